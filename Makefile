@@ -1,0 +1,41 @@
+# swreflect: `make run` starts the app, `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.swreflect-installed
+
+.PHONY: run test lint bench venv sysdeps sysdeps-display clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test,dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+sysdeps:
+	@bash installers/linux/ensure-system-libs.sh offscreen
+
+sysdeps-display:
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then bash installers/linux/ensure-system-libs.sh display; \
+	else bash installers/linux/ensure-system-libs.sh offscreen; fi
+
+run: sysdeps-display venv
+	$(VENV)/bin/swreflect
+
+lint: venv
+	$(VENV)/bin/ruff check swreflect tests
+	$(VENV)/bin/ruff format --check swreflect tests
+	$(VENV)/bin/mypy
+
+test: sysdeps venv lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider tests/bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info

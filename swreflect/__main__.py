@@ -1,0 +1,3 @@
+from swreflect.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The headless command line. Same services as the GUI; see ARCHITECTURE.md §10.
+
+Each group of commands lives in its own module listed in ``COMMAND_MODULES``; a module has
+``register(subparsers)`` and sets ``func(ctx) -> int`` on each parser it adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from swreflect import __version__
+from swreflect.cli.context import CliContext
+from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
+
+COMMAND_MODULES = ["swreflect.cli.vault_cmds"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"swreflect: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", metavar="DIR", help="vault folder (default: your data folder)")
+    common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
+    common.add_argument("--debug", action="store_true", help="show details of errors")
+    parser = _Parser(
+        prog="swreflect",
+        description="Confidential reflective supervision, kept on your own computer.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"swreflect {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    ctx = CliContext(args)
+    try:
+        return int(args.func(ctx) or 0)
+    except SwreflectError as exc:
+        if args.debug:
+            logging.getLogger(__name__).exception("command failed")
+            import traceback
+
+            traceback.print_exc()
+        print(f"swreflect: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("swreflect: stopped. Nothing further was changed.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:
+        if args.debug:
+            raise
+        print(
+            "swreflect: an unexpected error happened. Nothing was changed. "
+            "Run again with --debug for details.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    finally:
+        ctx.close()

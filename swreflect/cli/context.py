@@ -1,0 +1,92 @@
+"""What every command needs: where the vault is, how to get the passphrase, how to print."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from swreflect.core.clock import SystemClock
+from swreflect.core.services import Services, build_services
+from swreflect.errors import UsageError
+from swreflect.paths import default_vault_dir
+from swreflect.vault.vault import Vault
+
+PASSPHRASE_ENV = "SWREFLECT_PASSPHRASE"
+
+
+class CliContext:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.vault_dir = Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
+        self._services: Services | None = None
+
+    # ------------------------------------------------------------- secrets
+    def read_secret(
+        self, prompt: str, *, env: str | None = PASSPHRASE_ENV, file_arg: str = "passphrase_file"
+    ) -> str:
+        """From the environment, a file, or a TTY prompt without echo, in that order."""
+        path = getattr(self.args, file_arg, None)
+        if path:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"Couldn't read the passphrase file {path}.") from exc
+            return text.rstrip("\r\n")
+        if env and os.environ.get(env):
+            return os.environ[env]
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        raise UsageError(
+            f"No passphrase given. Set {PASSPHRASE_ENV}, use --passphrase-file, "
+            "or run in a terminal."
+        )
+
+    def read_new_secret(self, prompt: str, env: str, file_arg: str) -> str:
+        """A new passphrase: from its own variable or file, or typed twice on a TTY."""
+        path = getattr(self.args, file_arg, None)
+        if path or os.environ.get(env):
+            return self.read_secret(prompt, env=env, file_arg=file_arg)
+        if sys.stdin is not None and sys.stdin.isatty():
+            first = getpass.getpass(prompt)
+            second = getpass.getpass("Type it again: ")
+            if first != second:
+                from swreflect.errors import PassphraseMismatchError
+
+                raise PassphraseMismatchError()
+            return first
+        raise UsageError(
+            f"No new passphrase given. Set {env} or use --{file_arg.replace('_', '-')}."
+        )
+
+    # ------------------------------------------------------------- vault
+    def unlock(self) -> Services:
+        if self._services is None:
+            passphrase = self.read_secret("Passphrase: ")
+            vault = Vault.unlock(self.vault_dir, passphrase)
+            self._services = build_services(vault, SystemClock())
+        return self._services
+
+    def adopt(self, vault: Vault) -> Services:
+        self._services = build_services(vault, SystemClock())
+        return self._services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+            self._services = None
+
+    # ------------------------------------------------------------- output
+    @property
+    def wants_json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def out(self, text: str = "") -> None:
+        print(text)
+
+    def out_json(self, data: Any) -> None:
+        print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))

@@ -1,0 +1,116 @@
+"""Vault commands: init, check, passphrase change, recover, recovery-key rotate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from swreflect.cli.context import CliContext
+from swreflect.errors import EXIT_DAMAGED, EXIT_OK, VaultDamagedError
+from swreflect.vault.vault import Vault
+
+NEW_PASSPHRASE_ENV = "SWREFLECT_NEW_PASSPHRASE"
+RECOVERY_KEY_ENV = "SWREFLECT_RECOVERY_KEY"
+
+RECOVERY_WARNING = (
+    "This is your recovery key. It is shown only once.\n"
+    "Write it down or print it, and keep it somewhere safe and away from this computer.\n"
+    "Anyone with this key can open your vault; without it or your passphrase, nobody can."
+)
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("init", parents=[common], help="create a new vault")
+    p.set_defaults(func=cmd_init)
+
+    p = subparsers.add_parser("check", parents=[common], help="check the vault for damage")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_check)
+
+    p = subparsers.add_parser("passphrase", parents=[common], help="passphrase commands")
+    sub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
+    c = sub.add_parser("change", parents=[common], help="set a new passphrase")
+    c.add_argument(
+        "--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE"
+    )
+    c.set_defaults(func=cmd_passphrase_change)
+
+    p = subparsers.add_parser(
+        "recover", parents=[common], help="set a new passphrase using your recovery key"
+    )
+    p.add_argument("--recovery-key-file", metavar="FILE", help="read the recovery key from FILE")
+    p.add_argument(
+        "--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE"
+    )
+    p.set_defaults(func=cmd_recover)
+
+    p = subparsers.add_parser("recovery-key", parents=[common], help="recovery key commands")
+    sub = p.add_subparsers(dest="recovery_command", metavar="ACTION", required=True)
+    r = sub.add_parser("rotate", parents=[common], help="replace the recovery key")
+    r.set_defaults(func=cmd_recovery_rotate)
+
+
+def cmd_init(ctx: CliContext) -> int:
+    passphrase = ctx.read_new_secret(
+        "Choose a passphrase: ", "SWREFLECT_PASSPHRASE", "passphrase_file"
+    )
+    vault, recovery = Vault.create(ctx.vault_dir, passphrase)
+    ctx.adopt(vault)
+    ctx.out(f"Created a vault in {ctx.vault_dir}")
+    ctx.out("")
+    ctx.out(RECOVERY_WARNING)
+    ctx.out("")
+    ctx.out(f"    {recovery}")
+    return EXIT_OK
+
+
+def cmd_check(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    vault = services.vault
+    try:
+        problems = vault.integrity_problems()
+    except VaultDamagedError:
+        raise
+    result = {
+        "vault_id": vault.vault_id,
+        "schema_version": vault.schema_version(),
+        "ok": not problems,
+        "problems": problems,
+    }
+    if ctx.wants_json:
+        ctx.out_json(result)
+    elif problems:
+        print(f"swreflect: {VaultDamagedError.default_message}", file=sys.stderr)
+    else:
+        ctx.out("The vault is sound: both integrity checks passed.")
+    return EXIT_OK if not problems else EXIT_DAMAGED
+
+
+def cmd_passphrase_change(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
+    services.vault.change_passphrase(new)
+    ctx.out("Your passphrase has been changed. The old one no longer opens the vault.")
+    return EXIT_OK
+
+
+def cmd_recover(ctx: CliContext) -> int:
+    key = ctx.read_secret("Recovery key: ", env=RECOVERY_KEY_ENV, file_arg="recovery_key_file")
+    vault = Vault.unlock_with_recovery_key(ctx.vault_dir, key)
+    ctx.adopt(vault)
+    new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
+    vault.change_passphrase(new)
+    ctx.out("Your new passphrase is set. Your recovery key still works; keep it safe.")
+    return EXIT_OK
+
+
+def cmd_recovery_rotate(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    recovery = services.vault.rotate_recovery_key()
+    ctx.out("Your old recovery key no longer works.")
+    ctx.out("")
+    ctx.out(RECOVERY_WARNING)
+    ctx.out("")
+    ctx.out(f"    {recovery}")
+    return EXIT_OK

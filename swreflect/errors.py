@@ -1,0 +1,124 @@
+"""Typed errors: each carries plain, user-safe wording and a command-line exit code.
+
+The wording never contains record content, names or secrets, so an error can be shown,
+printed to stderr or logged without leaking anything. Layers raise these; the CLI maps
+``exit_code`` straight to the process exit status and the GUI shows ``message``.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_SECRET = 3
+EXIT_DAMAGED = 4
+EXIT_IN_USE = 5
+EXIT_VERIFY_FAILED = 6
+
+
+class SwreflectError(Exception):
+    """Base of every error a user may see."""
+
+    exit_code: int = EXIT_ERROR
+    default_message: str = "Something went wrong. Nothing was changed."
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class UsageError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = "That command was not understood."
+
+
+class WrongPassphraseError(SwreflectError):
+    exit_code = EXIT_WRONG_SECRET
+    default_message = (
+        "That passphrase didn't open the vault. Nothing was changed; please try again."
+    )
+
+
+class WrongRecoveryKeyError(SwreflectError):
+    exit_code = EXIT_WRONG_SECRET
+    default_message = (
+        "That recovery key didn't open the vault. Nothing was changed; "
+        "check each group and try again."
+    )
+
+
+class VaultDamagedError(SwreflectError):
+    exit_code = EXIT_DAMAGED
+    default_message = (
+        "The vault file is damaged and can't be read safely. Nothing was changed; "
+        "restore it from a backup."
+    )
+
+
+class KeyslotFileError(VaultDamagedError):
+    default_message = (
+        "The vault's key file (keyslots.json) is missing, incomplete or unreadable. "
+        "Nothing was changed; restore it from a backup."
+    )
+
+
+class VaultInUseError(SwreflectError):
+    exit_code = EXIT_IN_USE
+    default_message = (
+        "The vault is open in another swreflect window or command. "
+        "Close that first, then try again."
+    )
+
+
+class VaultNotFoundError(SwreflectError):
+    default_message = "There is no vault here yet. Create one first with 'swreflect init'."
+
+
+class VaultExistsError(SwreflectError):
+    default_message = "A vault already exists here. Nothing was changed."
+
+
+class VaultTooNewError(SwreflectError):
+    default_message = (
+        "This vault was written by a newer version of swreflect. Nothing was changed; "
+        "please update swreflect to open it."
+    )
+
+
+class VaultLockedError(SwreflectError):
+    default_message = "The vault is locked. Unlock it first."
+
+
+class CipherUnavailableError(SwreflectError):
+    default_message = (
+        "swreflect can't find its encryption library (SQLCipher), so it won't open anything. "
+        "Reinstall swreflect."
+    )
+
+
+class WeakPassphraseError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = "Please choose a longer passphrase: at least 12 characters."
+
+
+class PassphraseMismatchError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = "The two passphrases don't match. Nothing was changed."
+
+
+class NotFoundError(SwreflectError):
+    default_message = "That item wasn't found."
+
+
+class ValidationError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = "Some of what was entered isn't valid. Nothing was saved."
+
+
+class ResourceError(SwreflectError):
+    default_message = "A template or prompt file couldn't be read."
+
+
+class VerificationFailedError(SwreflectError):
+    exit_code = EXIT_VERIFY_FAILED
+    default_message = "This file could not be verified."

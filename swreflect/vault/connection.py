@@ -1,0 +1,139 @@
+"""Opening the SQLCipher database with every setting pinned, failing closed.
+
+The database is keyed with the raw 256-bit data key (no PBKDF2 inside SQLCipher: the slow
+derivation already happened in the key slot). Every open proves SQLCipher is linked, proves the
+key with a read, and checks each security-relevant setting; any surprise closes the connection
+and raises, rather than carrying on with weaker protection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from swreflect.errors import CipherUnavailableError, VaultDamagedError
+
+try:  # The only place that imports the driver.
+    import sqlcipher3
+    from sqlcipher3 import dbapi2 as _dbapi
+except ImportError:  # pragma: no cover - exercised only on a broken install
+    sqlcipher3 = None
+    _dbapi = None
+
+Connection = Any  # sqlcipher3.Connection; the driver ships no type information
+DB_NAME = "vault.db"
+
+DatabaseError: type[Exception] = _dbapi.DatabaseError if _dbapi else Exception
+
+
+def _require_driver() -> Any:
+    if sqlcipher3 is None:
+        raise CipherUnavailableError()
+    return sqlcipher3
+
+
+def _key_pragma(dek: bytearray) -> str:
+    return f"PRAGMA key = \"x'{bytes(dek).hex()}'\""
+
+
+def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connection:
+    """Open (or, with ``create``, create) the vault database. Never creates by accident."""
+    driver = _require_driver()
+    mode = "rwc" if create else "rw"
+    uri = f"file:{quote(str(db_path))}?mode={mode}"
+    try:
+        conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except driver.OperationalError as exc:
+        raise VaultDamagedError("The vault database is missing or can't be opened.") from exc
+    try:
+        _configure(conn, dek)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: Connection, dek: bytearray) -> None:
+    conn.execute(_key_pragma(dek))
+    conn.execute("PRAGMA cipher_compatibility = 4")
+    version = conn.execute("PRAGMA cipher_version").fetchone()
+    if not version or not version[0]:
+        raise CipherUnavailableError()
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        # The key came out of an authenticated slot, so a refusal here means damage.
+        raise VaultDamagedError() from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    conn.execute("PRAGMA synchronous = FULL")
+    checks = {
+        "journal_mode": (str(mode).lower(), "wal"),
+        "synchronous": (_pragma(conn, "synchronous"), 2),
+        "foreign_keys": (_pragma(conn, "foreign_keys"), 1),
+        "temp_store": (_pragma(conn, "temp_store"), 2),
+        "secure_delete": (_pragma(conn, "secure_delete"), 1),
+        "cipher_plaintext_header_size": (_pragma(conn, "cipher_plaintext_header_size"), 0),
+    }
+    for _name, (actual, wanted) in checks.items():
+        if actual != wanted:
+            raise CipherUnavailableError(
+                "swreflect's encryption settings could not be confirmed, so the vault was not "
+                "opened. Nothing was changed; reinstall swreflect."
+            )
+
+
+def _pragma(conn: Connection, name: str) -> Any:
+    row = conn.execute(f"PRAGMA {name}").fetchone()
+    if row is None:
+        return None
+    value = row[0]
+    with contextlib.suppress(TypeError, ValueError):
+        return int(value)
+    return value
+
+
+def pinned_settings(conn: Connection) -> dict[str, Any]:
+    """The settings a test or ``check`` can assert on."""
+    return {
+        name: _pragma(conn, name)
+        for name in (
+            "journal_mode",
+            "synchronous",
+            "foreign_keys",
+            "temp_store",
+            "secure_delete",
+            "cipher_plaintext_header_size",
+            "cipher_version",
+        )
+    }
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Both checks; an empty list means the database is sound."""
+    problems: list[str] = []
+    try:
+        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except DatabaseError as exc:
+        return [*problems, f"database error: {exc}"]
+    if rows != ["ok"]:
+        problems += rows
+    return problems
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any error so nothing is half-written."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,262 @@
+"""The key-slot file, ``keyslots.json``.
+
+On-disk format (version 1), UTF-8 JSON::
+
+    {
+      "format": 1,
+      "vault_id": "<32 hex>",           # random, fixed for the life of the vault
+      "generation": <int>,              # +1 on every rewrite
+      "slots": [
+        {"id": "passphrase", "type": "passphrase",
+         "kdf": {"name": "argon2id", "salt": "<b64 16 bytes>", "memory_kib": 262144,
+                 "iterations": 4, "lanes": 4},
+         "nonce": "<b64 12 bytes>", "wrapped": "<b64 48 bytes>"},
+        {"id": "recovery", "type": "recovery",
+         "kdf": {"name": "hkdf-sha256", "salt": "<b64 16 bytes>"},
+         "nonce": "<b64 12 bytes>", "wrapped": "<b64 48 bytes>"}
+      ]
+    }
+
+Each slot wraps the 256-bit data key (DEK) with AES-256-GCM under a key-encryption key derived
+from the secret. The associated data binds the vault id, the slot id and type, and the KDF
+parameters, so a slot cannot be moved to another vault or have its parameters weakened
+without the GCM tag failing. A GCM failure therefore means "wrong secret".
+
+The file is only ever replaced atomically (see ``platform.files.atomic_write``); while a new
+generation is being written, the previous one is kept as ``keyslots.json.prev`` until the new
+file has been read back and proven to unwrap the DEK.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from swreflect.errors import KeyslotFileError, VaultTooNewError
+from swreflect.vault.kdf import FLOOR_MEMORY_KIB, SALT_BYTES, Argon2Params
+
+FORMAT_VERSION = 1
+KEYSLOTS_NAME = "keyslots.json"
+DEK_BYTES = 32
+NONCE_BYTES = 12
+MAX_FILE_BYTES = 64 * 1024
+PASSPHRASE_SLOT = "passphrase"
+RECOVERY_SLOT = "recovery"
+
+
+class SlotOpenFailed(Exception):
+    """The secret did not unwrap this slot (GCM tag mismatch)."""
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: Any, expected_len: int | None, what: str) -> bytes:
+    if not isinstance(value, str):
+        raise KeyslotFileError()
+    try:
+        data = base64.b64decode(value, validate=True)
+    except ValueError as exc:
+        raise KeyslotFileError() from exc
+    if expected_len is not None and len(data) != expected_len:
+        raise KeyslotFileError()
+    return data
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: str
+    type: str
+    kdf: dict[str, Any]
+    nonce: bytes
+    wrapped: bytes
+
+    def aad(self, vault_id: str) -> bytes:
+        bound = {"vault_id": vault_id, "slot_id": self.id, "type": self.type, "kdf": self.kdf}
+        return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "kdf": self.kdf,
+            "nonce": _b64(self.nonce),
+            "wrapped": _b64(self.wrapped),
+        }
+
+    def argon2_params(self) -> Argon2Params:
+        return Argon2Params(
+            memory_kib=int(self.kdf["memory_kib"]),
+            iterations=int(self.kdf["iterations"]),
+            lanes=int(self.kdf["lanes"]),
+        )
+
+    def derive_kek(self, secret: bytes) -> bytes:
+        salt = _unb64(self.kdf["salt"], SALT_BYTES, "salt")
+        if self.type == PASSPHRASE_SLOT:
+            return self.argon2_params().derive(secret, salt)
+        return HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=salt, info=b"swreflect recovery slot v1"
+        ).derive(secret)
+
+    def unwrap(self, vault_id: str, kek: bytes) -> bytearray:
+        try:
+            dek = AESGCM(kek).decrypt(self.nonce, self.wrapped, self.aad(vault_id))
+        except InvalidTag as exc:
+            raise SlotOpenFailed() from exc
+        return bytearray(dek)
+
+
+def make_passphrase_slot(
+    vault_id: str, dek: bytearray, passphrase: str, params: Argon2Params
+) -> Slot:
+    kdf = {
+        "name": "argon2id",
+        "salt": _b64(os.urandom(SALT_BYTES)),
+        "memory_kib": params.memory_kib,
+        "iterations": params.iterations,
+        "lanes": params.lanes,
+    }
+    return _wrap(vault_id, PASSPHRASE_SLOT, kdf, dek, passphrase.encode("utf-8"))
+
+
+def make_recovery_slot(vault_id: str, dek: bytearray, recovery_key: bytes) -> Slot:
+    kdf = {"name": "hkdf-sha256", "salt": _b64(os.urandom(SALT_BYTES))}
+    return _wrap(vault_id, RECOVERY_SLOT, kdf, dek, recovery_key)
+
+
+def _wrap(
+    vault_id: str, slot_type: str, kdf: dict[str, Any], dek: bytearray, secret: bytes
+) -> Slot:
+    draft = Slot(id=slot_type, type=slot_type, kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped=b"")
+    kek = draft.derive_kek(secret)
+    wrapped = AESGCM(kek).encrypt(draft.nonce, bytes(dek), draft.aad(vault_id))
+    return Slot(id=draft.id, type=draft.type, kdf=kdf, nonce=draft.nonce, wrapped=wrapped)
+
+
+@dataclass
+class KeyslotFile:
+    vault_id: str
+    generation: int
+    slots: dict[str, Slot] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": FORMAT_VERSION,
+            "vault_id": self.vault_id,
+            "generation": self.generation,
+            "slots": [self.slots[k].to_json() for k in sorted(self.slots)],
+        }
+        return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+    def slot(self, slot_id: str) -> Slot:
+        try:
+            return self.slots[slot_id]
+        except KeyError as exc:
+            raise KeyslotFileError() from exc
+
+    def with_slot(self, slot: Slot) -> KeyslotFile:
+        slots = dict(self.slots)
+        slots[slot.id] = slot
+        return KeyslotFile(self.vault_id, self.generation + 1, slots)
+
+    @classmethod
+    def parse(cls, raw: bytes) -> KeyslotFile:
+        """Parse and strictly validate; anything unexpected is ``KeyslotFileError``."""
+        if len(raw) > MAX_FILE_BYTES:
+            raise KeyslotFileError()
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise KeyslotFileError() from exc
+        if not isinstance(doc, dict):
+            raise KeyslotFileError()
+        fmt = doc.get("format")
+        if not isinstance(fmt, int) or isinstance(fmt, bool):
+            raise KeyslotFileError()
+        if fmt > FORMAT_VERSION:
+            raise VaultTooNewError()
+        vault_id = doc.get("vault_id")
+        generation = doc.get("generation")
+        slots_raw = doc.get("slots")
+        if (
+            not isinstance(vault_id, str)
+            or len(vault_id) != 32
+            or any(c not in "0123456789abcdef" for c in vault_id)
+            or not isinstance(generation, int)
+            or isinstance(generation, bool)
+            or generation < 1
+            or not isinstance(slots_raw, list)
+        ):
+            raise KeyslotFileError()
+        slots: dict[str, Slot] = {}
+        for item in slots_raw:
+            slot = _parse_slot(item)
+            if slot.id in slots:
+                raise KeyslotFileError()
+            slots[slot.id] = slot
+        if PASSPHRASE_SLOT not in slots:
+            raise KeyslotFileError()
+        return cls(vault_id, generation, slots)
+
+    @classmethod
+    def read(cls, vault_dir: Path) -> KeyslotFile:
+        path = vault_dir / KEYSLOTS_NAME
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError as exc:
+            raise KeyslotFileError() from exc
+        except OSError as exc:
+            raise KeyslotFileError() from exc
+        return cls.parse(raw)
+
+
+def _parse_slot(item: Any) -> Slot:
+    if not isinstance(item, dict):
+        raise KeyslotFileError()
+    slot_id, slot_type, kdf = item.get("id"), item.get("type"), item.get("kdf")
+    if slot_id not in (PASSPHRASE_SLOT, RECOVERY_SLOT) or slot_type != slot_id:
+        raise KeyslotFileError()
+    if not isinstance(kdf, dict):
+        raise KeyslotFileError()
+    _unb64(kdf.get("salt"), SALT_BYTES, "salt")
+    if slot_type == PASSPHRASE_SLOT:
+        if kdf.get("name") != "argon2id" or set(kdf) != {
+            "name",
+            "salt",
+            "memory_kib",
+            "iterations",
+            "lanes",
+        }:
+            raise KeyslotFileError()
+        for name in ("memory_kib", "iterations", "lanes"):
+            value = kdf.get(name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise KeyslotFileError()
+        # Refuse absurd costs (a tampered file must not make unlocking hang or exhaust memory).
+        if kdf["memory_kib"] > 4 * 1024 * 1024 or kdf["iterations"] > 64 or kdf["lanes"] > 64:
+            raise KeyslotFileError()
+        if kdf["memory_kib"] < 8 * kdf["lanes"]:
+            raise KeyslotFileError()
+    elif kdf.get("name") != "hkdf-sha256" or set(kdf) != {"name", "salt"}:
+        raise KeyslotFileError()
+    nonce = _unb64(item.get("nonce"), NONCE_BYTES, "nonce")
+    wrapped = _unb64(item.get("wrapped"), DEK_BYTES + 16, "wrapped")
+    return Slot(id=slot_id, type=slot_type, kdf=dict(kdf), nonce=nonce, wrapped=wrapped)
+
+
+def meets_production_floor(slot: Slot) -> bool:
+    if slot.type != PASSPHRASE_SLOT:
+        return True
+    return slot.kdf["memory_kib"] >= FLOOR_MEMORY_KIB and slot.kdf["lanes"] == 4

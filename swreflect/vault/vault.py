@@ -1,0 +1,351 @@
+"""The vault: one folder holding the encrypted database and the key slots.
+
+Layout (folder ``0700``, files ``0600``)::
+
+    vault.db          SQLCipher 4, keyed with a raw random 256-bit data key (DEK)
+    vault.db-wal/-shm SQLite's write-ahead log (encrypted pages), present while open
+    keyslots.json     the DEK wrapped by the passphrase slot and the recovery slot
+    vault.lock        process lock, never rewritten
+    backups/          encrypted copies made through SQLCipher
+
+The DEK lives in a ``bytearray`` while unlocked and is overwritten with zeros on ``lock()``.
+Python's ``bytes`` copies made by the crypto library and by the SQL key string cannot be wiped;
+they are dropped as soon as possible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from swreflect.errors import (
+    KeyslotFileError,
+    VaultDamagedError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultNotFoundError,
+    VaultTooNewError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+    WrongRecoveryKeyError,
+)
+from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir
+from swreflect.vault import connection as dbconn
+from swreflect.vault.connection import DB_NAME, Connection
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.keyslots import (
+    DEK_BYTES,
+    KEYSLOTS_NAME,
+    PASSPHRASE_SLOT,
+    RECOVERY_SLOT,
+    KeyslotFile,
+    SlotOpenFailed,
+    make_passphrase_slot,
+    make_recovery_slot,
+)
+from swreflect.vault.lock import ProcessLock
+from swreflect.vault.migrations import ladder, latest_version
+from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+
+log = logging.getLogger(__name__)
+
+MIN_PASSPHRASE_CHARS = 12
+PREV_SUFFIX = ".prev"
+BACKUPS_DIR = "backups"
+
+
+def check_passphrase_rules(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
+        raise WeakPassphraseError()
+
+
+def _zero(buf: bytearray) -> None:
+    for i in range(len(buf)):
+        buf[i] = 0
+
+
+class Vault:
+    """An unlocked vault. Construct with ``create``, ``unlock`` or ``unlock_with_recovery_key``."""
+
+    def __init__(
+        self,
+        folder: Path,
+        dek: bytearray,
+        conn: Connection,
+        lock: ProcessLock,
+        keyslots: KeyslotFile,
+    ) -> None:
+        self.folder = folder
+        self._dek: bytearray | None = dek
+        self._conn: Connection | None = conn
+        self._lock = lock
+        self._keyslots = keyslots
+
+    # ----------------------------------------------------------------- discovery
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (Path(folder) / DB_NAME).exists()
+
+    @property
+    def vault_id(self) -> str:
+        return self._keyslots.vault_id
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise VaultLockedError()
+        return self._conn
+
+    @property
+    def keyslots(self) -> KeyslotFile:
+        return self._keyslots
+
+    def data_key(self) -> bytearray:
+        """The live DEK buffer (for SQLCipher backups); never store or log it."""
+        if self._dek is None:
+            raise VaultLockedError()
+        return self._dek
+
+    # ----------------------------------------------------------------- create
+    @classmethod
+    def create(
+        cls, folder: Path, passphrase: str, kdf: KdfPolicy | None = None
+    ) -> tuple[Vault, str]:
+        """Create a new vault; returns it unlocked with the recovery key text (show it once)."""
+        folder = Path(folder)
+        check_passphrase_rules(passphrase)
+        if cls.exists(folder):
+            raise VaultExistsError()
+        ensure_private_dir(folder)
+        lock = ProcessLock(folder)
+        lock.acquire()
+        try:
+            return cls._create_locked(folder, passphrase, kdf or KdfPolicy.from_environment(), lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _create_locked(
+        cls, folder: Path, passphrase: str, kdf: KdfPolicy, lock: ProcessLock
+    ) -> tuple[Vault, str]:
+        if cls.exists(folder):
+            raise VaultExistsError()
+        dek = bytearray(secrets.token_bytes(DEK_BYTES))
+        vault_id = secrets.token_hex(16)
+        recovery = new_recovery_key()
+        params = kdf.calibrate()
+        slots = KeyslotFile(vault_id, 1)
+        slots = slots.with_slot(make_passphrase_slot(vault_id, dek, passphrase, params))
+        slots = slots.with_slot(make_recovery_slot(vault_id, dek, recovery))
+
+        staging = folder / f".{DB_NAME}.creating"
+        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        conn = dbconn.connect(staging, dek, create=True)
+        try:
+            _migrate(conn)
+            with dbconn.transaction(conn):
+                conn.execute("INSERT INTO meta(key, value) VALUES ('vault_id', ?)", (vault_id,))
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('created_at', ?)",
+                    (datetime.now(UTC).isoformat(timespec="seconds"),),
+                )
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        os.chmod(staging, 0o600)
+        # Key slots first, then the database: a crash in between leaves only a slot file,
+        # which a fresh ``create`` may overwrite because it guards no data.
+        atomic_write(folder / KEYSLOTS_NAME, slots.to_bytes())
+        os.replace(staging, folder / DB_NAME)
+        fsync_dir(folder)
+        conn = dbconn.connect(folder / DB_NAME, dek)
+        log.info("vault created")
+        return cls(folder, dek, conn, lock, slots), format_recovery_key(recovery)
+
+    # ----------------------------------------------------------------- unlock
+    @classmethod
+    def unlock(cls, folder: Path, passphrase: str) -> Vault:
+        return cls._unlock(Path(folder), PASSPHRASE_SLOT, passphrase.encode("utf-8"))
+
+    @classmethod
+    def unlock_with_recovery_key(cls, folder: Path, recovery_text: str) -> Vault:
+        return cls._unlock(Path(folder), RECOVERY_SLOT, parse_recovery_key(recovery_text))
+
+    @classmethod
+    def derive_key(cls, folder: Path, slot_id: str, secret: bytes) -> tuple[KeyslotFile, bytearray]:
+        """The slow step of unlocking (key derivation and unwrapping), separable for workers."""
+        folder = Path(folder)
+        if not cls.exists(folder):
+            if (folder / KEYSLOTS_NAME).exists() or (folder.exists() and any(folder.iterdir())):
+                raise VaultDamagedError("The vault database file is missing. Nothing was changed.")
+            raise VaultNotFoundError()
+        slots = KeyslotFile.read(folder)
+        if slot_id not in slots.slots:
+            raise KeyslotFileError()
+        slot = slots.slot(slot_id)
+        try:
+            kek = slot.derive_kek(secret)
+            dek = slot.unwrap(slots.vault_id, kek)
+        except SlotOpenFailed:
+            if slot_id == PASSPHRASE_SLOT:
+                raise WrongPassphraseError() from None
+            raise WrongRecoveryKeyError() from None
+        return slots, dek
+
+    @classmethod
+    def open_with_key(cls, folder: Path, slots: KeyslotFile, dek: bytearray) -> Vault:
+        """The fast step of unlocking: lock, open the database, migrate if needed."""
+        folder = Path(folder)
+        lock = ProcessLock(folder)
+        lock.acquire()
+        try:
+            conn = dbconn.connect(folder / DB_NAME, dek)
+            try:
+                _check_vault_id(conn, slots.vault_id)
+                _upgrade_if_needed(conn, folder, dek)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            lock.release()
+            _zero(dek)
+            raise
+        _clean_leftovers(folder)
+        return cls(folder, dek, conn, lock, slots)
+
+    @classmethod
+    def _unlock(cls, folder: Path, slot_id: str, secret: bytes) -> Vault:
+        slots, dek = cls.derive_key(folder, slot_id, secret)
+        return cls.open_with_key(folder, slots, dek)
+
+    # ----------------------------------------------------------------- lock
+    def lock(self) -> None:
+        """Close the database, wipe the key buffer, release the process lock. Idempotent."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            conn.close()
+        if self._dek is not None:
+            _zero(self._dek)
+            self._dek = None
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with dbconn.transaction(self.conn) as conn:
+            yield conn
+
+    # ----------------------------------------------------------------- secrets
+    def change_passphrase(self, new_passphrase: str, kdf: KdfPolicy | None = None) -> None:
+        """Rewrap the DEK under a new passphrase. The database file is not touched."""
+        check_passphrase_rules(new_passphrase)
+        dek = self.data_key()
+        params = (kdf or KdfPolicy.from_environment()).calibrate()
+        slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
+        self._replace_keyslots(
+            self._keyslots.with_slot(slot), PASSPHRASE_SLOT, new_passphrase.encode("utf-8")
+        )
+
+    def rotate_recovery_key(self) -> str:
+        """Replace the recovery slot; the old recovery key stops working. Returns the new text."""
+        dek = self.data_key()
+        recovery = new_recovery_key()
+        slot = make_recovery_slot(self.vault_id, dek, recovery)
+        self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT, recovery)
+        return format_recovery_key(recovery)
+
+    def _replace_keyslots(self, new: KeyslotFile, proof_slot: str, secret: bytes) -> None:
+        folder = self.folder
+        current = folder / KEYSLOTS_NAME
+        prev = folder / (KEYSLOTS_NAME + PREV_SUFFIX)
+        # 1. Keep the previous generation beside the live one.
+        atomic_write(prev, current.read_bytes())
+        # 2. Prove the new generation before it goes live.
+        data = new.to_bytes()
+        proof = KeyslotFile.parse(data)
+        slot = proof.slot(proof_slot)
+        if slot.unwrap(proof.vault_id, slot.derive_kek(secret)) != self.data_key():
+            raise KeyslotFileError("The new key slot could not be proven. Nothing was changed.")
+        # 3. Swap atomically, read back, and only then drop the previous generation.
+        atomic_write(current, data)
+        if KeyslotFile.read(folder).to_bytes() != data:
+            raise KeyslotFileError(
+                f"The key file could not be written back. Restore it from {prev.name}."
+            )
+        prev.unlink()
+        fsync_dir(folder)
+        self._keyslots = new
+        log.info("key slots rewritten (generation %d)", new.generation)
+
+    # ----------------------------------------------------------------- checks
+    def integrity_problems(self) -> list[str]:
+        return dbconn.integrity_problems(self.conn)
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def backups_dir(self) -> Path:
+        return ensure_private_dir(self.folder / BACKUPS_DIR)
+
+
+def _check_vault_id(conn: Connection, vault_id: str) -> None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+    except dbconn.DatabaseError as exc:
+        raise VaultDamagedError() from exc
+    if row is None or row[0] != vault_id:
+        raise VaultDamagedError("The key file belongs to a different vault. Nothing was changed.")
+
+
+def _migrate(conn: Connection, start: int = 0) -> None:
+    for step in ladder():
+        if step.version <= start:
+            continue
+        with dbconn.transaction(conn):
+            step.upgrade(conn)
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+
+
+def _upgrade_if_needed(conn: Connection, folder: Path, dek: bytearray) -> None:
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    newest = latest_version()
+    if current > newest:
+        raise VaultTooNewError()
+    if current == newest:
+        return
+    from swreflect.vault.backups import backup_to_file
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    dest = ensure_private_dir(folder / BACKUPS_DIR) / f"pre-migration-v{current}-{stamp}.db"
+    backup_to_file(conn, dek, dest)
+    log.info("migrating schema from %d to %d", current, newest)
+    _migrate(conn, current)
+
+
+def _clean_leftovers(folder: Path) -> None:
+    """After a proven unlock, remove what an interrupted rewrite or creation left behind."""
+    for name in (KEYSLOTS_NAME + PREV_SUFFIX, f".{DB_NAME}.creating"):
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+    for tmp in folder.glob(f".{KEYSLOTS_NAME}*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
