@@ -26,6 +26,24 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+_GROUPS: dict[str, object] = {}
+
+
+def command_group(
+    subparsers: object, common: argparse.ArgumentParser, name: str, help_text: str
+) -> object:
+    """The sub-command list of a group such as ``export``, shared by every module that adds to it.
+
+    Two modules may each add actions to one group (``export pdf`` and ``export json``)."""
+    key = f"{id(subparsers)}:{name}"
+    if key not in _GROUPS:
+        parser = subparsers.add_parser(name, parents=[common], help=help_text)  # type: ignore[attr-defined]
+        _GROUPS[key] = parser.add_subparsers(
+            dest=f"{name}_command", metavar="ACTION", required=True, parser_class=_Parser
+        )
+    return _GROUPS[key]
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", metavar="DIR", help="vault folder (default: your data folder)")
