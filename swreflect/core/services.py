@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.identity_service import IdentityService
+from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.vault import Vault
 
 
@@ -17,6 +19,7 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    identity: IdentityService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -24,4 +27,7 @@ class Services:
 
 
 def build_services(vault: Vault, clock: Clock | None = None) -> Services:
-    return Services(vault=vault, clock=clock or SystemClock())
+    clock = clock or SystemClock()
+    signing_repo = SigningRepository(vault)
+    identity = IdentityService(vault, signing_repo, clock)
+    return Services(vault=vault, clock=clock, identity=identity)
