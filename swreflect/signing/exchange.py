@@ -166,18 +166,21 @@ def parse(data: bytes) -> Envelope:
     data = bytes(data)
     if len(data) > MAX_FILE_BYTES:
         raise NotAnExchangeFileError("That file is far too large to be a swreflect agreement file.")
-    if not data.startswith(MAGIC):
+    # Line ends may have become CRLF on the way (mail clients, shared drives); nothing else
+    # is tolerated, so a changed byte can never be silently ignored.
+    lines = [line.removesuffix(b"\r") for line in data.split(b"\n")]
+    if lines[0] != MAGIC.rstrip(b"\n") or len(lines) < 2:
         if data and MAGIC.startswith(data):
             raise ExchangeTruncatedError()
         raise NotAnExchangeFileError()
-    lines = data[len(MAGIC) :].split(b"\n")
-    while lines and lines[-1].strip() == b"":
+    lines = lines[1:]
+    if lines and lines[-1] == b"":
         lines.pop()
-    if len(lines) < 3 or lines[-1].strip() != END:
+    if END not in lines:
         raise ExchangeTruncatedError()
-    if len(lines) != 3:
+    if len(lines) != 3 or lines[2] != END:
         raise ExchangeTamperedError()
-    header_bytes, body = lines[0], lines[1].strip()
+    header_bytes, body = lines[0], lines[1]
     header = _parse_header(header_bytes)
     try:
         ciphertext = base64.b64decode(body, validate=True)

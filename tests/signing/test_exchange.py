@@ -132,8 +132,14 @@ def test_cut_inside_the_magic_is_truncated() -> None:
         _open(exchange.MAGIC[:5])
 
 
-def test_missing_final_newline_is_fine() -> None:
+def test_missing_final_newline_and_crlf_line_ends_are_fine() -> None:
     assert _open(_sealed().rstrip(b"\n")).payload == PAYLOAD
+    assert _open(_sealed().replace(b"\n", b"\r\n")).payload == PAYLOAD
+
+
+def test_trailing_junk_is_tampering() -> None:
+    with pytest.raises(ExchangeTamperedError):
+        _open(_sealed() + b"extra\n")
 
 
 def test_wrong_recipient() -> None:
@@ -217,7 +223,7 @@ def test_fuzz_mutated_valid_file_is_never_accepted_and_never_crashes(data: st.Da
         opened = _open(mutated)
     except ExchangeFileError:
         return
-    # Only changes the format ignores (trailing whitespace on the body line or after END) pass.
+    # Only a change the format tolerates (a CR before a line end) may pass.
     assert opened.payload == PAYLOAD
 
 
