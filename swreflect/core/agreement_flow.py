@@ -23,6 +23,7 @@ from typing import Any
 from swreflect.core.agreement_import import AgreementImport
 from swreflect.core.agreement_store import (
     IN_ROOM_LABEL,
+    Deliver,
     ImportResult,
     VersionHistory,
     other_role,
@@ -49,17 +50,31 @@ from swreflect.signing.records import (
     sign_record,
 )
 
-__all__ = ["IN_ROOM_LABEL", "AgreementService", "ImportResult", "VersionHistory", "other_role"]
+__all__ = ["IN_ROOM_LABEL", "ImportResult", "SignOffService", "VersionHistory", "other_role"]
 
 
-class AgreementService(AgreementImport):
+class SignOffService(AgreementImport):
     """Author and recipient steps; queries and imports come from the base classes."""
 
     # ------------------------------------------------------------- author side
-    def request_session_agreement(self, session_id: int, *, to: str, my_role: str) -> bytes:
-        if self.record_provider is None:
+    def request_session_agreement(
+        self,
+        session_id: str,
+        *,
+        to: str | None = None,
+        my_role: str | None = None,
+        deliver: Deliver | None = None,
+    ) -> bytes:
+        """Send a session's shared record; the session tells who it goes to and in which role."""
+        if self.session_lookup is None:
             raise NotFoundError("Sessions aren't available in this vault yet.")
-        return self.request_agreement(self.record_provider(session_id), to=to, my_role=my_role)
+        found = self.session_lookup(session_id)
+        return self.request_agreement(
+            found.record,
+            to=to or found.counterpart_ref,
+            my_role=my_role or found.my_role,
+            deliver=deliver,
+        )
 
     def request_agreement(
         self,
@@ -68,6 +83,7 @@ class AgreementService(AgreementImport):
         to: str,
         my_role: str = "supervisor",
         notes: Iterable[Note] = (),
+        deliver: Deliver | None = None,
     ) -> bytes:
         """Sign ``record`` as its author and seal a request for ``to`` (a paired person)."""
         record = check_record(record)
@@ -122,13 +138,16 @@ class AgreementService(AgreementImport):
                     rid, ver, note.kind, my_role, me.display_name, note.text, "mine", self._stamp()
                 )
             payload = Request(record, my_role, entry, notes).to_json()
-            return exchange.seal(
+            data = exchange.seal(
                 payload,
                 sender=me,
                 recipient_key=public_key_of(pairing.certificate_pem),
                 recipient_fingerprint=pairing.fingerprint,
                 created_at=now,
             )
+            if deliver is not None:
+                deliver(data)  # inside the transaction: a failed write undoes the step
+            return data
 
     def new_addendum(self, record_id: str, text: str) -> dict[str, Any]:
         """A correction or addition to an agreed record, to be agreed the same way."""
@@ -195,19 +214,19 @@ class AgreementService(AgreementImport):
                 "mine", self._stamp(),
             )  # fmt: skip
 
-    def sign(self, record_id: str) -> bytes:
+    def sign(self, record_id: str, deliver: Deliver | None = None) -> bytes:
         """Sign the version under review; returns the response file for the author."""
-        return self._respond(record_id, "signed")
+        return self._respond(record_id, "signed", deliver)
 
-    def return_with_comments(self, record_id: str) -> bytes:
+    def return_with_comments(self, record_id: str, deliver: Deliver | None = None) -> bytes:
         row = self.latest(record_id)
         if not any(n.origin == "mine" for n in self._repo.notes(row.record_id, row.version)):
             raise ValidationError(
                 "Please add a comment saying what you'd like changed before returning it."
             )
-        return self._respond(record_id, "returned")
+        return self._respond(record_id, "returned", deliver)
 
-    def _respond(self, record_id: str, decision: str) -> bytes:
+    def _respond(self, record_id: str, decision: str, deliver: Deliver | None) -> bytes:
         row = self.latest(record_id)
         if row.is_locked:
             raise RecordAgreedError()
@@ -250,10 +269,13 @@ class AgreementService(AgreementImport):
             response = Response(
                 row.record_id, row.version, row.record_sha256, decision, notes, entry
             )
-            return exchange.seal(
+            data = exchange.seal(
                 response.to_json(),
                 sender=me,
                 recipient_key=public_key_of(pairing.certificate_pem),
                 recipient_fingerprint=pairing.fingerprint,
                 created_at=now,
             )
+            if deliver is not None:
+                deliver(data)  # inside the transaction: a failed write undoes the step
+            return data

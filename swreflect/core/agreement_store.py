@@ -62,6 +62,21 @@ class VersionHistory:
     signatures: tuple[SignatureEntry, ...]
 
 
+Deliver = Callable[[bytes], None]
+
+
+@dataclass(frozen=True)
+class SessionForSignOff:
+    """What sign-off needs from a supervision session: its record and who it goes to."""
+
+    record: dict[str, Any]
+    counterpart_ref: str
+    my_role: str
+
+
+SessionLookup = Callable[[str], SessionForSignOff]
+
+
 class AgreementStore:
     """Reads and checks; the flow subclasses add the steps that write."""
 
@@ -71,13 +86,13 @@ class AgreementStore:
         repo: SigningRepository,
         identity: IdentityService,
         clock: Clock,
-        record_provider: Callable[[int], dict[str, Any]] | None = None,
+        session_lookup: SessionLookup | None = None,
     ) -> None:
         self._vault = vault
         self._repo = repo
         self._identity = identity
         self._clock = clock
-        self.record_provider = record_provider
+        self.session_lookup = session_lookup
 
     def _stamp(self) -> str:
         return self._clock.now().isoformat(timespec="seconds")
@@ -96,6 +111,13 @@ class AgreementStore:
         if len(found) != 1:
             raise NotFoundError("No agreement matches that record id. Nothing was changed.")
         return found[0]
+
+    def find(self, record_ref: str) -> str | None:
+        """Like ``resolve`` but ``None`` when nothing (or more than one record) matches."""
+        try:
+            return self.resolve(record_ref)
+        except NotFoundError:
+            return None
 
     def latest(self, record_id: str) -> VersionRow:
         versions = self._repo.versions(record_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from swreflect.core.agreement_flow import AgreementService
+from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.identity_service import IdentityService
 from swreflect.vault.signing_repo import SigningRepository
@@ -21,7 +21,7 @@ class Services:
     vault: Vault
     clock: Clock
     identity: IdentityService
-    agreements: AgreementService
+    signoff: SignOffService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -32,5 +32,5 @@ def build_services(vault: Vault, clock: Clock | None = None) -> Services:
     clock = clock or SystemClock()
     signing_repo = SigningRepository(vault)
     identity = IdentityService(vault, signing_repo, clock)
-    agreements = AgreementService(vault, signing_repo, identity, clock)
-    return Services(vault=vault, clock=clock, identity=identity, agreements=agreements)
+    signoff = SignOffService(vault, signing_repo, identity, clock)
+    return Services(vault=vault, clock=clock, identity=identity, signoff=signoff)

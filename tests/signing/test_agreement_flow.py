@@ -21,74 +21,74 @@ Pair = tuple[Services, Services]
 
 def test_request_sign_and_import_agrees_on_both_sides(paired: Pair) -> None:
     sam, priya = paired
-    request = sam.agreements.request_agreement(make_record(), to="priya")
-    assert sam.agreements.status(RECORD_ID) == "sent"
+    request = sam.signoff.request_agreement(make_record(), to="priya")
+    assert sam.signoff.status(RECORD_ID) == "sent"
 
-    result = priya.agreements.import_file(request)
+    result = priya.signoff.import_file(request)
     assert (result.kind, result.status, result.sender_name) == ("request", "received", "Sam Okafor")
-    assert priya.agreements.signed_record(RECORD_ID).record == make_record()
-    assert priya.agreements.latest(RECORD_ID).my_role == "supervisee"
+    assert priya.signoff.signed_record(RECORD_ID).record == make_record()
+    assert priya.signoff.latest(RECORD_ID).my_role == "supervisee"
 
-    response = priya.agreements.sign(RECORD_ID)
-    assert priya.agreements.status(RECORD_ID) == "agreed"  # the supervisee's own copy
+    response = priya.signoff.sign(RECORD_ID)
+    assert priya.signoff.status(RECORD_ID) == "agreed"  # the supervisee's own copy
 
-    result = sam.agreements.import_file(response)
+    result = sam.signoff.import_file(response)
     assert (result.kind, result.status, result.decision) == ("response", "agreed", "signed")
     for side in (sam, priya):
-        signed = side.agreements.agreed_record(RECORD_ID)
+        signed = side.signoff.agreed_record(RECORD_ID)
         assert {s.role for s in signed.signatures} == {"supervisor", "supervisee"}
         assert all(s.method == SIGNATURE_METHOD for s in signed.signatures)
         assert len(verify_all(signed)) == 2
-        assert len(side.agreements.verify(RECORD_ID)) == 2
-    assert sam.agreements.agreed_record(RECORD_ID) == priya.agreements.agreed_record(RECORD_ID)
+        assert len(side.signoff.verify(RECORD_ID)) == 2
+    assert sam.signoff.agreed_record(RECORD_ID) == priya.signoff.agreed_record(RECORD_ID)
 
 
 def test_return_with_comments_then_revise_and_sign(paired: Pair) -> None:
     sam, priya = paired
-    priya.agreements.import_file(sam.agreements.request_agreement(make_record(1), to="priya"))
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(1), to="priya"))
     with pytest.raises(ValidationError):
-        priya.agreements.return_with_comments(RECORD_ID)  # needs a comment first
-    priya.agreements.add_note(RECORD_ID, "Please add that I asked for the training day.")
-    returned = priya.agreements.return_with_comments(RECORD_ID)
-    assert priya.agreements.status(RECORD_ID) == "returned"
+        priya.signoff.return_with_comments(RECORD_ID)  # needs a comment first
+    priya.signoff.add_note(RECORD_ID, "Please add that I asked for the training day.")
+    returned = priya.signoff.return_with_comments(RECORD_ID)
+    assert priya.signoff.status(RECORD_ID) == "returned"
 
-    result = sam.agreements.import_file(returned)
+    result = sam.signoff.import_file(returned)
     assert (result.status, result.decision) == ("returned", "returned")
-    [note] = sam.agreements.history(RECORD_ID)[0].notes
+    [note] = sam.signoff.history(RECORD_ID)[0].notes
     assert (note.kind, note.origin, note.author_role) == ("comment", "theirs", "supervisee")
 
     revised = make_record(2, "We talked about workload; Priya asked for the training day.")
     from swreflect.signing.messages import Note
 
-    request2 = sam.agreements.request_agreement(
+    request2 = sam.signoff.request_agreement(
         revised, to="priya", notes=[Note("comment", "Added the training day.")]
     )
-    priya.agreements.import_file(request2)
-    priya.agreements.add_note(
+    priya.signoff.import_file(request2)
+    priya.signoff.add_note(
         RECORD_ID, "I still think the caseload figure is too low.", kind="disagreement"
     )
-    sam.agreements.import_file(priya.agreements.sign(RECORD_ID))
+    sam.signoff.import_file(priya.signoff.sign(RECORD_ID))
 
     for side in (sam, priya):
-        history = side.agreements.history(RECORD_ID)
+        history = side.signoff.history(RECORD_ID)
         assert [(h.version, h.status) for h in history] == [(1, "superseded"), (2, "agreed")]
         assert history[1].record["summary"].endswith("training day.")
         kinds = [(n.version, n.kind) for h in history for n in h.notes]
         assert kinds == [(1, "comment"), (2, "comment"), (2, "disagreement")]
-    assert sam.agreements.agreed_record(RECORD_ID).record["version"] == 2
+    assert sam.signoff.agreed_record(RECORD_ID).record["version"] == 2
 
 
 def test_agreed_record_is_immutable_in_core_and_database(paired: Pair) -> None:
     sam, priya = paired
-    priya.agreements.import_file(sam.agreements.request_agreement(make_record(), to="priya"))
-    sam.agreements.import_file(priya.agreements.sign(RECORD_ID))
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(), to="priya"))
+    sam.signoff.import_file(priya.signoff.sign(RECORD_ID))
     with pytest.raises(RecordAgreedError):
-        sam.agreements.ensure_editable(RECORD_ID)
+        sam.signoff.ensure_editable(RECORD_ID)
     with pytest.raises(RecordAgreedError):
-        sam.agreements.request_agreement(make_record(2, "changed"), to="priya")
+        sam.signoff.request_agreement(make_record(2, "changed"), to="priya")
     with pytest.raises(RecordAgreedError):
-        priya.agreements.add_note(RECORD_ID, "one more thing")
-    repo = sam.agreements._repo
+        priya.signoff.add_note(RECORD_ID, "one more thing")
+    repo = sam.signoff._repo
     with pytest.raises(RecordAgreedError):
         repo.update_content(RECORD_ID, 1, "{}", "0" * 64)
     with pytest.raises(RecordAgreedError):
@@ -98,80 +98,80 @@ def test_agreed_record_is_immutable_in_core_and_database(paired: Pair) -> None:
         conn.execute("DELETE FROM agreement_signatures WHERE record_id = ?", (RECORD_ID,))
     with pytest.raises(DatabaseError, match="immutable"), sam.vault.transaction() as conn:
         conn.execute("DELETE FROM agreement_versions WHERE record_id = ?", (RECORD_ID,))
-    assert len(sam.agreements.verify(RECORD_ID)) == 2
+    assert len(sam.signoff.verify(RECORD_ID)) == 2
 
 
 def test_sent_content_is_fixed_even_before_agreement(paired: Pair) -> None:
     sam, _priya = paired
-    sam.agreements.request_agreement(make_record(), to="priya")
+    sam.signoff.request_agreement(make_record(), to="priya")
     with pytest.raises(RecordAgreedError):
-        sam.agreements._repo.update_content(RECORD_ID, 1, "{}", "0" * 64)
+        sam.signoff._repo.update_content(RECORD_ID, 1, "{}", "0" * 64)
     with pytest.raises(AgreementStateError):
-        sam.agreements.request_agreement(make_record(1, "quietly changed"), to="priya")
-    assert sam.agreements.signed_record(RECORD_ID).record == make_record()
+        sam.signoff.request_agreement(make_record(1, "quietly changed"), to="priya")
+    assert sam.signoff.signed_record(RECORD_ID).record == make_record()
 
 
 def test_resending_the_same_version_gives_a_fresh_file(paired: Pair) -> None:
     sam, priya = paired
-    first = sam.agreements.request_agreement(make_record(), to="priya")
-    again = sam.agreements.request_agreement(make_record(), to="priya")
+    first = sam.signoff.request_agreement(make_record(), to="priya")
+    again = sam.signoff.request_agreement(make_record(), to="priya")
     assert first != again
-    priya.agreements.import_file(first)
-    assert priya.agreements.import_file(again).status == "received"
-    assert len(priya.agreements.history(RECORD_ID)) == 1
+    priya.signoff.import_file(first)
+    assert priya.signoff.import_file(again).status == "received"
+    assert len(priya.signoff.history(RECORD_ID)) == 1
 
 
 def test_addendum_is_agreed_the_same_way(paired: Pair) -> None:
     sam, priya = paired
-    priya.agreements.import_file(sam.agreements.request_agreement(make_record(), to="priya"))
-    sam.agreements.import_file(priya.agreements.sign(RECORD_ID))
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(), to="priya"))
+    sam.signoff.import_file(priya.signoff.sign(RECORD_ID))
     with pytest.raises(AgreementStateError):
-        priya.agreements.new_addendum("no-such-record", "x")
-    addendum = sam.agreements.new_addendum(RECORD_ID, "The training day is on the 21st.")
+        priya.signoff.new_addendum("no-such-record", "x")
+    addendum = sam.signoff.new_addendum(RECORD_ID, "The training day is on the 21st.")
     assert addendum["kind"] == "addendum" and addendum["addendum_to"] == RECORD_ID
-    priya.agreements.import_file(sam.agreements.request_agreement(addendum, to="priya"))
-    sam.agreements.import_file(priya.agreements.sign(addendum["record_id"]))
+    priya.signoff.import_file(sam.signoff.request_agreement(addendum, to="priya"))
+    sam.signoff.import_file(priya.signoff.sign(addendum["record_id"]))
     for side in (sam, priya):
-        signed = side.agreements.agreed_record(addendum["record_id"])
+        signed = side.signoff.agreed_record(addendum["record_id"])
         assert signed.record["addendum_to"] == RECORD_ID
         assert len(verify_all(signed)) == 2
-        assert side.agreements.status(RECORD_ID) == "agreed"
+        assert side.signoff.status(RECORD_ID) == "agreed"
 
 
 def test_in_room_acknowledgement_is_labelled(paired: Pair) -> None:
     sam, _priya = paired
-    sam.agreements.acknowledge_in_room(
+    sam.signoff.acknowledge_in_room(
         make_record(), my_role="supervisor", counterpart_name="Priya Shah", to="priya"
     )
-    assert sam.agreements.status(RECORD_ID) == "acknowledged-in-room"
-    signed = sam.agreements.agreed_record(RECORD_ID)
+    assert sam.signoff.status(RECORD_ID) == "acknowledged-in-room"
+    signed = sam.signoff.agreed_record(RECORD_ID)
     methods = {s.role: s.method for s in signed.signatures}
     assert methods == {"supervisor": SIGNATURE_METHOD, "supervisee": IN_ROOM_METHOD}
     assert len(verify_all(signed)) == 1
     with pytest.raises(RecordAgreedError):
-        sam.agreements.ensure_editable(RECORD_ID)
+        sam.signoff.ensure_editable(RECORD_ID)
 
 
 def test_request_needs_a_paired_person(supervisor: Services) -> None:
     with pytest.raises(NotPairedError):
-        supervisor.agreements.request_agreement(make_record(), to="nobody")
-    assert supervisor.agreements.records() == []
+        supervisor.signoff.request_agreement(make_record(), to="nobody")
+    assert supervisor.signoff.records() == []
 
 
 def test_bad_records_are_refused(paired: Pair) -> None:
     sam, _ = paired
     for bad in ({"record_id": "x"}, dict(make_record(), version=0), dict(make_record(), kind="x")):
         with pytest.raises(ValidationError):
-            sam.agreements.request_agreement(bad, to="priya")
+            sam.signoff.request_agreement(bad, to="priya")
     with pytest.raises(ValidationError):
-        sam.agreements.request_agreement(dict(make_record(), score=1.5), to="priya")
+        sam.signoff.request_agreement(dict(make_record(), score=1.5), to="priya")
 
 
 def test_recipient_cannot_send_the_record_as_author(paired: Pair) -> None:
     sam, priya = paired
-    priya.agreements.import_file(sam.agreements.request_agreement(make_record(), to="priya"))
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(), to="priya"))
     with pytest.raises(AgreementStateError):
-        priya.agreements.request_agreement(make_record(2), to="sam", my_role="supervisee")
+        priya.signoff.request_agreement(make_record(2), to="sam", my_role="supervisee")
 
 
 def test_other_role() -> None:

@@ -63,13 +63,13 @@ def _flip_body(data: bytes) -> bytes:
 @pytest.fixture
 def request_file(paired: Pair) -> bytes:
     sam, _ = paired
-    return sam.agreements.request_agreement(make_record(), to="priya")
+    return sam.signoff.request_agreement(make_record(), to="priya")
 
 
 def _refused(services: Services, data: bytes, error: type[SwreflectError]) -> None:
     before = snapshot(services)
     with pytest.raises(error) as caught:
-        services.agreements.import_file(data)
+        services.signoff.import_file(data)
     assert type(caught.value) is error
     assert "Nothing was changed" in caught.value.message
     assert caught.value.exit_code == 6
@@ -88,10 +88,10 @@ def test_truncated(paired: Pair, request_file: bytes) -> None:
 
 def test_replayed_request_and_response(paired: Pair, request_file: bytes) -> None:
     sam, priya = paired
-    priya.agreements.import_file(request_file)
+    priya.signoff.import_file(request_file)
     _refused(priya, request_file, ExchangeReplayedError)
-    response = priya.agreements.sign(RECORD_ID)
-    sam.agreements.import_file(response)
+    response = priya.signoff.sign(RECORD_ID)
+    sam.signoff.import_file(response)
     _refused(sam, response, ExchangeReplayedError)
 
 
@@ -182,7 +182,7 @@ def test_request_with_a_forged_author_signature_is_refused(paired: Pair, clock: 
 
     before = snapshot(priya)
     with pytest.raises(VerificationFailedError):
-        priya.agreements.import_file(data)
+        priya.signoff.import_file(data)
     assert snapshot(priya) == before
 
 
@@ -201,5 +201,5 @@ def test_fuzz_import_into_a_real_vault(
         blob[flip % len(blob)] ^= 1 << bit
     before = snapshot(priya)
     with pytest.raises(ExchangeFileError):
-        priya.agreements.import_file(bytes(blob))
+        priya.signoff.import_file(bytes(blob))
     assert snapshot(priya) == before
