@@ -7,6 +7,7 @@ from typing import Any
 
 from swreflect.cli.context import CliContext
 from swreflect.core.agreement_store import VersionHistory
+from swreflect.core.record_text import record_lines
 from swreflect.signing.records import SignatureEntry
 
 
@@ -28,33 +29,6 @@ def _history_json(history: Sequence[VersionHistory]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _record_lines(record: Mapping[str, Any]) -> list[str]:
-    lines = []
-    if record.get("kind") == "addendum":
-        lines.append(f"Addendum to record {str(record.get('addendum_to'))[:8]}")
-        lines.append(str(record.get("text", "")))
-        return lines
-    session = record.get("session") or {}
-    lines.append(
-        f"Session on {session.get('date', '?')}, {session.get('duration_minutes', '?')} min"
-    )
-    for stage in record.get("stages") or []:
-        lines.append(f"  {stage.get('title', '')}")
-        for note in stage.get("notes") or []:
-            lines.append(f"    {note.get('prompt', '')}")
-            lines.append(f"      {note.get('text', '')}")
-    for action in record.get("actions") or []:
-        lines.append(
-            f"  Action: {action.get('description', '')} ({action.get('owner', '')}, "
-            f"due {action.get('due') or 'no date'})"
-        )
-    for decision in record.get("case_file_decisions") or []:
-        lines.append(f"  For the case file: {decision}")
-    if record.get("summary"):
-        lines.append(f"Summary: {record['summary']}")
-    return lines
-
-
 def show_history(
     ctx: CliContext,
     history: Sequence[VersionHistory],
@@ -66,7 +40,7 @@ def show_history(
         return
     latest = history[-1]
     ctx.out(f"Record {str(latest.record.get('record_id'))[:8]}, read-only")
-    for line in _record_lines(latest.record):
+    for line in record_lines(latest.record):
         ctx.out(line)
     ctx.out("")
     ctx.out("History")
