@@ -39,7 +39,9 @@ def _needles(canaries: Iterable[str]) -> list[tuple[str, str, bytes]]:
 
 def find_in_bytes(data: bytes, canaries: Iterable[str], where: str = "<bytes>") -> list[CanaryHit]:
     return [
-        CanaryHit(where, canary, enc) for canary, enc, needle in _needles(canaries) if needle in data
+        CanaryHit(where, canary, enc)
+        for canary, enc, needle in _needles(canaries)
+        if needle in data
     ]
 
 

@@ -84,7 +84,9 @@ def test_core_check_lists_a_damaged_late_page(big_vault: Path) -> None:
 
 
 def test_wrong_passphrase_and_damage_have_different_messages(big_vault: Path) -> None:
-    wrong = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE="wrong but long enough")
+    wrong = run_cli(
+        "check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE="wrong but long enough"
+    )
     _flip_byte(big_vault / "vault.db", 100)
     damaged = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert (wrong.returncode, damaged.returncode) == (3, EXIT_DAMAGED)

@@ -78,8 +78,9 @@ json_values = st.recursive(
     | st.floats()
     | st.text(max_size=40)
     | st.sampled_from(["argon2id", "hkdf-sha256", "passphrase", "recovery", "AAAA", "0" * 32]),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
     max_leaves=30,
 )
 

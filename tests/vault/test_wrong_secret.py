@@ -38,7 +38,9 @@ def test_cli_wrong_passphrase_exits_3_and_changes_nothing(locked_vault: tuple[Pa
     assert folder_state(folder) == before
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(guess=st.text(min_size=0, max_size=80))
 def test_random_wrong_passphrases_are_all_refused(
     locked_vault: tuple[Path, str], guess: str
@@ -139,7 +141,9 @@ def test_cli_malformed_recovery_key_exits_3(locked_vault: tuple[Path, str], text
     assert folder_state(folder) == before
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(key=st.binary(min_size=32, max_size=32))
 def test_random_recovery_keys_are_refused(locked_vault: tuple[Path, str], key: bytes) -> None:
     folder, recovery = locked_vault
