@@ -51,7 +51,7 @@ def _run_in_pty(args: list[str], answers: list[tuple[bytes, str]]) -> tuple[int,
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the CLI
         os.chdir(REPO_ROOT)
-        os.execve(sys.executable, [sys.executable, "-m", "swreflect", *args], env)
+        os.execve(sys.executable, [sys.executable, "-m", "swreflect", *args], env)  # noqa: S606
     transcript = b""
     for prompt, answer in answers:
         transcript += _read_until(fd, prompt)
