@@ -12,7 +12,6 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from swreflect.errors import (
     CipherUnavailableError,
@@ -76,7 +75,7 @@ def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connectio
     """Open (or, with ``create``, create) the vault database. Never creates by accident."""
     driver = _require_driver()
     mode = "rwc" if create else "rw"
-    uri = f"file:{quote(str(db_path))}?mode={mode}"
+    uri = f"{Path(db_path).absolute().as_uri()}?mode={mode}"
     try:
         conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except driver.OperationalError as exc:
