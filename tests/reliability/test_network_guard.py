@@ -12,9 +12,11 @@ from tests import conftest
 
 def test_an_inet_connect_is_refused_and_recorded() -> None:
     before = len(conftest.NETWORK_ATTEMPTS)
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        with pytest.raises(conftest.NetworkUseForbidden):
-            sock.connect(("127.0.0.1", 9))
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock,
+        pytest.raises(conftest.NetworkUseForbidden),
+    ):
+        sock.connect(("127.0.0.1", 9))
     assert len(conftest.NETWORK_ATTEMPTS) == before + 1
     del conftest.NETWORK_ATTEMPTS[before:]  # this deliberate attempt must not fail the run
 
