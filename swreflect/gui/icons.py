@@ -15,8 +15,16 @@ def icon(name: str, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) ->
     path = resource_path("icons", f"{name}.svg")
     if not path.is_file():
         return QIcon()
-    colour = QGuiApplication.palette().color(role).name()
-    svg = path.read_text(encoding="utf-8").replace("currentColor", colour)
-    pixmap = QPixmap()
-    pixmap.loadFromData(svg.encode("utf-8"), "SVG")
-    return QIcon(pixmap)
+    palette = QGuiApplication.palette()
+    source = path.read_text(encoding="utf-8")
+    result = QIcon()
+    for mode, colour_role in (
+        (QIcon.Mode.Normal, role),
+        (QIcon.Mode.Active, role),
+        (QIcon.Mode.Selected, QPalette.ColorRole.HighlightedText),
+    ):
+        svg = source.replace("currentColor", palette.color(colour_role).name())
+        pixmap = QPixmap()
+        pixmap.loadFromData(svg.encode("utf-8"), "SVG")
+        result.addPixmap(pixmap, mode)
+    return result

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.rail.setAccessibleName("Sections")
         self.rail.setAccessibleDescription("Choose a part of swreflect to open.")
         self.rail.setIconSize(QSize(20, 20))
+        self.rail.setSpacing(2)
         self.rail.setFixedWidth(200)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
+            item.setSizeHint(QSize(160, 42))
             self.rail.addItem(item)
 
         self.search_box = QLineEdit()

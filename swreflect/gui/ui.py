@@ -22,8 +22,18 @@ def label(text: str, role: str | None = None, parent: QWidget | None = None) -> 
     widget = QLabel(text, parent)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setIndent(0)
     if role:
         widget.setProperty("role", role)
+    return widget
+
+
+def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    """A short label for a form row (no wrapping, so it lines up with its field)."""
+    widget = QLabel(text)
+    widget.setIndent(0)
+    if buddy is not None:
+        widget.setBuddy(buddy)
     return widget
 
 

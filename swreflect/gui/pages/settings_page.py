@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QProgressBar,
     QScrollArea,
@@ -25,7 +24,7 @@ from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.screens.passphrase_form import PassphraseForm
 from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
-from swreflect.gui.ui import MessageLabel, button, hint, label, password_field, title
+from swreflect.gui.ui import MessageLabel, button, field_label, hint, label, password_field, title
 from swreflect.gui.workers import TaskRunner
 
 
@@ -84,10 +83,10 @@ class SettingsPage(QScrollArea):
         layout.setSpacing(12)
         layout.addWidget(title("Settings"))
         layout.addWidget(label("Security", "section"))
-        layout.addWidget(label("Change your passphrase", "section"))
-        form = QFormLayout()
-        form.addRow(label("Current passphrase"), self.current_field)
-        layout.addLayout(form)
+        layout.addWidget(label("Change your passphrase", "subsection"))
+        self.new_form.form_layout.insertRow(
+            0, field_label("Current passphrase", self.current_field), self.current_field
+        )
         layout.addWidget(self.new_form)
         row = QHBoxLayout()
         row.addWidget(self.change_busy, 1)
@@ -96,7 +95,7 @@ class SettingsPage(QScrollArea):
         layout.addLayout(row)
         layout.addWidget(self.passphrase_message)
 
-        layout.addWidget(label("Recovery key", "section"))
+        layout.addWidget(label("Recovery key", "subsection"))
         layout.addWidget(
             hint(
                 "If your recovery key may have been seen by someone else, make a new one. "
@@ -110,10 +109,10 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self.recovery_message)
         layout.addWidget(self.recovery_panel)
 
-        layout.addWidget(label("Auto-lock", "section"))
+        layout.addWidget(label("Auto-lock", "subsection"))
         layout.addWidget(hint("swreflect locks itself when you haven't used it for a while."))
         lock_row = QHBoxLayout()
-        lock_row.addWidget(label("Lock after"))
+        lock_row.addWidget(field_label("Lock after", self.auto_lock_box))
         lock_row.addWidget(self.auto_lock_box)
         lock_row.addWidget(self.auto_lock_saved)
         lock_row.addStretch(1)

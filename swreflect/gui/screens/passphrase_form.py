@@ -7,7 +7,7 @@ themselves (made visible) so it can be written down.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.passphrase import assess, suggest_passphrase
-from swreflect.gui.ui import button, hint, label, password_field
+from swreflect.gui.ui import button, field_label, hint, password_field
 
 
 class PassphraseForm(QWidget):
@@ -54,10 +54,12 @@ class PassphraseForm(QWidget):
 
         form = QFormLayout()
         form.setSpacing(8)
-        form.addRow(label(first_label), self.passphrase_field)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form_layout = form
+        form.addRow(field_label(first_label, self.passphrase_field), self.passphrase_field)
         form.addRow("", self.strength_bar)
         form.addRow("", self.strength_label)
-        form.addRow(label("Type it again"), self.confirm_field)
+        form.addRow(field_label("Type it again", self.confirm_field), self.confirm_field)
         form.addRow("", self.match_label)
         extras = QHBoxLayout()
         extras.addWidget(self.show_box)

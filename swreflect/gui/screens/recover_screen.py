@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from swreflect.gui.ui import MessageLabel, button, hint, label, title
+from swreflect.gui.ui import MessageLabel, button, field_label, hint, title
 
 
 class RecoverScreen(QWidget):
@@ -38,7 +38,7 @@ class RecoverScreen(QWidget):
                 "capitals don't matter. Afterwards you'll choose a new passphrase."
             )
         )
-        layout.addWidget(label("Recovery key"))
+        layout.addWidget(field_label("Recovery key", self.key_field))
         layout.addWidget(self.key_field)
         layout.addWidget(self.message)
         row = QHBoxLayout()

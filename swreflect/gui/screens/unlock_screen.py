@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from swreflect.gui.ui import MessageLabel, button, hint, label, password_field, title
+from swreflect.gui.ui import MessageLabel, button, field_label, hint, password_field, title
 
 
 class UnlockScreen(QWidget):
@@ -32,7 +32,7 @@ class UnlockScreen(QWidget):
         layout.setSpacing(12)
         layout.addWidget(title("Welcome back"))
         layout.addWidget(hint("Enter your passphrase to open your vault."))
-        layout.addWidget(label("Passphrase"))
+        layout.addWidget(field_label("Passphrase", self.passphrase_field))
         layout.addWidget(self.passphrase_field)
         layout.addWidget(self.show_box)
         layout.addWidget(self.message)
