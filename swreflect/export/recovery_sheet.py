@@ -27,7 +27,7 @@ def render_recovery_sheet(recovery_key: str, created: datetime) -> bytes:
     from reportlab.pdfgen import canvas
 
     buffer = BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1, invariant=1)
     pdf.setTitle(TITLE)
     pdf.setAuthor("swreflect")
     pdf.setCreator("swreflect")
