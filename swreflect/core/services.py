@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.identity_service import IdentityService
+from swreflect.core.security import SecurityService
+from swreflect.core.settings import SettingsService
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.vault import Vault
 
@@ -22,15 +26,25 @@ class Services:
     clock: Clock
     identity: IdentityService
     signoff: SignOffService
+    settings: SettingsService
+    security: SecurityService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
         self.vault.lock()
 
 
-def build_services(vault: Vault, clock: Clock | None = None) -> Services:
+def build_services(
+    vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
+) -> Services:
     clock = clock or SystemClock()
     signing_repo = SigningRepository(vault)
     identity = IdentityService(vault, signing_repo, clock)
-    signoff = SignOffService(vault, signing_repo, identity, clock)
-    return Services(vault=vault, clock=clock, identity=identity, signoff=signoff)
+    return Services(
+        vault=vault,
+        clock=clock,
+        identity=identity,
+        signoff=SignOffService(vault, signing_repo, identity, clock),
+        settings=SettingsService(SettingsRepository(vault)),
+        security=SecurityService(vault, kdf),
+    )
