@@ -15,22 +15,12 @@ from typing import Any
 
 from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
-from swreflect.core.agreement_store import IN_ROOM_LABEL
+from swreflect.core.record_text import IN_ROOM_LABEL, signature_line, status_words
 from swreflect.core.services import Services
 from swreflect.errors import EXIT_OK, FingerprintNotConfirmedError, UsageError
 from swreflect.platform.files import atomic_write
-from swreflect.signing.records import SignatureEntry, format_fingerprint
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
-
-STATUS_WORDS = {
-    "sent": "sent, waiting for their answer",
-    "received": "waiting for you to review",
-    "returned": "returned with comments",
-    "agreed": "agreed and signed by both",
-    "acknowledged-in-room": IN_ROOM_LABEL.lower(),
-    "superseded": "replaced by a later version",
-}
 
 
 def _add(group: Any, name: str, common: argparse.ArgumentParser, help_text: str) -> Any:
@@ -122,13 +112,6 @@ def _writer(path: str) -> Any:
             raise UsageError(f"Couldn't write {path}. Nothing was changed.") from exc
 
     return deliver
-
-
-def _signature_line(entry: SignatureEntry) -> str:
-    if not entry.is_cryptographic:
-        return f"{entry.role}: {entry.signer_name}, {IN_ROOM_LABEL.lower()}, {entry.signed_at}"
-    fingerprint = format_fingerprint(entry.fingerprint or "")
-    return f"{entry.role}: {entry.signer_name}, signed {entry.signed_at}, key {fingerprint}"
 
 
 # --------------------------------------------------------------------------- identity
@@ -311,7 +294,7 @@ def cmd_inbox_list(ctx: CliContext) -> int:
         ctx.out("Nothing sent or received for agreement yet.")
     for r in rows:
         kind = "addendum" if r.kind == "addendum" else "record"
-        ctx.out(f"{r.record_id[:8]}  v{r.version}  {kind}  {STATUS_WORDS.get(r.status, r.status)}")
+        ctx.out(f"{r.record_id[:8]}  v{r.version}  {kind}  {status_words(r.status)}")
     return EXIT_OK
 
 
@@ -320,7 +303,7 @@ def cmd_inbox_show(ctx: CliContext) -> int:
 
     services = ctx.unlock()
     record_id = services.signoff.resolve(_record_ref(services, ctx.args.record))
-    show_history(ctx, services.signoff.history(record_id), STATUS_WORDS, _signature_line)
+    show_history(ctx, services.signoff.history(record_id))
     return EXIT_OK
 
 
@@ -334,5 +317,5 @@ def cmd_inbox_verify(ctx: CliContext) -> int:
         ctx.out("Your signature is valid. The other person's agreement was given in the room:")
         ctx.out(f"it is {IN_ROOM_LABEL[0].lower() + IN_ROOM_LABEL[1:]}.")
     for entry in entries:
-        ctx.out("  " + _signature_line(entry))
+        ctx.out("  " + signature_line(entry))
     return EXIT_OK

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from swreflect.cli.context import CliContext
 from swreflect.core.agreement_store import VersionHistory
-from swreflect.core.record_text import record_lines
-from swreflect.signing.records import SignatureEntry
+from swreflect.core.record_text import history_lines, record_lines
 
 
 def _history_json(history: Sequence[VersionHistory]) -> list[dict[str, Any]]:
@@ -29,12 +28,7 @@ def _history_json(history: Sequence[VersionHistory]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def show_history(
-    ctx: CliContext,
-    history: Sequence[VersionHistory],
-    status_words: Mapping[str, str],
-    signature_line: Callable[[SignatureEntry], str],
-) -> None:
+def show_history(ctx: CliContext, history: Sequence[VersionHistory]) -> None:
     if ctx.wants_json:
         ctx.out_json(_history_json(history))
         return
@@ -44,10 +38,5 @@ def show_history(
         ctx.out(line)
     ctx.out("")
     ctx.out("History")
-    for h in history:
-        ctx.out(f"  Version {h.version}: {status_words.get(h.status, h.status)}")
-        for note in h.notes:
-            label = "disagreement recorded" if note.kind == "disagreement" else "comment"
-            ctx.out(f"    {note.author_name} ({note.author_role}), {label}: {note.text}")
-        for entry in h.signatures:
-            ctx.out(f"    {signature_line(entry)}")
+    for line in history_lines(history):
+        ctx.out("  " + line)

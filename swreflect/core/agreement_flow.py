@@ -22,13 +22,13 @@ from typing import Any
 
 from swreflect.core.agreement_import import AgreementImport
 from swreflect.core.agreement_store import (
-    IN_ROOM_LABEL,
     Deliver,
     ImportResult,
     VersionHistory,
     other_role,
     public_key_of,
 )
+from swreflect.core.record_text import IN_ROOM_LABEL
 from swreflect.errors import (
     AgreementStateError,
     NotFoundError,

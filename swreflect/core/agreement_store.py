@@ -35,8 +35,6 @@ from swreflect.signing.records import (
 from swreflect.vault.signing_repo import NoteRow, SigningRepository, VersionRow
 from swreflect.vault.vault import Vault
 
-IN_ROOM_LABEL = "Acknowledged in the room (not a cryptographic signature)"
-
 
 def other_role(role: str) -> str:
     return "supervisee" if role == "supervisor" else "supervisor"

@@ -5,8 +5,28 @@ Shows exactly what will be signed, in the record's own order; nothing here edits
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from swreflect.signing.records import SignatureEntry, format_fingerprint
+
+if TYPE_CHECKING:
+    from swreflect.core.agreement_store import VersionHistory
+
+IN_ROOM_LABEL = "Acknowledged in the room (not a cryptographic signature)"
+
+STATUS_WORDS = {
+    "sent": "Sent, waiting for their answer",
+    "received": "Waiting for you to review",
+    "returned": "Returned with comments",
+    "agreed": "Agreed and signed by both",
+    "acknowledged-in-room": IN_ROOM_LABEL,
+    "superseded": "Replaced by a later version",
+}
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
 
 
 def record_lines(record: Mapping[str, Any]) -> list[str]:
@@ -44,4 +64,25 @@ def record_lines(record: Mapping[str, Any]) -> list[str]:
         lines.append(f"  For the case file: {decision}")
     if record.get("summary"):
         lines.append(f"Summary: {record['summary']}")
+    return lines
+
+
+def signature_line(entry: SignatureEntry) -> str:
+    """Who agreed, how and when; an in-room acknowledgement always says it is not a signature."""
+    if not entry.is_cryptographic:
+        return f"{entry.role}: {entry.signer_name}, {IN_ROOM_LABEL.lower()}, {entry.signed_at}"
+    fingerprint = format_fingerprint(entry.fingerprint or "")
+    return f"{entry.role}: {entry.signer_name}, signed {entry.signed_at}, key {fingerprint}"
+
+
+def history_lines(history: Sequence[VersionHistory]) -> list[str]:
+    """Every version with its status, comments, disagreements and signatures, oldest first."""
+    lines = []
+    for h in history:
+        lines.append(f"Version {h.version}: {status_words(h.status)}")
+        for note in h.notes:
+            label = "disagreement recorded" if note.kind == "disagreement" else "comment"
+            lines.append(f"  {note.author_name} ({note.author_role}), {label}: {note.text}")
+        for entry in h.signatures:
+            lines.append(f"  {signature_line(entry)}")
     return lines

@@ -100,6 +100,15 @@ def save_file(
     return Path(chosen) if chosen else None
 
 
+def open_file(parent: QWidget | None, caption: str, name_filter: str) -> Path | None:
+    """A file the user picked to read; ``None`` if they cancelled."""
+    answered, value = _take("path", caption)
+    if answered:
+        return value if value is None else Path(value)
+    chosen, _ = QFileDialog.getOpenFileName(parent, caption, "", name_filter)
+    return Path(chosen) if chosen else None
+
+
 def choose_printer(parent: QWidget | None, caption: str) -> Any:
     """A ``QPrinter`` the user accepted in the print dialog, or ``None``."""
     answered, value = _take("printer", caption)
