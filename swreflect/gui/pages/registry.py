@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from swreflect.core.services import Services
+from swreflect.gui.pages.agreement_inbox_page import AgreementInboxPage
 from swreflect.gui.pages.home_page import HomePage
 from swreflect.gui.pages.placeholder import placeholder
 from swreflect.gui.pages.settings_page import SettingsPage
@@ -29,6 +30,7 @@ PAGES: list[PageSpec] = [
     PageSpec("home", "Home", "home", HomePage),
     PageSpec("journal", "Journal", "journal", placeholder("Journal")),
     PageSpec("supervision", "Supervision", "supervision", placeholder("Supervision")),
+    PageSpec("agreements", "Agreements", "agreements", AgreementInboxPage),
     PageSpec("actions", "Actions", "actions", placeholder("Actions")),
     PageSpec("insights", "Insights", "insights", placeholder("Insights")),
     PageSpec("settings", "Settings", "settings", SettingsPage),

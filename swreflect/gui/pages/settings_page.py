@@ -24,6 +24,7 @@ from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.screens.passphrase_form import PassphraseForm
 from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
+from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, label, password_field, title
 from swreflect.gui.workers import TaskRunner
 
@@ -117,6 +118,10 @@ class SettingsPage(QScrollArea):
         lock_row.addWidget(self.auto_lock_saved)
         lock_row.addStretch(1)
         layout.addLayout(lock_row)
+
+        layout.addWidget(label("Signing and pairing", "section"))
+        self.identity_panel = IdentityPanel(services.identity, people_choices(services))
+        layout.addWidget(self.identity_panel)
         layout.addStretch(1)
         for child in (body,):
             child.setMaximumWidth(760)
