@@ -111,16 +111,16 @@ class SignOffService(AgreementImport):
             )
         notes = tuple(notes)
         now = self._clock.now()
-        with self._vault.transaction():
+        with self._step():
             if previous is not None and resend:
                 stored = self.signed_record(rid, ver)
                 my_role = previous.my_role
                 entry = next(s for s in stored.signatures if s.role == my_role)
                 if previous.status == "returned":
-                    self._repo.set_status(rid, ver, "sent", self._stamp())
+                    self._mark(rid, ver, "sent", self._stamp())
             else:
                 if previous is not None and previous.status in ("sent", "returned"):
-                    self._repo.set_status(rid, previous.version, "superseded", self._stamp())
+                    self._mark(rid, previous.version, "superseded", self._stamp())
                 entry = sign_record(
                     record,
                     role=my_role,
@@ -188,7 +188,7 @@ class SignOffService(AgreementImport):
         )
         theirs = in_room_acknowledgement(other_role(my_role), counterpart_name, now)
         rid, ver = record["record_id"], int(record["version"])
-        with self._vault.transaction():
+        with self._step():
             if self._repo.version(rid, ver) is not None:
                 raise AgreementStateError("This version is already out for agreement.")
             self._insert_version(record, my_role, to, "outgoing", "sent")
@@ -196,7 +196,7 @@ class SignOffService(AgreementImport):
                 self._repo.put_signature(
                     rid, ver, entry.role, json.dumps(entry.to_json()), self._stamp()
                 )
-            self._repo.set_status(rid, ver, "acknowledged-in-room", self._stamp())
+            self._mark(rid, ver, "acknowledged-in-room", self._stamp())
 
     # ------------------------------------------------------------- recipient side
     def add_note(self, record_id: str, text: str, *, kind: str = "comment") -> None:
@@ -208,7 +208,7 @@ class SignOffService(AgreementImport):
         if row.direction != "incoming" or row.status != "received":
             raise AgreementStateError("Notes can be added while you're reviewing a record.")
         me = self._identity.ensure_identity()
-        with self._vault.transaction():
+        with self._step():
             self._repo.add_note(
                 row.record_id, row.version, note.kind, row.my_role, me.display_name, note.text,
                 "mine", self._stamp(),
@@ -244,7 +244,7 @@ class SignOffService(AgreementImport):
         )
         now = self._clock.now()
         entry: SignatureEntry | None = None
-        with self._vault.transaction():
+        with self._step():
             if decision == "signed":
                 entry = sign_record(
                     record,
@@ -263,9 +263,9 @@ class SignOffService(AgreementImport):
                 )
                 signed = self.signed_record(row.record_id, row.version)
                 self._verify_complete(row, record, signed.signatures)
-                self._repo.set_status(row.record_id, row.version, "agreed", self._stamp())
+                self._mark(row.record_id, row.version, "agreed", self._stamp())
             else:
-                self._repo.set_status(row.record_id, row.version, "returned", self._stamp())
+                self._mark(row.record_id, row.version, "returned", self._stamp())
             response = Response(
                 row.record_id, row.version, row.record_sha256, decision, notes, entry
             )

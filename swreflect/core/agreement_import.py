@@ -45,7 +45,7 @@ class AgreementImport(AgreementStore):
         if self._repo.message_seen(opened.sender_fingerprint, opened.message_id):
             raise ExchangeReplayedError()
         message = parse_payload(opened.payload)
-        with self._vault.transaction():
+        with self._step():
             if isinstance(message, Request):
                 result = self._import_request(message, sender.person_ref, sender.display_name)
             else:
@@ -80,7 +80,7 @@ class AgreementImport(AgreementStore):
                 raise AgreementStateError("You already have a newer version of this record.")
             for older in versions:
                 if older.status in ("received", "returned"):
-                    self._repo.set_status(rid, older.version, "superseded", self._stamp())
+                    self._mark(rid, older.version, "superseded", self._stamp())
             my_role = other_role(req.author_role)
             self._insert_version(record, my_role, person_ref, "incoming", "received")
             self._repo.put_signature(
@@ -126,7 +126,7 @@ class AgreementImport(AgreementStore):
             status = "agreed"
         else:
             status = "returned"
-        self._repo.set_status(row.record_id, row.version, status, self._stamp())
+        self._mark(row.record_id, row.version, status, self._stamp())
         return ImportResult(
             "response", row.record_id, row.version, status, sender_name, resp.decision
         )

@@ -7,8 +7,10 @@ import of exchange files (``agreement_import``).
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +62,8 @@ class VersionHistory:
     signatures: tuple[SignatureEntry, ...]
 
 
+log = logging.getLogger(__name__)
+
 Deliver = Callable[[bytes], None]
 
 
@@ -73,6 +77,7 @@ class SessionForSignOff:
 
 
 SessionLookup = Callable[[str], SessionForSignOff]
+StatusListener = Callable[[str, int, str], None]
 
 
 class AgreementStore:
@@ -91,9 +96,33 @@ class AgreementStore:
         self._identity = identity
         self._clock = clock
         self.session_lookup = session_lookup
+        self.status_listeners: list[StatusListener] = []
+        self._pending: list[tuple[str, int, str]] = []
 
     def _stamp(self) -> str:
         return self._clock.now().isoformat(timespec="seconds")
+
+    @contextlib.contextmanager
+    def _step(self) -> Iterator[None]:
+        """One transaction; status listeners hear of its changes only once it has committed."""
+        self._pending = []
+        try:
+            with self._vault.transaction():
+                yield
+        except BaseException:
+            self._pending = []
+            raise
+        changes, self._pending = self._pending, []
+        for record_id, version, status in changes:
+            for listener in self.status_listeners:
+                try:
+                    listener(record_id, version, status)
+                except Exception:  # the step itself has committed; say so, don't undo it
+                    log.warning("a sign-off status listener failed", exc_info=True)
+
+    def _mark(self, record_id: str, version: int, status: str, at: str) -> None:
+        self._repo.set_status(record_id, version, status, at)
+        self._pending.append((record_id, version, status))
 
     # ------------------------------------------------------------- queries
     def records(self) -> list[VersionRow]:
@@ -183,6 +212,7 @@ class AgreementStore:
         status: str,
     ) -> None:
         stamp = self._stamp()
+        self._pending.append((record["record_id"], int(record["version"]), status))
         self._repo.insert_version(
             VersionRow(
                 record_id=record["record_id"],

@@ -177,3 +177,28 @@ def test_recipient_cannot_send_the_record_as_author(paired: Pair) -> None:
 def test_other_role() -> None:
     assert other_role("supervisor") == "supervisee"
     assert other_role("supervisee") == "supervisor"
+
+
+def test_status_listeners_hear_committed_changes_only(paired: Pair) -> None:
+    sam, priya = paired
+    heard: list[tuple[str, int, str]] = []
+    sam.signoff.status_listeners.append(lambda *change: heard.append(change))
+
+    def broken(_data: bytes) -> None:
+        raise ValidationError("no")
+
+    with pytest.raises(ValidationError):
+        sam.signoff.request_agreement(make_record(1), to="priya", deliver=broken)
+    assert heard == []
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(1), to="priya"))
+    priya.signoff.add_note(RECORD_ID, "More on the training day, please.")
+    sam.signoff.import_file(priya.signoff.return_with_comments(RECORD_ID))
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(2), to="priya"))
+    sam.signoff.import_file(priya.signoff.sign(RECORD_ID))
+    assert heard == [
+        (RECORD_ID, 1, "sent"),
+        (RECORD_ID, 1, "returned"),
+        (RECORD_ID, 1, "superseded"),
+        (RECORD_ID, 2, "sent"),
+        (RECORD_ID, 2, "agreed"),
+    ]
