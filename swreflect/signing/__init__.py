@@ -17,8 +17,9 @@ How two people agree a record without any network (ARCHITECTURE.md §7):
    truncation, replay, a wrong recipient or an unknown sender each has its own typed error.
 
 Design notes and limits:
-- The same P-256 key signs and receives exchange files (ECDH). Keys are separated by purpose
-  strings in every signed or derived input, so a signature can't double as a key exchange.
+- The same P-256 key signs and receives exchange files (ECDH), as the architecture asks. Every
+  signed or derived input carries its own purpose string. Reusing one key for ECDSA and ECDH
+  has no known practical weakness, but a later card format could carry a separate key for each.
 - Replay protection remembers every imported message id per sender; an answer for a record
   version that was already replaced or agreed is refused by state, not by id.
 - Exchange files carry no date-based expiry: the flow's state (which version is out, what is
