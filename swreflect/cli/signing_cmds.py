@@ -115,9 +115,19 @@ def _writer(path: str) -> Any:
 
 
 # --------------------------------------------------------------------------- identity
+def _own_identity(ctx: CliContext, services: Services) -> Any:
+    """The owner's identity; the first time, made with the name they give (never a guess)."""
+    if not services.identity.has_identity() and not (ctx.args.name or "").strip():
+        raise UsageError(
+            "You don't have a signing identity yet. Nothing was changed; run this again with "
+            '--name "Your name" to make one with the name others will see.'
+        )
+    return services.identity.ensure_identity(ctx.args.name)
+
+
 def cmd_identity_show(ctx: CliContext) -> int:
     services = ctx.unlock()
-    ident = services.identity.ensure_identity(ctx.args.name)
+    ident = _own_identity(ctx, services)
     if ctx.wants_json:
         ctx.out_json(
             {
@@ -137,7 +147,7 @@ def cmd_identity_show(ctx: CliContext) -> int:
 
 def cmd_identity_export(ctx: CliContext) -> int:
     services = ctx.unlock()
-    ident = services.identity.ensure_identity(ctx.args.name)
+    ident = _own_identity(ctx, services)
     _writer(ctx.args.output)(services.identity.export_card())
     ctx.out(f"Wrote your identity card to {ctx.args.output}")
     ctx.out(f"Fingerprint: {ident.short_fingerprint}")

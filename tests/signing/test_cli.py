@@ -57,7 +57,11 @@ def test_pairing_needs_confirmation_and_flags_changed_keys(
     # A card from a different vault under the same person: refused loudly, exit 6.
     other = tmp / "other"
     assert run("init", "--vault", str(other)) == 0
-    assert run("identity", "export", "--vault", str(other), "-o", str(tmp / "o.card")) == 0
+    assert run("identity", "export", "--vault", str(other), "-o", str(tmp / "o.card")) == 2
+    assert "--name" in capsys.readouterr().err
+    assert not (tmp / "o.card").exists()
+    assert run("identity", "export", "--vault", str(other), "-o", str(tmp / "o.card"),
+               "--name", "Someone Else") == 0  # fmt: skip
     capsys.readouterr()
     code = run("people", "pair", "priya", str(tmp / "o.card"), "--vault", str(sam),
                "--fingerprints-match")  # fmt: skip
