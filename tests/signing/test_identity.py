@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services, build_services
@@ -145,3 +148,38 @@ def test_certificate_is_self_signed(supervisor: Services) -> None:
     assert cert.issuer == cert.subject
     cert.verify_directly_issued_by(cert)
     assert isinstance(cert, x509.Certificate)
+
+
+_CARD = new_identity("Fuzz Card", "supervisor", FakeClock().now()).card()
+
+
+def _with_der(der: bytes) -> bytes:
+    import base64
+
+    body = base64.encodebytes(der).decode("ascii")
+    pem = f"-----BEGIN CERTIFICATE-----\n{body}-----END CERTIFICATE-----\n"
+    return json.dumps(dict(_CARD.to_json(), certificate_pem=pem)).encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_fuzz_certificate_bytes_in_a_card_are_typed(data: st.DataObject) -> None:
+    """Found by the long fuzz run: a flipped byte in the certificate's curve OID or version
+    made the X.509 parser raise its own exceptions; a card must only ever raise ours."""
+    der = bytearray(_CARD.certificate().public_bytes(serialization.Encoding.DER))
+    for _ in range(data.draw(st.integers(1, 3))):
+        pos = data.draw(st.integers(0, len(der) - 1))
+        der[pos] ^= 1 << data.draw(st.integers(0, 7))
+    try:
+        IdentityCard.parse(_with_der(bytes(der)))
+    except IdentityCardError:
+        return
+
+
+def test_certificate_with_an_unknown_curve_is_typed() -> None:
+    der = _CARD.certificate().public_bytes(serialization.Encoding.DER)
+    p256 = bytes.fromhex("06082a8648ce3d030107")  # OID 1.2.840.10045.3.1.7
+    assert p256 in der
+    odd = der.replace(p256, bytes.fromhex("06082a8648ce3d030106"), 1)
+    with pytest.raises(IdentityCardError):
+        IdentityCard.parse(_with_der(odd))
