@@ -49,6 +49,7 @@ from swreflect.signing.records import (
     in_room_acknowledgement,
     sign_record,
 )
+from swreflect.vault.signing_repo import VersionRow
 
 __all__ = ["IN_ROOM_LABEL", "ImportResult", "SignOffService", "VersionHistory", "other_role"]
 
@@ -228,6 +229,8 @@ class SignOffService(AgreementImport):
 
     def _respond(self, record_id: str, decision: str, deliver: Deliver | None) -> bytes:
         row = self.latest(record_id)
+        if row.is_locked and row.direction == "incoming" and decision == "signed":
+            return self._resend_signed_answer(row, deliver)
         if row.is_locked:
             raise RecordAgreedError()
         if row.direction != "incoming" or row.status != "received":
@@ -278,4 +281,30 @@ class SignOffService(AgreementImport):
             )
             if deliver is not None:
                 deliver(data)  # inside the transaction: a failed write undoes the step
+            return data
+
+    def _resend_signed_answer(self, row: VersionRow, deliver: Deliver | None) -> bytes:
+        """The answer file again for a record you already signed; nothing in the vault changes."""
+        if row.counterpart_ref is None:
+            raise AgreementStateError()
+        pairing = self._identity.pairing(row.counterpart_ref)
+        me = self._identity.ensure_identity()
+        signed = self.signed_record(row.record_id, row.version)
+        mine = next(s for s in signed.signatures if s.role == row.my_role)
+        notes = tuple(
+            Note(n.kind, n.text)
+            for n in self._repo.notes(row.record_id, row.version)
+            if n.origin == "mine"
+        )
+        response = Response(row.record_id, row.version, row.record_sha256, "signed", notes, mine)
+        with self._step():
+            data = exchange.seal(
+                response.to_json(),
+                sender=me,
+                recipient_key=public_key_of(pairing.certificate_pem),
+                recipient_fingerprint=pairing.fingerprint,
+                created_at=self._clock.now(),
+            )
+            if deliver is not None:
+                deliver(data)
             return data

@@ -64,17 +64,24 @@ class AgreementImport(AgreementStore):
             )
         verify_entry(record, entry)
         versions = self._repo.versions(rid)
-        if any(v.is_locked for v in versions):
-            raise RecordAgreedError()
         if any(v.direction == "outgoing" or v.counterpart_ref != person_ref for v in versions):
             raise AgreementStateError("That record id already belongs to another agreement here.")
         existing = self._repo.version(rid, ver)
+        if existing is not None and existing.record_sha256 != canonical_sha256(record):
+            raise AgreementStateError(
+                "You already have this version of the record with different content."
+            )
+        if existing is not None and existing.is_locked:
+            # Sent again after you signed (your answer may have gone astray): nothing to change;
+            # 'session sign' gives you your answer file again.
+            return ImportResult("request", rid, ver, existing.status, sender_name)
+        if any(v.is_locked for v in versions):
+            raise RecordAgreedError()
         if existing is not None:
-            if existing.record_sha256 != canonical_sha256(record):
-                raise AgreementStateError(
-                    "You already have this version of the record with different content."
-                )
             status = existing.status
+            if status == "returned":  # they sent the same version again: it's yours to answer
+                self._mark(rid, ver, "received", self._stamp())
+                status = "received"
         else:
             if versions and versions[-1].version > ver:
                 raise AgreementStateError("You already have a newer version of this record.")
@@ -102,6 +109,12 @@ class AgreementImport(AgreementStore):
                 "Nothing was changed."
             )
         if row.is_locked:
+            if resp.signature is not None and resp.signature.to_json() in [
+                json.loads(e) for e in self._repo.signatures(row.record_id, row.version)
+            ]:  # the same answer again (sent twice): already agreed, nothing to change
+                return ImportResult(
+                    "response", row.record_id, row.version, row.status, sender_name, "signed"
+                )
             raise RecordAgreedError()
         if row.status not in ("sent", "returned"):
             raise AgreementStateError("That version has been replaced by a newer one you sent.")

@@ -233,7 +233,10 @@ class AgreementStore:
     def _store_their_notes(
         self, rid: str, ver: int, notes: tuple[Note, ...], role: str, name: str
     ) -> None:
+        kept = {(n.kind, n.text) for n in self._repo.notes(rid, ver) if n.origin == "theirs"}
         for note in notes:
+            if (note.kind, note.text) in kept:  # the same file content sent again
+                continue
             self._repo.add_note(rid, ver, note.kind, role, name, note.text, "theirs", self._stamp())
 
     def _verify_complete(

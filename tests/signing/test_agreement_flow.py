@@ -202,3 +202,46 @@ def test_status_listeners_hear_committed_changes_only(paired: Pair) -> None:
         (RECORD_ID, 2, "sent"),
         (RECORD_ID, 2, "agreed"),
     ]
+
+
+def test_a_lost_answer_can_be_made_again_and_imported_once_more(paired: Pair) -> None:
+    sam, priya = paired
+    request = sam.signoff.request_agreement(make_record(), to="priya")
+    second_copy = sam.signoff.request_agreement(make_record(), to="priya")  # sent twice
+    priya.signoff.import_file(request)
+    priya.signoff.add_note(RECORD_ID, "Fine by me.")
+    first = priya.signoff.sign(RECORD_ID)  # ...and this file goes astray
+    again = priya.signoff.sign(RECORD_ID)  # the same signature, in a fresh file
+    assert first != again
+    assert sam.signoff.import_file(again).status == "agreed"
+    # The first file turning up later is harmless: same signature, already agreed.
+    result = sam.signoff.import_file(first)
+    assert (result.status, result.decision) == ("agreed", "signed")
+    assert [n.text for n in sam.signoff.history(RECORD_ID)[0].notes] == ["Fine by me."]
+    # The second copy of the request arriving after agreement changes nothing either.
+    assert priya.signoff.import_file(second_copy).status == "agreed"
+    with pytest.raises(RecordAgreedError):  # and the author can't send an agreed record again
+        sam.signoff.request_agreement(make_record(), to="priya")
+    assert len(priya.signoff.verify(RECORD_ID)) == 2
+
+
+def test_same_version_sent_again_after_a_return_can_be_answered(paired: Pair) -> None:
+    sam, priya = paired
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(), to="priya"))
+    priya.signoff.add_note(RECORD_ID, "Could we add the training day?")
+    sam.signoff.import_file(priya.signoff.return_with_comments(RECORD_ID))
+    # Sam thinks it's right as it is and sends the same version back.
+    from swreflect.signing.messages import Note
+
+    again = sam.signoff.request_agreement(
+        make_record(), to="priya", notes=[Note("comment", "It's in the actions already.")]
+    )
+    assert sam.signoff.status(RECORD_ID) == "sent"
+    assert priya.signoff.import_file(again).status == "received"
+    sam.signoff.import_file(priya.signoff.sign(RECORD_ID))
+    assert sam.signoff.status(RECORD_ID) == "agreed"
+    notes = [(n.author_role, n.text) for n in sam.signoff.history(RECORD_ID)[0].notes]
+    assert notes == [
+        ("supervisee", "Could we add the training day?"),
+        ("supervisor", "It's in the actions already."),
+    ]
