@@ -87,6 +87,9 @@ class AgreementInboxPage(QWidget):
         self.return_button = button(
             "Send back with comments…", "Don't sign yet: save an answer asking for changes."
         )
+        self.resend_button = button(
+            "Save my answer again…", "Make your signed answer file again if it went astray."
+        )
         self.message = MessageLabel("Agreements message")
 
         self._build_layout()
@@ -96,6 +99,7 @@ class AgreementInboxPage(QWidget):
         self.disagree_button.clicked.connect(self.on_disagree_button_clicked)
         self.sign_button.clicked.connect(self.on_sign_button_clicked)
         self.return_button.clicked.connect(self.on_return_button_clicked)
+        self.resend_button.clicked.connect(self.on_resend_button_clicked)
         self._show_record(None)
 
     def _build_layout(self) -> None:
@@ -126,6 +130,7 @@ class AgreementInboxPage(QWidget):
         notes_row.addStretch(1)
         right_layout.addLayout(notes_row)
         answer_row = QHBoxLayout()
+        answer_row.addWidget(self.resend_button)
         answer_row.addStretch(1)
         answer_row.addWidget(self.return_button)
         answer_row.addWidget(self.sign_button)
@@ -141,7 +146,8 @@ class AgreementInboxPage(QWidget):
         self.setTabOrder(self.record_view, self.note_field)
         self.setTabOrder(self.note_field, self.comment_button)
         self.setTabOrder(self.comment_button, self.disagree_button)
-        self.setTabOrder(self.disagree_button, self.return_button)
+        self.setTabOrder(self.disagree_button, self.resend_button)
+        self.setTabOrder(self.resend_button, self.return_button)
         self.setTabOrder(self.return_button, self.sign_button)
 
     # ------------------------------------------------------------ showing
@@ -162,6 +168,7 @@ class AgreementInboxPage(QWidget):
             self.record_view.setPlainText("")
             self.status_label.setText("")
             self._set_answerable(False)
+            self.resend_button.hide()
             return
         history = self._signoff.history(record_id)
         latest = history[-1]
@@ -169,6 +176,7 @@ class AgreementInboxPage(QWidget):
         self.record_view.setPlainText("\n".join(text))
         self.status_label.setText(status_words(latest.status))
         self._set_answerable(latest.direction == "incoming" and latest.status == "received")
+        self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (
@@ -283,6 +291,20 @@ class AgreementInboxPage(QWidget):
         self._reload(record_id)
         self.message.show_message(f"Sent back with your comments in {path.name}.", "success")
         self.record_answered.emit(record_id)
+
+    def on_resend_button_clicked(self) -> None:
+        record_id = self._current
+        if record_id is None:
+            return
+        path = self._answer_path("Save your signed answer again")
+        if path is None:
+            return
+        try:
+            self._signoff.sign(record_id, deliver=lambda data: atomic_write(path, data))
+        except (SwreflectError, OSError) as exc:
+            self.message.show_message(_failure(exc))
+            return
+        self.message.show_message(f"Saved your signed answer again as {path.name}.", "success")
 
     # ------------------------------------------------------------ page protocol
     def clear_sensitive(self) -> None:

@@ -89,6 +89,10 @@ def test_review_comment_sign_and_import_through_the_pages(
     assert priya.signoff.status(RECORD_ID) == "agreed"
     assert page.status_label.text() == "Agreed and signed by both"
     assert not page.note_field.isEnabled()
+    assert page.resend_button.isVisible()
+    dialogs.set_next_path(tmp_path / "answer-again.swx")
+    qtbot.mouseClick(page.resend_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "answer-again.swx").exists()
 
     sams_page = AgreementInboxPage(sam)
     qtbot.addWidget(sams_page)
