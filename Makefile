@@ -10,18 +10,20 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | $(PY)
+$(STAMP): pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e '.[test,dev]'
 	touch $(STAMP)
 
 venv: $(STAMP)
 
+# As root, missing Debian/Ubuntu packages are installed with apt; otherwise the apt line is
+# printed and make stops.
 sysdeps:
-	@bash installers/linux/ensure-system-libs.sh offscreen
+	@PYTHON=$(PYTHON) bash installers/linux/ensure-system-libs.sh offscreen
 
 sysdeps-display:
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then bash installers/linux/ensure-system-libs.sh display; \
-	else bash installers/linux/ensure-system-libs.sh offscreen; fi
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then PYTHON=$(PYTHON) bash installers/linux/ensure-system-libs.sh display; \
+	else PYTHON=$(PYTHON) bash installers/linux/ensure-system-libs.sh offscreen; fi
 
 run: sysdeps-display venv
 	$(VENV)/bin/swreflect
