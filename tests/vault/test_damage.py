@@ -13,7 +13,7 @@ from swreflect.errors import EXIT_DAMAGED, KeyslotFileError, VaultDamagedError
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, run_cli
+from tests.vault.support import folder_state, make_vault, resealed, run_cli
 
 PAGE = 4096
 DAMAGED_WORDS = "damaged"
@@ -178,8 +178,24 @@ def test_weakened_kdf_parameters_fail_the_tag(vault_dir: Path) -> None:
     doc = json.loads(path.read_bytes())
     slot = next(s for s in doc["slots"] if s["id"] == "passphrase")
     slot["kdf"]["memory_kib"] = slot["kdf"]["memory_kib"] // 2
-    path.write_text(json.dumps(doc))
+    path.write_text(json.dumps(resealed(doc)))  # a deliberate edit, checksum recomputed
     from swreflect.errors import WrongPassphraseError
 
     with pytest.raises(WrongPassphraseError):
         Vault.unlock(vault_dir, TEST_PASSPHRASE)
+
+
+def test_bit_rot_inside_a_wrapped_key_is_damage_not_a_wrong_passphrase(big_vault: Path) -> None:
+    """Without the file checksum this would fail the GCM tag and blame the passphrase."""
+    path = big_vault / "keyslots.json"
+    doc = json.loads(path.read_bytes())
+    wrapped = doc["slots"][0]["wrapped"]
+    doc["slots"][0]["wrapped"] = ("B" if wrapped[5] != "B" else "C").join(
+        [wrapped[:5], wrapped[6:]]
+    )
+    path.write_text(json.dumps(doc, indent=2, sort_keys=True))
+    before = folder_state(big_vault)
+    result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
+    assert result.returncode == EXIT_DAMAGED
+    assert "keyslots.json" in result.stderr and WRONG_WORDS not in result.stderr
+    assert folder_state(big_vault) == before
