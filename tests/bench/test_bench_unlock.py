@@ -77,3 +77,24 @@ def test_bench_unlock_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     print(f"  lock (checkpoint, close)    {_ms(med(lock))}")
     print(f"  both integrity checks       {_ms(med(checks))}   (check command only)")
     print(f"  after-derivation / 50 ms  = {after / 0.050:.2f}")
+
+
+def test_bench_passphrase_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SECURITY.md row 10: a change (calibration + new slot + atomic swap) < 2 s at any size."""
+    monkeypatch.delenv(TEST_KDF_ENV, raising=False)
+    vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE)
+    with vault.transaction() as conn:
+        for i in range(5000):
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?)", (f"k{i}", "v" * 500))
+    times = []
+    for i in range(3):
+        start = time.perf_counter()
+        vault.change_passphrase(f"{PASSPHRASE} {i}")
+        times.append(time.perf_counter() - start)
+    vault.lock()
+    size = (tmp_path / "vault" / "vault.db").stat().st_size
+    print()
+    print(
+        f"passphrase change on a {size / 1e6:.1f} MB vault, median of 3: "
+        f"{_ms(statistics.median(times))}   target < 2000 ms"
+    )
