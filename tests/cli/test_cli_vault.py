@@ -81,6 +81,9 @@ def test_check_ok_and_json_with_options_before_or_after(vault_dir: Path, order: 
     report = json.loads(result.stdout)
     assert report["ok"] is True and report["problems"] == []
     assert report["schema_version"] >= 1
+    assert report["settings"]["journal_mode"] == "wal"
+    assert report["settings"]["synchronous"] == 2
+    assert report["settings"]["cipher_plaintext_header_size"] == 0
     plain = run_cli("check", *opts, SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert plain.returncode == 0 and "sound" in plain.stdout
 
