@@ -61,7 +61,8 @@ def run_gui() -> int:
     app = make_application(sys.argv[:1])
     shell = compose(default_vault_dir(), SystemClock(), KdfPolicy.from_environment())
     app.aboutToQuit.connect(shell.shutdown)
-    if first_paint.requested():
-        first_paint.FirstPaintExit(shell.gate, app)
+    hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
-    return int(app.exec())
+    code = int(app.exec())
+    del hook
+    return code
