@@ -57,7 +57,7 @@ class DraftPage(QWidget):
 
     def save_pending(self) -> None:
         DraftPage.calls.append("save")
-        self._services.settings._write("test.draft", "saved before lock")  # noqa: SLF001
+        self._services.settings._write("test.draft", "saved before lock")
 
     def clear_sensitive(self) -> None:
         DraftPage.calls.append("clear")
@@ -76,7 +76,7 @@ def test_lock_saves_pages_then_clears_them_and_the_clipboard(
     assert DraftPage.calls == ["save", "clear"]
     assert QGuiApplication.clipboard().text() == ""
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
-    repo_value = shell.services.settings._store.all().get("test.draft")  # noqa: SLF001
+    repo_value = shell.services.settings._store.all().get("test.draft")
     assert repo_value == "saved before lock"
 
 
