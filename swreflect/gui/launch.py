@@ -9,7 +9,7 @@ window has painted.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,22 +44,32 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 def compose(
     folder: Path,
     clock: Clock,
-    kdf: KdfPolicy,
+    kdf: KdfPolicy | Callable[[], KdfPolicy],
     pages: Sequence[PageSpec] | None = None,
 ) -> ShellController:
-    """The shell for one vault folder; call ``start()`` to show the first screen."""
+    """The shell for one vault folder; call ``start()`` to show the first screen.
+
+    ``kdf`` is the key-derivation policy for new passphrases, or a factory for it (``run_gui``
+    passes a factory so the crypto library loads only when a vault is created or rewrapped).
+    """
     from swreflect.gui.controller import ShellController
 
     return ShellController(folder, clock, kdf, pages)
 
 
+def kdf_from_environment() -> KdfPolicy:
+    """Production parameters, or the explicit insecure test setting (see ``vault.kdf``)."""
+    from swreflect.vault.kdf import KdfPolicy
+
+    return KdfPolicy.from_environment()
+
+
 def run_gui() -> int:
     from swreflect.gui import first_paint
     from swreflect.paths import default_vault_dir
-    from swreflect.vault.kdf import KdfPolicy
 
     app = make_application(sys.argv[:1])
-    shell = compose(default_vault_dir(), SystemClock(), KdfPolicy.from_environment())
+    shell = compose(default_vault_dir(), SystemClock(), kdf_from_environment)
     app.aboutToQuit.connect(shell.shutdown)
     hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
