@@ -143,3 +143,10 @@ class FolderNotEmptyError(SwreflectError):
         "That folder already holds other files, so no vault was created there. "
         "Nothing was changed; choose a new or empty folder."
     )
+
+
+class VaultFolderError(SwreflectError):
+    default_message = (
+        "swreflect couldn't create the vault in that folder (it may be read-only or the disk "
+        "full). No vault was created; choose another folder or free some space."
+    )
