@@ -71,7 +71,8 @@ def load_stylesheet(scheme: str) -> str:
     styles = resource_path("styles")
     base = (styles / "app.qss").read_text(encoding="utf-8")
     tint = (styles / f"{scheme}.qss").read_text(encoding="utf-8")
-    return base + "\n" + tint
+    icons = resource_path("icons").as_posix()
+    return (base + "\n" + tint).replace("@ICONS@", icons)
 
 
 def apply_style(app: QApplication, scheme: str | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,6 +43,18 @@ RECOVER = "recover"
 NEW_PASSPHRASE = "new_passphrase"
 
 
+class CurrentSizeStack(QStackedWidget):
+    """A stack sized by its current screen, so a short screen gets a compact card."""
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
 class GateWindow(QWidget):
     """Screens are built the first time they are needed, so start-up builds only one."""
 
@@ -62,7 +74,7 @@ class GateWindow(QWidget):
         self.setAccessibleName("swreflect")
         self.resize(960, 720)
 
-        self.stack = QStackedWidget()
+        self.stack = CurrentSizeStack()
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setProperty("role", "busy")
@@ -162,6 +174,7 @@ class GateWindow(QWidget):
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
+        self.stack.updateGeometry()
         # Lay out now rather than on the next event-loop pass, so a newly built screen has
         # its real geometry straight away (clicks and screen readers see the right places).
         for _level in range(4):  # each pass lets the request climb one more parent
