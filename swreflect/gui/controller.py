@@ -162,6 +162,10 @@ class ShellController(QObject):
         self.state = state
         if state is not State.UNLOCKED:
             self.gate.show_screen(self.gate.screen_named(state.value))
+        if state in (State.RECOVERY_KEY, State.NEW_PASSPHRASE):
+            # The vault is already open here (and a recovery key may be on screen), so an
+            # unattended screen locks just as the main window would.
+            self.idle.start()
         self.state_changed.emit(state.value)
 
     def auto_lock_seconds(self) -> float:
@@ -329,7 +333,7 @@ class ShellController(QObject):
         if self._clipboard is not None:
             self._clipboard.clear_if_ours()
         self.gate.reset_screens()
-        was_unlocked = window is not None or services is not None
+        was_unlocked = window is not None or services is not None or pending is not None
         if show_gate and not self._shutting_down:
             self.gate.show()
             self._enter(State.UNLOCK)

@@ -134,3 +134,20 @@ def test_auto_lock_minutes_from_settings_apply_at_once(
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     assert shell.services.settings.auto_lock_minutes() == 1
     assert shell.main_window.pages["settings"].auto_lock_box.value() == 1
+
+
+def test_an_unattended_recovery_key_screen_locks_too(qtbot, make_shell, vault_dir, clock) -> None:
+    shell = make_shell(vault_dir)
+    shell.gate.create_screen.form.set_passphrase(TEST_PASSPHRASE)
+    with qtbot.waitSignal(shell.state_changed, timeout=WAIT_MS):
+        shell.gate.create_screen.create_button.click()
+    panel = shell.gate.recovery_panel
+    assert panel.key_label.text()
+    vault = shell._pending_vault
+    assert vault is not None and vault.is_unlocked
+    clock.advance(5 * 60)
+    with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
+        assert shell.idle.check()
+    assert shell.state is State.UNLOCK
+    assert panel.key_label.text() == ""
+    assert not vault.is_unlocked
