@@ -211,6 +211,10 @@ class SettingsPage(QScrollArea):
         self.auto_lock_saved.setText("Saved")
 
     # ------------------------------------------------------------ page protocol
+    def save_pending(self) -> None:
+        """Before locking: let a passphrase change that is under way finish first."""
+        self._runner.wait_for_done()
+
     def clear_sensitive(self) -> None:
         self.current_field.clear()
         self.new_form.clear()
