@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QProgressBar,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,16 +42,35 @@ RECOVER = "recover"
 NEW_PASSPHRASE = "new_passphrase"
 
 
-class CurrentSizeStack(QStackedWidget):
-    """A stack sized by its current screen, so a short screen gets a compact card."""
+class ScreenStack(QWidget):
+    """One visible screen at a time, laid out so only the visible one sizes the card.
 
-    def sizeHint(self) -> QSize:
-        current = self.currentWidget()
-        return current.sizeHint() if current is not None else super().sizeHint()
+    (A QStackedWidget reserves the height of its tallest page, which left short screens in
+    a tall, half-empty card.)
+    """
 
-    def minimumSizeHint(self) -> QSize:
-        current = self.currentWidget()
-        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._screens: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, widget: QWidget) -> None:
+        self._screens.append(widget)
+        self._layout.addWidget(widget)
+        widget.setVisible(widget is self._current)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        self._current = widget
+        for screen in self._screens:
+            screen.setVisible(screen is widget)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def count(self) -> int:
+        return len(self._screens)
 
 
 class GateWindow(QWidget):
@@ -73,8 +91,9 @@ class GateWindow(QWidget):
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("swreflect")
         self.resize(960, 720)
+        self.setMinimumWidth(CARD_WIDTH + 64)
 
-        self.stack = CurrentSizeStack()
+        self.stack = ScreenStack()
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setProperty("role", "busy")
@@ -86,14 +105,15 @@ class GateWindow(QWidget):
 
         card = QFrame()
         card.setProperty("role", "card")
-        card.setMaximumWidth(CARD_WIDTH)
-        card.setMinimumWidth(420)
+        # A fixed width lets word-wrapped text give the card its true height.
+        card.setFixedWidth(CARD_WIDTH)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(36, 32, 36, 28)
         inner.setSpacing(12)
         inner.addWidget(self.stack)
         inner.addWidget(self.busy_bar)
         inner.addWidget(self.busy_label)
+        inner.addStretch(1)
 
         centre = QWidget()
         centre.setObjectName("gateCentre")
@@ -174,7 +194,6 @@ class GateWindow(QWidget):
 
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
-        self.stack.updateGeometry()
         # Lay out now rather than on the next event-loop pass, so a newly built screen has
         # its real geometry straight away (clicks and screen readers see the right places).
         for _level in range(4):  # each pass lets the request climb one more parent
