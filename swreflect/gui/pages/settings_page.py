@@ -68,6 +68,7 @@ class SettingsPage(QScrollArea):
         self.auto_lock_box = QSpinBox()
         self.auto_lock_box.setRange(AUTO_LOCK_MIN_MINUTES, AUTO_LOCK_MAX_MINUTES)
         self.auto_lock_box.setSuffix(" minutes")
+        self.auto_lock_box.setMinimumWidth(140)
         self.auto_lock_box.setValue(services.settings.auto_lock_minutes())
         self.auto_lock_box.setAccessibleName("Auto-lock after")
         self.auto_lock_box.setAccessibleDescription(
