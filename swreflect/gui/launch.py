@@ -29,14 +29,14 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication with name, style and a scheme that follows the system."""
     from PySide6.QtWidgets import QApplication
 
-    from swreflect.gui.style import apply_style, follow_system_scheme
+    from swreflect.gui.style import apply_style, follow_system_scheme, startup_scheme
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or [APP_NAME]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setQuitOnLastWindowClosed(True)
-    apply_style(app)
+    apply_style(app, startup_scheme())
     follow_system_scheme(app)
     return app
 

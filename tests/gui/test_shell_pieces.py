@@ -15,7 +15,14 @@ from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES, AUTO_LOCK_KEY, Se
 from swreflect.errors import ValidationError, WrongPassphraseError
 from swreflect.gui.controller import State
 from swreflect.gui.launch import compose, make_application
-from swreflect.gui.style import SCHEME_ENV, apply_style, current_scheme, load_stylesheet
+from swreflect.gui.style import (
+    SCHEME_ENV,
+    apply_style,
+    current_scheme,
+    load_stylesheet,
+    platform_palette_scheme,
+    startup_scheme,
+)
 from swreflect.gui.workers import GENERIC_FAILURE, TaskRunner
 from swreflect.paths import resource_path
 from swreflect.vault.kdf import KdfPolicy
@@ -137,3 +144,28 @@ def test_composition_pieces_of_run_gui(qtbot, vault_dir: Path) -> None:
     assert shell.gate.windowTitle() == "swreflect"
     assert not Vault.exists(vault_dir)  # showing the screen creates nothing
     shell.shutdown()
+
+
+def test_startup_scheme_is_forced_or_read_from_the_platform_palette(qapp, monkeypatch) -> None:
+    monkeypatch.setenv(SCHEME_ENV, "dark")
+    assert startup_scheme() == "dark"
+    monkeypatch.setenv(SCHEME_ENV, "light")
+    assert startup_scheme() == "light"
+    monkeypatch.delenv(SCHEME_ENV)
+    guess = platform_palette_scheme()
+    assert guess in ("light", "dark")
+    assert startup_scheme() == guess  # the first reading is kept, whatever we apply later
+    assert current_scheme() in ("light", "dark")
+
+
+def test_text_that_could_be_markup_is_shown_literally(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from swreflect.gui.ui import MessageLabel, content_label, label
+
+    assert content_label("<b>from the vault</b>").textFormat() == Qt.TextFormat.PlainText
+    assert label("Fish & chips <i>").textFormat() == Qt.TextFormat.PlainText
+    message = MessageLabel("Message")
+    qtbot.addWidget(message)
+    message.show_message("Saved as <img src=x>.pdf.")
+    assert message.textFormat() == Qt.TextFormat.PlainText
