@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "vault.db"  # swreflect.vault.connection.DB_NAME, without importing the vault early
+# swreflect.vault.connection.DB_NAME and keyslots.KEYSLOTS_NAME, without importing the vault early
+DB_FILE = "vault.db"
+KEYSLOTS_FILE = "keyslots.json"
 
 
 class State(enum.Enum):
@@ -151,7 +153,9 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ state
     def vault_exists(self) -> bool:
-        return (self.folder / DB_FILE).exists()
+        """Anything of a vault here means unlock, never create: a folder whose database is
+        missing must not be offered as a fresh start (unlocking then names the damage)."""
+        return any((self.folder / name).exists() for name in (DB_FILE, KEYSLOTS_FILE))
 
     def start(self) -> None:
         """Show the first screen: create on first run, otherwise unlock."""

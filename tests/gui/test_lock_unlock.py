@@ -151,3 +151,18 @@ def test_an_unattended_recovery_key_screen_locks_too(qtbot, make_shell, vault_di
     assert shell.state is State.UNLOCK
     assert panel.key_label.text() == ""
     assert not vault.is_unlocked
+
+
+def test_a_vault_missing_its_database_is_never_offered_as_new(
+    qtbot, make_shell, existing_vault, vault_dir: Path
+) -> None:
+    (vault_dir / "vault.db").rename(vault_dir.parent / "moved-away.db")
+    before = file_hashes(vault_dir)
+    shell = make_shell(vault_dir)
+    assert shell.state is State.UNLOCK  # not "create": that would replace the key file
+    screen = shell.gate.unlock_screen
+    qtbot.keyClicks(screen.passphrase_field, TEST_PASSPHRASE)
+    screen.unlock_button.click()
+    qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
+    assert "missing" in screen.message.text() and "Nothing was changed" in screen.message.text()
+    assert file_hashes(vault_dir) == before
