@@ -75,6 +75,17 @@ def _create(folder: Path, passphrase: str, kdf: KdfPolicy) -> tuple[Vault, str]:
     return Vault.create(folder, passphrase, kdf)
 
 
+def _close_open_dialogs() -> None:
+    """Dismiss any modal dialog (as if cancelled) so none outlives the locked window."""
+    for _attempt in range(10):
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        modal.close()
+        if QApplication.activeModalWidget() is modal:
+            modal.hide()
+
+
 class ShellController(QObject):
     state_changed = Signal(str)
     unlocked = Signal()
@@ -347,6 +358,7 @@ class ShellController(QObject):
             self.locked.emit()
 
     def _close_window(self, window: MainWindow) -> None:
+        _close_open_dialogs()
         pages = list(window.pages.values())
         for page in pages:
             save = getattr(page, "save_pending", None)

@@ -166,3 +166,25 @@ def test_a_vault_missing_its_database_is_never_offered_as_new(
     qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
     assert "missing" in screen.message.text() and "Nothing was changed" in screen.message.text()
     assert file_hashes(vault_dir) == before
+
+
+def test_auto_lock_dismisses_an_open_dialog(qtbot, make_shell, existing_vault, vault_dir, clock):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    shell = make_shell(vault_dir)
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    box = QMessageBox(shell.main_window)
+    box.setText("A question left open")
+    outcome: list[int] = []
+
+    def lock_while_open() -> None:
+        assert QApplication.activeModalWidget() is box
+        clock.advance(5 * 60)
+        shell.idle.check()
+
+    QTimer.singleShot(0, lock_while_open)
+    outcome.append(box.exec())  # returns once the lock has dismissed it
+    assert shell.state is State.UNLOCK
+    assert not shiboken6.isValid(box) or not box.isVisible()  # gone with the main window
+    assert QApplication.activeModalWidget() is None
