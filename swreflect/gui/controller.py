@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from swreflect.gui.idle import IdleWatcher
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
+    from swreflect.gui.session_watch import SessionWatcher
     from swreflect.gui.workers import TaskRunner
     from swreflect.vault.kdf import KdfPolicy
     from swreflect.vault.vault import Vault
@@ -98,6 +99,7 @@ class ShellController(QObject):
         kdf: KdfPolicy | Callable[[], KdfPolicy],
         pages: Sequence[PageSpec] | None = None,
         parent: QObject | None = None,
+        session_watcher: Callable[[], SessionWatcher] | None = None,
     ) -> None:
         """``kdf`` may be a policy or a factory for one, so start-up needn't load the crypto."""
         super().__init__(parent)
@@ -113,6 +115,8 @@ class ShellController(QObject):
         self._clipboard: SecureClipboard | None = None
         self._runner: TaskRunner | None = None
         self._idle: IdleWatcher | None = None
+        self._session_watcher_factory = session_watcher
+        self.session_watcher: SessionWatcher | None = None
         self.gate = GateWindow(clock, lambda: self.clipboard, self._wire_screen)
 
     # ------------------------------------------------------------ parts built on first use
@@ -147,6 +151,22 @@ class ShellController(QObject):
             self._idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
         return self._idle
 
+    def _watch_for_absence(self) -> None:
+        """While the vault is open: idle timer, plus screen-lock/sleep signals if offered."""
+        self.idle.start()
+        if self.session_watcher is None and self._session_watcher_factory is not None:
+            watcher = self._session_watcher_factory()
+            watcher.setParent(self)
+            watcher.screen_locked.connect(self.on_session_watcher_screen_locked)
+            watcher.sleeping.connect(self.on_session_watcher_screen_locked)
+            watcher.start()
+            self.session_watcher = watcher
+
+    def on_session_watcher_screen_locked(self) -> None:
+        if self.state in (State.UNLOCKED, State.RECOVERY_KEY, State.NEW_PASSPHRASE):
+            log.info("locking because the session locked or is going to sleep")
+            self.lock()
+
     def _wire_screen(self, name: str, screen: Any) -> None:
         """Connect a screen's signals when the gate first builds it."""
         if name == gate.CREATE:
@@ -180,7 +200,7 @@ class ShellController(QObject):
         if state in (State.RECOVERY_KEY, State.NEW_PASSPHRASE):
             # The vault is already open here (and a recovery key may be on screen), so an
             # unattended screen locks just as the main window would.
-            self.idle.start()
+            self._watch_for_absence()
         self.state_changed.emit(state.value)
 
     def auto_lock_seconds(self) -> float:
@@ -313,7 +333,7 @@ class ShellController(QObject):
         self.state = State.UNLOCKED
         window.show()
         window.activateWindow()
-        self.idle.start()
+        self._watch_for_absence()
         self.state_changed.emit(State.UNLOCKED.value)
         self.unlocked.emit()
         log.info("vault unlocked")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from swreflect.gui.controller import ShellController
     from swreflect.gui.pages.registry import PageSpec
+    from swreflect.gui.session_watch import SessionWatcher
     from swreflect.vault.kdf import KdfPolicy
 
 APP_NAME = "swreflect"
@@ -46,15 +47,18 @@ def compose(
     clock: Clock,
     kdf: KdfPolicy | Callable[[], KdfPolicy],
     pages: Sequence[PageSpec] | None = None,
+    session_watcher: Callable[[], SessionWatcher] | None = None,
 ) -> ShellController:
     """The shell for one vault folder; call ``start()`` to show the first screen.
 
     ``kdf`` is the key-derivation policy for new passphrases, or a factory for it (``run_gui``
     passes a factory so the crypto library loads only when a vault is created or rewrapped).
+    ``session_watcher`` makes the watcher that locks on screen lock or sleep; it is built the
+    first time the vault is open.
     """
     from swreflect.gui.controller import ShellController
 
-    return ShellController(folder, clock, kdf, pages)
+    return ShellController(folder, clock, kdf, pages, session_watcher=session_watcher)
 
 
 def kdf_from_environment() -> KdfPolicy:
@@ -64,12 +68,21 @@ def kdf_from_environment() -> KdfPolicy:
     return KdfPolicy.from_environment()
 
 
+def system_session() -> SessionWatcher:
+    """The desktop's own buses (imported on first unlock, not at start-up)."""
+    from swreflect.gui.session_watch import SessionWatcher
+
+    return SessionWatcher()
+
+
 def run_gui() -> int:
     from swreflect.gui import first_paint
     from swreflect.paths import default_vault_dir
 
     app = make_application(sys.argv[:1])
-    shell = compose(default_vault_dir(), SystemClock(), kdf_from_environment)
+    shell = compose(
+        default_vault_dir(), SystemClock(), kdf_from_environment, session_watcher=system_session
+    )
     app.aboutToQuit.connect(shell.shutdown)
     hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
