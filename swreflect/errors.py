@@ -122,3 +122,11 @@ class ResourceError(SwreflectError):
 class VerificationFailedError(SwreflectError):
     exit_code = EXIT_VERIFY_FAILED
     default_message = "This file could not be verified."
+
+
+class JournalEntryNotFoundError(NotFoundError):
+    default_message = "That journal entry wasn't found. Nothing was changed."
+
+
+class JournalInputError(ValidationError):
+    default_message = "Some of what was entered isn't valid. Nothing was saved."

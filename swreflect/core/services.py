@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.journal import JournalService
+from swreflect.core.journal_setup import build_journal
 from swreflect.vault.vault import Vault
 
 
@@ -17,6 +19,7 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    journal: JournalService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -24,4 +27,5 @@ class Services:
 
 
 def build_services(vault: Vault, clock: Clock | None = None) -> Services:
-    return Services(vault=vault, clock=clock or SystemClock())
+    clock = clock or SystemClock()
+    return Services(vault=vault, clock=clock, journal=build_journal(vault, clock))
