@@ -127,7 +127,7 @@ def _prompt(doc: TomlDocument, raw: dict[str, Any], seen: set[str]) -> TemplateP
             "each prompt needs an 'id' of lower-case letters, digits, '-' or '_'.", line
         )
     if prompt_id in seen:
-        raise doc.error(f"two prompts share the id '{prompt_id}'.", line)
+        raise doc.error(f"two prompts share the id '{prompt_id}'.", _second_line(doc, prompt_id))
     seen.add(prompt_id)
     label = raw.get("label")
     if not isinstance(label, str) or not label.strip():
@@ -136,6 +136,13 @@ def _prompt(doc: TomlDocument, raw: dict[str, Any], seen: set[str]) -> TemplateP
     if not isinstance(hint, str):
         raise doc.error(f"prompt '{prompt_id}' has a 'hint' that isn't text.", line)
     return TemplatePrompt(prompt_id, label.strip(), hint.strip())
+
+
+def _second_line(doc: TomlDocument, prompt_id: str) -> int | None:
+    """The line of the second ``id = "<prompt_id>"``: the duplicate, not the original."""
+    pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(prompt_id)}[\"']")
+    lines = [n for n, t in enumerate(doc.text.splitlines(), start=1) if pattern.search(t)]
+    return lines[1] if len(lines) > 1 else doc.line_of("id", prompt_id)
 
 
 def load_template(path: Path) -> Template:
