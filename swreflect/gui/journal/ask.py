@@ -1,0 +1,50 @@
+"""The dialog seam: every question the journal asks goes through here.
+
+Tests pre-answer with ``Ask.set_next_answer`` (like KeePassXC's MessageBox::setNextAnswer), so
+no test ever blocks on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+
+class Ask:
+    _answers: deque[Any] = deque()
+
+    @classmethod
+    def set_next_answer(cls, answer: Any) -> None:
+        cls._answers.append(answer)
+
+    @classmethod
+    def reset(cls) -> None:
+        cls._answers.clear()
+
+    @classmethod
+    def confirm(cls, parent: QWidget, title: str, text: str, action: str) -> bool:
+        if cls._answers:
+            return bool(cls._answers.popleft())
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    @classmethod
+    def text(cls, parent: QWidget, title: str, label: str, initial: str = "") -> str | None:
+        if cls._answers:
+            answer = cls._answers.popleft()
+            return None if answer is None else str(answer)
+        value, ok = QInputDialog.getMultiLineText(parent, title, label, initial)
+        return value if ok else None
+
+    @classmethod
+    def line(cls, parent: QWidget, title: str, label: str) -> str | None:
+        if cls._answers:
+            answer = cls._answers.popleft()
+            return None if answer is None else str(answer)
+        value, ok = QInputDialog.getText(parent, title, label)
+        return value if ok else None

@@ -1,0 +1,425 @@
+"""The Journal page: the private journal's list, search, editor, Trash and recovery.
+
+Saving: the editor's content is autosaved as a draft every few seconds while it has changes
+(and at once by ``save_pending()``, which the shell calls before locking), so a crash or an
+auto-lock loses at most a few seconds. The entry itself is saved, keeping the previous version,
+when the user moves to another entry, starts a new one, marks an excerpt or moves it to the
+Trash; ``commit()`` does the same for the shell on quit. A draft left by a crash is offered on
+the next unlock.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.journal import NEW_DRAFT, draft_slot
+from swreflect.core.journal_models import Draft, EntryContent
+from swreflect.core.services import Services
+from swreflect.errors import SwreflectError
+from swreflect.gui.journal.ask import Ask
+from swreflect.gui.journal.editor import EntryEditor
+from swreflect.gui.journal.list_model import IdRole, JournalListModel
+from swreflect.gui.journal.lock_glyph import lock_pixmap
+from swreflect.gui.journal.recovery_banner import RecoveryBanner
+from swreflect.gui.journal.revisions_dialog import RevisionsDialog
+from swreflect.gui.journal.row_delegate import RowDelegate
+from swreflect.gui.journal.search_bar import SearchBar
+from swreflect.gui.journal.trash_view import TrashView
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 3000
+DEID_MS = 400
+PRIVATE_TINT = QColor(111, 84, 170)
+
+
+def private_background(palette: QPalette) -> QColor:
+    """The window colour with a faint violet tint: the journal's consistent private marker."""
+    base = palette.color(QPalette.ColorRole.Window)
+    mix = 0.07
+    return QColor(
+        round(base.red() * (1 - mix) + PRIVATE_TINT.red() * mix),
+        round(base.green() * (1 - mix) + PRIVATE_TINT.green() * mix),
+        round(base.blue() * (1 - mix) + PRIVATE_TINT.blue() * mix),
+    )
+
+
+class JournalPage(QWidget):
+    entry_saved = Signal(int)
+    draft_saved = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.setObjectName("journalPage")
+        self.setAccessibleName("Journal (private)")
+        self._services = services
+        self._journal = services.journal
+        self._names = self._journal.never_record()
+        self._pending_draft: Draft | None = None
+        self.revisions_dialog: RevisionsDialog | None = None
+
+        surface = QFrame()
+        surface.setObjectName("privateSurface")
+        surface.setStyleSheet(
+            f"#privateSurface {{ background: {private_background(self.palette()).name()}; }}"
+        )
+        self.private_label = QLabel("Private journal · only you can see this")
+        self.private_label.setAccessibleName("Private: only you can see your journal")
+        self.private_label.setToolTip("Nothing here is shared unless you choose to bring it.")
+        self.lock_icon = QLabel()
+        self.lock_icon.setAccessibleName("Private")
+        line = self.fontMetrics().height()
+        self.lock_icon.setPixmap(lock_pixmap(line, PRIVATE_TINT))
+        marker = QHBoxLayout()
+        marker.addWidget(self.lock_icon)
+        marker.addWidget(self.private_label, 1)
+
+        # Left: new, trash, search, list.
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setToolTip("Start a new entry (Ctrl+N)")
+        self.new_button.setAccessibleName("New entry")
+        self.trash_button = QPushButton("Trash")
+        self.trash_button.setCheckable(True)
+        self.trash_button.setAccessibleName("Show the Trash")
+        self.search_bar = SearchBar(self._journal.templates)
+        self.model = JournalListModel()
+        self.list_view = QListView()
+        self.list_view.setAccessibleName("Journal entries")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(RowDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        top.addWidget(self.trash_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.search_bar)
+        left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.list_view, 1)
+
+        # Right: editor (with its action bar) or the Trash.
+        self.editor = EntryEditor(self._journal.templates)
+        self.recovery = RecoveryBanner()
+        self.saved_label = QLabel("")
+        self.saved_label.setAccessibleName("Save status")
+        self.saved_label.setProperty("role", "hint")
+        self.mark_button = QPushButton("Bring to supervision…")
+        self.mark_button.setAccessibleName("Bring an excerpt to supervision")
+        self.mark_button.setToolTip("Select the words you'd like to bring, then press this.")
+        self.revisions_button = QPushButton("Earlier versions…")
+        self.revisions_button.setAccessibleName("See earlier versions of this entry")
+        self.trash_entry_button = QPushButton("Move to Trash")
+        self.trash_entry_button.setAccessibleName("Move this entry to the Trash")
+        actions = QHBoxLayout()
+        actions.addWidget(self.saved_label, 1)
+        actions.addWidget(self.mark_button)
+        actions.addWidget(self.revisions_button)
+        actions.addWidget(self.trash_entry_button)
+        editor_page = QWidget()
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.addWidget(self.recovery)
+        editor_layout.addLayout(actions)
+        editor_layout.addWidget(self.editor, 1)
+        self.trash_view = TrashView(self._journal)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(editor_page)
+        self.stack.addWidget(self.trash_view)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 940])
+        surface_layout = QVBoxLayout(surface)
+        surface_layout.addLayout(marker)
+        surface_layout.addWidget(splitter, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(surface)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.on_autosave_timer_timeout)
+        self.autosave_timer.start()
+        self.deid_timer = QTimer(self)
+        self.deid_timer.setSingleShot(True)
+        self.deid_timer.setInterval(DEID_MS)
+        self.deid_timer.timeout.connect(self.on_deid_timer_timeout)
+
+        self.new_button.clicked.connect(self.on_new_button_clicked)
+        self.trash_button.toggled.connect(self.on_trash_button_toggled)
+        self.search_bar.changed.connect(self.refresh_list)
+        self.list_view.clicked.connect(self.on_list_view_clicked)
+        self.list_view.activated.connect(self.on_list_view_clicked)
+        self.editor.changed.connect(self.on_editor_changed)
+        self.editor.banner.swap_requested.connect(self.on_banner_swap_requested)
+        self.editor.banner.never_record_requested.connect(self.on_banner_never_record_requested)
+        self.mark_button.clicked.connect(self.on_mark_button_clicked)
+        self.revisions_button.clicked.connect(self.on_revisions_button_clicked)
+        self.trash_entry_button.clicked.connect(self.on_trash_entry_button_clicked)
+        self.recovery.restore_requested.connect(self.on_recovery_restore_requested)
+        self.recovery.discard_requested.connect(self.on_recovery_discard_requested)
+        self.trash_view.restored.connect(self.refresh_list)
+        for keys, slot in (("Ctrl+N", self.on_new_button_clicked), ("Ctrl+F", self.focus_search)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        self.search_bar.set_tags(self._journal.tags())
+        self.refresh_list()
+        self._update_actions()
+        self._offer_recovered_draft()
+
+    # ------------------------------------------------------------ list and search
+    def refresh_list(self) -> None:
+        journal = self._journal
+        flt = self.search_bar.filter(self._services.clock.now())
+        query = self.search_bar.query().strip()
+        if query:
+            self.model.reset(lambda offset, limit: journal.search(query, flt, limit, offset))
+        else:
+            self.model.reset(lambda offset, limit: journal.list_entries(offset, limit, flt))
+        if self.model.rowCount():
+            self.empty_label.hide()
+        else:
+            self.empty_label.setText(
+                "Nothing matches that search."
+                if query or flt
+                else "Your journal is a private place to think things through. "
+                "Press New entry to write your first reflection."
+            )
+            self.empty_label.show()
+        if self.editor.entry_id is not None:
+            row = self.model.row_of(self.editor.entry_id)
+            if row is not None:
+                self.list_view.setCurrentIndex(self.model.index(row, 0))
+
+    def focus_search(self) -> None:
+        self.search_bar.field.setFocus()
+        self.search_bar.field.selectAll()
+
+    def on_list_view_clicked(self, index: object) -> None:
+        entry_id = int(index.data(IdRole))  # type: ignore[attr-defined]
+        if entry_id != self.editor.entry_id:
+            self.open_entry(entry_id)
+
+    def open_entry(self, entry_id: int) -> None:
+        self.commit()
+        entry = self._journal.get(entry_id)
+        draft = self._journal.draft(entry_id)
+        if draft is not None:
+            self.editor.load(entry_id, draft.content, baseline=entry.content)
+            self.saved_label.setText("Showing your unsaved changes.")
+        else:
+            self.editor.load(entry_id, entry.content)
+            self.saved_label.setText("")
+        self.trash_button.setChecked(False)
+        self._update_actions()
+        self.deid_timer.start()
+
+    def on_new_button_clicked(self) -> None:
+        self.commit()
+        self.trash_button.setChecked(False)
+        self.editor.clear()
+        self.list_view.clearSelection()
+        self.saved_label.setText("")
+        self._update_actions()
+        self.editor.title_edit.setFocus()
+
+    def on_trash_button_toggled(self, on: bool) -> None:
+        if on:
+            self.commit()
+            self.trash_view.refresh()
+        self.stack.setCurrentIndex(1 if on else 0)
+
+    # ------------------------------------------------------------ saving
+    def on_editor_changed(self) -> None:
+        self.saved_label.setText("Editing…")
+        self.deid_timer.start()
+
+    def on_autosave_timer_timeout(self) -> None:
+        self.save_pending()
+
+    def save_pending(self) -> None:
+        """Keep unsaved typing as a draft now (autosave; the shell calls this before locking)."""
+        if not self.editor.is_dirty():
+            return
+        content = self.editor.content()
+        if self.editor.entry_id is None and content.is_blank():
+            return
+        try:
+            self._journal.save_draft(self.editor.entry_id, content)
+        except SwreflectError as exc:
+            self.saved_label.setText(exc.message)
+            return
+        self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
+        self.draft_saved.emit()
+
+    def commit(self) -> None:
+        """Save the entry itself (keeping the previous version) and clear its draft."""
+        if not self.editor.is_dirty():
+            return
+        content = self.editor.content()
+        entry_id = self.editor.entry_id
+        try:
+            if entry_id is None:
+                if content.is_blank():
+                    return
+                entry = self._journal.create(content, draft=NEW_DRAFT)
+            else:
+                entry = self._journal.update(entry_id, content, draft=draft_slot(entry_id))
+        except SwreflectError as exc:
+            self.saved_label.setText(exc.message)
+            return
+        self.editor.mark_saved(entry.id, content)
+        self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
+        self._update_actions()
+        self.search_bar.set_tags(self._journal.tags())
+        self.refresh_list()
+        self.entry_saved.emit(entry.id)
+
+    def _update_actions(self) -> None:
+        saved = self.editor.entry_id is not None
+        self.revisions_button.setEnabled(saved)
+        self.trash_entry_button.setEnabled(saved)
+
+    # ------------------------------------------------------------ recovery
+    def _offer_recovered_draft(self) -> None:
+        drafts = self._journal.drafts()
+        if not drafts:
+            return
+        self._pending_draft = drafts[0]
+        self.recovery.offer(drafts[0].content.title, drafts[0].saved_at)
+
+    def on_recovery_restore_requested(self) -> None:
+        draft = self._pending_draft
+        self.recovery.hide()
+        if draft is None:
+            return
+        self._pending_draft = None
+        if draft.entry_id is not None:
+            entry = self._journal.get(draft.entry_id)
+            self.editor.load(draft.entry_id, draft.content, baseline=entry.content)
+        else:
+            self.editor.load(None, draft.content, baseline=EntryContent())
+        self.saved_label.setText("Recovered. It will be saved as you carry on.")
+        self._update_actions()
+        self.deid_timer.start()
+
+    def on_recovery_discard_requested(self) -> None:
+        if self._pending_draft is not None:
+            self._journal.discard_draft(self._pending_draft.slot)
+        self._pending_draft = None
+        self.recovery.hide()
+        self._offer_recovered_draft()
+
+    # ------------------------------------------------------------ entry actions
+    def on_trash_entry_button_clicked(self) -> None:
+        self.commit()
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            return
+        self._journal.trash(entry_id)
+        self.editor.clear()
+        self.saved_label.setText("Moved to the Trash. You can restore it from there.")
+        self._update_actions()
+        self.refresh_list()
+
+    def on_revisions_button_clicked(self) -> None:
+        self.commit()
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            return
+        dialog = RevisionsDialog(self._journal.revisions(entry_id), self)
+        dialog.revision_chosen.connect(self.on_revisions_dialog_revision_chosen)
+        self.revisions_dialog = dialog
+        dialog.open()
+
+    def on_revisions_dialog_revision_chosen(self, revision_id: int) -> None:
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            return
+        entry = self._journal.restore_revision(entry_id, revision_id)
+        self.editor.load(entry.id, entry.content)
+        self.saved_label.setText("Earlier version restored. The one before is kept too.")
+        self.refresh_list()
+
+    def on_mark_button_clicked(self) -> None:
+        excerpt = self.editor.selected_text()
+        self.commit()
+        if self.editor.entry_id is None:
+            self.saved_label.setText("Write something first, then choose what to bring.")
+            return
+        chosen = Ask.text(
+            self,
+            "Bring to supervision",
+            "The excerpt you'd like to bring to your next supervision (you can edit it):",
+            excerpt,
+        )
+        if not chosen or not chosen.strip():
+            return
+        try:
+            self._journal.mark_for_supervision(self.editor.entry_id, chosen)
+        except SwreflectError as exc:
+            self.saved_label.setText(exc.message)
+            return
+        self.saved_label.setText("Marked for your next supervision.")
+
+    # ------------------------------------------------------------ de-identification
+    def on_deid_timer_timeout(self) -> None:
+        findings = self._journal.check_text(self.editor.all_text(), self._names)
+        self.editor.banner.show_findings(findings)
+
+    def on_banner_swap_requested(self) -> None:
+        names = self._names
+        self.editor.apply_to_text(lambda text: self._journal.swap_for_pseudonyms(text, names))
+        self.on_deid_timer_timeout()
+
+    def on_banner_never_record_requested(self) -> None:
+        name = Ask.line(
+            self,
+            "Never record a name",
+            "A name you never want kept in your journal. It will be flagged whenever it "
+            "appears, with a pseudonym offered instead:",
+        )
+        if not name or not name.strip():
+            return
+        self._journal.add_never_record(name)
+        self._names = self._journal.never_record()
+        self.on_deid_timer_timeout()
+
+    # ------------------------------------------------------------ locking
+    def clear_for_lock(self) -> None:
+        """Keep pending typing as a draft, then leave no journal text in any widget."""
+        self.save_pending()
+        self.autosave_timer.stop()
+        self.deid_timer.stop()
+        self.editor.clear()
+        self.model.clear()
+        self.trash_view.model.clear()
+        self.search_bar.field.clear()
+
+
+def journal_page(services: Services) -> QWidget:
+    """The page factory the main window's registry calls."""
+    return JournalPage(services)
