@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
 class Ask:
+    """Answers are queued by tests; ``Ask.AS_OFFERED`` accepts what the dialog would show."""
+
+    AS_OFFERED = object()
     _answers: deque[Any] = deque()
 
     @classmethod
@@ -37,6 +40,8 @@ class Ask:
     def text(cls, parent: QWidget, title: str, label: str, initial: str = "") -> str | None:
         if cls._answers:
             answer = cls._answers.popleft()
+            if answer is cls.AS_OFFERED:
+                return initial
             return None if answer is None else str(answer)
         value, ok = QInputDialog.getMultiLineText(parent, title, label, initial)
         return value if ok else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -125,11 +125,13 @@ class EntryEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self.title_edit.textChanged.connect(self._emit_changed)
-        self.body_edit.textChanged.connect(self._emit_changed)
-        self.tags_edit.textChanged.connect(self._emit_changed)
-        self.wellbeing.changed.connect(self._emit_changed)
+        # Forward signal to signal, so Qt emits ``changed`` in C++ (see safe_emit).
+        self.title_edit.textChanged.connect(self.changed)
+        self.body_edit.textChanged.connect(self.changed)
+        self.tags_edit.textChanged.connect(self.changed)
+        self.wellbeing.changed.connect(self.changed)
         self.template_box.currentIndexChanged.connect(self._on_template_box_changed)
+        self.template_box.currentIndexChanged.connect(self.changed)
         self._show_template(templates.ordered()[0])
 
     # ------------------------------------------------------------ content
@@ -138,6 +140,7 @@ class EntryEditor(QWidget):
     ) -> None:
         """Show ``content``; ``baseline`` is what is saved (differs when a draft is restored)."""
         self._loading = True
+        blocked = self.blockSignals(True)
         try:
             self.entry_id = entry_id
             self._stash = dict(content.answers)
@@ -146,11 +149,13 @@ class EntryEditor(QWidget):
             self.template_box.setCurrentIndex(max(index, 0))
             self._show_template(self._templates.get(content.template_id))
             self.body_edit.setPlainText(content.body)
+            self.body_edit.moveCursor(QTextCursor.MoveOperation.End)
             self.tags_edit.setText(", ".join(content.tags))
             self.wellbeing.set_value(content.wellbeing)
             self._baseline = baseline if baseline is not None else self.content()
         finally:
             self._loading = False
+            self.blockSignals(blocked)
         self.banner.show_findings([])
 
     def clear(self) -> None:
@@ -204,7 +209,6 @@ class EntryEditor(QWidget):
         for f in self.prompt_fields:
             self._stash[f.prompt_id] = f.edit.toPlainText()
         self._show_template(self._templates.get(str(self.template_box.currentData())))
-        self._emit_changed()
 
     def _show_template(self, template: Template) -> None:
         for f in self.prompt_fields:
@@ -215,11 +219,7 @@ class EntryEditor(QWidget):
         for prompt in template.prompts:
             field = PromptField(prompt.id, prompt.label, prompt.hint)
             field.edit.setPlainText(self._stash.get(prompt.id, ""))
-            field.edit.textChanged.connect(self._emit_changed)
+            field.edit.textChanged.connect(self.changed)
             self._prompts_box.addWidget(field)
             self.prompt_fields.append(field)
         self.body_label.setText("Anything else" if template.prompts else "Your writing")
-
-    def _emit_changed(self) -> None:
-        if not self._loading:
-            self.changed.emit()

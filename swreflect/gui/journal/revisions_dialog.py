@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.journal_models import Revision
+from swreflect.gui.journal.safe_emit import emit
 
 
 class RevisionsDialog(QDialog):
@@ -64,5 +65,5 @@ class RevisionsDialog(QDialog):
     def on_buttons_accepted(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self._revisions):
-            self.revision_chosen.emit(self._revisions[row].id)
+            emit(self.revision_chosen, self._revisions[row].id)
         self.accept()

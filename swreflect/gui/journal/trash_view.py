@@ -9,6 +9,7 @@ from swreflect.core.journal import JournalService
 from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.list_model import IdRole, JournalListModel
 from swreflect.gui.journal.row_delegate import RowDelegate
+from swreflect.gui.journal.safe_emit import emit
 
 
 class TrashView(QWidget):
@@ -71,7 +72,7 @@ class TrashView(QWidget):
             return
         self._journal.restore(entry_id)
         self.refresh()
-        self.restored.emit(entry_id)
+        emit(self.restored, entry_id)
 
     def on_purge_button_clicked(self) -> None:
         entry_id = self._selected_id()
@@ -87,4 +88,4 @@ class TrashView(QWidget):
             return
         self._journal.purge(entry_id)
         self.refresh()
-        self.purged.emit(entry_id)
+        emit(self.purged, entry_id)

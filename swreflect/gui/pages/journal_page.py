@@ -37,6 +37,7 @@ from swreflect.gui.journal.lock_glyph import lock_pixmap
 from swreflect.gui.journal.recovery_banner import RecoveryBanner
 from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.row_delegate import RowDelegate
+from swreflect.gui.journal.safe_emit import emit
 from swreflect.gui.journal.search_bar import SearchBar
 from swreflect.gui.journal.trash_view import TrashView
 
@@ -273,7 +274,7 @@ class JournalPage(QWidget):
             self.saved_label.setText(exc.message)
             return
         self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
-        self.draft_saved.emit()
+        emit(self.draft_saved)
 
     def commit(self) -> None:
         """Save the entry itself (keeping the previous version) and clear its draft."""
@@ -296,7 +297,7 @@ class JournalPage(QWidget):
         self._update_actions()
         self.search_bar.set_tags(self._journal.tags())
         self.refresh_list()
-        self.entry_saved.emit(entry.id)
+        emit(self.entry_saved, entry.id)
 
     def _update_actions(self) -> None:
         saved = self.editor.entry_id is not None
