@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
+from swreflect.core.security import SecurityService
+from swreflect.core.settings import SettingsService
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.vault import Vault
 
 
@@ -19,6 +23,8 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    settings: SettingsService
+    security: SecurityService
     journal: JournalService
 
     def close(self) -> None:
@@ -26,6 +32,14 @@ class Services:
         self.vault.lock()
 
 
-def build_services(vault: Vault, clock: Clock | None = None) -> Services:
+def build_services(
+    vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
+) -> Services:
     clock = clock or SystemClock()
-    return Services(vault=vault, clock=clock, journal=build_journal(vault, clock))
+    return Services(
+        vault=vault,
+        clock=clock,
+        settings=SettingsService(SettingsRepository(vault)),
+        security=SecurityService(vault, kdf),
+        journal=build_journal(vault, clock),
+    )

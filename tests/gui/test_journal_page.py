@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from swreflect.core.clock import FakeClock
 from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services, build_services
+from swreflect.gui import dialogs
 from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.list_model import HtmlRole, IdRole
 from swreflect.gui.pages.journal_page import JournalPage
@@ -106,7 +107,8 @@ def test_save_pending_on_lock_keeps_a_draft_and_clears_every_widget(
     page.refresh_list()
     page.open_entry(entry.id)
     qtbot.keyClicks(page.editor.body_edit, " and new")
-    page.clear_for_lock()
+    page.save_pending()
+    page.clear_sensitive()
     draft = journal_services.journal.draft(entry.id)
     assert draft is not None and draft.content.body == "old and new"
     assert page.editor.body_edit.toPlainText() == ""
@@ -153,10 +155,10 @@ def test_trash_restore_and_delete_for_good(qtbot: QtBot, journal_services: Servi
     j.trash(entry.id)
     trash.refresh()
     trash.select_row(0)
-    Ask.set_next_answer(False)  # "Keep it"
+    dialogs.set_next_answer(False)  # "Cancel"
     qtbot.mouseClick(trash.purge_button, Qt.MouseButton.LeftButton)
     assert j.count_trash() == 1
-    Ask.set_next_answer(True)
+    dialogs.set_next_answer(True)
     qtbot.mouseClick(trash.purge_button, Qt.MouseButton.LeftButton)
     assert j.count_trash() == 0
     assert trash.model.rowCount() == 0

@@ -1,4 +1,4 @@
-"""The dialog seam: every question the journal asks goes through here.
+"""The dialog seam for the journal's text questions (confirmations use ``gui.dialogs``).
 
 Tests pre-answer with ``Ask.set_next_answer`` (like KeePassXC's MessageBox::setNextAnswer), so
 no test ever blocks on a modal dialog.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 
 class Ask:
@@ -25,16 +25,6 @@ class Ask:
     @classmethod
     def reset(cls) -> None:
         cls._answers.clear()
-
-    @classmethod
-    def confirm(cls, parent: QWidget, title: str, text: str, action: str) -> bool:
-        if cls._answers:
-            return bool(cls._answers.popleft())
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is yes
 
     @classmethod
     def text(cls, parent: QWidget, title: str, label: str, initial: str = "") -> str | None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.journal import JournalService
-from swreflect.gui.journal.ask import Ask
+from swreflect.gui import dialogs
 from swreflect.gui.journal.list_model import IdRole, JournalListModel
 from swreflect.gui.journal.row_delegate import RowDelegate
 from swreflect.gui.journal.safe_emit import emit
@@ -78,7 +78,7 @@ class TrashView(QWidget):
         entry_id = self._selected_id()
         if entry_id is None:
             return
-        if not Ask.confirm(
+        if not dialogs.confirm(
             self,
             "Delete for good?",
             "This entry, its earlier versions and any excerpts marked for supervision will be "

@@ -1,1 +1,1 @@
-"""Pages of the main window, each built by a ``(services) -> QWidget`` factory."""
+"""Pages of the main window; see ``registry.py`` for the list shown in the navigation rail."""

@@ -410,15 +410,28 @@ class JournalPage(QWidget):
         self.on_deid_timer_timeout()
 
     # ------------------------------------------------------------ locking
-    def clear_for_lock(self) -> None:
-        """Keep pending typing as a draft, then leave no journal text in any widget."""
-        self.save_pending()
+    def clear_sensitive(self) -> None:
+        """Before the page is destroyed on lock: leave no journal text in any widget.
+
+        The shell calls ``save_pending()`` first, while the vault is still open."""
         self.autosave_timer.stop()
         self.deid_timer.stop()
         self.editor.clear()
         self.model.clear()
         self.trash_view.model.clear()
         self.search_bar.field.clear()
+        if self.revisions_dialog is not None:
+            self.revisions_dialog.close()
+
+    def search(self, text: str) -> None:
+        """The window's search box was used while the journal is showing."""
+        self.trash_button.setChecked(False)
+        self.search_bar.field.setText(text)
+        self.refresh_list()
+
+    def page_shown(self) -> None:
+        self.search_bar.set_tags(self._journal.tags())
+        self.refresh_list()
 
 
 def journal_page(services: Services) -> QWidget:
