@@ -1,10 +1,11 @@
 """Emitting signals from Python without tripping a PySide6 6.12.0 reference-count bug.
 
-In PySide6 6.12.0 every ``SignalInstance.emit()`` called from Python hands back ``True``
-without taking a reference, so each call leaves ``True`` one reference short; after a few
-thousand emits (an hour of autosaves, or a long test run) the interpreter aborts with "Fatal
-Python error: bool_dealloc". ``emit`` here measures the bug once, and if present gives the
-reference back after each call. On a fixed PySide6 it is a plain ``emit``.
+PySide6 6.12.0 on CPython 3.11 hands back ``True`` from every ``SignalInstance.emit()``
+(and ``None`` from every void call) without taking a reference; after a few thousand calls the
+interpreter aborts ("Fatal Python error: bool_dealloc"). pyproject now pins PySide6 below 6.12
+and tests/gui/test_journal_qt_refcounts.py guards that. As a second line of defence for the
+journal's own signals, ``emit`` measures the bug once and, if present, gives the reference back
+after each call; on a sound PySide6 it is a plain ``emit``.
 
 Where a signal only forwards another, connect signal to signal instead (Qt emits it in C++).
 """

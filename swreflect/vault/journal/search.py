@@ -19,6 +19,27 @@ SNIPPET_TOKENS = 14
 ELLIPSIS = "…"
 
 
+def search_sql(
+    match: str, flt: JournalFilter | None, limit: int, offset: int
+) -> tuple[str, tuple[Any, ...]]:
+    """The search statement and its parameters (the benchmark runs the same on plain SQLite)."""
+    where, params = filter_sql(flt)
+    narrowing = (
+        f" AND rowid IN (SELECT id FROM journal_entries WHERE deleted_at IS NULL{where})"  # noqa: S608
+        if where
+        else ""
+    )
+    sql = (
+        "SELECT e.id, e.title, h.snip, e.template_id, e.created_at, e.updated_at "  # noqa: S608
+        "FROM (SELECT rowid AS id, rank AS r, "
+        f"snippet(journal_fts, -1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS}) AS snip "
+        f"FROM journal_fts WHERE journal_fts MATCH ?{narrowing} "
+        "ORDER BY rank LIMIT ? OFFSET ?) AS h "
+        "JOIN journal_entries AS e ON e.id = h.id ORDER BY h.r"
+    )
+    return sql, (HIT_START, HIT_END, match, *params, int(limit), int(offset))
+
+
 class SearchRepository:
     def __init__(self, vault: Any) -> None:
         self._vault = vault
