@@ -11,8 +11,9 @@ the next unlock.
 from __future__ import annotations
 
 import logging
+from typing import cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,18 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.journal import NEW_DRAFT, draft_slot
-from swreflect.core.journal_models import Draft, EntryContent
+from swreflect.core.journal_models import Draft, EntryContent, SearchHit
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.editor import EntryEditor
-from swreflect.gui.journal.list_model import IdRole, JournalListModel
+from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole, JournalListModel
 from swreflect.gui.journal.lock_glyph import lock_pixmap
 from swreflect.gui.journal.recovery_banner import RecoveryBanner
 from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.row_delegate import RowDelegate
 from swreflect.gui.journal.safe_emit import emit
 from swreflect.gui.journal.search_bar import SearchBar
+from swreflect.gui.journal.search_worker import SearchWorker
 from swreflect.gui.journal.trash_view import TrashView
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,7 @@ def private_background(palette: QPalette) -> QColor:
 class JournalPage(QWidget):
     entry_saved = Signal(int)
     draft_saved = Signal()
+    search_finished = Signal()
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -72,6 +75,10 @@ class JournalPage(QWidget):
         self._names = self._journal.never_record()
         self._pending_draft: Draft | None = None
         self.revisions_dialog: RevisionsDialog | None = None
+        self.search_pool = QThreadPool(self)
+        self.search_pool.setMaxThreadCount(1)
+        self._search_generation = 0
+        self._search_jobs: dict[int, SearchWorker] = {}
 
         surface = QFrame()
         surface.setObjectName("privateSurface")
@@ -193,19 +200,47 @@ class JournalPage(QWidget):
 
     # ------------------------------------------------------------ list and search
     def refresh_list(self) -> None:
+        """Browse synchronously (one cheap page); search in the worker, newest query wins."""
         journal = self._journal
         flt = self.search_bar.filter(self._services.clock.now())
         query = self.search_bar.query().strip()
+        self._search_generation += 1
         if query:
-            self.model.reset(lambda offset, limit: journal.search(query, flt, limit, offset))
-        else:
-            self.model.reset(lambda offset, limit: journal.list_entries(offset, limit, flt))
+
+            def fetch(offset: int, limit: int) -> list[SearchHit]:
+                return journal.search(query, flt, limit, offset)
+
+            worker = SearchWorker(self._search_generation, lambda: fetch(0, PAGE_SIZE))
+            worker.signals.succeeded.connect(
+                lambda result, f=fetch: self.on_search_worker_succeeded(result, f)
+            )
+            worker.signals.failed.connect(self.on_search_worker_failed)
+            self._search_jobs[self._search_generation] = worker
+            self.search_pool.start(worker)
+            return
+        self.model.reset(lambda offset, limit: journal.list_entries(offset, limit, flt))
+        self._after_list_changed(query="", filtered=flt is not None)
+
+    def on_search_worker_succeeded(self, result: object, fetch: Fetch) -> None:
+        generation, hits = cast(tuple[int, list[SearchHit]], result)
+        self._search_jobs.pop(generation, None)
+        if generation != self._search_generation:
+            return  # the user typed more since
+        self.model.show_rows(hits, fetch)
+        self._after_list_changed(query=self.search_bar.query(), filtered=True)
+        emit(self.search_finished)
+
+    def on_search_worker_failed(self, message: str) -> None:
+        self.empty_label.setText(message)
+        self.empty_label.show()
+
+    def _after_list_changed(self, query: str, filtered: bool) -> None:
         if self.model.rowCount():
             self.empty_label.hide()
         else:
             self.empty_label.setText(
                 "Nothing matches that search."
-                if query or flt
+                if query or filtered
                 else "Your journal is a private place to think things through. "
                 "Press New entry to write your first reflection."
             )
@@ -416,6 +451,8 @@ class JournalPage(QWidget):
         The shell calls ``save_pending()`` first, while the vault is still open."""
         self.autosave_timer.stop()
         self.deid_timer.stop()
+        self._search_generation += 1  # results still on their way are dropped
+        self.search_pool.waitForDone()
         self.editor.clear()
         self.model.clear()
         self.trash_view.model.clear()

@@ -156,9 +156,12 @@ class EntryRepository:
         return [int(r[0]) for r in rows]
 
     def tags(self) -> list[str]:
+        # Distinct tags straight from the index, then one cheap probe per tag for a live entry
+        # (a join over every tagged entry took tens of milliseconds at 100,000 entries).
         rows = self._conn.execute(
-            "SELECT DISTINCT t.tag FROM journal_tags t JOIN journal_entries e "
-            "ON e.id = t.entry_id WHERE e.deleted_at IS NULL ORDER BY t.tag"
+            "SELECT d.tag FROM (SELECT DISTINCT tag FROM journal_tags) AS d WHERE EXISTS ("
+            "SELECT 1 FROM journal_tags AS t JOIN journal_entries AS e ON e.id = t.entry_id "
+            "WHERE t.tag = d.tag AND e.deleted_at IS NULL) ORDER BY d.tag"
         ).fetchall()
         return [str(r[0]) for r in rows]
 
