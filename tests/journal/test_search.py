@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swreflect.core.clock import FakeClock
@@ -78,7 +78,7 @@ def test_best_match_first_and_limit(services: Services) -> None:
     assert len(j.search("boundaries", limit=10, offset=25)) == 6
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=40))
 def test_any_user_text_becomes_safe_fts_syntax(text: str) -> None:
     import sqlite3

@@ -283,6 +283,8 @@ class JournalPage(QWidget):
         self.editor.title_edit.setFocus()
 
     def on_trash_button_toggled(self, on: bool) -> None:
+        self.trash_button.setText("Back to journal" if on else "Trash")
+        self.trash_button.setAccessibleName("Back to your journal" if on else "Show the Trash")
         if on:
             self.commit()
             self.trash_view.refresh()
