@@ -117,3 +117,44 @@ def test_body_from_stdin_in_a_real_process(cli_vault: Path) -> None:
         check=False,
     )
     assert json.loads(shown.stdout)["body"] == "Typed into a pipe.\n"
+
+
+def test_revisions_marks_never_record_and_date_filters(
+    cli_vault: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v = ["--vault", str(cli_vault)]
+    assert _run(capsys, "journal", "add", "One", "--body", "first", *v)[0] == 0
+    # Edit through the service, as the GUI would, so a revision exists.
+    from swreflect.core.services import build_services
+    from swreflect.vault.vault import Vault
+
+    vault = Vault.unlock(cli_vault, TEST_PASSPHRASE)
+    try:
+        journal = build_services(vault).journal
+        journal.update(1, journal.get(1).content.with_(body="second"))
+    finally:
+        vault.lock()
+    code, out, _ = _run(capsys, "journal", "revisions", "1", "--json", *v)
+    [revision] = json.loads(out)
+    assert revision["body"] == "first"
+    code, out, _ = _run(capsys, "journal", "revisions", "1", "--restore", str(revision["id"]), *v)
+    assert code == 0 and "back to that version" in out
+    code, out, _ = _run(capsys, "journal", "show", "1", "--json", *v)
+    assert json.loads(out)["body"] == "first"
+
+    assert _run(capsys, "journal", "mark", "1", "the first thought", *v)[0] == 0
+    code, out, _ = _run(capsys, "journal", "marks", "--json", *v)
+    assert [(m["entry_id"], m["excerpt"]) for m in json.loads(out)] == [(1, "the first thought")]
+
+    code, out, _ = _run(capsys, "journal", "never-record", "--add", "Sam Price", *v)
+    assert "Person A" in out
+    code, out, _ = _run(capsys, "journal", "never-record", "--json", *v)
+    assert json.loads(out) == [{"name": "Sam Price", "pseudonym": "Person A"}]
+    assert _run(capsys, "journal", "never-record", "--remove", "Sam Price", *v)[0] == 0
+
+    code, out, _ = _run(capsys, "journal", "list", "--from", "2000-01-01", "--json", *v)
+    assert [e["id"] for e in json.loads(out)] == [1]
+    code, out, _ = _run(capsys, "journal", "search", "first", "--before", "2000-01-01", *v)
+    assert "Nothing in your journal matches" in out
+    code, _, err = _run(capsys, "journal", "list", "--from", "last tuesday", *v)
+    assert code == 2 and "isn't a date" in err
