@@ -13,14 +13,10 @@ from __future__ import annotations
 import logging
 from typing import cast
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -33,14 +29,12 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.editor import EntryEditor
-from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole, JournalListModel
-from swreflect.gui.journal.lock_glyph import lock_pixmap
+from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole
+from swreflect.gui.journal.panes import ActionBar, ListPane, PrivateMarker
 from swreflect.gui.journal.recovery_banner import RecoveryBanner
 from swreflect.gui.journal.revisions_dialog import RevisionsDialog
-from swreflect.gui.journal.row_delegate import RowDelegate
 from swreflect.gui.journal.safe_emit import emit
-from swreflect.gui.journal.search_bar import SearchBar
-from swreflect.gui.journal.search_worker import SearchWorker
+from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
 
 log = logging.getLogger(__name__)
@@ -75,77 +69,34 @@ class JournalPage(QWidget):
         self._names = self._journal.never_record()
         self._pending_draft: Draft | None = None
         self.revisions_dialog: RevisionsDialog | None = None
-        self.search_pool = QThreadPool(self)
-        self.search_pool.setMaxThreadCount(1)
-        self._search_generation = 0
-        self._search_jobs: dict[int, SearchWorker] = {}
+        self.searches = SearchRunner(self)
 
         surface = QFrame()
         surface.setObjectName("privateSurface")
         surface.setStyleSheet(
             f"#privateSurface {{ background: {private_background(self.palette()).name()}; }}"
         )
-        self.private_label = QLabel("Private journal · only you can see this")
-        self.private_label.setAccessibleName("Private: only you can see your journal")
-        self.private_label.setToolTip("Nothing here is shared unless you choose to bring it.")
-        self.lock_icon = QLabel()
-        self.lock_icon.setAccessibleName("Private")
-        line = self.fontMetrics().height()
-        self.lock_icon.setPixmap(lock_pixmap(line, PRIVATE_TINT))
-        marker = QHBoxLayout()
-        marker.addWidget(self.lock_icon)
-        marker.addWidget(self.private_label, 1)
-
-        # Left: new, trash, search, list.
-        self.new_button = QPushButton("&New entry")
-        self.new_button.setToolTip("Start a new entry (Ctrl+N)")
-        self.new_button.setAccessibleName("New entry")
-        self.trash_button = QPushButton("Trash")
-        self.trash_button.setCheckable(True)
-        self.trash_button.setAccessibleName("Show the Trash")
-        self.search_bar = SearchBar(self._journal.templates)
-        self.model = JournalListModel()
-        self.list_view = QListView()
-        self.list_view.setAccessibleName("Journal entries")
-        self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(RowDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        top.addWidget(self.trash_button)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.search_bar)
-        left_layout.addWidget(self.empty_label)
-        left_layout.addWidget(self.list_view, 1)
+        self.marker = PrivateMarker(PRIVATE_TINT)
+        left = ListPane(self._journal.templates)
+        self.new_button = left.new_button
+        self.trash_button = left.trash_button
+        self.search_bar = left.search_bar
+        self.model = left.model
+        self.list_view = left.list_view
+        self.empty_label = left.empty_label
 
         # Right: editor (with its action bar) or the Trash.
         self.editor = EntryEditor(self._journal.templates)
         self.recovery = RecoveryBanner()
-        self.saved_label = QLabel("")
-        self.saved_label.setAccessibleName("Save status")
-        self.saved_label.setProperty("role", "hint")
-        self.mark_button = QPushButton("Bring to supervision…")
-        self.mark_button.setAccessibleName("Bring an excerpt to supervision")
-        self.mark_button.setToolTip("Select the words you'd like to bring, then press this.")
-        self.revisions_button = QPushButton("Earlier versions…")
-        self.revisions_button.setAccessibleName("See earlier versions of this entry")
-        self.trash_entry_button = QPushButton("Move to Trash")
-        self.trash_entry_button.setAccessibleName("Move this entry to the Trash")
-        actions = QHBoxLayout()
-        actions.addWidget(self.saved_label, 1)
-        actions.addWidget(self.mark_button)
-        actions.addWidget(self.revisions_button)
-        actions.addWidget(self.trash_entry_button)
+        actions = ActionBar()
+        self.saved_label = actions.saved_label
+        self.mark_button = actions.mark_button
+        self.revisions_button = actions.revisions_button
+        self.trash_entry_button = actions.trash_entry_button
         editor_page = QWidget()
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.addWidget(self.recovery)
-        editor_layout.addLayout(actions)
+        editor_layout.addWidget(actions)
         editor_layout.addWidget(self.editor, 1)
         self.trash_view = TrashView(self._journal)
         self.stack = QStackedWidget()
@@ -159,7 +110,7 @@ class JournalPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([340, 940])
         surface_layout = QVBoxLayout(surface)
-        surface_layout.addLayout(marker)
+        surface_layout.addWidget(self.marker)
         surface_layout.addWidget(splitter, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +128,8 @@ class JournalPage(QWidget):
         self.new_button.clicked.connect(self.on_new_button_clicked)
         self.trash_button.toggled.connect(self.on_trash_button_toggled)
         self.search_bar.changed.connect(self.refresh_list)
+        self.searches.results_ready.connect(self.on_searches_results_ready)
+        self.searches.failed.connect(self.on_searches_failed)
         self.list_view.clicked.connect(self.on_list_view_clicked)
         self.list_view.activated.connect(self.on_list_view_clicked)
         self.editor.changed.connect(self.on_editor_changed)
@@ -204,33 +157,24 @@ class JournalPage(QWidget):
         journal = self._journal
         flt = self.search_bar.filter(self._services.clock.now())
         query = self.search_bar.query().strip()
-        self._search_generation += 1
         if query:
 
             def fetch(offset: int, limit: int) -> list[SearchHit]:
                 return journal.search(query, flt, limit, offset)
 
-            worker = SearchWorker(self._search_generation, lambda: fetch(0, PAGE_SIZE))
-            worker.signals.succeeded.connect(
-                lambda result, f=fetch: self.on_search_worker_succeeded(result, f)
-            )
-            worker.signals.failed.connect(self.on_search_worker_failed)
-            self._search_jobs[self._search_generation] = worker
-            self.search_pool.start(worker)
+            self.searches.start(fetch, PAGE_SIZE)
             return
+        self.searches.cancel()
         self.model.reset(lambda offset, limit: journal.list_entries(offset, limit, flt))
         self._after_list_changed(query="", filtered=flt is not None)
 
-    def on_search_worker_succeeded(self, result: object, fetch: Fetch) -> None:
-        generation, hits = cast(tuple[int, list[SearchHit]], result)
-        self._search_jobs.pop(generation, None)
-        if generation != self._search_generation:
-            return  # the user typed more since
+    def on_searches_results_ready(self, result: object) -> None:
+        hits, fetch = cast(tuple[list[SearchHit], Fetch], result)
         self.model.show_rows(hits, fetch)
         self._after_list_changed(query=self.search_bar.query(), filtered=True)
         emit(self.search_finished)
 
-    def on_search_worker_failed(self, message: str) -> None:
+    def on_searches_failed(self, message: str) -> None:
         self.empty_label.setText(message)
         self.empty_label.show()
 
@@ -453,8 +397,7 @@ class JournalPage(QWidget):
         The shell calls ``save_pending()`` first, while the vault is still open."""
         self.autosave_timer.stop()
         self.deid_timer.stop()
-        self._search_generation += 1  # results still on their way are dropped
-        self.search_pool.waitForDone()
+        self.searches.wait()  # no worker may touch the database once it closes
         self.editor.clear()
         self.model.clear()
         self.trash_view.model.clear()
