@@ -156,6 +156,15 @@ def test_journal_benchmark(tmp_path: Path) -> None:
             f"  same insert in plain SQLite, synchronous=FULL (the disk's fsync floor): p50 "
             f"{statistics.median(plain_adds):.1f} ms, p95 {_pct(plain_adds, 0.95):.1f} ms"
         )
+        victims = [s.id for s in journal.list_entries(0, 5)]
+        purges = []
+        for entry_id in victims:
+            journal.trash(entry_id)
+            purges.append(_timed(lambda e=entry_id: journal.purge(e)))
+        print(
+            f"  delete for good (purge + WAL truncate): p50 {statistics.median(purges):.1f} ms, "
+            f"max {max(purges):.1f} ms"
+        )
         first_page = [_timed(lambda: journal.list_entries(0, 100)) for _ in range(10)]
         print(f"  list first page query (100 rows): p50 {statistics.median(first_page):.1f} ms")
     finally:

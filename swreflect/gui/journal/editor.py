@@ -182,7 +182,7 @@ class EntryEditor(QWidget):
 
     def all_text(self) -> str:
         c = self.content()
-        return "\n".join([c.title, c.body, *c.answers.values()])
+        return "\n".join([c.title, c.body, *c.answers.values(), self.tags_edit.text()])
 
     def selected_text(self) -> str:
         for edit in [self.body_edit, *(f.edit for f in self.prompt_fields)]:
@@ -194,6 +194,7 @@ class EntryEditor(QWidget):
     def apply_to_text(self, change: Callable[[str], str]) -> None:
         """Rewrite every text field (used by the pseudonym swap); undo stays available."""
         self.title_edit.setText(change(self.title_edit.text()))
+        self.tags_edit.setText(change(self.tags_edit.text()))
         for edit in [self.body_edit, *(f.edit for f in self.prompt_fields)]:
             old = edit.toPlainText()
             new = change(old)
