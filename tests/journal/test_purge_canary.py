@@ -56,3 +56,24 @@ def test_canary_is_readable_before_purge_and_gone_after(services: Services) -> N
     assert services.vault.integrity_problems() == []
     assert j.count_entries() == 240
     assert len(j.search("ordinary")) == 50
+
+
+def test_no_prefix_of_purged_words_survives_in_the_search_index(services: Services) -> None:
+    """The FTS5 index keeps term prefixes as page keys; none may outlive a purge."""
+    import secrets
+
+    j = services.journal
+    for i in range(300):
+        j.create(EntryContent(title=f"filler {i}", body=f"ordinary reflective words {i} " * 12))
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = [f"{letters[i % 26]}{secrets.token_hex(6)}" for i in range(60)]
+    ids = [j.create(EntryContent(body=f"before {w} after")).id for w in words]
+    key = bytes(services.vault.data_key())
+    before = plaintext_of_vault(services.vault.folder, key)
+    assert all(w.encode() in before for w in words)
+    for entry_id in ids:
+        j.trash(entry_id)
+        j.purge(entry_id)
+    after = plaintext_of_vault(services.vault.folder, key)
+    assert [w for w in words if w[:6].encode() in after] == []
+    assert services.vault.integrity_problems() == []
