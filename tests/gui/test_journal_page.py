@@ -243,3 +243,19 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, journal_services: Se
         and not isinstance(w.parent(), QLineEdit)
     ]
     assert unnamed == []
+
+
+def test_autosave_writes_only_when_something_changed(
+    qtbot: QtBot, journal_services: Services
+) -> None:
+    page = _page(qtbot, journal_services)
+    saved: list[int] = []
+    page.draft_saved.connect(lambda: saved.append(1))
+    qtbot.keyClicks(page.editor.body_edit, "first words")
+    page.save_pending()
+    page.save_pending()  # nothing new: no second write
+    assert saved == [1]
+    qtbot.keyClicks(page.editor.body_edit, " and more")
+    page.save_pending()
+    assert saved == [1, 1]
+    assert journal_services.journal.draft(None).content.body == "first words and more"  # type: ignore[union-attr]

@@ -70,6 +70,7 @@ class JournalPage(QWidget):
         self._pending_draft: Draft | None = None
         self.revisions_dialog: RevisionsDialog | None = None
         self.searches = SearchRunner(self)
+        self._drafted: tuple[int | None, EntryContent] | None = None
 
         surface = QFrame()
         surface.setObjectName("privateSurface")
@@ -249,11 +250,14 @@ class JournalPage(QWidget):
         content = self.editor.content()
         if self.editor.entry_id is None and content.is_blank():
             return
+        if (self.editor.entry_id, content) == self._drafted:
+            return  # already kept: no write (and no fsync) while the user is only reading
         try:
             self._journal.save_draft(self.editor.entry_id, content)
         except SwreflectError as exc:
             self.saved_label.setText(exc.message)
             return
+        self._drafted = (self.editor.entry_id, content)
         self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
         emit(self.draft_saved)
 
@@ -274,6 +278,7 @@ class JournalPage(QWidget):
             self.saved_label.setText(exc.message)
             return
         self.editor.mark_saved(entry.id, content)
+        self._drafted = None
         self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
         self._update_actions()
         self.search_bar.set_tags(self._journal.tags())
@@ -311,6 +316,7 @@ class JournalPage(QWidget):
     def on_recovery_discard_requested(self) -> None:
         if self._pending_draft is not None:
             self._journal.discard_draft(self._pending_draft.slot)
+            self._drafted = None
         self._pending_draft = None
         self.recovery.hide()
         self._offer_recovered_draft()
@@ -398,10 +404,14 @@ class JournalPage(QWidget):
         self.autosave_timer.stop()
         self.deid_timer.stop()
         self.searches.wait()  # no worker may touch the database once it closes
+        # Nothing may reach the database from here on: clearing must not start a search.
+        self.search_bar.blockSignals(True)
+        self.search_bar.field.clear()
+        self.search_bar.debounce.stop()
         self.editor.clear()
+        self.editor.banner.show_findings([])
         self.model.clear()
         self.trash_view.model.clear()
-        self.search_bar.field.clear()
         if self.revisions_dialog is not None:
             self.revisions_dialog.close()
 
