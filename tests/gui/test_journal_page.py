@@ -259,3 +259,35 @@ def test_autosave_writes_only_when_something_changed(
     page.save_pending()
     assert saved == [1, 1]
     assert journal_services.journal.draft(None).content.body == "first words and more"  # type: ignore[union-attr]
+
+
+def test_copied_journal_text_is_marked_private_and_cleared_on_lock(
+    qtbot: QtBot, journal_services: Services
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from swreflect.gui.clipboard import HINT_FORMATS
+
+    page = _page(qtbot, journal_services)
+    qtbot.keyClicks(page.editor.body_edit, "Private words to copy")
+    page.editor.body_edit.selectAll()
+    page.editor.body_edit.copy()
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    assert data.text() == "Private words to copy"
+    assert all(data.hasFormat(fmt) for fmt in HINT_FORMATS)
+    page.save_pending()
+    page.clear_sensitive()
+    assert clipboard.text() == ""
+
+
+def test_lock_leaves_other_clipboard_content_alone(
+    qtbot: QtBot, journal_services: Services
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    page = _page(qtbot, journal_services)
+    QGuiApplication.clipboard().setText("something the user copied elsewhere")
+    page.clear_sensitive()
+    assert QGuiApplication.clipboard().text() == "something the user copied elsewhere"
+    QGuiApplication.clipboard().clear()

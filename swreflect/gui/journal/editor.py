@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.journal_models import EntryContent
 from swreflect.core.templates import Template, TemplateLibrary
 from swreflect.gui.journal.deid_banner import DeidBanner
+from swreflect.gui.journal.private_text import PrivateTextEdit
 from swreflect.gui.journal.wellbeing import WellbeingBox
 
 COLUMN_CHARS = 72
@@ -39,7 +39,7 @@ class PromptField(QWidget):
         font = QFont(title.font())
         font.setBold(True)
         title.setFont(font)
-        self.edit = QPlainTextEdit()
+        self.edit = PrivateTextEdit()
         self.edit.setPlaceholderText(hint or "Write as much or as little as you like.")
         self.edit.setAccessibleName(label)
         self.edit.setAccessibleDescription(hint)
@@ -81,7 +81,7 @@ class EntryEditor(QWidget):
         self._prompts_box = QVBoxLayout()
         self._prompts_box.setContentsMargins(0, 0, 0, 0)
         self.body_label = QLabel("Your writing")
-        self.body_edit = QPlainTextEdit()
+        self.body_edit = PrivateTextEdit()
         self.body_edit.setAccessibleName("Entry text")
         self.body_edit.setPlaceholderText("Write freely. It saves as you go.")
         self.body_edit.setTabChangesFocus(True)

@@ -31,6 +31,7 @@ from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.editor import EntryEditor
 from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole
 from swreflect.gui.journal.panes import ActionBar, ListPane, PrivateMarker
+from swreflect.gui.journal.private_text import clear_private_clipboard
 from swreflect.gui.journal.recovery_banner import RecoveryBanner
 from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.safe_emit import emit
@@ -412,6 +413,7 @@ class JournalPage(QWidget):
         self.editor.banner.show_findings([])
         self.model.clear()
         self.trash_view.model.clear()
+        clear_private_clipboard()
         if self.revisions_dialog is not None:
             self.revisions_dialog.close()
 
