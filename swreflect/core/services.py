@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.identity_service import IdentityService
+from swreflect.core.journal import JournalService
+from swreflect.core.journal_setup import build_journal
 from swreflect.core.security import SecurityService
 from swreflect.core.settings import SettingsService
 from swreflect.vault.kdf import KdfPolicy
@@ -28,6 +30,7 @@ class Services:
     signoff: SignOffService
     settings: SettingsService
     security: SecurityService
+    journal: JournalService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -47,4 +50,5 @@ def build_services(
         signoff=SignOffService(vault, signing_repo, identity, clock),
         settings=SettingsService(SettingsRepository(vault)),
         security=SecurityService(vault, kdf),
+        journal=build_journal(vault, clock),
     )
