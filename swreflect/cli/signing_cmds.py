@@ -74,6 +74,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("--disagree", action="append", default=[], metavar="TEXT")
         p.set_defaults(func=func)
 
+    p = _add(session, "agree-in-room", common, "record that you both agreed it face to face")
+    p.add_argument("session", help="session id (or its first characters)")
+    p.add_argument("--name", required=True, help="the other person's name, as they agreed")
+    p.set_defaults(func=cmd_agree_in_room)
+
     inbox = command_group(subparsers, common, "inbox", "agreement requests and answers")
     p = _add(inbox, "import", common, "import an agreement request or answer file")
     p.add_argument("file", metavar="FILE")
@@ -236,6 +241,14 @@ def cmd_sign(ctx: CliContext) -> int:
 
 def cmd_return(ctx: CliContext) -> int:
     return _respond(ctx, "returned")
+
+
+def cmd_agree_in_room(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    record_id = services.signoff.acknowledge_session_in_room(ctx.args.session, ctx.args.name)
+    ctx.out(f"Recorded: {ctx.args.name} agreed record {record_id[:8]} with you in the room.")
+    ctx.out(f"This is labelled everywhere as: {IN_ROOM_LABEL}.")
+    return EXIT_OK
 
 
 def _record_ref(services: Services, ref: str) -> str:

@@ -167,6 +167,19 @@ class SignOffService(AgreementImport):
         }
         return addendum
 
+    def acknowledge_session_in_room(self, session_id: str, counterpart_name: str) -> str:
+        """``acknowledge_in_room`` for a session's record; returns the record id."""
+        if self.session_lookup is None:
+            raise NotFoundError("Sessions aren't available in this vault yet.")
+        found = self.session_lookup(session_id)
+        self.acknowledge_in_room(
+            found.record,
+            my_role=found.my_role,
+            counterpart_name=counterpart_name,
+            to=found.counterpart_ref,
+        )
+        return str(found.record["record_id"])
+
     def acknowledge_in_room(
         self, record: dict[str, Any], *, my_role: str, counterpart_name: str, to: str | None = None
     ) -> None:
