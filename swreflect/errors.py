@@ -150,3 +150,11 @@ class VaultFolderError(SwreflectError):
         "swreflect couldn't create the vault in that folder (it may be read-only or the disk "
         "full). No vault was created; choose another folder or free some space."
     )
+
+
+class JournalEntryNotFoundError(NotFoundError):
+    default_message = "That journal entry wasn't found. Nothing was changed."
+
+
+class JournalInputError(ValidationError):
+    default_message = "Some of what was entered isn't valid. Nothing was saved."

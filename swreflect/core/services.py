@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.journal import JournalService
+from swreflect.core.journal_setup import build_journal
 from swreflect.core.security import SecurityService
 from swreflect.core.settings import SettingsService
 from swreflect.vault.kdf import KdfPolicy
@@ -23,6 +25,7 @@ class Services:
     clock: Clock
     settings: SettingsService
     security: SecurityService
+    journal: JournalService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -32,9 +35,11 @@ class Services:
 def build_services(
     vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
 ) -> Services:
+    clock = clock or SystemClock()
     return Services(
         vault=vault,
-        clock=clock or SystemClock(),
+        clock=clock,
         settings=SettingsService(SettingsRepository(vault)),
         security=SecurityService(vault, kdf),
+        journal=build_journal(vault, clock),
     )
