@@ -122,3 +122,10 @@ class ResourceError(SwreflectError):
 class VerificationFailedError(SwreflectError):
     exit_code = EXIT_VERIFY_FAILED
     default_message = "This file could not be verified."
+
+
+class SessionClosedError(SwreflectError):
+    default_message = (
+        "This session can no longer be changed because it has moved on to sign-off. "
+        "Nothing was changed."
+    )

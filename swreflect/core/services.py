@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from swreflect.core.actions import ActionService
+from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.people import PeopleService
+from swreflect.core.sessions import SessionService
+from swreflect.vault.supervision import (
+    ActionRepository,
+    AgreementRepository,
+    PeopleRepository,
+    SessionRepository,
+)
 from swreflect.vault.vault import Vault
 
 
@@ -17,6 +27,10 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    people: PeopleService
+    agreements: AgreementService
+    sessions: SessionService
+    actions: ActionService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -24,4 +38,16 @@ class Services:
 
 
 def build_services(vault: Vault, clock: Clock | None = None) -> Services:
-    return Services(vault=vault, clock=clock or SystemClock())
+    clock = clock or SystemClock()
+    people_repo = PeopleRepository(vault)
+    agreement_repo = AgreementRepository(vault)
+    session_repo = SessionRepository(vault)
+    action_repo = ActionRepository(vault)
+    return Services(
+        vault=vault,
+        clock=clock,
+        people=PeopleService(people_repo, clock),
+        agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
+        sessions=SessionService(session_repo, action_repo, agreement_repo, people_repo, clock),
+        actions=ActionService(action_repo, clock),
+    )
