@@ -13,11 +13,14 @@ from swreflect.core.actions import ActionService
 from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.people import PeopleService
+from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.sessions import SessionService
+from swreflect.paths import resource_path
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
     PeopleRepository,
+    PromptPackRepository,
     SessionRepository,
 )
 from swreflect.vault.vault import Vault
@@ -31,6 +34,7 @@ class Services:
     agreements: AgreementService
     sessions: SessionService
     actions: ActionService
+    prompts: PromptLibrary
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -43,11 +47,15 @@ def build_services(vault: Vault, clock: Clock | None = None) -> Services:
     agreement_repo = AgreementRepository(vault)
     session_repo = SessionRepository(vault)
     action_repo = ActionRepository(vault)
+    prompts = PromptLibrary(PromptPackRepository(vault), resource_path("prompts"))
     return Services(
         vault=vault,
         clock=clock,
         people=PeopleService(people_repo, clock),
         agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
-        sessions=SessionService(session_repo, action_repo, agreement_repo, people_repo, clock),
+        sessions=SessionService(
+            session_repo, action_repo, agreement_repo, people_repo, clock, prompts
+        ),
         actions=ActionService(action_repo, clock),
+        prompts=prompts,
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from swreflect.core import session_record
 from swreflect.core.clock import Clock
+from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.supervision_models import (
     AGENDA_SOURCES,
     FUNCTIONS,
@@ -58,7 +59,9 @@ class SessionService:
         agreements: AgreementRepository,
         people: PeopleRepository,
         clock: Clock,
+        prompts: PromptLibrary | None = None,
     ) -> None:
+        self._prompts = prompts
         self._repo = repo
         self._actions = actions
         self._agreements = agreements
@@ -75,9 +78,13 @@ class SessionService:
         stages: Sequence[StageSpec] | None = None,
         pack: tuple[str, int] = ("", 0),
     ) -> Session:
-        """A draft session; the agreement's open actions are carried into it now."""
+        """A draft session; the agreement's open actions are carried into it now. Without
+        explicit stages, the active prompt pack's stages are used and the pack is remembered."""
         if self._agreements.get(agreement_id) is None:
             raise NotFoundError("That agreement wasn't found. Nothing was saved.")
+        if stages is None and self._prompts is not None:
+            active = self._prompts.active()
+            stages, pack = active.stage_specs(), (active.id, active.version)
         specs = list(stages or STAGES)
         if [s.key for s in specs if s.key not in STAGE_KEYS]:
             raise ValidationError("A session stage isn't one swreflect knows.")

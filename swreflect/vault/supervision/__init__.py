@@ -8,7 +8,14 @@ built into SQL is fixed column lists and field names checked against a whitelist
 
 from swreflect.vault.supervision.actions_repo import ActionRepository
 from swreflect.vault.supervision.agreements_repo import AgreementRepository
+from swreflect.vault.supervision.packs_repo import PromptPackRepository
 from swreflect.vault.supervision.people_repo import PeopleRepository
 from swreflect.vault.supervision.sessions_repo import SessionRepository
 
-__all__ = ["ActionRepository", "AgreementRepository", "PeopleRepository", "SessionRepository"]
+__all__ = [
+    "ActionRepository",
+    "AgreementRepository",
+    "PeopleRepository",
+    "PromptPackRepository",
+    "SessionRepository",
+]
