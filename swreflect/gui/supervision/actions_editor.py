@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.core.supervision_models import ROLES
-from swreflect.gui.supervision.look import clear_layout
+from swreflect.gui.supervision.look import clear_layout, to_date
 
 
 class ActionsEditor(QWidget):
@@ -84,13 +86,8 @@ class ActionsEditor(QWidget):
         self._services.actions.delete(action_id)
         self.refresh()
 
-    def add_action(self, description: str, owner: str, due: object = None) -> str:
-        action_id = self._services.sessions.add_action(
-            self._session_id,
-            description,
-            owner,
-            due,  # type: ignore[arg-type]
-        )
+    def add_action(self, description: str, owner: str, due: date | None = None) -> str:
+        action_id = self._services.sessions.add_action(self._session_id, description, owner, due)
         self.refresh()
         return action_id
 
@@ -98,6 +95,6 @@ class ActionsEditor(QWidget):
         text = self.description.text().strip()
         if not text:
             return
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        due = to_date(self.due.date()) if self.has_due.isChecked() else None
         self.add_action(text, str(self.owner.currentData()), due)
         self.description.clear()

@@ -7,7 +7,9 @@ in light and dark palettes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLayout, QWidget
 
@@ -41,6 +43,7 @@ QLabel[role="calm"] {
 def set_privacy(frame: QWidget, visibility: str) -> None:
     """Restyle ``frame`` for ``"shared"`` or ``"private"`` (re-polished so it shows at once)."""
     frame.setProperty("privacy", visibility)
+    frame.setProperty("role", "private" if visibility == "private" else "shared")
     style = frame.style()
     style.unpolish(frame)
     style.polish(frame)
@@ -80,3 +83,12 @@ def lock_pixmap(size: int = 16, colour: str = "#6a4bc4") -> QPixmap:
 
 def lock_icon(size: int = 16) -> QIcon:
     return QIcon(lock_pixmap(size))
+
+
+def to_date(value: QDate) -> date:
+    """A QDate as a ``datetime.date`` (typed, unlike ``toPython``)."""
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

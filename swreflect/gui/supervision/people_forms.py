@@ -1,0 +1,183 @@
+"""Inline forms for adding a person and a supervision agreement (no modal dialogs, so every
+step is keyboard-reachable and testable). Errors from the services show in a calm label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.services import Services
+from swreflect.errors import SwreflectError
+from swreflect.gui.supervision.look import to_date
+
+FREQUENCY_CHOICES = (
+    ("monthly", "At least monthly (experienced staff)"),
+    ("asye", "Newly qualified first year (weekly, then fortnightly, then monthly)"),
+    ("custom", "Every so many days"),
+)
+
+
+def _date_edit(name: str, value: QDate) -> QDateEdit:
+    edit = QDateEdit(value)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+class PersonForm(QWidget):
+    person_added = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Their name")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Their role")
+        self.role.addItem("Someone I supervise", "supervisee")
+        self.role.addItem("Someone who supervises me", "supervisor")
+        self.pronouns = QLineEdit()
+        self.pronouns.setAccessibleName("Their pronouns (optional)")
+        form.addRow("Name:", self.name)
+        form.addRow("They are:", self.role)
+        form.addRow("Pronouns (optional):", self.pronouns)
+        layout.addLayout(form)
+        hint = QLabel(
+            "Only colleagues in supervision belong here. There's no place for the people "
+            "you work with, on purpose."
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self.add_button = QPushButton("Add person")
+        self.add_button.setAccessibleName("Add the person")
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        layout.addWidget(self.add_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def on_add_button_clicked(self) -> None:
+        try:
+            person = self._services.people.add(
+                self.name.text(), str(self.role.currentData()), self.pronouns.text()
+            )
+        except SwreflectError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(f"Added {person.display_name}.")
+        self.name.clear()
+        self.pronouns.clear()
+        self.person_added.emit(person.id)
+
+
+class AgreementForm(QWidget):
+    agreement_added = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        today = services.clock.now().date()
+        qtoday = QDate(today.year, today.month, today.day)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.person = QComboBox()
+        self.person.setAccessibleName("The other person")
+        self.person.setPlaceholderText("Add a person first")
+        self.me = QLineEdit()
+        self.me.setAccessibleName("Your name as it should appear on records")
+        self.frequency = QComboBox()
+        self.frequency.setAccessibleName("How often you meet")
+        for key, text in FREQUENCY_CHOICES:
+            self.frequency.addItem(text, key)
+        self.every_days = QSpinBox()
+        self.every_days.setRange(1, 365)
+        self.every_days.setValue(21)
+        self.every_days.setSuffix(" days")
+        self.every_days.setAccessibleName("Days between sessions")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 480)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(90)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("Usual length")
+        self.start = _date_edit("Start date", qtoday)
+        self.has_review = QCheckBox("Review by")
+        self.has_review.setAccessibleName("Set a review date")
+        self.review = _date_edit("Review date", qtoday.addYears(1))
+        self.writer = QComboBox()
+        self.writer.setAccessibleName("Who writes the record")
+        self.writer.addItem("The supervisor", "supervisor")
+        self.writer.addItem("The supervisee", "supervisee")
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 90)
+        self.due_days.setValue(14)
+        self.due_days.setSuffix(" days")
+        self.due_days.setAccessibleName("Days to write the record")
+        form.addRow("With:", self.person)
+        form.addRow("Your name:", self.me)
+        form.addRow("How often:", self.frequency)
+        form.addRow("Custom gap:", self.every_days)
+        form.addRow("Usual length:", self.minutes)
+        form.addRow("Starts on:", self.start)
+        form.addRow(self.has_review, self.review)
+        form.addRow("Record written by:", self.writer)
+        form.addRow("Record due within:", self.due_days)
+        layout.addLayout(form)
+        self.add_button = QPushButton("Add agreement")
+        self.add_button.setAccessibleName("Add the agreement")
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        layout.addWidget(self.add_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.reload_people()
+
+    def reload_people(self, select: str | None = None) -> None:
+        self.person.clear()
+        for person in self._services.people.list():
+            self.person.addItem(person.display_name, person.id)
+        if self.person.count():
+            found = self.person.findData(select) if select else -1
+            self.person.setCurrentIndex(max(found, 0))
+
+    def on_add_button_clicked(self) -> None:
+        if self.person.currentIndex() < 0:
+            self.message.setText("Add the other person first, then the agreement.")
+            return
+        frequency = str(self.frequency.currentData())
+        try:
+            agreement = self._services.agreements.add(
+                str(self.person.currentData()),
+                self.me.text(),
+                start_date=to_date(self.start.date()),
+                frequency=frequency,
+                custom_days=self.every_days.value() if frequency == "custom" else None,
+                usual_minutes=self.minutes.value(),
+                record_writer=str(self.writer.currentData()),
+                record_due_days=self.due_days.value(),
+                review_date=to_date(self.review.date()) if self.has_review.isChecked() else None,
+            )
+        except SwreflectError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText("Agreement added.")
+        self.agreement_added.emit(agreement.id)
