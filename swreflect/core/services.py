@@ -14,8 +14,12 @@ from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.people import PeopleService
 from swreflect.core.prompt_library import PromptLibrary
+from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
+from swreflect.core.settings import SettingsService
 from swreflect.paths import resource_path
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -30,6 +34,8 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    settings: SettingsService
+    security: SecurityService
     people: PeopleService
     agreements: AgreementService
     sessions: SessionService
@@ -41,16 +47,21 @@ class Services:
         self.vault.lock()
 
 
-def build_services(vault: Vault, clock: Clock | None = None) -> Services:
+def build_services(
+    vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
+) -> Services:
     clock = clock or SystemClock()
+    settings_repo = SettingsRepository(vault)
     people_repo = PeopleRepository(vault)
     agreement_repo = AgreementRepository(vault)
     session_repo = SessionRepository(vault)
     action_repo = ActionRepository(vault)
-    prompts = PromptLibrary(PromptPackRepository(vault), resource_path("prompts"))
+    prompts = PromptLibrary(PromptPackRepository(settings_repo), resource_path("prompts"))
     return Services(
         vault=vault,
         clock=clock,
+        settings=SettingsService(settings_repo),
+        security=SecurityService(vault, kdf),
         people=PeopleService(people_repo, clock),
         agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
         sessions=SessionService(

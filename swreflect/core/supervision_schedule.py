@@ -103,12 +103,25 @@ def due_state(agreement: Agreement, last_held: date | None, today: date) -> DueS
     return DueState(agreement.id, due_on, state, days_late, missed)
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(number: int, unit: str) -> str:
+    word = _WORDS[number] if number < len(_WORDS) else str(number)
+    return f"{word} {unit}{'' if number == 1 else 's'}"
+
+
 def _span(days: int) -> str:
-    if days % 7 == 0 and days >= 14:
-        return f"{days // 7} weeks"
+    """'two weeks', 'a week', 'three days': approximate, in words, never alarming."""
+    if days == 1:
+        return "a day"
     if days == 7:
         return "a week"
-    return "a day" if days == 1 else f"{days} days"
+    if days >= 14 and days % 7 == 0:
+        return _count(days // 7, "week")
+    if days >= 60:
+        return f"about {_count(round(days / 30), 'month')}"
+    return _count(days, "day")
 
 
 def describe_due(state: DueState, person_name: str) -> str:

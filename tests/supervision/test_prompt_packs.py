@@ -120,10 +120,11 @@ def test_broken_pack_names_file_line_and_problem_and_changes_nothing(
 
 
 def test_a_damaged_stored_pack_falls_back_to_builtin(services: Services, tmp_path: Path) -> None:
+    from swreflect.vault.settings_repo import SettingsRepository
     from swreflect.vault.supervision import PromptPackRepository
 
     services.prompts.import_file(_write(tmp_path, GOOD))
-    repo = PromptPackRepository(services.vault)
+    repo = PromptPackRepository(SettingsRepository(services.vault))
     repo.save("org-pack", "ours.toml", "[pack\nbroken")
     assert services.prompts.active().id == "swreflect-core"
     problems = services.prompts.problems()

@@ -79,7 +79,7 @@ def test_overdue_counts_missed_sessions_and_uses_calm_words() -> None:
     assert state.days_late == 14
     assert state.missed == 1
     text = describe_due(state, "Sam")
-    assert "2 weeks later than your agreement suggests" in text
+    assert "two weeks later than your agreement suggests" in text
     assert "overdue" not in text.lower()
     later = due_state(agreement, date(2026, 1, 10), date(2026, 4, 20))
     assert later.missed == 3  # 10 Feb, 10 Mar and 10 Apr passed without a session
