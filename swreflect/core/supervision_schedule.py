@@ -121,6 +121,8 @@ def _span(days: int) -> str:
         return _count(days // 7, "week")
     if days >= 60:
         return f"about {_count(round(days / 30), 'month')}"
+    if days >= 10:
+        return f"about {_count(round(days / 7), 'week')}"
     return _count(days, "day")
 
 

@@ -81,7 +81,10 @@ def test_overdue_counts_missed_sessions_and_uses_calm_words() -> None:
     text = describe_due(state, "Sam")
     assert "two weeks later than your agreement suggests" in text
     assert "overdue" not in text.lower()
+    odd = due_state(agreement, date(2026, 1, 10), date(2026, 2, 27))
+    assert "about two weeks later" in describe_due(odd, "Sam")
     later = due_state(agreement, date(2026, 1, 10), date(2026, 4, 20))
+    assert "about two months later" in describe_due(later, "Sam")
     assert later.missed == 3  # 10 Feb, 10 Mar and 10 Apr passed without a session
 
 

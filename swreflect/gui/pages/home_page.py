@@ -51,8 +51,10 @@ class HomePage(QWidget):
         self.supervision = SupervisionHomePanel(services)
         self.supervision.setMaximumWidth(680)
         layout.addWidget(self.supervision)
-        empty.setVisible(not services.agreements.list())
+        self._empty = empty
+        self._empty.setVisible(not services.agreements.list())
         layout.addStretch(1)
 
     def page_shown(self) -> None:
         self.supervision.refresh()
+        self._empty.setVisible(not self._services.agreements.list())
