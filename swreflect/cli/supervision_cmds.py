@@ -32,20 +32,20 @@ def _json_flag(p: Any) -> None:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    people = command_group(
+    people: Any = command_group(
         subparsers, common, "people", "people you supervise or who supervise you"
     )
-    p = people.add_parser("add", parents=[common], help="add a person")  # type: ignore[attr-defined]
+    p = people.add_parser("add", parents=[common], help="add a person")
     p.add_argument("name", help="their name as you'd like it shown")
     p.add_argument("--role", required=True, choices=ROLES, help="their relation to you")
     p.add_argument("--pronouns", default="", help="optional pronouns")
     p.set_defaults(func=cmd_people_add)
-    p = people.add_parser("list", parents=[common], help="list people")  # type: ignore[attr-defined]
+    p = people.add_parser("list", parents=[common], help="list people")
     _json_flag(p)
     p.set_defaults(func=cmd_people_list)
 
-    agreement = command_group(subparsers, common, "agreement", "supervision agreements")
-    p = agreement.add_parser("add", parents=[common], help="add an agreement")  # type: ignore[attr-defined]
+    agreement: Any = command_group(subparsers, common, "agreement", "supervision agreements")
+    p = agreement.add_parser("add", parents=[common], help="add an agreement")
     p.add_argument("--person", required=True, help="the other person's name or id")
     p.add_argument("--me", required=True, help="your own name as it should appear on records")
     p.add_argument("--frequency", choices=FREQUENCIES, default="monthly")
@@ -55,38 +55,60 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--review", type=_date, help="review date")
     p.add_argument("--record-writer", choices=ROLES, default="supervisor")
     p.add_argument("--record-due-days", type=int, default=14)
+    p.add_argument("--disagreement", help="how disagreement with the record is recorded")
+    p.add_argument("--confidentiality", help="confidentiality and its limits")
     p.set_defaults(func=cmd_agreement_add)
-    p = agreement.add_parser("list", parents=[common], help="list agreements and what is due")  # type: ignore[attr-defined]
+    p = agreement.add_parser(
+        "change", parents=[common], help="change how often or how long, from a date"
+    )
+    p.add_argument("agreement", help="agreement id (or its first characters)")
+    p.add_argument("--from", dest="effective", type=_date, required=True, help="effective date")
+    p.add_argument("--frequency", choices=FREQUENCIES, required=True)
+    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
+    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
+    p.set_defaults(func=cmd_agreement_change)
+    p = agreement.add_parser("list", parents=[common], help="list agreements and what is due")
     _json_flag(p)
     p.set_defaults(func=cmd_agreement_list)
-    p = agreement.add_parser("show", parents=[common], help="show one agreement")  # type: ignore[attr-defined]
+    p = agreement.add_parser("show", parents=[common], help="show one agreement")
     p.add_argument("agreement", help="agreement id (or its first characters)")
     _json_flag(p)
     p.set_defaults(func=cmd_agreement_show)
 
-    session = command_group(subparsers, common, "session", "supervision sessions")
-    p = session.add_parser("start", parents=[common], help="start a session")  # type: ignore[attr-defined]
+    session: Any = command_group(subparsers, common, "session", "supervision sessions")
+    p = session.add_parser("start", parents=[common], help="start a session")
     p.add_argument("agreement", help="agreement id (or its first characters)")
     _json_flag(p)
     p.set_defaults(func=cmd_session_start)
-    p = session.add_parser("list", parents=[common], help="list sessions")  # type: ignore[attr-defined]
+    p = session.add_parser("list", parents=[common], help="list sessions")
     p.add_argument("--agreement", help="only this agreement's sessions")
     _json_flag(p)
     p.set_defaults(func=cmd_session_list)
-    p = session.add_parser("show", parents=[common], help="show a session's shared record")  # type: ignore[attr-defined]
+    p = session.add_parser("show", parents=[common], help="show a session's shared record")
     p.add_argument("session", help="session id (or its first characters)")
     _json_flag(p)
     p.set_defaults(func=cmd_session_show)
 
-    actions = command_group(subparsers, common, "actions", "agreed actions")
-    p = actions.add_parser("list", parents=[common], help="list open actions")  # type: ignore[attr-defined]
+    prompts: Any = command_group(subparsers, common, "prompts", "session prompt packs")
+    p = prompts.add_parser("list", parents=[common], help="list prompt packs")
+    _json_flag(p)
+    p.set_defaults(func=cmd_prompts_list)
+    p = prompts.add_parser("import", parents=[common], help="import an organisation's pack")
+    p.add_argument("file", help="the pack's .toml file")
+    p.set_defaults(func=cmd_prompts_import)
+    p = prompts.add_parser("use", parents=[common], help="choose the pack for new sessions")
+    p.add_argument("pack", help="pack id")
+    p.set_defaults(func=cmd_prompts_use)
+
+    actions: Any = command_group(subparsers, common, "actions", "agreed actions")
+    p = actions.add_parser("list", parents=[common], help="list open actions")
     p.add_argument("--owner", choices=ROLES)
     p.add_argument("--agreement", help="only this agreement's actions")
     p.add_argument("--due-by", type=_date, help="only actions due on or before this date")
     p.add_argument("--all", action="store_true", help="include done actions")
     _json_flag(p)
     p.set_defaults(func=cmd_actions_list)
-    p = actions.add_parser("done", parents=[common], help="mark an action done")  # type: ignore[attr-defined]
+    p = actions.add_parser("done", parents=[common], help="mark an action done")
     p.add_argument("action", help="action id (or its first characters)")
     p.set_defaults(func=cmd_actions_done)
 
@@ -155,6 +177,7 @@ def cmd_agreement_add(ctx: CliContext) -> int:
     if a.frequency == "custom" and not a.every_days:
         raise UsageError("A custom frequency needs --every-days N.")
     person = services.people.find(a.person)
+    extra = {"disagreement": a.disagreement, "confidentiality": a.confidentiality}
     agreement = services.agreements.add(
         person.id,
         a.me,
@@ -165,8 +188,26 @@ def cmd_agreement_add(ctx: CliContext) -> int:
         record_writer=a.record_writer,
         record_due_days=a.record_due_days,
         review_date=a.review,
+        **{k: v for k, v in extra.items() if v is not None},
     )
     ctx.out(f"Added an agreement with {person.display_name}, id {agreement.id}")
+    return EXIT_OK
+
+
+def cmd_agreement_change(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    a = ctx.args
+    if a.frequency == "custom" and not a.every_days:
+        raise UsageError("A custom frequency needs --every-days N.")
+    agreement = services.agreements.find(a.agreement)
+    services.agreements.change_terms(
+        agreement.id,
+        effective_from=a.effective,
+        frequency=a.frequency,
+        custom_days=a.every_days,
+        usual_minutes=a.minutes,
+    )
+    ctx.out(f"From {a.effective.isoformat()} the agreement uses the new frequency and length.")
     return EXIT_OK
 
 
@@ -288,6 +329,53 @@ def cmd_session_show(ctx: CliContext) -> int:
     if private:
         ctx.out("")
         ctx.out(f"({private} private note(s) are kept in your vault and not shown here.)")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- prompt packs
+def cmd_prompts_list(ctx: CliContext) -> int:
+    library = ctx.unlock().prompts
+    active = library.active()
+    packs = library.packs()
+    if ctx.wants_json:
+        ctx.out_json(
+            {
+                "active": active.id,
+                "packs": [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "version": p.version,
+                        "source": p.source,
+                        "prompts": p.prompt_count(),
+                    }
+                    for p in packs
+                ],
+                "problems": [problem.message for problem in library.problems()],
+            }
+        )
+        return EXIT_OK
+    for p in packs:
+        mark = "*" if p.id == active.id else " "
+        ctx.out(
+            f"{mark} {p.id}  {p.name} (version {p.version}, {p.source}, {p.prompt_count()} prompts)"
+        )
+    for problem in library.problems():
+        ctx.out(f"  Not usable: {problem.message}")
+    return EXIT_OK
+
+
+def cmd_prompts_import(ctx: CliContext) -> int:
+    from pathlib import Path
+
+    pack = ctx.unlock().prompts.import_file(Path(ctx.args.file))
+    ctx.out(f"Imported {pack.name} (version {pack.version}); new sessions will use it.")
+    return EXIT_OK
+
+
+def cmd_prompts_use(ctx: CliContext) -> int:
+    pack = ctx.unlock().prompts.set_active(ctx.args.pack)
+    ctx.out(f"New sessions will use {pack.name}.")
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ from swreflect.core.supervision_models import (
     Session,
     StageSpec,
     StageState,
+    other_role,
 )
 from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
 from swreflect.vault.supervision import (
@@ -308,6 +309,29 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), summary=text)
 
     # ------------------------------------------------------------------ the shared record
+    def signoff_view(self, session_id: str) -> tuple[dict[str, Any], str, str]:
+        """(record, the other person's id, my role): what sign-off needs to send a session's
+        record for agreement. My role is the opposite of the other person's."""
+        session = self.get(session_id)
+        agreement = self._agreements.get(session.agreement_id)
+        if agreement is None:
+            raise NotFoundError("The agreement for this session wasn't found.")
+        person = self._people.get(agreement.person_id)
+        if person is None:
+            raise NotFoundError("The person in this session's agreement wasn't found.")
+        record = session_record.record_content(session, agreement, person)
+        return record, person.id, other_role(person.role)
+
+    def new_record_version(self, session_id: str) -> int:
+        """Start a revised version of the record (after it came back with comments): the
+        version number goes up by one and the session can be edited again."""
+        session = self.get(session_id)
+        version = session.record_version + 1
+        self._repo.update_fields(
+            session_id, self._stamp(), record_version=version, status=STATUS_SUMMARY_DRAFTED
+        )
+        return version
+
     def record_content(self, session_id: str) -> dict[str, Any]:
         """The shared record (see ``session_record``): never any private note."""
         session = self.get(session_id)

@@ -93,3 +93,61 @@ def test_errors_are_plain_and_typed(cli) -> None:  # type: ignore[no-untyped-def
     with pytest.raises(SystemExit) as caught:
         main(["agreement", "add", "--person", "x", "--me", "Jo", "--start", "31/01/2026"])
     assert caught.value.code == 2
+
+
+def test_agreement_change_and_texts(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Sam", "--role", "supervisee")
+    cli(
+        "agreement",
+        "add",
+        "--person",
+        "Sam",
+        "--me",
+        "Jo",
+        "--start",
+        "2026-01-05",
+        "--disagreement",
+        "Noted beside the record.",
+        "--confidentiality",
+        "Between us.",
+    )
+    agreement = json.loads(cli("agreement", "list", "--json"))[0]
+    assert agreement["disagreement"] == "Noted beside the record."
+    assert agreement["confidentiality"] == "Between us."
+    cli(
+        "agreement",
+        "change",
+        agreement["id"][:8],
+        "--from",
+        "2026-03-01",
+        "--frequency",
+        "custom",
+        "--every-days",
+        "14",
+        "--minutes",
+        "60",
+    )
+    terms = json.loads(cli("agreement", "show", agreement["id"], "--json"))["terms"]
+    assert [(t["effective_from"], t["frequency"], t["usual_minutes"]) for t in terms] == [
+        ("2026-01-05", "monthly", 90),
+        ("2026-03-01", "custom", 60),
+    ]
+
+
+def test_prompt_packs_from_the_command_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    listed = json.loads(cli("prompts", "list", "--json"))
+    assert listed["active"] == "swreflect-core" and listed["problems"] == []
+    broken = tmp_path / "ours.toml"
+    broken.write_text('[pack]\nid = "ours"\nname = "Ours"\nversion = 1\n', encoding="utf-8")
+    err = cli("prompts", "import", str(broken), expect=1)
+    assert "ours.toml" in err and "no [[prompts]]" in err
+    good = tmp_path / "good.toml"
+    good.write_text(
+        '[pack]\nid = "ours"\nname = "Ours"\nversion = 1\n\n'
+        '[[prompts]]\nid = "o.1"\nstage = "checkin"\ntext = "How are you?"\n',
+        encoding="utf-8",
+    )
+    assert "Imported Ours" in cli("prompts", "import", str(good))
+    assert json.loads(cli("prompts", "list", "--json"))["active"] == "ours"
+    cli("prompts", "use", "swreflect-core")
+    assert json.loads(cli("prompts", "list", "--json"))["active"] == "swreflect-core"

@@ -230,3 +230,16 @@ def test_session_survives_lock_and_unlock(
         assert len(session.notes) == 3 and session.stage("checkin").seconds == 600
     finally:
         vault.lock()
+
+
+def test_signoff_view_and_new_versions(services: Services, pair: tuple[str, str]) -> None:
+    person_id, agreement_id = pair
+    sid = _run_session(services, agreement_id)
+    record, counterpart, my_role = services.sessions.signoff_view(sid)
+    assert (counterpart, my_role) == (person_id, "supervisor")
+    assert record == services.sessions.record_content(sid)
+    services.sessions.set_status(sid, "sent_for_agreement")
+    assert services.sessions.new_record_version(sid) == 2
+    assert services.sessions.record_content(sid)["version"] == 2
+    assert services.sessions.get(sid).is_editable
+    assert record["record_id"] == services.sessions.record_content(sid)["record_id"]
