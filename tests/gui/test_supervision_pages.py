@@ -160,3 +160,25 @@ def test_pair_history_on_the_support_and_challenge_grid(
     assert "2026-03-30: support 4.0, challenge 3.5" in page.grid.accessibleDescription()
     assert page.sessions.count() == 4
     _shot(page, "supervision-page")
+
+
+def test_agreement_texts_and_a_change_of_terms_from_a_date(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    page = SupervisionPage(sup_services)
+    qtbot.addWidget(page)
+    form = page.agreement_form
+    assert "Nothing is overwritten" in form.disagreement.toPlainText()
+    page.tabs.setCurrentWidget(page.terms_form)
+    terms = page.terms_form
+    terms.frequency.setCurrentIndex(terms.frequency.findData("custom"))
+    terms.every_days.setValue(14)
+    terms.effective.setDate(terms.effective.date().addDays(7))
+    qtbot.mouseClick(terms.apply_button, Qt.MouseButton.LeftButton)
+    assert terms.message.text() == "The agreement was changed from that date."
+    agreement = sup_services.agreements.get(sup_agreement)
+    assert [(t.effective_from, t.frequency) for t in agreement.terms] == [
+        (date(2026, 3, 2), "monthly"),
+        (date(2026, 3, 9), "custom"),
+    ]
+    _shot(page, "supervision-page-change-terms")

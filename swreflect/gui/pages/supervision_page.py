@@ -30,7 +30,7 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.look import NOTE_STYLE
-from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm
+from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
 from swreflect.gui.supervision.session_runner import SessionRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -83,6 +83,9 @@ class SupervisionPage(QWidget):
         self.agreement_form = AgreementForm(services)
         self.agreement_form.agreement_added.connect(self.on_agreement_form_agreement_added)
         self.tabs.addTab(self.agreement_form, "Add an agreement")
+        self.terms_form = TermsChangeForm(services)
+        self.terms_form.terms_changed.connect(lambda _id: self.refresh())
+        self.tabs.addTab(self.terms_form, "Change")
         row.addWidget(self.tabs)
 
         detail = QVBoxLayout()
@@ -170,6 +173,7 @@ class SupervisionPage(QWidget):
         self.show_agreement(self.selected_agreement())
 
     def show_agreement(self, agreement_id: str | None) -> None:
+        self.terms_form.agreement_id = agreement_id
         self.start_button.setEnabled(agreement_id is not None)
         self.open_button.setEnabled(agreement_id is not None)
         self.sessions.clear()

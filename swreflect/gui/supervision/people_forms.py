@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from swreflect.core.agreements import DEFAULT_CONFIDENTIALITY, DEFAULT_DISAGREEMENT
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.supervision.look import to_date
@@ -130,6 +132,8 @@ class AgreementForm(QWidget):
         self.due_days.setValue(14)
         self.due_days.setSuffix(" days")
         self.due_days.setAccessibleName("Days to write the record")
+        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
+        self.every_days.setEnabled(False)
         form.addRow("With:", self.person)
         form.addRow("Your name:", self.me)
         form.addRow("How often:", self.frequency)
@@ -139,6 +143,16 @@ class AgreementForm(QWidget):
         form.addRow(self.has_review, self.review)
         form.addRow("Record written by:", self.writer)
         form.addRow("Record due within:", self.due_days)
+        self.disagreement = QPlainTextEdit(DEFAULT_DISAGREEMENT)
+        self.disagreement.setAccessibleName("How disagreement with the record is recorded")
+        self.disagreement.setTabChangesFocus(True)
+        self.disagreement.setMaximumHeight(64)
+        self.confidentiality = QPlainTextEdit(DEFAULT_CONFIDENTIALITY)
+        self.confidentiality.setAccessibleName("Confidentiality and its limits")
+        self.confidentiality.setTabChangesFocus(True)
+        self.confidentiality.setMaximumHeight(80)
+        form.addRow("Disagreement:", self.disagreement)
+        form.addRow("Confidentiality:", self.confidentiality)
         layout.addLayout(form)
         self.add_button = QPushButton("Add agreement")
         self.add_button.setAccessibleName("Add the agreement")
@@ -150,6 +164,9 @@ class AgreementForm(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.reload_people()
+
+    def on_frequency_current_index_changed(self, _index: int) -> None:
+        self.every_days.setEnabled(self.frequency.currentData() == "custom")
 
     def reload_people(self, select: str | None = None) -> None:
         self.person.clear()
@@ -175,9 +192,88 @@ class AgreementForm(QWidget):
                 record_writer=str(self.writer.currentData()),
                 record_due_days=self.due_days.value(),
                 review_date=to_date(self.review.date()) if self.has_review.isChecked() else None,
+                disagreement=self.disagreement.toPlainText(),
+                confidentiality=self.confidentiality.toPlainText(),
             )
         except SwreflectError as exc:
             self.message.setText(exc.message)
             return
         self.message.setText("Agreement added.")
         self.agreement_added.emit(agreement.id)
+
+
+class TermsChangeForm(QWidget):
+    """Change how often and how long, from a date: earlier due dates stay as they were."""
+
+    terms_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.agreement_id: str | None = None
+        today = services.clock.now().date()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.frequency = QComboBox()
+        self.frequency.setAccessibleName("New frequency")
+        for key, text in FREQUENCY_CHOICES:
+            self.frequency.addItem(text, key)
+        self.every_days = QSpinBox()
+        self.every_days.setRange(1, 365)
+        self.every_days.setValue(14)
+        self.every_days.setSuffix(" days")
+        self.every_days.setAccessibleName("New days between sessions")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 480)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(90)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("New usual length")
+        self.effective = _date_edit(
+            "Date the change applies from", QDate(today.year, today.month, today.day)
+        )
+        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
+        self.every_days.setEnabled(False)
+        intro = QLabel("Changes the agreement selected on the right.")
+        intro.setProperty("role", "hint")
+        layout.addWidget(intro)
+        form.addRow("How often:", self.frequency)
+        form.addRow("Custom gap:", self.every_days)
+        form.addRow("Usual length:", self.minutes)
+        form.addRow("Applies from:", self.effective)
+        layout.addLayout(form)
+        hint = QLabel("Sessions due before that date are judged by the old terms.")
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self.apply_button = QPushButton("Change the agreement")
+        self.apply_button.setAccessibleName("Change how often and how long, from the date")
+        self.apply_button.clicked.connect(self.on_apply_button_clicked)
+        layout.addWidget(self.apply_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def on_frequency_current_index_changed(self, _index: int) -> None:
+        self.every_days.setEnabled(self.frequency.currentData() == "custom")
+
+    def on_apply_button_clicked(self) -> None:
+        if self.agreement_id is None:
+            self.message.setText("Choose an agreement first.")
+            return
+        frequency = str(self.frequency.currentData())
+        try:
+            self._services.agreements.change_terms(
+                self.agreement_id,
+                effective_from=to_date(self.effective.date()),
+                frequency=frequency,
+                custom_days=self.every_days.value() if frequency == "custom" else None,
+                usual_minutes=self.minutes.value(),
+            )
+        except SwreflectError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText("The agreement was changed from that date.")
+        self.terms_changed.emit(self.agreement_id)
