@@ -75,6 +75,13 @@ class PromptLibrary:
                     return pack
         return self.builtin()
 
+    def pack_for(self, pack_id: str) -> PromptPack:
+        """The pack a session was started with, or the active one if it is gone."""
+        for pack in self.packs():
+            if pack.id == pack_id:
+                return pack
+        return self.active()
+
     # ------------------------------------------------------------------ changing
     def check_file(self, path: Path) -> PromptPack:
         """Validate without importing (raises ResourceError naming file, line and problem)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -141,6 +142,13 @@ def test_home_panel_speaks_calmly_about_late_sessions(
     ]
     assert "overdue" not in " ".join(lines).lower()
     assert panel.actions_line.text() == "No open actions."
+    assert panel.review_lines() == []
+    agreement = sup_services.agreements.get(sup_agreement)
+    sup_services.agreements.update_details(replace(agreement, review_date=date(2026, 5, 1)))
+    panel.refresh()
+    assert panel.review_lines() == [
+        "Your agreement with Sam Okafor is due for review on 1 May 2026."
+    ]
 
 
 def test_pair_history_on_the_support_and_challenge_grid(

@@ -12,6 +12,7 @@ from swreflect.core.services import Services
 from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
+REVIEW_NOTICE_DAYS = 30
 
 
 class SupervisionHomePanel(QWidget):
@@ -37,6 +38,21 @@ class SupervisionHomePanel(QWidget):
             if s.due.state in SHOW_STATES
         ]
 
+    def review_lines(self) -> list[str]:
+        """Agreements whose review date is within a month (or has passed)."""
+        today = self._services.agreements.today()
+        out = []
+        for summary in self._services.agreements.due_summaries():
+            review = summary.agreement.review_date
+            if review is not None and (review - today).days <= REVIEW_NOTICE_DAYS:
+                when = review.strftime("%d %B %Y").lstrip("0")
+                verb = "was" if review < today else "is"
+                out.append(
+                    f"Your agreement with {summary.person.display_name} {verb} due for "
+                    f"review on {when}."
+                )
+        return out
+
     def refresh(self) -> None:
         clear_layout(self._items)
         summaries = self._services.agreements.due_summaries()
@@ -52,6 +68,10 @@ class SupervisionHomePanel(QWidget):
             line.setWordWrap(True)
             if summary.due.state == "overdue":
                 line.setProperty("role", "calm")
+            self._items.addWidget(line)
+        for text in self.review_lines():
+            line = QLabel(text)
+            line.setWordWrap(True)
             self._items.addWidget(line)
         actions = self._services.actions.list()
         late = sum(1 for a in actions if self._services.actions.is_late(a))

@@ -47,7 +47,7 @@ class SessionRunner(QWidget):
             session = services.sessions.begin(session_id)
         agreement = services.agreements.get(session.agreement_id)
         person = services.agreements.person_of(agreement)
-        pack = services.prompts.active()
+        pack = services.prompts.pack_for(session.pack_id)
         self.setAccessibleName("Session runner")
 
         outer = QVBoxLayout(self)
