@@ -167,3 +167,51 @@ def test_session_survives_lock_in_the_middle(
         assert [e.text() for e in _stage(resumed, "checkin").notes.editors] == ["Half a thought"]
     finally:
         vault.lock()
+
+
+def test_every_runner_control_is_named_and_keyboard_reachable(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QListWidget,
+        QPlainTextEdit,
+    )
+
+    session_id = sup_services.sessions.create(sup_agreement).id
+    sup_services.sessions.add_agenda_item(session_id, "A topic", excerpt="", function="support")
+    runner = SessionRunner(sup_services, session_id)
+    qtbot.addWidget(runner)
+    _stage(runner, "checkin").notes.add_note("private")
+    kinds = (QAbstractButton, QLineEdit, QAbstractSpinBox, QListWidget, QComboBox, QPlainTextEdit)
+    missing, unreachable = [], []
+    for widget in runner.findChildren(QWidget):
+        if not isinstance(widget, kinds):
+            continue
+        internal = widget.objectName().startswith("qt_") or isinstance(
+            widget.parent(), QLineEdit | QAbstractSpinBox | QComboBox
+        )
+        if internal:
+            continue
+        if not widget.accessibleName():
+            missing.append(type(widget).__name__)
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            unreachable.append(widget.accessibleName())
+    assert missing == []
+    assert unreachable == []
+
+
+def test_timer_stops_quietly_if_the_vault_locks_underneath(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+) -> None:
+    session_id = sup_services.sessions.create(sup_agreement).id
+    runner = SessionRunner(sup_services, session_id)
+    qtbot.addWidget(runner)
+    runner.save_pending()
+    sup_services.close()
+    sup_clock.advance(30)
+    runner.timer.on_tick_timeout()  # would write time; the vault is locked
+    assert runner.timer.current_seconds() == 0

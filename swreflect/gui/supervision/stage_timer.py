@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from swreflect.core.clock import Clock
 from swreflect.core.sessions import SessionService
+from swreflect.errors import SwreflectError
 
 FLUSH_SECONDS = 15
 
@@ -71,5 +72,12 @@ class StageTimer(QObject):
 
     def on_tick_timeout(self) -> None:
         if self._running and self._clock.monotonic() - self._mark >= FLUSH_SECONDS:
-            self.flush()
+            try:
+                self.flush()
+            except SwreflectError:
+                # The vault locked under us (the page is about to be destroyed): stop quietly;
+                # the shell already called save_pending() before locking.
+                self._running = False
+                self._tick.stop()
+                return
         self.ticked.emit(self.current_seconds())
