@@ -190,3 +190,15 @@ def test_agreement_texts_and_a_change_of_terms_from_a_date(
         (date(2026, 3, 9), "custom"),
     ]
     _shot(page, "supervision-page-change-terms")
+
+
+def test_a_session_in_sign_off_is_not_reopened_for_editing(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    sid = sup_services.sessions.start(sup_agreement).id
+    sup_services.sessions.set_status(sid, "sent_for_agreement")
+    page = SupervisionPage(sup_services)
+    qtbot.addWidget(page)
+    assert page.open_session(sid) is None
+    assert "moved on to sign-off" in page.pack_message.text()
+    assert page.stack.currentIndex() == 0

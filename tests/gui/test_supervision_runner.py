@@ -215,3 +215,21 @@ def test_timer_stops_quietly_if_the_vault_locks_underneath(
     sup_clock.advance(30)
     runner.timer.on_tick_timeout()  # would write time; the vault is locked
     assert runner.timer.current_seconds() == 0
+
+
+def test_a_note_that_cant_be_saved_says_so_and_keeps_the_text(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    session_id = sup_services.sessions.create(sup_agreement).id
+    runner = SessionRunner(sup_services, session_id)
+    qtbot.addWidget(runner)
+    editor = _stage(runner, "checkin").notes.add_note("shared")
+    editor.editor.setPlainText("x" * 50_001)
+    runner.save_pending()
+    assert "too long" in editor.problem.text() and "still here" in editor.problem.text()
+    assert editor.text() == "x" * 50_001
+    assert sup_services.sessions.get(session_id).notes == ()
+    editor.editor.setPlainText("shorter now")
+    runner.save_pending()
+    assert editor.problem.isHidden()
+    assert [n.text for n in sup_services.sessions.get(session_id).notes] == ["shorter now"]

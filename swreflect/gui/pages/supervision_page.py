@@ -139,7 +139,7 @@ class SupervisionPage(QWidget):
         detail.addLayout(pack_row)
         self.pack_message = QLabel()
         self.pack_message.setWordWrap(True)
-        self.pack_message.setAccessibleName("Prompt pack message")
+        self.pack_message.setAccessibleName("Message")
         self.pack_message.setProperty("role", "calm")
         self.pack_message.hide()
         detail.addWidget(self.pack_message)
@@ -230,9 +230,19 @@ class SupervisionPage(QWidget):
         if agreement_id is None:
             raise ValueError("no agreement selected")
         session = self.services.sessions.start(agreement_id)
-        return self.open_session(session.id)
+        runner = self.open_session(session.id)
+        assert runner is not None  # a new session is always editable
+        return runner
 
-    def open_session(self, session_id: str) -> SessionRunner:
+    def open_session(self, session_id: str) -> SessionRunner | None:
+        """Open the runner; a session that has moved on to sign-off is not reopened here."""
+        if not self.services.sessions.get(session_id).is_editable:
+            self.pack_message.setText(
+                "That session has moved on to sign-off or didn't take place, so it can't be "
+                "changed here. Its record is in the agreement inbox."
+            )
+            self.pack_message.show()
+            return None
         self.close_runner()
         self.runner = SessionRunner(self.services, session_id)
         self.runner.closed.connect(self.close_runner)

@@ -11,11 +11,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from swreflect.errors import SwreflectError
+
 DEFAULT_DELAY_MS = 1500
 
 
 class Debouncer(QObject):
     saved = Signal()
+    failed = Signal(str)  # a typed error's plain message; the text stays in the editor
 
     def __init__(
         self,
@@ -44,5 +47,9 @@ class Debouncer(QObject):
         if not self._dirty:
             return
         self._dirty = False
-        self._save()
+        try:
+            self._save()
+        except SwreflectError as exc:
+            self.failed.emit(exc.message)
+            return
         self.saved.emit()

@@ -57,6 +57,8 @@ class NoteEditor(QFrame):
         self.note_id: str | None = note.id if note else None
         self._visibility = note.visibility if note else visibility
         self._saver = Debouncer(self._save, parent=self)
+        self._saver.failed.connect(self.on_saver_failed)
+        self._saver.saved.connect(self.on_saver_saved)
         self.setStyleSheet(NOTE_STYLE)
 
         layout = QVBoxLayout(self)
@@ -85,6 +87,12 @@ class NoteEditor(QFrame):
         self.editor.textChanged.connect(self.on_editor_text_changed)
         layout.addWidget(self.editor)
 
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "calm")
+        self.problem.setAccessibleName("Problem saving this note")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         row = QHBoxLayout()
         self.shared_button = QRadioButton("Shared record")
         self.shared_button.setAccessibleName("Keep this note in the shared record")
@@ -122,11 +130,15 @@ class NoteEditor(QFrame):
     def on_shared_button_toggled(self, checked: bool) -> None:
         self._visibility = "shared" if checked else "private"
         self._restyle()
-        if self.note_id:
-            self._sessions.update_note(self._session_id, self.note_id, visibility=self._visibility)
-        else:
-            self._saver.touch()
+        self._saver.touch()
         self._saver.save_pending()
+
+    def on_saver_failed(self, message: str) -> None:
+        self.problem.setText(f"{message} Your text is still here.")
+        self.problem.show()
+
+    def on_saver_saved(self) -> None:
+        self.problem.hide()
 
     def save_pending(self) -> None:
         self._saver.save_pending()
