@@ -30,6 +30,7 @@ from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
 
 NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
+TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
 
 
 def _bar(minutes: int, total: int, name: str) -> QProgressBar:
@@ -177,7 +178,8 @@ class EndScreen(QScrollArea):
             self.stages_grid.addWidget(QLabel(title), row, 0)
             self.stages_grid.addWidget(_bar(minutes, total, title), row, 1)
         message = session_record.balance_message(session)
-        self.balance.setText(message or NO_BALANCE_WORRY)
+        too_short = session_record.total_seconds(session) < 10 * 60
+        self.balance.setText(message or (TOO_SHORT if too_short else NO_BALANCE_WORRY))
         self.balance.setProperty("role", "calm" if message else "hint")
         self.balance.style().unpolish(self.balance)
         self.balance.style().polish(self.balance)

@@ -31,7 +31,6 @@ QFrame[privacy="shared"] {
     border-left: 4px solid rgba(60, 140, 120, 0.7);
     border-radius: 6px;
 }
-QLabel[role="hint"] { color: palette(placeholder-text); }
 QLabel[role="calm"] {
     background-color: rgba(220, 170, 60, 0.16);
     border-radius: 6px;
