@@ -243,3 +243,15 @@ def test_signoff_view_and_new_versions(services: Services, pair: tuple[str, str]
     assert services.sessions.record_content(sid)["version"] == 2
     assert services.sessions.get(sid).is_editable
     assert record["record_id"] == services.sessions.record_content(sid)["record_id"]
+
+
+def test_parties_when_the_owner_is_the_supervisee(services: Services) -> None:
+    priya = services.people.add("Priya Shah", "supervisor")
+    agreement = services.agreements.add(priya.id, "Sam Okafor")
+    sid = services.sessions.start(agreement.id).id
+    record, counterpart, my_role = services.sessions.signoff_view(sid)
+    assert record["parties"] == {
+        "supervisor": {"name": "Priya Shah", "role": "supervisor"},
+        "supervisee": {"name": "Sam Okafor", "role": "supervisee"},
+    }
+    assert (counterpart, my_role) == (priya.id, "supervisee")
