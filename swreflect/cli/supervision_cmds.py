@@ -290,9 +290,11 @@ def cmd_session_list(ctx: CliContext) -> int:
         return EXIT_OK
     if not sessions:
         ctx.out("No sessions yet. Start one with 'swreflect session start AGREEMENT'.")
+    names = {d.agreement.id: d.person.display_name for d in services.agreements.due_summaries()}
     for s in sessions:
         when = s.held_on.isoformat() if s.held_on else "not held yet"
-        ctx.out(f"{s.id[:8]}  {when}  {s.status.replace('_', ' ')}")
+        who = names.get(s.agreement_id, "")
+        ctx.out(f"{s.id[:8]}  {when}  {who}  {s.status.replace('_', ' ')}")
     return EXIT_OK
 
 

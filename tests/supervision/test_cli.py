@@ -56,6 +56,8 @@ def test_people_agreement_session_actions(cli) -> None:  # type: ignore[no-untyp
     assert started["status"] == "in_session"
     sessions = json.loads(cli("session", "list", "--json"))
     assert [s["id"] for s in sessions] == [started["id"]]
+    assert "Sam Okafor" in cli("session", "list")
+    assert "Supervisor: Jo Reyes" in cli("session", "show", started["id"][:8])
     shown = json.loads(cli("session", "show", started["id"][:8], "--json"))
     assert shown["record"]["kind"] == "supervision-record"
     assert shown["record"]["parties"]["supervisor"]["name"] == "Jo Reyes"
