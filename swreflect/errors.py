@@ -145,6 +145,13 @@ class FolderNotEmptyError(SwreflectError):
     )
 
 
+class VaultFolderError(SwreflectError):
+    default_message = (
+        "swreflect couldn't create the vault in that folder (it may be read-only or the disk "
+        "full). No vault was created; choose another folder or free some space."
+    )
+
+
 class SessionClosedError(SwreflectError):
     default_message = (
         "This session can no longer be changed because it has moved on to sign-off. "
