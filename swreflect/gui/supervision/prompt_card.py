@@ -31,7 +31,7 @@ class PromptCard(QFrame):
         self.label.setFont(font)
         layout.addWidget(self.label)
         row = QHBoxLayout()
-        self.another_button = QPushButton("Another prompt")
+        self.another_button = QPushButton("&Another prompt")
         self.another_button.setAccessibleName("Show another prompt")
         self.another_button.setToolTip("Every prompt is optional; try another or skip it.")
         self.another_button.clicked.connect(self.on_another_button_clicked)
