@@ -152,6 +152,14 @@ class VaultFolderError(SwreflectError):
     )
 
 
+class JournalEntryNotFoundError(NotFoundError):
+    default_message = "That journal entry wasn't found. Nothing was changed."
+
+
+class JournalInputError(ValidationError):
+    default_message = "Some of what was entered isn't valid. Nothing was saved."
+
+
 class SessionClosedError(SwreflectError):
     default_message = (
         "This session can no longer be changed because it has moved on to sign-off. "

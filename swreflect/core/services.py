@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from swreflect.core.actions import ActionService
 from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.journal import JournalService
+from swreflect.core.journal_setup import build_journal
 from swreflect.core.people import PeopleService
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.security import SecurityService
@@ -36,6 +38,7 @@ class Services:
     clock: Clock
     settings: SettingsService
     security: SecurityService
+    journal: JournalService
     people: PeopleService
     agreements: AgreementService
     sessions: SessionService
@@ -62,6 +65,7 @@ def build_services(
         clock=clock,
         settings=SettingsService(settings_repo),
         security=SecurityService(vault, kdf),
+        journal=build_journal(vault, clock),
         people=PeopleService(people_repo, clock),
         agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
         sessions=SessionService(
