@@ -20,6 +20,7 @@ from swreflect.vault.connection import user_error_for
 COMMAND_MODULES = [
     "swreflect.cli.vault_cmds",
     "swreflect.cli.journal_cmds",
+    "swreflect.cli.supervision_cmds",
     "swreflect.cli.signing_cmds",
 ]
 

@@ -17,7 +17,7 @@ from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
 from swreflect.core.record_text import IN_ROOM_LABEL, signature_line, status_words
 from swreflect.core.services import Services
-from swreflect.errors import EXIT_OK, FingerprintNotConfirmedError, UsageError
+from swreflect.errors import EXIT_OK, FingerprintNotConfirmedError, SwreflectError, UsageError
 from swreflect.platform.files import atomic_write
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -184,12 +184,8 @@ def cmd_people_pair(ctx: CliContext) -> int:
 
 
 def _person_ref(services: Services, ref: str) -> str:
-    """A person id from an id or a prefix, when the people service is present."""
-    people = getattr(services, "people", None)
-    finder = getattr(people, "find", None)
-    if finder is None:
-        return ref
-    return str(finder(ref).id)
+    """A person's id from their id, the first characters of it, or their name."""
+    return str(services.people.find(ref).id)
 
 
 # --------------------------------------------------------------------------- sessions
@@ -252,17 +248,13 @@ def cmd_agree_in_room(ctx: CliContext) -> int:
 
 
 def _record_ref(services: Services, ref: str) -> str:
-    """Accept a session id too, when sessions exist and the id isn't a record's."""
+    """Accept a session id too, when it isn't a record's: its record is the one meant."""
     if services.signoff.find(ref) is not None:
         return ref
-    sessions = getattr(services, "sessions", None)
-    finder = getattr(sessions, "find", None)
-    if finder is not None:
-        try:
-            return str(finder(ref).record_id)
-        except Exception:  # noqa: S110 - fall through to the record id's own error
-            pass
-    return ref
+    try:
+        return str(services.sessions.find(ref).record_id)
+    except SwreflectError:
+        return ref  # the record id's own "not found" is the clearer message
 
 
 # --------------------------------------------------------------------------- inbox

@@ -9,16 +9,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from swreflect.core.actions import ActionService
 from swreflect.core.agreement_flow import SignOffService
+from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.identity_service import IdentityService
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
+from swreflect.core.people import PeopleService
+from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.security import SecurityService
+from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
+from swreflect.core.signoff_sessions import link_sessions
+from swreflect.paths import resource_path
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.signing_repo import SigningRepository
+from swreflect.vault.supervision import (
+    ActionRepository,
+    AgreementRepository,
+    PeopleRepository,
+    PromptPackRepository,
+    SessionRepository,
+)
 from swreflect.vault.vault import Vault
 
 
@@ -31,6 +45,11 @@ class Services:
     settings: SettingsService
     security: SecurityService
     journal: JournalService
+    people: PeopleService
+    agreements: AgreementService
+    sessions: SessionService
+    actions: ActionService
+    prompts: PromptLibrary
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -41,14 +60,30 @@ def build_services(
     vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
 ) -> Services:
     clock = clock or SystemClock()
+    settings_repo = SettingsRepository(vault)
+    people_repo = PeopleRepository(vault)
+    agreement_repo = AgreementRepository(vault)
+    session_repo = SessionRepository(vault)
+    action_repo = ActionRepository(vault)
+    prompts = PromptLibrary(PromptPackRepository(settings_repo), resource_path("prompts"))
+    sessions = SessionService(
+        session_repo, action_repo, agreement_repo, people_repo, clock, prompts
+    )
     signing_repo = SigningRepository(vault)
     identity = IdentityService(vault, signing_repo, clock)
+    signoff = SignOffService(vault, signing_repo, identity, clock)
+    link_sessions(signoff, sessions)
     return Services(
         vault=vault,
         clock=clock,
         identity=identity,
-        signoff=SignOffService(vault, signing_repo, identity, clock),
-        settings=SettingsService(SettingsRepository(vault)),
+        signoff=signoff,
+        settings=SettingsService(settings_repo),
         security=SecurityService(vault, kdf),
         journal=build_journal(vault, clock),
+        people=PeopleService(people_repo, clock),
+        agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
+        sessions=sessions,
+        actions=ActionService(action_repo, clock),
+        prompts=prompts,
     )

@@ -50,10 +50,13 @@ def test_pairing_needs_confirmation_and_flags_changed_keys(
 ) -> None:
     sam, _priya, tmp = two
     card = str(tmp / "priya.card")
-    assert run("people", "pair", "priya", card, "--vault", str(sam)) == 2
+    assert run("people", "add", "Priya Shah", "--role", "supervisee", "--vault", str(sam)) == 0
+    assert run("people", "pair", "Priya Shah", card, "--vault", str(sam)) == 2
     err = capsys.readouterr()
     assert "--fingerprints-match" in err.err
-    assert run("people", "pair", "priya", card, "--vault", str(sam), "--fingerprints-match") == 0
+    assert (
+        run("people", "pair", "Priya Shah", card, "--vault", str(sam), "--fingerprints-match") == 0
+    )
     # A card from a different vault under the same person: refused loudly, exit 6.
     other = tmp / "other"
     assert run("init", "--vault", str(other)) == 0
@@ -63,24 +66,28 @@ def test_pairing_needs_confirmation_and_flags_changed_keys(
     assert run("identity", "export", "--vault", str(other), "-o", str(tmp / "o.card"),
                "--name", "Someone Else") == 0  # fmt: skip
     capsys.readouterr()
-    code = run("people", "pair", "priya", str(tmp / "o.card"), "--vault", str(sam),
+    code = run("people", "pair", "Priya Shah", str(tmp / "o.card"), "--vault", str(sam),
                "--fingerprints-match")  # fmt: skip
     assert code == 6
     assert "different from the one you paired with" in capsys.readouterr().err
-    assert run("people", "pair", "x", str(tmp / "missing.card"), "--vault", str(sam)) == 2
-    assert run("people", "pair", "x", str(tmp / "sam"), "--vault", str(sam)) == 2
+    assert run("people", "pair", "Priya Shah", str(tmp / "missing.card"), "--vault", str(sam)) == 2
+    assert run("people", "pair", "Priya Shah", str(tmp / "sam"), "--vault", str(sam)) == 2
+    assert run("people", "pair", "Nobody", card, "--vault", str(sam)) == 1
 
 
 def test_request_sign_import_verify(two: Two, capsys: pytest.CaptureFixture[str]) -> None:
     sam, priya, tmp = two
-    assert run("people", "pair", "priya", str(tmp / "priya.card"), "--vault", str(sam),
+    assert run("people", "add", "Priya Shah", "--role", "supervisee", "--vault", str(sam)) == 0
+    assert run("people", "add", "Sam Okafor", "--role", "supervisor", "--vault", str(priya)) == 0
+    assert run("people", "pair", "Priya Shah", str(tmp / "priya.card"), "--vault", str(sam),
                "--fingerprints-match") == 0  # fmt: skip
-    assert run("people", "pair", "sam", str(tmp / "sam.card"), "--vault", str(priya),
+    assert run("people", "pair", "Sam Okafor", str(tmp / "sam.card"), "--vault", str(priya),
                "--fingerprints-match") == 0  # fmt: skip
     # The supervision side builds the record; here a record shaped like it is sent directly.
     services = build_services(Vault.unlock(sam, TEST_PASSPHRASE))
     try:
-        request = services.signoff.request_agreement(make_record(), to="priya")
+        priya_id = services.people.find("Priya Shah").id
+        request = services.signoff.request_agreement(make_record(), to=priya_id)
     finally:
         services.close()
     (tmp / "request.swx").write_bytes(request)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.identity_service import IdentityService
+from swreflect.core.services import Services
 from swreflect.errors import IdentityChangedError, SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, label
@@ -32,13 +33,9 @@ from swreflect.signing.identity import IdentityCard
 CARD_FILTER = "swreflect identity cards (*.swid);;All files (*)"
 
 
-def people_choices(services: object) -> list[tuple[str, str]]:
-    """(id, name) of the people in the vault, when the people service is present."""
-    people = getattr(services, "people", None)
-    lister = getattr(people, "list", None)
-    if lister is None:
-        return []
-    return [(str(p.id), str(p.display_name)) for p in lister()]
+def people_choices(services: Services) -> list[tuple[str, str]]:
+    """(id, name) of the people in the vault, to say whose card is being paired."""
+    return [(p.id, p.display_name) for p in services.people.list()]
 
 
 def _fingerprint_label(accessible_name: str) -> QLabel:
@@ -80,14 +77,15 @@ class IdentityPanel(QFrame):
         )
 
         self.person_box = QComboBox()
-        self.person_box.setEditable(not people)
         self.person_box.setAccessibleName("Who the card belongs to")
-        editor = self.person_box.lineEdit()
-        if editor is not None:
-            editor.setAccessibleName("Who the card belongs to")
         for person_id, name in people or []:
             self.person_box.addItem(name, person_id)
+        self.no_people_hint = hint(
+            "Add the person on the Supervision page first, then pair with their card here."
+        )
+        self.no_people_hint.setVisible(not people)
         self.choose_button = button("Choose their card…", "Open the identity card they sent.")
+        self.choose_button.setEnabled(bool(people))
         self.their_name = label("", "subsection")
         self.their_fingerprint = _fingerprint_label("Their fingerprint")
         self.match_box = QCheckBox("The fingerprints match")
@@ -141,6 +139,7 @@ class IdentityPanel(QFrame):
         pick.addWidget(self.person_box, 1)
         pick.addWidget(self.choose_button)
         layout.addLayout(pick)
+        layout.addWidget(self.no_people_hint)
         layout.addWidget(self.their_name)
         layout.addWidget(self.their_fingerprint)
         confirm = QHBoxLayout()
@@ -226,8 +225,7 @@ class IdentityPanel(QFrame):
         self.pair_button.setEnabled(bool(checked) and self._card is not None)
 
     def _person_ref(self) -> str:
-        data = self.person_box.currentData()
-        return str(data) if data else self.person_box.currentText().strip()
+        return str(self.person_box.currentData() or "")
 
     def on_pair_button_clicked(self) -> None:
         card, person = self._card, self._person_ref()

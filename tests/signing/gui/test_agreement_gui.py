@@ -19,7 +19,7 @@ from swreflect.gui import dialogs
 from swreflect.gui.pages.agreement_inbox_page import AgreementInboxPage
 from swreflect.gui.pages.settings_page import SettingsPage
 from swreflect.gui.signing.agreements_model import RECORD_ID_ROLE, AgreementsModel
-from swreflect.gui.signing.identity_panel import IdentityPanel
+from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
 from swreflect.signing.identity import new_identity
 from tests.signing.records import RECORD_ID, make_record
 
@@ -149,12 +149,17 @@ def test_identity_panel_pairs_only_after_confirmation(
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     assert card.exists()
 
-    theirs = IdentityPanel(supervisee.identity)
+    lonely = IdentityPanel(supervisee.identity, people_choices(supervisee))
+    qtbot.addWidget(lonely)
+    assert not lonely.choose_button.isEnabled()  # nobody to pair with yet
+    assert "Supervision page" in lonely.no_people_hint.text()
+    sam_id = supervisee.people.add("Sam Okafor", "supervisor").id
+    supervisee.people.add("Alex Morgan", "supervisor")
+    theirs = IdentityPanel(supervisee.identity, people_choices(supervisee))
     qtbot.addWidget(theirs)
     theirs.show()
-    editor = theirs.person_box.lineEdit()
-    assert isinstance(editor, QLineEdit)
-    qtbot.keyClicks(editor, "sam")
+    assert theirs.no_people_hint.isHidden()
+    theirs.person_box.setCurrentIndex(theirs.person_box.findData(sam_id))
     dialogs.set_next_path(card)
     qtbot.mouseClick(theirs.choose_button, Qt.MouseButton.LeftButton)
     assert theirs.their_fingerprint.text() == panel.own_fingerprint.text()
@@ -165,7 +170,7 @@ def test_identity_panel_pairs_only_after_confirmation(
     _accessible(theirs)
     with qtbot.waitSignal(theirs.paired):
         qtbot.mouseClick(theirs.pair_button, Qt.MouseButton.LeftButton)
-    assert supervisee.identity.pairing("sam").display_name == "Sam Okafor"
+    assert supervisee.identity.pairing(sam_id).display_name == "Sam Okafor"
 
     # A different key for the same person: warned, and refused when the user says no.
     imposter = tmp_path / "imposter.swid"
@@ -176,7 +181,7 @@ def test_identity_panel_pairs_only_after_confirmation(
     dialogs.set_next_answer(False)
     qtbot.mouseClick(theirs.pair_button, Qt.MouseButton.LeftButton)
     assert "different from the one you paired with" in theirs.message.text()
-    assert supervisee.identity.pairing("sam").fingerprint == (
+    assert supervisee.identity.pairing(sam_id).fingerprint == (
         supervisor.identity.ensure_identity().fingerprint
     )
 
