@@ -158,3 +158,10 @@ class JournalEntryNotFoundError(NotFoundError):
 
 class JournalInputError(ValidationError):
     default_message = "Some of what was entered isn't valid. Nothing was saved."
+
+
+class SessionClosedError(SwreflectError):
+    default_message = (
+        "This session can no longer be changed because it has moved on to sign-off. "
+        "Nothing was changed."
+    )
