@@ -40,3 +40,22 @@ def link_sessions(signoff: SignOffService, sessions: Any) -> None:
 
     signoff.session_lookup = lookup
     signoff.status_listeners.append(follow)
+
+
+READY_STATUSES = ("in_session", "summary_drafted")
+
+
+def sessions_ready_to_send(sessions: Any, agreements: Any) -> list[tuple[str, str]]:
+    """(session id, a short label) for sessions whose record can go for agreement now:
+    held, summary drafted or still open, and not already out or agreed. Newest first."""
+    ready = []
+    for session in sessions.list():
+        if session.status not in READY_STATUSES or session.held_on is None:
+            continue
+        person = agreements.person_of(agreements.get(session.agreement_id))
+        label = f"{session.held_on.isoformat()} with {person.display_name}"
+        if session.record_version > 1:
+            label += f" (version {session.record_version})"
+        ready.append((session.held_on, session.id, label))
+    ready.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(sid, label) for _day, sid, label in ready]

@@ -5,7 +5,6 @@ supervisor, request, return with a comment, revise, sign, verify, edits refused,
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,45 +15,15 @@ from swreflect.errors import RecordAgreedError, SessionClosedError
 from swreflect.signing.records import verify_all
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
-
-PRIVATE = "My own worry about the caseload, not for the record."
-
-
-def _pair_people(sam: Services, priya: Services) -> tuple[str, str]:
-    """Each adds the other as a person and pairs that person with their identity card."""
-    priya_person = sam.people.add("Priya Shah", "supervisee")
-    sam_person = priya.people.add("Sam Okafor", "supervisor")
-    sam.identity.pair(
-        priya_person.id, sam.identity.read_card(priya.identity.export_card()),
-        fingerprints_match=True,
-    )  # fmt: skip
-    priya.identity.pair(
-        sam_person.id, priya.identity.read_card(sam.identity.export_card()),
-        fingerprints_match=True,
-    )  # fmt: skip
-    return priya_person.id, sam_person.id
-
-
-def _run_session(sam: Services, person_id: str) -> str:
-    agreement = sam.agreements.add(person_id, "Sam Okafor", frequency="monthly")
-    sid = sam.sessions.start(agreement.id).id
-    sam.sessions.add_note(
-        sid, "checkin", "Arrived tired but steady.", prompt_text="How are you arriving?"
-    )
-    sam.sessions.add_note(sid, "checkin", PRIVATE, visibility="private")
-    sam.sessions.add_time(sid, "checkin", 900)
-    sam.sessions.add_action(sid, "Book the training day", "supervisee", date(2026, 1, 20))
-    sam.sessions.rate(sid, "supervisor", 4, 3)
-    sam.sessions.draft_summary(sid)
-    return sid
+from tests.signing.sessions import PRIVATE, pair_people, run_session
 
 
 def test_a_real_session_is_agreed_across_two_vaults(
     supervisor: Services, supervisee: Services, tmp_path: Path
 ) -> None:
     sam, priya = supervisor, supervisee
-    priya_id, _sam_id = _pair_people(sam, priya)
-    sid = _run_session(sam, priya_id)
+    priya_id, _sam_id = pair_people(sam, priya)
+    sid = run_session(sam, priya_id)
     record_id = sam.sessions.get(sid).record_id
 
     # Version 1: the session tells sign-off who it goes to and in which role.
@@ -109,8 +78,8 @@ def test_the_cli_sends_a_session_without_naming_the_person(
     supervisor: Services, supervisee: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sam, priya = supervisor, supervisee
-    priya_id, _ = _pair_people(sam, priya)
-    sid = _run_session(sam, priya_id)
+    priya_id, _ = pair_people(sam, priya)
+    sid = run_session(sam, priya_id)
     folders = (sam.vault.folder, priya.vault.folder)
     sam.close()
     priya.close()
@@ -129,8 +98,8 @@ def test_the_cli_sends_a_session_without_naming_the_person(
 
 def test_in_room_acknowledgement_of_a_session(supervisor: Services, supervisee: Services) -> None:
     sam, priya = supervisor, supervisee
-    priya_id, _ = _pair_people(sam, priya)
-    sid = _run_session(sam, priya_id)
+    priya_id, _ = pair_people(sam, priya)
+    sid = run_session(sam, priya_id)
     record_id = sam.signoff.acknowledge_session_in_room(sid, "Priya Shah")
     assert sam.signoff.status(record_id) == "acknowledged-in-room"
     assert sam.sessions.get(sid).status == "acknowledged_in_room"

@@ -27,6 +27,7 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
+from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
 from swreflect.platform.files import atomic_write
 
@@ -91,9 +92,11 @@ class AgreementInboxPage(QWidget):
             "Save my answer again…", "Make your signed answer file again if it went astray."
         )
         self.message = MessageLabel("Agreements message")
+        self.send_panel = SendPanel(services)
 
         self._build_layout()
         self.import_button.clicked.connect(self.on_import_button_clicked)
+        self.send_panel.request_saved.connect(self.on_send_panel_request_saved)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.comment_button.clicked.connect(self.on_comment_button_clicked)
         self.disagree_button.clicked.connect(self.on_disagree_button_clicked)
@@ -118,6 +121,7 @@ class AgreementInboxPage(QWidget):
             )
         )
         layout.addWidget(self.message)
+        layout.addWidget(self.send_panel)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(12, 0, 0, 0)
@@ -140,8 +144,13 @@ class AgreementInboxPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 740])
         layout.addWidget(splitter, 1)
-        self.setTabOrder(self.import_button, self.table)
+        self.setTabOrder(self.import_button, self.send_panel.session_box)
+        self.setTabOrder(self.send_panel.session_box, self.send_panel.send_button)
+        self.setTabOrder(self.send_panel.send_button, self.send_panel.addendum_field)
+        self.setTabOrder(self.send_panel.addendum_field, self.send_panel.addendum_button)
+        self.setTabOrder(self.send_panel.addendum_button, self.table)
         self.setTabOrder(self.table, self.record_view)
         self.setTabOrder(self.record_view, self.note_field)
         self.setTabOrder(self.note_field, self.comment_button)
@@ -169,6 +178,7 @@ class AgreementInboxPage(QWidget):
             self.status_label.setText("")
             self._set_answerable(False)
             self.resend_button.hide()
+            self.send_panel.set_addendum_target(None)
             return
         history = self._signoff.history(record_id)
         latest = history[-1]
@@ -177,6 +187,8 @@ class AgreementInboxPage(QWidget):
         self.status_label.setText(status_words(latest.status))
         self._set_answerable(latest.direction == "incoming" and latest.status == "received")
         self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
+        mine_agreed = latest.direction == "outgoing" and latest.status == "agreed"
+        self.send_panel.set_addendum_target(record_id if mine_agreed else None)
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (
@@ -187,6 +199,7 @@ class AgreementInboxPage(QWidget):
             self.return_button,
         ):
             widget.setEnabled(answerable)
+            widget.setVisible(answerable)
 
     def on_table_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -194,6 +207,9 @@ class AgreementInboxPage(QWidget):
         if record_id != self._current:
             self.message.clear_message()
             self._show_record(record_id)
+
+    def on_send_panel_request_saved(self, record_id: str) -> None:
+        self._reload(record_id)
 
     # ------------------------------------------------------------ import
     def on_import_button_clicked(self) -> None:
@@ -309,6 +325,7 @@ class AgreementInboxPage(QWidget):
     # ------------------------------------------------------------ page protocol
     def clear_sensitive(self) -> None:
         self.note_field.clear()
+        self.send_panel.addendum_field.clear()
         self.record_view.clear()
 
 

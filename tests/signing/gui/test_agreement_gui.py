@@ -215,3 +215,45 @@ def test_settings_shows_the_fingerprint(qtbot, styled_app, supervisor: Services)
     page.resize(1280, 720)
     page.ensureWidgetVisible(page.identity_panel)
     _shot(page, "settings")
+
+
+def test_send_a_session_and_an_addendum_from_the_page(
+    qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.signing.sessions import pair_people, run_session
+
+    sam, priya = supervisor, supervisee
+    priya_id, _ = pair_people(sam, priya)
+    page = AgreementInboxPage(sam)
+    qtbot.addWidget(page)
+    page.show()
+    panel = page.send_panel
+    assert not panel.send_button.isEnabled()  # no session held yet
+    sid = run_session(sam, priya_id)
+    panel.refresh()
+    assert panel.session_box.currentData() == sid
+    assert "with Priya Shah" in panel.session_box.currentText()
+    _accessible(page)
+
+    request = tmp_path / "request.swx"
+    dialogs.set_next_path(request)
+    with qtbot.waitSignal(panel.request_saved):
+        qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    record_id = sam.sessions.get(sid).record_id
+    assert page.status_label.text() == "Sent, waiting for their answer"
+    assert not panel.send_button.isEnabled()  # the session is out for agreement now
+    _shot(page, "inbox-sent")
+
+    priya.signoff.import_file(request.read_bytes())
+    (tmp_path / "answer.swx").write_bytes(priya.signoff.sign(record_id))
+    dialogs.set_next_path(tmp_path / "answer.swx")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    page.select_record(record_id)
+    assert page.send_panel.addendum_button.isEnabled()
+    page.send_panel.addendum_field.setPlainText("The training day moved to the 21st.")
+    dialogs.set_next_path(tmp_path / "addendum.swx")
+    with qtbot.waitSignal(panel.request_saved):
+        qtbot.mouseClick(panel.addendum_button, Qt.MouseButton.LeftButton)
+    opened = priya.signoff.import_file((tmp_path / "addendum.swx").read_bytes())
+    addendum = priya.signoff.signed_record(opened.record_id).record
+    assert (addendum["kind"], addendum["addendum_to"]) == ("addendum", record_id)
