@@ -200,7 +200,7 @@ class AgreementStore:
         """Check both signatures of the agreed version against this vault's known identities."""
         row = self.latest(record_id)
         signed = self.signed_record(record_id, row.version)
-        self._verify_complete(row, signed.record, signed.signatures)
+        self._verify_complete(row, signed.record, signed.signatures, historical=True)
         return list(signed.signatures)
 
     def _insert_version(
@@ -240,9 +240,17 @@ class AgreementStore:
             self._repo.add_note(rid, ver, note.kind, role, name, note.text, "theirs", self._stamp())
 
     def _verify_complete(
-        self, row: VersionRow, record: dict[str, Any], entries: Iterable[SignatureEntry]
+        self,
+        row: VersionRow,
+        record: dict[str, Any],
+        entries: Iterable[SignatureEntry],
+        *,
+        historical: bool = False,
     ) -> None:
-        """Both roles signed, each signature valid, mine by my key and theirs by the paired key."""
+        """Both roles signed, each signature valid, mine by my key and theirs by the paired key.
+
+        ``historical``: checking a record agreed earlier, so any key this person was paired
+        with at some point counts (they may have re-paired with a new key since)."""
         by_role = {e.role: e for e in entries}
         mine, theirs = by_role.get(row.my_role), by_role.get(other_role(row.my_role))
         if mine is None or theirs is None:
@@ -255,7 +263,10 @@ class AgreementStore:
         pairing = self._identity.pairing(row.counterpart_ref)
         if mine.fingerprint != self._identity.ensure_identity().fingerprint:
             raise VerificationFailedError("Your signature on this record isn't from your key.")
-        if theirs.fingerprint != pairing.fingerprint:
+        known = {pairing.fingerprint}
+        if historical:
+            known |= {fp for fp, _e, _at in self._identity.pairing_history(row.counterpart_ref)}
+        if theirs.fingerprint not in known:
             raise VerificationFailedError(
                 "The other signature isn't from the key you paired with. Nothing was changed."
             )

@@ -245,3 +245,24 @@ def test_same_version_sent_again_after_a_return_can_be_answered(paired: Pair) ->
         ("supervisee", "Could we add the training day?"),
         ("supervisor", "It's in the actions already."),
     ]
+
+
+def test_records_signed_before_a_re_pairing_still_verify(paired: Pair, clock: object) -> None:
+    from swreflect.core.clock import FakeClock
+    from swreflect.errors import VerificationFailedError
+    from swreflect.signing.identity import new_identity
+
+    assert isinstance(clock, FakeClock)
+    sam, priya = paired
+    priya.signoff.import_file(sam.signoff.request_agreement(make_record(), to="priya"))
+    sam.signoff.import_file(priya.signoff.sign(RECORD_ID))
+    # Priya moves to a new laptop: Sam re-pairs with her new key on purpose.
+    new_key = new_identity("Priya Shah", "supervisee", clock.now()).card()
+    sam.identity.pair("priya", new_key, fingerprints_match=True, replace_key=True)
+    assert len(sam.signoff.verify(RECORD_ID)) == 2  # signed with a key she was paired with
+    # An answer arriving now must come from her current key: the old one no longer counts.
+    row = sam.signoff.latest(RECORD_ID)
+    with pytest.raises(VerificationFailedError):
+        sam.signoff._verify_complete(
+            row, make_record(), sam.signoff.signed_record(RECORD_ID).signatures
+        )
