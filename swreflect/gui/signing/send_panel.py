@@ -37,6 +37,10 @@ class SendPanel(QFrame):
         self.send_button = button(
             "Save a request file…", "Sign the session's record and save it for the other person."
         )
+        self.in_room_button = button(
+            "Agreed in the room…",
+            "Record that you both agreed it face to face (not a cryptographic signature).",
+        )
         self.addendum_field = QPlainTextEdit()
         self.addendum_field.setAccessibleName("Addendum text")
         self.addendum_field.setAccessibleDescription(
@@ -57,6 +61,7 @@ class SendPanel(QFrame):
         row.addWidget(field_label("Send a session", self.session_box))
         row.addWidget(self.session_box, 1)
         row.addWidget(self.send_button)
+        row.addWidget(self.in_room_button)
         layout.addLayout(row)
         self.addendum_title = label("", "hint")
         layout.addWidget(self.addendum_title)
@@ -68,6 +73,7 @@ class SendPanel(QFrame):
 
         self.send_button.clicked.connect(self.on_send_button_clicked)
         self.addendum_button.clicked.connect(self.on_addendum_button_clicked)
+        self.in_room_button.clicked.connect(self.on_in_room_button_clicked)
         self.refresh()
         self.set_addendum_target(None)
 
@@ -80,6 +86,7 @@ class SendPanel(QFrame):
             self.session_box.addItem("No session is ready to send yet", None)
         self.session_box.setEnabled(bool(ready))
         self.send_button.setEnabled(bool(ready))
+        self.in_room_button.setEnabled(bool(ready))
 
     def set_addendum_target(self, record_id: str | None) -> None:
         """Addenda are offered for an agreed record you sent (the author adds corrections)."""
@@ -122,6 +129,32 @@ class SendPanel(QFrame):
                 "Saved. Send the file to them; only their vault can open it.", "success"
             )
             self.request_saved.emit(record_id)
+
+    def on_in_room_button_clicked(self) -> None:
+        session_id = self.session_box.currentData()
+        if not session_id:
+            return
+        services = self._services
+        session = services.sessions.get(session_id)
+        name = services.agreements.person_of(services.agreements.get(session.agreement_id))
+        agreed = dialogs.confirm(
+            self,
+            "Agreed in the room",
+            f"Record that {name.display_name} agreed this record with you face to face? Your "
+            "signature is added; theirs isn't, and the record says so wherever it's shown or "
+            "exported: acknowledged in the room, not a cryptographic signature.",
+            "Record it",
+        )
+        if not agreed:
+            return
+        try:
+            record_id = services.signoff.acknowledge_session_in_room(session_id, name.display_name)
+        except SwreflectError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.refresh()
+        self.message.show_message("Recorded as acknowledged in the room.", "success")
+        self.request_saved.emit(record_id)
 
     def on_addendum_button_clicked(self) -> None:
         target = self._addendum_to

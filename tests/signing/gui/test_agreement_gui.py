@@ -257,3 +257,26 @@ def test_send_a_session_and_an_addendum_from_the_page(
     opened = priya.signoff.import_file((tmp_path / "addendum.swx").read_bytes())
     addendum = priya.signoff.signed_record(opened.record_id).record
     assert (addendum["kind"], addendum["addendum_to"]) == ("addendum", record_id)
+
+
+def test_agreed_in_the_room_is_labelled_on_the_page(
+    qtbot, styled_app, supervisor: Services, supervisee: Services
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.signing.sessions import pair_people, run_session
+
+    sam, priya = supervisor, supervisee
+    priya_id, _ = pair_people(sam, priya)
+    sid = run_session(sam, priya_id)
+    page = AgreementInboxPage(sam)
+    qtbot.addWidget(page)
+    dialogs.set_next_answer(False)
+    qtbot.mouseClick(page.send_panel.in_room_button, Qt.MouseButton.LeftButton)
+    assert sam.signoff.records() == []
+    dialogs.set_next_answer(True)
+    with qtbot.waitSignal(page.send_panel.request_saved):
+        qtbot.mouseClick(page.send_panel.in_room_button, Qt.MouseButton.LeftButton)
+    record_id = sam.sessions.get(sid).record_id
+    assert sam.signoff.status(record_id) == "acknowledged-in-room"
+    assert page.status_label.text() == "Acknowledged in the room (not a cryptographic signature)"
+    assert "not a cryptographic signature" in page.record_view.toPlainText()
+    assert page.model.data(page.model.index(0, 2)).startswith("Acknowledged in the room")
