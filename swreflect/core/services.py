@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.portability import PortabilityService
 from swreflect.vault.vault import Vault
 
 
@@ -17,6 +19,8 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    backups: BackupService
+    portability: PortabilityService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -24,4 +28,10 @@ class Services:
 
 
 def build_services(vault: Vault, clock: Clock | None = None) -> Services:
-    return Services(vault=vault, clock=clock or SystemClock())
+    clock = clock or SystemClock()
+    return Services(
+        vault=vault,
+        clock=clock,
+        backups=BackupService(vault, clock),
+        portability=PortabilityService(vault, clock),
+    )
