@@ -26,15 +26,13 @@ from swreflect.vault.backup_settings import LAST_AUTO_KEY, read_setting, write_s
 from swreflect.vault.backups import (
     PARTIAL_SUFFIX,
     BackupInfo,
-    backup_schema_version,
-    backup_vault_id,
     ensure_backups_dir,
+    inspect_backup,
     list_backups,
     new_backup_path,
     parse_backup_name,
     remove_partials,
     snapshot_database,
-    verify_backup_file,
 )
 from swreflect.vault.connection import DB_NAME
 from swreflect.vault.keyslots import KEYSLOTS_NAME, PASSPHRASE_SLOT, RECOVERY_SLOT, KeyslotFile
@@ -166,11 +164,10 @@ def restore_from_file(
 def latest_good_backup(target: Path, dek: bytearray, vault_id: str) -> BackupInfo | None:
     """The newest automatic backup that opens with ``dek``, is this vault's and is sound."""
     for info in list_backups(Path(target) / "backups"):
-        if verify_backup_file(info.path, dek):
+        check = inspect_backup(info.path, dek)
+        if not check.sound or check.vault_id != vault_id:
             continue
-        if backup_vault_id(info.path, dek) != vault_id:
-            continue
-        if backup_schema_version(info.path, dek) > latest_version():
+        if check.schema_version is None or check.schema_version > latest_version():
             continue
         return info
     return None

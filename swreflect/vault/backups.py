@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from swreflect.errors import BackupFailedError
+from swreflect.errors import BackupFailedError, CipherUnavailableError
 from swreflect.platform.files import FILE_MODE, ensure_private_dir, fsync_dir
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
@@ -155,23 +155,59 @@ def verify_backup_file(path: Path, dek: bytearray, *, settle: bool = False) -> l
     return problems
 
 
-def backup_schema_version(path: Path, dek: bytearray) -> int:
-    conn = dbconn.connect(path, dek)
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a read-only look at a stored backup found."""
+
+    problems: list[str]
+    vault_id: str | None
+    schema_version: int | None
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems and self.vault_id is not None
+
+
+def open_readonly(path: Path, dek: bytearray) -> Connection:
+    """Open a stored backup without writing a byte to it (no WAL switch, ``query_only``).
+
+    ``connection.connect`` opens read-write and turns WAL on, which rewrites the header; a
+    backup that is only being checked must stay byte-identical."""
+    driver = dbconn._require_driver()
+    uri = f"file:{_uri_path(path)}?mode=ro"
+    conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
+        conn.execute(dbconn._key_pragma(dek))
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise CipherUnavailableError()
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
         conn.close()
+        raise
+    return conn
 
 
-def backup_vault_id(path: Path, dek: bytearray) -> str | None:
-    conn = dbconn.connect(path, dek)
+def inspect_backup(path: Path, dek: bytearray) -> BackupCheck:
+    """Both integrity checks, the vault id and the schema version, read-only."""
     try:
+        conn = open_readonly(path, dek)
+    except Exception as exc:  # any refusal to open is damage, whatever the driver says
+        return BackupCheck([f"cannot open: {type(exc).__name__}"], None, None)
+    try:
+        problems = dbconn.integrity_problems(conn)
+        if problems:
+            return BackupCheck(problems, None, None)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
-    except dbconn.DatabaseError:
-        return None
+    except dbconn.DatabaseError as exc:
+        return BackupCheck([f"database error: {type(exc).__name__}"], None, None)
     finally:
         conn.close()
-    return None if row is None else str(row[0])
+    return BackupCheck([], None if row is None else str(row[0]), version)
 
 
 def remove_partials(folder: Path) -> None:
@@ -186,6 +222,11 @@ def remove_partials(folder: Path) -> None:
 
 def ensure_backups_dir(vault_folder: Path) -> Path:
     return ensure_private_dir(vault_folder / "backups")
+
+
+def _uri_path(path: Path) -> str:
+    """Escape the characters that mean something in an SQLite URI (no urllib: see SECURITY)."""
+    return str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
 
 
 def _remove_with_sidecars(path: Path) -> None:

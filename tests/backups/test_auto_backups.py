@@ -10,9 +10,9 @@ from swreflect.core.services import Services, build_services
 from swreflect.vault.backup_rotation import KEEP_MONTHS, KEEP_RECENT, backups_to_keep
 from swreflect.vault.backups import (
     BackupInfo,
+    inspect_backup,
     list_backups,
     parse_backup_name,
-    verify_backup_file,
 )
 from swreflect.vault.connection import connect
 from tests.backups.conftest import put_setting
@@ -23,7 +23,7 @@ def test_daily_backup_runs_once_per_day_and_is_sound(services: Services, clock: 
     assert first is not None
     assert first.kind == "auto"
     assert first.taken_at == clock.now().replace(microsecond=0)
-    assert verify_backup_file(first.path, services.vault.data_key()) == []
+    assert inspect_backup(first.path, services.vault.data_key()).sound
     assert not first.path.read_bytes().startswith(b"SQLite format 3")
     # Same day, later: nothing new.
     clock.advance(6 * 3600)
