@@ -104,8 +104,8 @@ def cmd_list(ctx: CliContext) -> int:
 
 
 def _restore_secret(ctx: CliContext) -> dict[str, str]:
-    if ctx.args.recovery_key_file or (
-        not ctx.args.passphrase_file
+    if getattr(ctx.args, "recovery_key_file", None) or (
+        not getattr(ctx.args, "passphrase_file", None)
         and not os.environ.get("SWREFLECT_PASSPHRASE")
         and os.environ.get(RECOVERY_KEY_ENV)
     ):

@@ -22,7 +22,6 @@ from swreflect.errors import NoGoodBackupError, UsageError
 from swreflect.platform.files import write_new_file
 from swreflect.vault import backup_file, restore
 from swreflect.vault.backup_rotation import rotate
-from swreflect.vault.backup_settings import LAST_AUTO_KEY, read_setting, write_setting
 from swreflect.vault.backups import (
     PARTIAL_SUFFIX,
     BackupInfo,
@@ -38,10 +37,12 @@ from swreflect.vault.connection import DB_NAME
 from swreflect.vault.keyslots import KEYSLOTS_NAME, PASSPHRASE_SLOT, RECOVERY_SLOT, KeyslotFile
 from swreflect.vault.migrations import latest_version
 from swreflect.vault.recovery import parse_recovery_key
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
+LAST_AUTO_KEY = "backups.last_auto_at"  # when today's automatic backup was taken (UTC ISO)
 AUTO = "auto"
 MANUAL = "manual"
 
@@ -50,6 +51,7 @@ class BackupService:
     def __init__(self, vault: Vault, clock: Clock) -> None:
         self._vault = vault
         self._clock = clock
+        self._settings = SettingsRepository(vault)
 
     @property
     def folder(self) -> Path:
@@ -57,7 +59,7 @@ class BackupService:
 
     # ------------------------------------------------------------- automatic
     def last_automatic_backup_at(self) -> datetime | None:
-        raw = read_setting(self._vault.conn, LAST_AUTO_KEY)
+        raw = self._settings.get(LAST_AUTO_KEY)
         if raw is None:
             return None
         try:
@@ -74,9 +76,7 @@ class BackupService:
         if not self.daily_backup_due():
             return None
         info = self._backup_into_folder(AUTO)
-        write_setting(
-            self._vault.conn, LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds")
-        )
+        self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
         return info
 
     def create_backup(self) -> BackupInfo:

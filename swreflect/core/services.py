@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.portability import PortabilityService
+from swreflect.core.security import SecurityService
+from swreflect.core.settings import SettingsService
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.vault import Vault
 
 
@@ -19,6 +23,8 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    settings: SettingsService
+    security: SecurityService
     backups: BackupService
     portability: PortabilityService
 
@@ -27,11 +33,15 @@ class Services:
         self.vault.lock()
 
 
-def build_services(vault: Vault, clock: Clock | None = None) -> Services:
+def build_services(
+    vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
+) -> Services:
     clock = clock or SystemClock()
     return Services(
         vault=vault,
         clock=clock,
+        settings=SettingsService(SettingsRepository(vault)),
+        security=SecurityService(vault, kdf),
         backups=BackupService(vault, clock),
         portability=PortabilityService(vault, clock),
     )
