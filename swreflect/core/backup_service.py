@@ -25,6 +25,7 @@ from swreflect.vault.backup_rotation import rotate
 from swreflect.vault.backups import (
     PARTIAL_SUFFIX,
     BackupInfo,
+    checkpoint,
     ensure_backups_dir,
     inspect_backup,
     list_backups,
@@ -73,11 +74,42 @@ class BackupService:
 
     def run_daily_backup(self) -> BackupInfo | None:
         """Take today's automatic backup if it hasn't been taken; returns it, or ``None``."""
-        if not self.daily_backup_due():
+        previous = self.claim_daily_backup()
+        if previous is False:
             return None
-        info = self._backup_into_folder(AUTO)
+        try:
+            return self.write_daily_backup()
+        except BaseException:
+            self.release_daily_backup(previous)
+            raise
+
+    def claim_daily_backup(self) -> str | bool | None:
+        """If today's backup is due, record it as taken now and return the previous record
+        (``None`` if there was none); ``False`` when it isn't due.
+
+        Recording first keeps the write on the thread that owns the connection (the copy can
+        then run in a worker) and makes it part of the database file straight away, so
+        nothing about the backup schedule is written later behind the user's back."""
+        if not self.daily_backup_due():
+            return False
+        previous = self._settings.get(LAST_AUTO_KEY)
         self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
-        return info
+        checkpoint(self._vault.conn)
+        return previous
+
+    def release_daily_backup(self, previous: str | bool | None) -> None:
+        """Undo ``claim_daily_backup`` after a failed copy, so the next unlock tries again."""
+        if previous is False:
+            return
+        if previous is None or previous is True:
+            self._settings.delete(LAST_AUTO_KEY)
+        else:
+            self._settings.set(LAST_AUTO_KEY, previous)
+
+    def write_daily_backup(self) -> BackupInfo:
+        """The slow half of ``run_daily_backup``, safe in a worker: the copy is made through a
+        connection of its own, and nothing here opens a transaction on the shared one."""
+        return self._backup_into_folder(AUTO)
 
     def create_backup(self) -> BackupInfo:
         """A backup into ``backups/`` now, whatever the daily schedule says."""
@@ -87,7 +119,12 @@ class BackupService:
         folder = self.folder
         remove_partials(folder)
         dest = new_backup_path(folder, kind, self._vault.schema_version(), self._clock.now())
-        snapshot_database(self._vault.folder / DB_NAME, self._vault.data_key(), dest)
+        dek = bytearray(self._vault.data_key())  # a lock meanwhile must not pull it away
+        try:
+            snapshot_database(self._vault.folder / DB_NAME, dek, dest)
+        finally:
+            for i in range(len(dek)):
+                dek[i] = 0
         self.apply_rotation()
         info = parse_backup_name(dest)
         assert info is not None

@@ -48,9 +48,12 @@ def compose(
     pages: Sequence[PageSpec] | None = None,
 ) -> ShellController:
     """The shell for one vault folder; call ``start()`` to show the first screen."""
+    from swreflect.gui.backup_hooks import BackupHooks
     from swreflect.gui.controller import ShellController
 
-    return ShellController(folder, clock, kdf, pages)
+    shell = ShellController(folder, clock, kdf, pages)
+    BackupHooks(shell)  # owned by the shell (Qt parent); daily backup and restore screens
+    return shell
 
 
 def run_gui() -> int:

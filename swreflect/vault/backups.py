@@ -210,6 +210,11 @@ def inspect_backup(path: Path, dek: bytearray) -> BackupCheck:
     return BackupCheck([], None if row is None else str(row[0]), version)
 
 
+def checkpoint(conn: Connection) -> None:
+    """Move committed pages from the WAL into the database file (best effort)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
 def remove_partials(folder: Path) -> None:
     """Drop what an interrupted backup left behind (only ever encrypted pages)."""
     if not folder.is_dir():
