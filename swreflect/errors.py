@@ -145,6 +145,13 @@ class FolderNotEmptyError(SwreflectError):
     )
 
 
+class VaultFolderError(SwreflectError):
+    default_message = (
+        "swreflect couldn't create the vault in that folder (it may be read-only or the disk "
+        "full). No vault was created; choose another folder or free some space."
+    )
+
+
 # --------------------------------------------------------------------------- backups (issue 7)
 class BackupFailedError(SwreflectError):
     default_message = "The backup could not be written or checked. Your vault was not changed."
