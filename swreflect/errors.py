@@ -206,3 +206,10 @@ class ExportFileInvalidError(SwreflectError):
     default_message = (
         "That file isn't a valid swreflect JSON export, or it is incomplete. Nothing was changed."
     )
+
+
+class OutputFileError(SwreflectError):
+    default_message = (
+        "swreflect couldn't write the file there (the folder may be missing, read-only or "
+        "full). Your vault was not changed; choose another place and try again."
+    )

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from swreflect.core.clock import Clock
-from swreflect.errors import NoGoodBackupError, UsageError
+from swreflect.errors import BackupFailedError, NoGoodBackupError, OutputFileError, UsageError
 from swreflect.platform.files import write_new_file
 from swreflect.vault import backup_file, restore
 from swreflect.vault.backup_rotation import rotate
@@ -116,6 +116,12 @@ class BackupService:
         return self._backup_into_folder(MANUAL)
 
     def _backup_into_folder(self, kind: str) -> BackupInfo:
+        try:
+            return self._backup_into_folder_unchecked(kind)
+        except OSError as exc:
+            raise BackupFailedError() from exc
+
+    def _backup_into_folder_unchecked(self, kind: str) -> BackupInfo:
         folder = self.folder
         remove_partials(folder)
         dest = new_backup_path(folder, kind, self._vault.schema_version(), self._clock.now())
@@ -152,6 +158,8 @@ class BackupService:
             snapshot_database(self._vault.folder / DB_NAME, dek, snapshot)
             keyslots_raw = (self._vault.folder / KEYSLOTS_NAME).read_bytes()
             backup_file.write_backup_file(dest, keyslots_raw, snapshot, dek)
+        except OSError as exc:
+            raise OutputFileError() from exc
         finally:
             remove_partials(folder)
         backup_file.read_backup_file(dest).check_key(dek)

@@ -43,7 +43,7 @@ from typing import Any
 
 from swreflect import __version__
 from swreflect.core.clock import Clock
-from swreflect.errors import ExportFileInvalidError, ImportRefusedError
+from swreflect.errors import ExportFileInvalidError, ImportRefusedError, OutputFileError
 from swreflect.platform.files import atomic_write
 from swreflect.vault import connection as dbconn
 from swreflect.vault import portability_repo as repo
@@ -112,7 +112,10 @@ class PortabilityService:
         """Write the whole vault as JSON to ``dest`` atomically. The file is plaintext."""
         dest = Path(dest)
         data = json.dumps(self.export_document(), ensure_ascii=False, indent=1, sort_keys=True)
-        atomic_write(dest, (data + "\n").encode("utf-8"))
+        try:
+            atomic_write(dest, (data + "\n").encode("utf-8"))
+        except OSError as exc:
+            raise OutputFileError() from exc
         return dest
 
     # ------------------------------------------------------------- import

@@ -177,7 +177,9 @@ def stage(
 
 
 def _target_lock(target: Path) -> ProcessLock | None:
-    if not target.exists():
+    """Hold the vault's process lock, if there is a vault (never add a lock file elsewhere)."""
+    markers = (DB_NAME, KEYSLOTS_NAME, "vault.lock")
+    if not target.is_dir() or not any((target / name).exists() for name in markers):
         return None
     lock = ProcessLock(target)
     lock.acquire()
@@ -204,6 +206,7 @@ def restore_vault(
     except KeyslotFileError as exc:
         raise BackupFileDamagedError() from exc
     ensure_private_dir(target.parent)
+    _refuse_unsafe_target(target, keyslots.vault_id, replace_other)
     lock = _target_lock(target)
     try:
         finish_interrupted_restore(target)
