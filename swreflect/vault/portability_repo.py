@@ -8,13 +8,15 @@ Generic over the schema, so tables other features add later are carried without 
 * a rowid table whose rowid is not a declared ``INTEGER PRIMARY KEY`` also carries its
   ``rowid``, so anything that refers to it (an external-content FTS index) still lines up;
 * an FTS5 table that keeps its own text is exported like a table (with ``rowid``); one with
-  external content (``content=...``) is derived data, skipped, and rebuilt after import with
-  the ``'rebuild'`` command; a contentless one (``content=''``) and other virtual tables
-  cannot be read back and are skipped.
+  external content (``content=...``) is derived data, skipped, and refilled on import by its
+  insert triggers (or, if none feeds it, the ``'rebuild'`` command); a contentless one
+  (``content=''``) and other virtual tables cannot be read back and are skipped.
 
-On import, triggers are dropped for the duration of the one transaction and recreated before
-it commits (DDL is transactional in SQLite), so rows arrive exactly as exported rather than
-being rewritten or duplicated by insert triggers; foreign keys are checked at commit.
+On import (one transaction), the triggers that feed a full-text index on insert stay active, so
+each index holds exactly what the feature's own rules put there; every other trigger is
+dropped while the rows go in and recreated before the commit (DDL is transactional in
+SQLite), so rows arrive exactly as exported, never rewritten, duplicated or refused by rules
+meant for later edits. Foreign keys are checked at commit.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from swreflect.vault.connection import Connection
 
 _FTS5 = re.compile(r"\busing\s+fts5\s*\(", re.IGNORECASE)
 _EXTERNAL_CONTENT = re.compile(r"\bcontent\s*=\s*(?!''|\"\")", re.IGNORECASE)
+_AFTER_INSERT = re.compile(r"\bafter\s+insert\s+on\b", re.IGNORECASE)
 _CONTENTLESS = re.compile(r"\bcontent\s*=\s*(''|\"\")", re.IGNORECASE)
 
 
@@ -132,14 +135,34 @@ class TableRows:
     replace: bool  # INSERT OR REPLACE (tables a new vault already fills, such as meta)
 
 
+def _feeds_index(sql: str, indexes: list[str]) -> str | None:
+    """The full-text index an ``AFTER INSERT`` trigger writes to, if it is such a trigger."""
+    if not _AFTER_INSERT.search(sql):
+        return None
+    for name in indexes:
+        if re.search(rf"\binto\s+(main\.)?[\"`\[]?{re.escape(name)}\b", sql, re.IGNORECASE):
+            return name
+    return None
+
+
 def write_all(conn: Connection, tables: Iterable[TableRows]) -> None:
-    """Insert everything in one transaction, with triggers set aside and FKs checked at commit."""
+    """Insert everything in one transaction; foreign keys are checked at commit.
+
+    Triggers that keep a full-text index up to date on insert stay active, so the index gets
+    exactly the rows the feature's own rules put in it (a trashed entry stays unindexed).
+    Every other trigger is set aside until the rows are in (and recreated in the same
+    transaction): rows arrive exactly as exported, never rewritten, duplicated or refused by
+    rules meant for later edits (for example "no signature may be added to an agreed
+    record"). An external-content index that no trigger feeds is rebuilt."""
     with dbconn.transaction(conn):
         conn.execute("PRAGMA defer_foreign_keys = ON")
+        indexes = external_fts_tables(conn)
         triggers = conn.execute(
             "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"
         ).fetchall()
-        for name, _sql in triggers:
+        fed = {_feeds_index(str(sql), indexes) for _name, sql in triggers} - {None}
+        set_aside = [(n, sql) for n, sql in triggers if _feeds_index(str(sql), indexes) is None]
+        for name, _sql in set_aside:
             conn.execute(f"DROP TRIGGER main.{quote_ident(str(name))}")
         for table in tables:
             if not table.rows:
@@ -151,11 +174,12 @@ def write_all(conn: Connection, tables: Iterable[TableRows]) -> None:
                 f"{verb} INTO main.{quote_ident(table.spec.name)} ({cols}) VALUES ({marks})",
                 table.rows,
             )
-        for _name, sql in triggers:
+        for _name, sql in set_aside:
             conn.execute(str(sql))
-        for name in external_fts_tables(conn):
-            ident = quote_ident(name)
-            conn.execute(f"INSERT INTO main.{ident}({ident}) VALUES ('rebuild')")  # noqa: S608
+        for name in indexes:
+            if name not in fed:
+                ident = quote_ident(name)
+                conn.execute(f"INSERT INTO main.{ident}({ident}) VALUES ('rebuild')")  # noqa: S608
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise dbconn.DatabaseError("foreign key check failed")

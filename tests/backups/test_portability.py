@@ -25,10 +25,17 @@ EXTRA_SCHEMA = [
     "CREATE TABLE loose(a TEXT, b INTEGER)",
     "CREATE TABLE gen(id INTEGER PRIMARY KEY, x INTEGER,"
     " doubled INTEGER GENERATED ALWAYS AS (x * 2) VIRTUAL)",
-    "CREATE TABLE note(id INTEGER PRIMARY KEY, body TEXT)",
+    "CREATE TABLE note(id INTEGER PRIMARY KEY, body TEXT, trashed INTEGER NOT NULL DEFAULT 0)",
     "CREATE VIRTUAL TABLE note_fts USING fts5(body, content='note', content_rowid='id')",
-    "CREATE TRIGGER note_ai AFTER INSERT ON note BEGIN"
+    "CREATE TRIGGER note_ai AFTER INSERT ON note WHEN new.trashed = 0 BEGIN"
     " INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body); END",
+    "CREATE TABLE ruled(id INTEGER PRIMARY KEY, body TEXT)",
+    "CREATE VIRTUAL TABLE ruled_fts USING fts5(body, content='ruled', content_rowid='id')",
+    "CREATE TABLE version(id INTEGER PRIMARY KEY, status TEXT NOT NULL)",
+    "CREATE TABLE zsignature(version_id INTEGER NOT NULL REFERENCES version(id), who TEXT)",
+    "CREATE TRIGGER zsignature_closed BEFORE INSERT ON zsignature"
+    " WHEN (SELECT status FROM version WHERE id = new.version_id) = 'agreed'"
+    " BEGIN SELECT RAISE(ABORT, 'agreed record is immutable'); END",
     "CREATE VIRTUAL TABLE free_fts USING fts5(text)",
     "CREATE TABLE audit(id INTEGER PRIMARY KEY, what TEXT)",
     "CREATE TRIGGER person_audit AFTER INSERT ON person BEGIN"
@@ -60,9 +67,14 @@ def _fill(vault: Vault) -> None:
         conn.execute("DELETE FROM loose WHERE rowid = 1")  # a gap in the rowids
         conn.execute("INSERT INTO gen(id, x) VALUES (1, 21)")
         conn.executemany(
-            "INSERT INTO note(id, body) VALUES (?, ?)",
-            [(3, "a quiet river at dusk"), (9, "supervision went well")],
+            "INSERT INTO note(id, body, trashed) VALUES (?, ?, ?)",
+            [(3, "a quiet river at dusk", 0), (9, "supervision went well", 0), (4, "river", 1)],
         )
+        conn.execute("INSERT INTO ruled(id, body) VALUES (2, 'river bank')")
+        conn.execute("INSERT INTO ruled_fts(ruled_fts) VALUES ('rebuild')")
+        conn.execute("INSERT INTO version(id, status) VALUES (1, 'draft')")
+        conn.executemany("INSERT INTO zsignature VALUES (?, ?)", [(1, "me"), (1, "them")])
+        conn.execute("UPDATE version SET status = 'agreed' WHERE id = 1")
         conn.execute("INSERT INTO free_fts(rowid, text) VALUES (5, 'standalone river text')")
 
 
@@ -102,8 +114,17 @@ def test_round_trip_compares_every_row(source: Services, fresh: Services, tmp_pa
     conn = fresh.vault.conn
     # Insert triggers did not run twice; the external-content index was rebuilt.
     assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] == 3
-    hits = conn.execute("SELECT rowid FROM note_fts WHERE note_fts MATCH 'river'").fetchall()
-    assert hits == [(3,)]
+    for index in ("note_fts", "ruled_fts"):
+        query = f"SELECT rowid FROM {index} WHERE {index} MATCH 'river' ORDER BY rowid"  # noqa: S608
+        hits = conn.execute(query).fetchall()
+        assert hits == source.vault.conn.execute(query).fetchall()
+        assert hits  # the index was filled: by its trigger (trashed rows left out) or rebuilt
+    assert conn.execute("SELECT rowid FROM note_fts WHERE note_fts MATCH 'river'").fetchall() == [
+        (3,)
+    ]
+    # The "agreed record" rule is back in force after the import.
+    with pytest.raises(Exception, match="immutable"):
+        conn.execute("INSERT INTO zsignature VALUES (1, 'late')")
     assert conn.execute("SELECT doubled FROM gen").fetchone()[0] == 42
     # Triggers are back in place afterwards.
     conn.execute("INSERT INTO person(id, name) VALUES (100, 'later')")
@@ -201,7 +222,7 @@ def test_invalid_exports_change_nothing(source: Services, fresh: Services, how: 
     triggers = fresh.vault.conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE type='trigger'"
     ).fetchone()
-    assert triggers[0] == 2
+    assert triggers[0] == 3
 
 
 def test_unreadable_files_are_typed_errors(fresh: Services, tmp_path: Path) -> None:
