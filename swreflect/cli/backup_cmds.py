@@ -128,6 +128,7 @@ def cmd_restore(ctx: CliContext) -> int:
             ctx.vault_dir, Path(ctx.args.file), replace_other=ctx.args.replace, **secret
         )
         ctx.out(f"Restored the backup into {ctx.vault_dir}. It passed both integrity checks.")
+        ctx.out("Open it with the passphrase (or recovery key) it had when the backup was made.")
     return EXIT_OK
 
 
