@@ -152,6 +152,21 @@ class VaultFolderError(SwreflectError):
     )
 
 
+class JournalEntryNotFoundError(NotFoundError):
+    default_message = "That journal entry wasn't found. Nothing was changed."
+
+
+class JournalInputError(ValidationError):
+    default_message = "Some of what was entered isn't valid. Nothing was saved."
+
+
+class SessionClosedError(SwreflectError):
+    default_message = (
+        "This session can no longer be changed because it has moved on to sign-off. "
+        "Nothing was changed."
+    )
+
+
 # --------------------------------------------------------------------------- backups (issue 7)
 class BackupFailedError(SwreflectError):
     default_message = "The backup could not be written or checked. Your vault was not changed."

@@ -17,7 +17,12 @@ from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
 from swreflect.vault.connection import user_error_for
 
-COMMAND_MODULES = ["swreflect.cli.vault_cmds", "swreflect.cli.backup_cmds"]
+COMMAND_MODULES = [
+    "swreflect.cli.vault_cmds",
+    "swreflect.cli.journal_cmds",
+    "swreflect.cli.supervision_cmds",
+    "swreflect.cli.backup_cmds",
+]
 
 
 class _Parser(argparse.ArgumentParser):

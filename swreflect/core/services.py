@@ -9,13 +9,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from swreflect.core.actions import ActionService
+from swreflect.core.agreements import AgreementService
 from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.journal import JournalService
+from swreflect.core.journal_setup import build_journal
+from swreflect.core.people import PeopleService
 from swreflect.core.portability import PortabilityService
+from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.security import SecurityService
+from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
+from swreflect.paths import resource_path
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.settings_repo import SettingsRepository
+from swreflect.vault.supervision import (
+    ActionRepository,
+    AgreementRepository,
+    PeopleRepository,
+    PromptPackRepository,
+    SessionRepository,
+)
 from swreflect.vault.vault import Vault
 
 
@@ -25,6 +40,12 @@ class Services:
     clock: Clock
     settings: SettingsService
     security: SecurityService
+    journal: JournalService
+    people: PeopleService
+    agreements: AgreementService
+    sessions: SessionService
+    actions: ActionService
+    prompts: PromptLibrary
     backups: BackupService
     portability: PortabilityService
 
@@ -37,11 +58,25 @@ def build_services(
     vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
 ) -> Services:
     clock = clock or SystemClock()
+    settings_repo = SettingsRepository(vault)
+    people_repo = PeopleRepository(vault)
+    agreement_repo = AgreementRepository(vault)
+    session_repo = SessionRepository(vault)
+    action_repo = ActionRepository(vault)
+    prompts = PromptLibrary(PromptPackRepository(settings_repo), resource_path("prompts"))
     return Services(
         vault=vault,
         clock=clock,
-        settings=SettingsService(SettingsRepository(vault)),
+        settings=SettingsService(settings_repo),
         security=SecurityService(vault, kdf),
+        journal=build_journal(vault, clock),
+        people=PeopleService(people_repo, clock),
+        agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
+        sessions=SessionService(
+            session_repo, action_repo, agreement_repo, people_repo, clock, prompts
+        ),
+        actions=ActionService(action_repo, clock),
+        prompts=prompts,
         backups=BackupService(vault, clock),
         portability=PortabilityService(vault, clock),
     )

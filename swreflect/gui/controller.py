@@ -17,30 +17,34 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
-from swreflect.gui.clipboard import SecureClipboard
-from swreflect.gui.idle import IdleWatcher
+from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
-from swreflect.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
+    from swreflect.gui.clipboard import SecureClipboard
+    from swreflect.gui.idle import IdleWatcher
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
+    from swreflect.gui.session_watch import SessionWatcher
+    from swreflect.gui.workers import TaskRunner
     from swreflect.vault.kdf import KdfPolicy
     from swreflect.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "vault.db"  # swreflect.vault.connection.DB_NAME, without importing the vault early
+# swreflect.vault.connection.DB_NAME and keyslots.KEYSLOTS_NAME, without importing the vault early
+DB_FILE = "vault.db"
+KEYSLOTS_FILE = "keyslots.json"
 
 
 class State(enum.Enum):
@@ -72,6 +76,17 @@ def _create(folder: Path, passphrase: str, kdf: KdfPolicy) -> tuple[Vault, str]:
     return Vault.create(folder, passphrase, kdf)
 
 
+def _close_open_dialogs() -> None:
+    """Dismiss any modal dialog (as if cancelled) so none outlives the locked window."""
+    for _attempt in range(10):
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        modal.close()
+        if QApplication.activeModalWidget() is modal:
+            modal.hide()
+
+
 class ShellController(QObject):
     state_changed = Signal(str)
     unlocked = Signal()
@@ -81,58 +96,111 @@ class ShellController(QObject):
         self,
         folder: Path,
         clock: Clock,
-        kdf: KdfPolicy,
+        kdf: KdfPolicy | Callable[[], KdfPolicy],
         pages: Sequence[PageSpec] | None = None,
         parent: QObject | None = None,
+        session_watcher: Callable[[], SessionWatcher] | None = None,
     ) -> None:
+        """``kdf`` may be a policy or a factory for one, so start-up needn't load the crypto."""
         super().__init__(parent)
         self.folder = Path(folder)
         self.clock = clock
-        self.kdf = kdf
+        self._kdf = kdf
         self._pages = pages
         self.state = State.UNLOCK
         self.services: Services | None = None
         self.main_window: MainWindow | None = None
         self._pending_vault: Vault | None = None
         self._shutting_down = False
-        self.clipboard = SecureClipboard(clock, parent=self)
-        self.runner = TaskRunner(self)
-        self.idle = IdleWatcher(clock, self.auto_lock_seconds, self)
-        self.gate = GateWindow(clock, self.clipboard)
+        self._clipboard: SecureClipboard | None = None
+        self._runner: TaskRunner | None = None
+        self._idle: IdleWatcher | None = None
+        self._session_watcher_factory = session_watcher
+        self.session_watcher: SessionWatcher | None = None
+        self.gate = GateWindow(clock, lambda: self.clipboard, self._wire_screen)
 
-        self.gate.create_screen.create_requested.connect(self.on_create_screen_create_requested)
-        self.gate.recovery_panel.confirmed.connect(self.on_recovery_panel_confirmed)
-        self.gate.unlock_screen.unlock_requested.connect(self.on_unlock_screen_unlock_requested)
-        self.gate.unlock_screen.recovery_requested.connect(self.on_unlock_screen_recovery_requested)
-        self.gate.recover_screen.recovery_key_entered.connect(
-            self.on_recover_screen_recovery_key_entered
-        )
-        self.gate.recover_screen.back_requested.connect(self.on_recover_screen_back_requested)
-        self.gate.new_passphrase_screen.passphrase_chosen.connect(
-            self.on_new_passphrase_screen_passphrase_chosen
-        )
-        self.idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
+    # ------------------------------------------------------------ parts built on first use
+    @property
+    def kdf(self) -> KdfPolicy:
+        if callable(self._kdf):
+            self._kdf = self._kdf()
+        return self._kdf
+
+    @property
+    def clipboard(self) -> SecureClipboard:
+        if self._clipboard is None:
+            from swreflect.gui.clipboard import SecureClipboard
+
+            self._clipboard = SecureClipboard(self.clock, parent=self)
+        return self._clipboard
+
+    @property
+    def runner(self) -> TaskRunner:
+        if self._runner is None:
+            from swreflect.gui.workers import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
+
+    @property
+    def idle(self) -> IdleWatcher:
+        if self._idle is None:
+            from swreflect.gui.idle import IdleWatcher
+
+            self._idle = IdleWatcher(self.clock, self.auto_lock_seconds, self)
+            self._idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
+        return self._idle
+
+    def _watch_for_absence(self) -> None:
+        """While the vault is open: idle timer, plus screen-lock/sleep signals if offered."""
+        self.idle.start()
+        if self.session_watcher is None and self._session_watcher_factory is not None:
+            watcher = self._session_watcher_factory()
+            watcher.setParent(self)
+            watcher.screen_locked.connect(self.on_session_watcher_screen_locked)
+            watcher.sleeping.connect(self.on_session_watcher_screen_locked)
+            watcher.start()
+            self.session_watcher = watcher
+
+    def on_session_watcher_screen_locked(self) -> None:
+        if self.state in (State.UNLOCKED, State.RECOVERY_KEY, State.NEW_PASSPHRASE):
+            log.info("locking because the session locked or is going to sleep")
+            self.lock()
+
+    def _wire_screen(self, name: str, screen: Any) -> None:
+        """Connect a screen's signals when the gate first builds it."""
+        if name == gate.CREATE:
+            screen.create_requested.connect(self.on_create_screen_create_requested)
+        elif name == gate.RECOVERY_KEY:
+            screen.confirmed.connect(self.on_recovery_panel_confirmed)
+        elif name == gate.UNLOCK:
+            screen.unlock_requested.connect(self.on_unlock_screen_unlock_requested)
+            screen.recovery_requested.connect(self.on_unlock_screen_recovery_requested)
+        elif name == gate.RECOVER:
+            screen.recovery_key_entered.connect(self.on_recover_screen_recovery_key_entered)
+            screen.back_requested.connect(self.on_recover_screen_back_requested)
+        elif name == gate.NEW_PASSPHRASE:
+            screen.passphrase_chosen.connect(self.on_new_passphrase_screen_passphrase_chosen)
 
     # ------------------------------------------------------------ state
     def vault_exists(self) -> bool:
-        return (self.folder / DB_FILE).exists()
+        """Anything of a vault here means unlock, never create: a folder whose database is
+        missing must not be offered as a fresh start (unlocking then names the damage)."""
+        return any((self.folder / name).exists() for name in (DB_FILE, KEYSLOTS_FILE))
 
     def start(self) -> None:
         """Show the first screen: create on first run, otherwise unlock."""
-        self._enter(State.UNLOCK if self.vault_exists() else State.CREATE)
         self.gate.show()
+        self._enter(State.UNLOCK if self.vault_exists() else State.CREATE)
 
     def _enter(self, state: State) -> None:
-        screens: dict[State, QWidget] = {
-            State.CREATE: self.gate.create_screen,
-            State.RECOVERY_KEY: self.gate.recovery_panel,
-            State.UNLOCK: self.gate.unlock_screen,
-            State.RECOVER: self.gate.recover_screen,
-            State.NEW_PASSPHRASE: self.gate.new_passphrase_screen,
-        }
         self.state = state
-        if state in screens:
-            self.gate.show_screen(screens[state])
+        if state is not State.UNLOCKED:
+            self.gate.show_screen(self.gate.screen_named(state.value))
+        if state in (State.RECOVERY_KEY, State.NEW_PASSPHRASE):
+            # The vault is already open here (and a recovery key may be on screen), so an
+            # unattended screen locks just as the main window would.
+            self._watch_for_absence()
         self.state_changed.emit(state.value)
 
     def auto_lock_seconds(self) -> float:
@@ -265,7 +333,7 @@ class ShellController(QObject):
         self.state = State.UNLOCKED
         window.show()
         window.activateWindow()
-        self.idle.start()
+        self._watch_for_absence()
         self.state_changed.emit(State.UNLOCKED.value)
         self.unlocked.emit()
         log.info("vault unlocked")
@@ -286,7 +354,8 @@ class ShellController(QObject):
 
     def lock(self, show_gate: bool = True) -> None:
         """Save drafts, destroy the main window and pages, close the vault, forget secrets."""
-        self.idle.stop()
+        if self._idle is not None:
+            self._idle.stop()
         window, self.main_window = self.main_window, None
         if window is not None:
             self._close_window(window)
@@ -296,18 +365,20 @@ class ShellController(QObject):
         pending, self._pending_vault = self._pending_vault, None
         if pending is not None:
             pending.lock()
-        self.clipboard.clear_if_ours()
+        if self._clipboard is not None:
+            self._clipboard.clear_if_ours()
         self.gate.reset_screens()
-        was_unlocked = window is not None or services is not None
+        was_unlocked = window is not None or services is not None or pending is not None
         if show_gate and not self._shutting_down:
-            self._enter(State.UNLOCK)
             self.gate.show()
+            self._enter(State.UNLOCK)
             self.gate.activateWindow()
         if was_unlocked:
             log.info("vault locked")
             self.locked.emit()
 
     def _close_window(self, window: MainWindow) -> None:
+        _close_open_dialogs()
         pages = list(window.pages.values())
         for page in pages:
             save = getattr(page, "save_pending", None)
@@ -332,5 +403,6 @@ class ShellController(QObject):
         """On quit: lock everything and wait for background work to end."""
         self._shutting_down = True
         self.lock(show_gate=False)
-        self.runner.wait_for_done()
+        if self._runner is not None:
+            self._runner.wait_for_done()
         self.gate.reset_screens()

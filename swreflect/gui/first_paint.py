@@ -18,15 +18,24 @@ def requested() -> bool:
 
 
 class FirstPaintExit(QObject):
+    """Watches paint events of any widget in ``window`` (children may cover it entirely)."""
+
     def __init__(self, window: QWidget, app: QApplication) -> None:
         super().__init__(window)
         self._app = app
+        self._window = window
         self._done = False
-        window.installEventFilter(self)
+        app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
+        if (
+            not self._done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
             self._done = True
+            self._app.removeEventFilter(self)
             QTimer.singleShot(0, self._finish)
         return False
 

@@ -9,7 +9,7 @@ window has painted.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from swreflect.gui.controller import ShellController
     from swreflect.gui.pages.registry import PageSpec
+    from swreflect.gui.session_watch import SessionWatcher
     from swreflect.vault.kdf import KdfPolicy
 
 APP_NAME = "swreflect"
@@ -29,14 +30,14 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication with name, style and a scheme that follows the system."""
     from PySide6.QtWidgets import QApplication
 
-    from swreflect.gui.style import apply_style, follow_system_scheme
+    from swreflect.gui.style import apply_style, follow_system_scheme, startup_scheme
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or [APP_NAME]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setQuitOnLastWindowClosed(True)
-    apply_style(app)
+    apply_style(app, startup_scheme())
     follow_system_scheme(app)
     return app
 
@@ -44,27 +45,50 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 def compose(
     folder: Path,
     clock: Clock,
-    kdf: KdfPolicy,
+    kdf: KdfPolicy | Callable[[], KdfPolicy],
     pages: Sequence[PageSpec] | None = None,
+    session_watcher: Callable[[], SessionWatcher] | None = None,
 ) -> ShellController:
-    """The shell for one vault folder; call ``start()`` to show the first screen."""
+    """The shell for one vault folder; call ``start()`` to show the first screen.
+
+    ``kdf`` is the key-derivation policy for new passphrases, or a factory for it (``run_gui``
+    passes a factory so the crypto library loads only when a vault is created or rewrapped).
+    ``session_watcher`` makes the watcher that locks on screen lock or sleep; it is built the
+    first time the vault is open.
+    """
     from swreflect.gui.backup_hooks import BackupHooks
     from swreflect.gui.controller import ShellController
 
-    shell = ShellController(folder, clock, kdf, pages)
-    BackupHooks(shell)  # owned by the shell (Qt parent); daily backup and restore screens
+    shell = ShellController(folder, clock, kdf, pages, session_watcher=session_watcher)
+    BackupHooks(shell)  # owned by the shell (Qt parent): daily backup and restore screens
     return shell
+
+
+def kdf_from_environment() -> KdfPolicy:
+    """Production parameters, or the explicit insecure test setting (see ``vault.kdf``)."""
+    from swreflect.vault.kdf import KdfPolicy
+
+    return KdfPolicy.from_environment()
+
+
+def system_session() -> SessionWatcher:
+    """The desktop's own buses (imported on first unlock, not at start-up)."""
+    from swreflect.gui.session_watch import SessionWatcher
+
+    return SessionWatcher()
 
 
 def run_gui() -> int:
     from swreflect.gui import first_paint
     from swreflect.paths import default_vault_dir
-    from swreflect.vault.kdf import KdfPolicy
 
     app = make_application(sys.argv[:1])
-    shell = compose(default_vault_dir(), SystemClock(), KdfPolicy.from_environment())
+    shell = compose(
+        default_vault_dir(), SystemClock(), kdf_from_environment, session_watcher=system_session
+    )
     app.aboutToQuit.connect(shell.shutdown)
-    if first_paint.requested():
-        first_paint.FirstPaintExit(shell.gate, app)
+    hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
-    return int(app.exec())
+    code = int(app.exec())
+    del hook
+    return code

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +20,9 @@ from swreflect.paths import resource_path
 SCHEME_ENV = "SWREFLECT_COLOR_SCHEME"
 
 # role -> (light, dark)
+_PLATFORM_DARK = "swreflect_platform_dark"
+CONFIRM_AFTER_MS = 300
+
 _COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
     QPalette.ColorRole.Window: ("#f5f4f0", "#1b2024"),
     QPalette.ColorRole.WindowText: ("#1f2a30", "#e4e7e5"),
@@ -41,15 +44,41 @@ _COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
 }
 
 
-def current_scheme() -> str:
-    """``"light"`` or ``"dark"``: the forced choice, else the system's, else light."""
+def _forced_scheme() -> str | None:
     forced = os.environ.get(SCHEME_ENV, "").strip().lower()
-    if forced in ("light", "dark"):
+    return forced if forced in ("light", "dark") else None
+
+
+def platform_palette_scheme() -> str:
+    """A quick guess from the platform's own palette (dark window colour = dark scheme).
+
+    Used at start-up, before our palette replaces it: asking ``QStyleHints.colorScheme()``
+    makes PySide build every enum of the ``Qt`` namespace (~20 ms) before the first paint.
+    """
+    app = QGuiApplication.instance()
+    if app is not None and app.property(_PLATFORM_DARK) is not None:
+        return "dark" if app.property(_PLATFORM_DARK) else "light"
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    dark = window.lightness() < 128
+    if app is not None:
+        app.setProperty(_PLATFORM_DARK, dark)
+    return "dark" if dark else "light"
+
+
+def current_scheme() -> str:
+    """``"light"`` or ``"dark"``: the forced choice, else the system's, else the palette's."""
+    forced = _forced_scheme()
+    if forced:
         return forced
     hints = QGuiApplication.styleHints()
-    if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark:
-        return "dark"
-    return "light"
+    name = hints.colorScheme().name if hints is not None else "Unknown"
+    if name in ("Dark", "Light"):
+        return name.lower()
+    return platform_palette_scheme()
+
+
+def startup_scheme() -> str:
+    return _forced_scheme() or platform_palette_scheme()
 
 
 def build_palette(scheme: str) -> QPalette:
@@ -71,7 +100,8 @@ def load_stylesheet(scheme: str) -> str:
     styles = resource_path("styles")
     base = (styles / "app.qss").read_text(encoding="utf-8")
     tint = (styles / f"{scheme}.qss").read_text(encoding="utf-8")
-    return base + "\n" + tint
+    icons = resource_path("icons").as_posix()
+    return (base + "\n" + tint).replace("@ICONS@", icons)
 
 
 def apply_style(app: QApplication, scheme: str | None = None) -> str:
@@ -85,8 +115,19 @@ def apply_style(app: QApplication, scheme: str | None = None) -> str:
 
 
 def follow_system_scheme(app: QApplication) -> None:
-    """Re-style when the system switches between light and dark."""
+    """Re-style when the system switches between light and dark.
+
+    Shortly after start-up the system's stated scheme is compared with the quick guess made
+    from its palette; where they disagree (rare), the look is corrected then.
+    """
     hints = QGuiApplication.styleHints()
     if hints is None:
         return
     hints.colorSchemeChanged.connect(lambda _scheme: apply_style(app))
+
+    def confirm() -> None:
+        scheme = current_scheme()
+        if scheme != app.property("swreflect_scheme"):
+            apply_style(app, scheme)
+
+    QTimer.singleShot(CONFIRM_AFTER_MS, confirm)

@@ -6,7 +6,6 @@ label *is* and the stylesheet decides how it looks in light and dark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 
@@ -19,10 +18,35 @@ def repolish(widget: QWidget) -> None:
 
 
 def label(text: str, role: str | None = None, parent: QWidget | None = None) -> QLabel:
+    """A wrapped label for swreflect's own fixed wording.
+
+    Text that could contain markup is pinned to plain text; anything that comes from the
+    vault should use ``content_label`` so it is never read as rich text.
+    """
     widget = QLabel(text, parent)
     widget.setWordWrap(True)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if "<" in text or "&" in text:
+        plain_text(widget)
     widget.setIndent(0)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def plain_text(widget: QLabel) -> None:
+    """Show ``widget``'s text literally (imports the Qt namespace, so not at start-up)."""
+    from PySide6.QtCore import Qt
+
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def content_label(text: str = "", role: str | None = None) -> QLabel:
+    """A wrapped label for text from the vault: always plain text, never markup."""
+    widget = QLabel()
+    plain_text(widget)
+    widget.setWordWrap(True)
+    widget.setIndent(0)
+    widget.setText(text)
     if role:
         widget.setProperty("role", role)
     return widget
@@ -53,12 +77,15 @@ class MessageLabel(QLabel):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", "message")
         self.setAccessibleName(accessible_name)
+        self._plain = False
         self.hide()
 
     def show_message(self, text: str, kind: str = "notice") -> None:
+        if not self._plain:
+            plain_text(self)  # messages may quote a file name; keep them literal
+            self._plain = True
         self.setProperty("kind", kind)
         self.setText(text)
         self.setAccessibleDescription(text)

@@ -9,6 +9,7 @@ only (never its text, which could hold content) and shown as a calm generic mess
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,7 @@ class Task(QRunnable):
         super().__init__()
         self._work = work
         self.signals = TaskSignals()
+        self.finished = threading.Event()
 
     def run(self) -> None:
         try:
@@ -47,6 +49,7 @@ class Task(QRunnable):
             self.signals.succeeded.emit(result)
         finally:
             self._work = _done
+            self.finished.set()
 
 
 def _done() -> None:
@@ -92,6 +95,11 @@ class TaskRunner(QObject):
         if not self._running:
             self.busy_changed.emit(False)
 
-    def wait_for_done(self, msecs: int = 30000) -> bool:
-        """Block until pooled work ends (used when quitting, never in normal flow)."""
-        return bool(self._pool.waitForDone(msecs))
+    def wait_for_done(self, seconds: float = 30.0) -> bool:
+        """Block until this runner's own tasks have finished their work.
+
+        Used only when the vault is about to close (lock, quit), so that a half-done step,
+        such as rewrapping the key, completes before the key is wiped. Their result signals
+        may still arrive later; receivers that are gone by then simply miss them.
+        """
+        return all(task.finished.wait(seconds) for task in list(self._running))

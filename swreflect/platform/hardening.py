@@ -7,7 +7,6 @@ switched off before any secret is in memory.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 import sys
@@ -32,7 +31,20 @@ def disable_core_dumps() -> bool:
 
 
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
+    """libc, which the running interpreter has already loaded.
+
+    ``CDLL(None)`` finds it without ``ctypes.util.find_library``, which would spawn
+    ``ldconfig`` and slow every start-up; the search stays as a fallback.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if hasattr(libc, "prctl"):
+            return libc
+    except OSError:
+        pass
+    from ctypes.util import find_library
+
+    name = find_library("c")
     if not name:
         return None
     try:

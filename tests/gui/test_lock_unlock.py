@@ -134,3 +134,57 @@ def test_auto_lock_minutes_from_settings_apply_at_once(
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     assert shell.services.settings.auto_lock_minutes() == 1
     assert shell.main_window.pages["settings"].auto_lock_box.value() == 1
+
+
+def test_an_unattended_recovery_key_screen_locks_too(qtbot, make_shell, vault_dir, clock) -> None:
+    shell = make_shell(vault_dir)
+    shell.gate.create_screen.form.set_passphrase(TEST_PASSPHRASE)
+    with qtbot.waitSignal(shell.state_changed, timeout=WAIT_MS):
+        shell.gate.create_screen.create_button.click()
+    panel = shell.gate.recovery_panel
+    assert panel.key_label.text()
+    vault = shell._pending_vault
+    assert vault is not None and vault.is_unlocked
+    clock.advance(5 * 60)
+    with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
+        assert shell.idle.check()
+    assert shell.state is State.UNLOCK
+    assert panel.key_label.text() == ""
+    assert not vault.is_unlocked
+
+
+def test_a_vault_missing_its_database_is_never_offered_as_new(
+    qtbot, make_shell, existing_vault, vault_dir: Path
+) -> None:
+    (vault_dir / "vault.db").rename(vault_dir.parent / "moved-away.db")
+    before = file_hashes(vault_dir)
+    shell = make_shell(vault_dir)
+    assert shell.state is State.UNLOCK  # not "create": that would replace the key file
+    screen = shell.gate.unlock_screen
+    qtbot.keyClicks(screen.passphrase_field, TEST_PASSPHRASE)
+    screen.unlock_button.click()
+    qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
+    assert "missing" in screen.message.text() and "Nothing was changed" in screen.message.text()
+    assert file_hashes(vault_dir) == before
+
+
+def test_auto_lock_dismisses_an_open_dialog(qtbot, make_shell, existing_vault, vault_dir, clock):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    shell = make_shell(vault_dir)
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    box = QMessageBox(shell.main_window)
+    box.setText("A question left open")
+    outcome: list[int] = []
+
+    def lock_while_open() -> None:
+        assert QApplication.activeModalWidget() is box
+        clock.advance(5 * 60)
+        shell.idle.check()
+
+    QTimer.singleShot(0, lock_while_open)
+    outcome.append(box.exec())  # returns once the lock has dismissed it
+    assert shell.state is State.UNLOCK
+    assert not shiboken6.isValid(box) or not box.isVisible()  # gone with the main window
+    assert QApplication.activeModalWidget() is None

@@ -126,3 +126,18 @@ def test_rotate_recovery_key_shows_the_new_key_once(
     with pytest.raises(WrongRecoveryKeyError):
         Vault.unlock_with_recovery_key(vault_dir, existing_vault)
     Vault.unlock_with_recovery_key(vault_dir, new_key).lock()
+
+
+def test_locking_during_a_passphrase_change_lets_it_finish_first(
+    qtbot, make_shell, existing_vault, vault_dir: Path
+) -> None:
+    shell = make_shell(vault_dir)
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    page = _settings(shell)
+    qtbot.keyClicks(page.current_field, TEST_PASSPHRASE)
+    page.new_form.set_passphrase(NEW_PASSPHRASE)
+    page.change_button.click()
+    with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
+        shell.main_window.lock_button.click()  # straight away, while the worker runs
+    assert not (vault_dir / "keyslots.json.prev").exists()
+    Vault.unlock(vault_dir, NEW_PASSPHRASE).lock()

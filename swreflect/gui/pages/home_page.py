@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from swreflect.core.services import Services
+from swreflect.gui.supervision.home_panel import SupervisionHomePanel
 from swreflect.gui.ui import label, title
 
 
@@ -47,4 +48,13 @@ class HomePage(QWidget):
         )
         empty.setMaximumWidth(680)
         layout.addWidget(empty)
+        self.supervision = SupervisionHomePanel(services)
+        self.supervision.setMaximumWidth(680)
+        layout.addWidget(self.supervision)
+        self._empty = empty
+        self._empty.setVisible(not services.agreements.list())
         layout.addStretch(1)
+
+    def page_shown(self) -> None:
+        self.supervision.refresh()
+        self._empty.setVisible(not self._services.agreements.list())

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from swreflect.core.services import Services
+from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.home_page import HomePage
+from swreflect.gui.pages.journal_page import journal_page
 from swreflect.gui.pages.placeholder import placeholder
 from swreflect.gui.pages.settings_page import SettingsPage
+from swreflect.gui.pages.supervision_page import SupervisionPage
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,9 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("home", "Home", "home", HomePage),
-    PageSpec("journal", "Journal", "journal", placeholder("Journal")),
-    PageSpec("supervision", "Supervision", "supervision", placeholder("Supervision")),
-    PageSpec("actions", "Actions", "actions", placeholder("Actions")),
+    PageSpec("journal", "Journal", "journal", journal_page),
+    PageSpec("supervision", "Supervision", "supervision", SupervisionPage),
+    PageSpec("actions", "Actions", "actions", ActionsPage),
     PageSpec("insights", "Insights", "insights", placeholder("Insights")),
     PageSpec("settings", "Settings", "settings", SettingsPage),
 ]

@@ -69,6 +69,7 @@ class SettingsPage(QScrollArea):
         self.auto_lock_box = QSpinBox()
         self.auto_lock_box.setRange(AUTO_LOCK_MIN_MINUTES, AUTO_LOCK_MAX_MINUTES)
         self.auto_lock_box.setSuffix(" minutes")
+        self.auto_lock_box.setMinimumWidth(140)
         self.auto_lock_box.setValue(services.settings.auto_lock_minutes())
         self.auto_lock_box.setAccessibleName("Auto-lock after")
         self.auto_lock_box.setAccessibleDescription(
@@ -215,6 +216,10 @@ class SettingsPage(QScrollArea):
         self.auto_lock_saved.setText("Saved")
 
     # ------------------------------------------------------------ page protocol
+    def save_pending(self) -> None:
+        """Before locking: let a passphrase change that is under way finish first."""
+        self._runner.wait_for_done()
+
     def clear_sensitive(self) -> None:
         self.current_field.clear()
         self.new_form.clear()

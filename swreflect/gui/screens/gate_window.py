@@ -7,52 +7,93 @@ indicator; the controller decides which screen is showing. Its title is always j
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QProgressBar,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from swreflect.core.clock import Clock
-from swreflect.gui.clipboard import SecureClipboard
-from swreflect.gui.screens.create_screen import CreateVaultScreen
-from swreflect.gui.screens.new_passphrase_screen import NewPassphraseScreen
-from swreflect.gui.screens.recover_screen import RecoverScreen
-from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
-from swreflect.gui.screens.unlock_screen import UnlockScreen
 from swreflect.gui.ui import hint
+
+if TYPE_CHECKING:
+    from swreflect.gui.clipboard import SecureClipboard
+    from swreflect.gui.screens.create_screen import CreateVaultScreen
+    from swreflect.gui.screens.new_passphrase_screen import NewPassphraseScreen
+    from swreflect.gui.screens.recover_screen import RecoverScreen
+    from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
+    from swreflect.gui.screens.unlock_screen import UnlockScreen
 
 WINDOW_TITLE = "swreflect"
 CARD_WIDTH = 600
 
 
+CREATE = "create"
+RECOVERY_KEY = "recovery_key"
+UNLOCK = "unlock"
+RECOVER = "recover"
+NEW_PASSPHRASE = "new_passphrase"
+
+
+class ScreenStack(QWidget):
+    """One visible screen at a time, laid out so only the visible one sizes the card.
+
+    (A QStackedWidget reserves the height of its tallest page, which left short screens in
+    a tall, half-empty card.)
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._screens: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, widget: QWidget) -> None:
+        self._screens.append(widget)
+        self._layout.addWidget(widget)
+        widget.setVisible(widget is self._current)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        self._current = widget
+        for screen in self._screens:
+            screen.setVisible(screen is widget)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def count(self) -> int:
+        return len(self._screens)
+
+
 class GateWindow(QWidget):
-    def __init__(self, clock: Clock, clipboard: SecureClipboard) -> None:
+    """Screens are built the first time they are needed, so start-up builds only one."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        clipboard: Callable[[], SecureClipboard],
+        on_screen_created: Callable[[str, QWidget], None] | None = None,
+    ) -> None:
         super().__init__()
+        self._clock = clock
+        self._clipboard = clipboard
+        self._on_screen_created = on_screen_created
+        self._screens: dict[str, QWidget] = {}
         self.setObjectName("gateWindow")
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("swreflect")
         self.resize(960, 720)
+        self.setMinimumWidth(CARD_WIDTH + 64)
 
-        self.create_screen = CreateVaultScreen()
-        self.recovery_panel = RecoveryKeyPanel(clock, clipboard)
-        self.unlock_screen = UnlockScreen()
-        self.recover_screen = RecoverScreen()
-        self.new_passphrase_screen = NewPassphraseScreen()
-        self.stack = QStackedWidget()
-        for screen in (
-            self.create_screen,
-            self.recovery_panel,
-            self.unlock_screen,
-            self.recover_screen,
-            self.new_passphrase_screen,
-        ):
-            self.stack.addWidget(screen)
+        self.stack = ScreenStack()
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setProperty("role", "busy")
@@ -64,14 +105,15 @@ class GateWindow(QWidget):
 
         card = QFrame()
         card.setProperty("role", "card")
-        card.setMaximumWidth(CARD_WIDTH)
-        card.setMinimumWidth(420)
+        # A fixed width lets word-wrapped text give the card its true height.
+        card.setFixedWidth(CARD_WIDTH)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(36, 32, 36, 28)
         inner.setSpacing(12)
         inner.addWidget(self.stack)
         inner.addWidget(self.busy_bar)
         inner.addWidget(self.busy_label)
+        inner.addStretch(1)
 
         centre = QWidget()
         centre.setObjectName("gateCentre")
@@ -80,6 +122,7 @@ class GateWindow(QWidget):
         row.addWidget(card, 10)
         row.addStretch(1)
         column_host = QWidget()
+        self._column_host = column_host
         column = QVBoxLayout(column_host)
         column.setContentsMargins(24, 32, 24, 32)
         column.addWidget(centre)
@@ -87,15 +130,73 @@ class GateWindow(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(column_host)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.set_busy(False)
 
+    # ------------------------------------------------------------ screens
+    def screen_named(self, name: str) -> QWidget:
+        """The screen called ``name``, built (and announced) on first use."""
+        widget = self._screens.get(name)
+        if widget is None:
+            widget = self._build(name)
+            self._screens[name] = widget
+            self.stack.addWidget(widget)
+            if self._on_screen_created is not None:
+                self._on_screen_created(name, widget)
+        return widget
+
+    def _build(self, name: str) -> QWidget:
+        if name == UNLOCK:
+            from swreflect.gui.screens.unlock_screen import UnlockScreen
+
+            return UnlockScreen()
+        if name == CREATE:
+            from swreflect.gui.screens.create_screen import CreateVaultScreen
+
+            return CreateVaultScreen()
+        if name == RECOVERY_KEY:
+            from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
+
+            return RecoveryKeyPanel(self._clock, self._clipboard())
+        if name == RECOVER:
+            from swreflect.gui.screens.recover_screen import RecoverScreen
+
+            return RecoverScreen()
+        if name == NEW_PASSPHRASE:
+            from swreflect.gui.screens.new_passphrase_screen import NewPassphraseScreen
+
+            return NewPassphraseScreen()
+        raise KeyError(name)
+
+    @property
+    def unlock_screen(self) -> UnlockScreen:
+        return cast("UnlockScreen", self.screen_named(UNLOCK))
+
+    @property
+    def create_screen(self) -> CreateVaultScreen:
+        return cast("CreateVaultScreen", self.screen_named(CREATE))
+
+    @property
+    def recovery_panel(self) -> RecoveryKeyPanel:
+        return cast("RecoveryKeyPanel", self.screen_named(RECOVERY_KEY))
+
+    @property
+    def recover_screen(self) -> RecoverScreen:
+        return cast("RecoverScreen", self.screen_named(RECOVER))
+
+    @property
+    def new_passphrase_screen(self) -> NewPassphraseScreen:
+        return cast("NewPassphraseScreen", self.screen_named(NEW_PASSPHRASE))
+
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
+        # Lay out now rather than on the next event-loop pass, so a newly built screen has
+        # its real geometry straight away (clicks and screen readers see the right places).
+        for _level in range(4):  # each pass lets the request climb one more parent
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         focus = getattr(screen, "focus_first", None)
         if callable(focus):
             focus()
@@ -116,8 +217,7 @@ class GateWindow(QWidget):
 
     def reset_screens(self) -> None:
         """Forget anything typed or shown (called on lock and after each step)."""
-        self.create_screen.reset()
-        self.recovery_panel.clear()
-        self.unlock_screen.reset()
-        self.recover_screen.reset()
-        self.new_passphrase_screen.reset()
+        for widget in self._screens.values():
+            forget = getattr(widget, "reset", None) or getattr(widget, "clear", None)
+            if callable(forget):
+                forget()

@@ -51,14 +51,20 @@ class RecoverScreen(QWidget):
         self.key_field.returnPressed.connect(self.on_open_button_clicked)
         self.open_button.clicked.connect(self.on_open_button_clicked)
         self.back_button.clicked.connect(self.back_requested)
+        self.key_field.textChanged.connect(self.on_key_field_text_changed)
+        self.on_key_field_text_changed("")
         self.setTabOrder(self.key_field, self.open_button)
         self.setTabOrder(self.open_button, self.back_button)
 
     def focus_first(self) -> None:
         self.key_field.setFocus()
 
+    def on_key_field_text_changed(self, text: str) -> None:
+        self.open_button.setEnabled(bool(text.strip()))
+
     def on_open_button_clicked(self) -> None:
         if self.key_field.text().strip():
+            self.message.clear_message()
             self.recovery_key_entered.emit(self.key_field.text())
 
     def show_error(self, text: str) -> None:

@@ -68,6 +68,7 @@ class UnlockScreen(QWidget):
         text = self.passphrase_field.text()
         if not text:
             return
+        self.message.clear_message()
         self.unlock_requested.emit(text)
 
     def show_error(self, text: str) -> None:

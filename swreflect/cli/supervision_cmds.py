@@ -1,0 +1,427 @@
+"""Supervision commands: people, agreements, sessions and actions (ARCHITECTURE.md §10).
+
+``people add|list``, ``agreement add|list|show``, ``session start|list|show``,
+``actions list|done``; list and show take ``--json``. Groups are shared through
+``command_group`` so sign-off can add its own actions to ``session``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from swreflect.cli import command_group
+from swreflect.cli.context import CliContext
+from swreflect.core.actions import ActionFilter
+from swreflect.core.agreements import frequency_label
+from swreflect.core.supervision_models import FREQUENCIES, ROLES, Agreement, Session
+from swreflect.core.supervision_schedule import describe_due
+from swreflect.errors import EXIT_OK, UsageError
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' isn't a date like 2026-03-31") from exc
+
+
+def _json_flag(p: Any) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    people: Any = command_group(
+        subparsers, common, "people", "people you supervise or who supervise you"
+    )
+    p = people.add_parser("add", parents=[common], help="add a person")
+    p.add_argument("name", help="their name as you'd like it shown")
+    p.add_argument("--role", required=True, choices=ROLES, help="their relation to you")
+    p.add_argument("--pronouns", default="", help="optional pronouns")
+    p.set_defaults(func=cmd_people_add)
+    p = people.add_parser("list", parents=[common], help="list people")
+    _json_flag(p)
+    p.set_defaults(func=cmd_people_list)
+
+    agreement: Any = command_group(subparsers, common, "agreement", "supervision agreements")
+    p = agreement.add_parser("add", parents=[common], help="add an agreement")
+    p.add_argument("--person", required=True, help="the other person's name or id")
+    p.add_argument("--me", required=True, help="your own name as it should appear on records")
+    p.add_argument("--frequency", choices=FREQUENCIES, default="monthly")
+    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
+    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
+    p.add_argument("--start", type=_date, help="start date (default today)")
+    p.add_argument("--review", type=_date, help="review date")
+    p.add_argument("--record-writer", choices=ROLES, default="supervisor")
+    p.add_argument("--record-due-days", type=int, default=14)
+    p.add_argument("--disagreement", help="how disagreement with the record is recorded")
+    p.add_argument("--confidentiality", help="confidentiality and its limits")
+    p.set_defaults(func=cmd_agreement_add)
+    p = agreement.add_parser(
+        "change", parents=[common], help="change how often or how long, from a date"
+    )
+    p.add_argument("agreement", help="agreement id (or its first characters)")
+    p.add_argument("--from", dest="effective", type=_date, required=True, help="effective date")
+    p.add_argument("--frequency", choices=FREQUENCIES, required=True)
+    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
+    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
+    p.set_defaults(func=cmd_agreement_change)
+    p = agreement.add_parser("list", parents=[common], help="list agreements and what is due")
+    _json_flag(p)
+    p.set_defaults(func=cmd_agreement_list)
+    p = agreement.add_parser("show", parents=[common], help="show one agreement")
+    p.add_argument("agreement", help="agreement id (or its first characters)")
+    _json_flag(p)
+    p.set_defaults(func=cmd_agreement_show)
+
+    session: Any = command_group(subparsers, common, "session", "supervision sessions")
+    p = session.add_parser("start", parents=[common], help="start a session")
+    p.add_argument("agreement", help="agreement id (or its first characters)")
+    _json_flag(p)
+    p.set_defaults(func=cmd_session_start)
+    p = session.add_parser("list", parents=[common], help="list sessions")
+    p.add_argument("--agreement", help="only this agreement's sessions")
+    _json_flag(p)
+    p.set_defaults(func=cmd_session_list)
+    p = session.add_parser("show", parents=[common], help="show a session's shared record")
+    p.add_argument("session", help="session id (or its first characters)")
+    _json_flag(p)
+    p.set_defaults(func=cmd_session_show)
+
+    prompts: Any = command_group(subparsers, common, "prompts", "session prompt packs")
+    p = prompts.add_parser("list", parents=[common], help="list prompt packs")
+    _json_flag(p)
+    p.set_defaults(func=cmd_prompts_list)
+    p = prompts.add_parser("import", parents=[common], help="import an organisation's pack")
+    p.add_argument("file", help="the pack's .toml file")
+    p.set_defaults(func=cmd_prompts_import)
+    p = prompts.add_parser("use", parents=[common], help="choose the pack for new sessions")
+    p.add_argument("pack", help="pack id")
+    p.set_defaults(func=cmd_prompts_use)
+
+    actions: Any = command_group(subparsers, common, "actions", "agreed actions")
+    p = actions.add_parser("list", parents=[common], help="list open actions")
+    p.add_argument("--owner", choices=ROLES)
+    p.add_argument("--agreement", help="only this agreement's actions")
+    p.add_argument("--due-by", type=_date, help="only actions due on or before this date")
+    p.add_argument("--all", action="store_true", help="include done actions")
+    _json_flag(p)
+    p.set_defaults(func=cmd_actions_list)
+    p = actions.add_parser("done", parents=[common], help="mark an action done")
+    p.add_argument("action", help="action id (or its first characters)")
+    p.set_defaults(func=cmd_actions_done)
+
+
+# ---------------------------------------------------------------------- people
+def cmd_people_add(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    person = services.people.add(ctx.args.name, ctx.args.role, ctx.args.pronouns)
+    ctx.out(f"Added {person.display_name} ({person.role}), id {person.id}")
+    return EXIT_OK
+
+
+def cmd_people_list(ctx: CliContext) -> int:
+    people = ctx.unlock().people.list()
+    if ctx.wants_json:
+        ctx.out_json(
+            [
+                {"id": p.id, "name": p.display_name, "role": p.role, "pronouns": p.pronouns}
+                for p in people
+            ]
+        )
+    elif not people:
+        ctx.out("Nobody yet. Add someone with 'swreflect people add NAME --role supervisee'.")
+    for p in people if not ctx.wants_json else []:
+        pronouns = f" ({p.pronouns})" if p.pronouns else ""
+        ctx.out(f"{p.id[:8]}  {p.display_name}{pronouns}  {p.role}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- agreements
+def _agreement_json(a: Agreement, person_name: str, due: Any = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": a.id,
+        "person_id": a.person_id,
+        "person": person_name,
+        "owner_name": a.owner_name,
+        "start_date": a.start_date.isoformat(),
+        "review_date": a.review_date.isoformat() if a.review_date else None,
+        "record_writer": a.record_writer,
+        "record_due_days": a.record_due_days,
+        "disagreement": a.disagreement,
+        "confidentiality": a.confidentiality,
+        "terms": [
+            {
+                "effective_from": t.effective_from.isoformat(),
+                "frequency": t.frequency,
+                "custom_days": t.custom_days,
+                "usual_minutes": t.usual_minutes,
+                "label": frequency_label(t),
+            }
+            for t in a.terms
+        ],
+    }
+    if due is not None:
+        out["due"] = {
+            "due_on": due.due_on.isoformat(),
+            "state": due.state,
+            "days_late": due.days_late,
+        }
+    return out
+
+
+def cmd_agreement_add(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    a = ctx.args
+    if a.frequency == "custom" and not a.every_days:
+        raise UsageError("A custom frequency needs --every-days N.")
+    person = services.people.find(a.person)
+    extra = {"disagreement": a.disagreement, "confidentiality": a.confidentiality}
+    agreement = services.agreements.add(
+        person.id,
+        a.me,
+        start_date=a.start,
+        frequency=a.frequency,
+        custom_days=a.every_days,
+        usual_minutes=a.minutes,
+        record_writer=a.record_writer,
+        record_due_days=a.record_due_days,
+        review_date=a.review,
+        **{k: v for k, v in extra.items() if v is not None},
+    )
+    ctx.out(f"Added an agreement with {person.display_name}, id {agreement.id}")
+    return EXIT_OK
+
+
+def cmd_agreement_change(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    a = ctx.args
+    if a.frequency == "custom" and not a.every_days:
+        raise UsageError("A custom frequency needs --every-days N.")
+    agreement = services.agreements.find(a.agreement)
+    services.agreements.change_terms(
+        agreement.id,
+        effective_from=a.effective,
+        frequency=a.frequency,
+        custom_days=a.every_days,
+        usual_minutes=a.minutes,
+    )
+    ctx.out(f"From {a.effective.isoformat()} the agreement uses the new frequency and length.")
+    return EXIT_OK
+
+
+def cmd_agreement_list(ctx: CliContext) -> int:
+    summaries = ctx.unlock().agreements.due_summaries()
+    if ctx.wants_json:
+        ctx.out_json(
+            [_agreement_json(s.agreement, s.person.display_name, s.due) for s in summaries]
+        )
+        return EXIT_OK
+    if not summaries:
+        ctx.out("No agreements yet. Add one with 'swreflect agreement add'.")
+    for s in summaries:
+        ctx.out(f"{s.agreement.id[:8]}  {s.person.display_name}  {s.wording}")
+    return EXIT_OK
+
+
+def cmd_agreement_show(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    agreement = services.agreements.find(ctx.args.agreement)
+    person = services.agreements.person_of(agreement)
+    due = services.agreements.due(agreement.id)
+    data = _agreement_json(agreement, person.display_name, due)
+    if ctx.wants_json:
+        ctx.out_json(data)
+        return EXIT_OK
+    ctx.out(f"Agreement {agreement.id}")
+    ctx.out(f"  With:            {person.display_name} ({person.role})")
+    ctx.out(f"  Your name:       {agreement.owner_name}")
+    ctx.out(f"  Started:         {agreement.start_date.isoformat()}")
+    for t in data["terms"]:
+        ctx.out(f"  From {t['effective_from']}: {t['label']}, usually {t['usual_minutes']} minutes")
+    ctx.out(
+        f"  Record:          written by the {agreement.record_writer} within "
+        f"{agreement.record_due_days} days"
+    )
+    ctx.out(f"  Disagreement:    {agreement.disagreement}")
+    ctx.out(f"  Confidentiality: {agreement.confidentiality}")
+    if agreement.review_date:
+        ctx.out(f"  Review by:       {agreement.review_date.isoformat()}")
+    ctx.out(f"  {describe_due(due, person.display_name)}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- sessions
+def _session_json(s: Session) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "agreement_id": s.agreement_id,
+        "status": s.status,
+        "held_on": s.held_on.isoformat() if s.held_on else None,
+        "record_id": s.record_id,
+        "stages": [st.key for st in s.stages],
+        "shared_notes": len(s.shared_notes()),
+        "private_notes": len(s.notes) - len(s.shared_notes()),
+        "actions": len(s.actions),
+    }
+
+
+def cmd_session_start(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    agreement = services.agreements.find(ctx.args.agreement)
+    session = services.sessions.start(agreement.id)
+    if ctx.wants_json:
+        ctx.out_json(_session_json(session))
+        return EXIT_OK
+    carried = len(session.actions)
+    ctx.out(f"Started a session, id {session.id}")
+    if carried:
+        ctx.out(f"{carried} open action(s) from earlier sessions were carried into it.")
+    return EXIT_OK
+
+
+def cmd_session_list(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    agreement_id = services.agreements.find(ctx.args.agreement).id if ctx.args.agreement else None
+    sessions = services.sessions.list(agreement_id)
+    if ctx.wants_json:
+        ctx.out_json([_session_json(s) for s in sessions])
+        return EXIT_OK
+    if not sessions:
+        ctx.out("No sessions yet. Start one with 'swreflect session start AGREEMENT'.")
+    names = {d.agreement.id: d.person.display_name for d in services.agreements.due_summaries()}
+    for s in sessions:
+        when = s.held_on.isoformat() if s.held_on else "not held yet"
+        who = names.get(s.agreement_id, "")
+        ctx.out(f"{s.id[:8]}  {when}  {who}  {s.status.replace('_', ' ')}")
+    return EXIT_OK
+
+
+def cmd_session_show(ctx: CliContext) -> int:
+    """The shared record only: private notes are never printed here."""
+    services = ctx.unlock()
+    session = services.sessions.find(ctx.args.session)
+    record = services.sessions.record_content(session.id)
+    if ctx.wants_json:
+        ctx.out_json({"session": _session_json(session), "record": record})
+        return EXIT_OK
+    parties = record["parties"]
+    ctx.out(f"Session {session.id} ({session.status.replace('_', ' ')})")
+    ctx.out(
+        f"  {record['session']['date'] or 'Not held yet'}, "
+        f"{record['session']['duration_minutes']} minutes"
+    )
+    ctx.out(
+        f"  Supervisor: {parties['supervisor']['name']}; "
+        f"supervisee: {parties['supervisee']['name']}"
+    )
+    for stage in record["stages"]:
+        ctx.out("")
+        ctx.out(stage["title"])
+        for note in stage["notes"]:
+            ctx.out(f"  - {note['text']}")
+    if record["actions"]:
+        ctx.out("")
+        ctx.out("Actions")
+        for action in record["actions"]:
+            due = f", by {action['due']}" if action["due"] else ""
+            ctx.out(f"  - {action['description']} ({action['owner']}{due}, {action['status']})")
+    private = len(session.notes) - len(session.shared_notes())
+    if private:
+        ctx.out("")
+        ctx.out(f"({private} private note(s) are kept in your vault and not shown here.)")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- prompt packs
+def cmd_prompts_list(ctx: CliContext) -> int:
+    library = ctx.unlock().prompts
+    active = library.active()
+    packs = library.packs()
+    if ctx.wants_json:
+        ctx.out_json(
+            {
+                "active": active.id,
+                "packs": [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "version": p.version,
+                        "source": p.source,
+                        "prompts": p.prompt_count(),
+                    }
+                    for p in packs
+                ],
+                "problems": [problem.message for problem in library.problems()],
+            }
+        )
+        return EXIT_OK
+    for p in packs:
+        mark = "*" if p.id == active.id else " "
+        ctx.out(
+            f"{mark} {p.id}  {p.name} (version {p.version}, {p.source}, {p.prompt_count()} prompts)"
+        )
+    for problem in library.problems():
+        ctx.out(f"  Not usable: {problem.message}")
+    return EXIT_OK
+
+
+def cmd_prompts_import(ctx: CliContext) -> int:
+    from pathlib import Path
+
+    pack = ctx.unlock().prompts.import_file(Path(ctx.args.file))
+    ctx.out(f"Imported {pack.name} (version {pack.version}); new sessions will use it.")
+    return EXIT_OK
+
+
+def cmd_prompts_use(ctx: CliContext) -> int:
+    pack = ctx.unlock().prompts.set_active(ctx.args.pack)
+    ctx.out(f"New sessions will use {pack.name}.")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- actions
+def cmd_actions_list(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    a = ctx.args
+    agreement_id = services.agreements.find(a.agreement).id if a.agreement else None
+    actions = services.actions.list(
+        ActionFilter(
+            agreement_id=agreement_id,
+            owner=a.owner,
+            status=None if a.all else "open",
+            due_by=a.due_by,
+        )
+    )
+    if ctx.wants_json:
+        ctx.out_json(
+            [
+                {
+                    "id": x.id,
+                    "agreement_id": x.agreement_id,
+                    "session_id": x.session_id,
+                    "description": x.description,
+                    "owner": x.owner,
+                    "due": x.due.isoformat() if x.due else None,
+                    "status": x.status,
+                    "carried_over_from": x.carried_over_from,
+                }
+                for x in actions
+            ]
+        )
+        return EXIT_OK
+    if not actions:
+        ctx.out("No open actions.")
+    for x in actions:
+        due = f"by {x.due.isoformat()}" if x.due else "no date"
+        ctx.out(f"{x.id[:8]}  {x.description}  ({x.owner}, {due}, {x.status})")
+    return EXIT_OK
+
+
+def cmd_actions_done(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    action = services.actions.find(ctx.args.action)
+    done = services.actions.set_done(action.id)
+    ctx.out(f"Marked done: {done.description}")
+    return EXIT_OK

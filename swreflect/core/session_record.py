@@ -1,0 +1,179 @@
+"""The shared record of a session, its draft summary and how its time was spent.
+
+Pure functions over a loaded ``Session``. Private notes are dropped at the first step of every
+function here (``_shared``), so nothing below can reach a summary, a record or an export.
+
+``record_content`` is the contract consumed by sign-off and exports (JSON-like, no floats):
+
+    record_id, version, kind="supervision-record",
+    agreement {frequency, usual_minutes},
+    parties {supervisor {name, role}, supervisee {name, role}},
+    session {date "YYYY-MM-DD", duration_minutes},
+    stages [{key, title, notes [{prompt, text}]}]   (shared notes only; agenda items appear as
+        their own entries keyed "agenda.N" with the item in the title),
+    functions_minutes {management, development, support, mediation},
+    actions [{description, owner, due ("YYYY-MM-DD" or null), status}],
+    ratings {supervisor {support, challenge} | null, supervisee {...} | null} or null if
+        neither party rated,
+    case_file_decisions [str], summary str.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from swreflect.core.agreements import frequency_label
+from swreflect.core.supervision_models import FUNCTIONS, Agreement, Note, Person, Session
+
+RECORD_KIND = "supervision-record"
+
+
+def _shared(session: Session) -> list[Note]:
+    return [n for n in session.notes if n.visibility == "shared" and n.text.strip()]
+
+
+def _minutes(seconds: int) -> int:
+    return (seconds + 30) // 60
+
+
+@dataclass(frozen=True)
+class RecordSection:
+    key: str
+    title: str
+    notes: tuple[Note, ...]
+
+
+def sections(session: Session) -> list[RecordSection]:
+    """Shared notes grouped by stage (in the session's order), agenda items split out."""
+    shared = _shared(session)
+    out: list[RecordSection] = []
+    for stage in session.stages:
+        general = tuple(n for n in shared if n.stage_key == stage.key and not n.agenda_item_id)
+        if general:
+            out.append(RecordSection(stage.key, stage.title, general))
+        if stage.key != "agenda":
+            continue
+        for number, item in enumerate(session.agenda, start=1):
+            item_notes = tuple(n for n in shared if n.agenda_item_id == item.id)
+            if item_notes:
+                out.append(
+                    RecordSection(f"agenda.{number}", f"{stage.title}: {item.title}", item_notes)
+                )
+    return out
+
+
+def assemble_summary(session: Session) -> str:
+    """A first draft built only from shared notes, for the note-taker to edit."""
+    parts: list[str] = []
+    for section in sections(session):
+        lines = [section.title]
+        for note in section.notes:
+            lines.append(f"- {note.text.strip()}")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def seconds_by_function(session: Session) -> dict[str, int]:
+    totals = dict.fromkeys(FUNCTIONS, 0)
+    for stage in session.stages:
+        totals[stage.function] = totals.get(stage.function, 0) + stage.seconds
+    for item in session.agenda:
+        totals[item.function] = totals.get(item.function, 0) + item.seconds
+    return totals
+
+
+def total_seconds(session: Session) -> int:
+    return sum(s.seconds for s in session.stages) + sum(i.seconds for i in session.agenda)
+
+
+def seconds_by_stage(session: Session) -> list[tuple[str, int]]:
+    """(stage title, seconds) in session order; agenda item time counts towards its stage."""
+    agenda_time = sum(i.seconds for i in session.agenda)
+    return [
+        (s.title, s.seconds + (agenda_time if s.key == "agenda" else 0)) for s in session.stages
+    ]
+
+
+def balance_message(session: Session) -> str | None:
+    """Plain words when case management crowded out reflection and support; else None."""
+    total = total_seconds(session)
+    if total < 10 * 60:
+        return None
+    split = seconds_by_function(session)
+    management = split["management"]
+    reflective = split["support"] + split["development"]
+    if management * 100 >= total * 60 and reflective * 100 < total * 25:
+        return (
+            f"Case management took {_minutes(management)} of {_minutes(total)} minutes. "
+            f"Support and development had {_minutes(reflective)} minutes between them, so "
+            "there was little room for reflection this time. You might protect time for it "
+            "next session."
+        )
+    return None
+
+
+def duration_minutes(session: Session) -> int:
+    if session.duration_minutes is not None:
+        return int(session.duration_minutes)
+    return _minutes(total_seconds(session))
+
+
+def parties(agreement: Agreement, person: Person) -> dict[str, dict[str, str]]:
+    if person.role == "supervisee":
+        supervisor, supervisee = agreement.owner_name, person.display_name
+    else:
+        supervisor, supervisee = person.display_name, agreement.owner_name
+    return {
+        "supervisor": {"name": supervisor, "role": "supervisor"},
+        "supervisee": {"name": supervisee, "role": "supervisee"},
+    }
+
+
+def _ratings(session: Session) -> dict[str, Any] | None:
+    if not session.ratings:
+        return None
+    out: dict[str, Any] = {"supervisor": None, "supervisee": None}
+    for rating in session.ratings:
+        out[rating.rater] = {"support": rating.support, "challenge": rating.challenge}
+    return out
+
+
+def record_content(session: Session, agreement: Agreement, person: Person) -> dict[str, Any]:
+    held_on = session.held_on
+    terms = agreement.terms_on(held_on) if held_on else agreement.terms[-1]
+    return {
+        "record_id": session.record_id,
+        "version": int(session.record_version),
+        "kind": RECORD_KIND,
+        "agreement": {
+            "frequency": frequency_label(terms),
+            "usual_minutes": int(terms.usual_minutes),
+        },
+        "parties": parties(agreement, person),
+        "session": {
+            "date": held_on.isoformat() if held_on else "",
+            "duration_minutes": duration_minutes(session),
+        },
+        "stages": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "notes": [{"prompt": n.prompt_text, "text": n.text} for n in section.notes],
+            }
+            for section in sections(session)
+        ],
+        "functions_minutes": {k: _minutes(v) for k, v in seconds_by_function(session).items()},
+        "actions": [
+            {
+                "description": a.description,
+                "owner": a.owner,
+                "due": a.due.isoformat() if a.due else None,
+                "status": a.status,
+            }
+            for a in session.actions
+        ],
+        "ratings": _ratings(session),
+        "case_file_decisions": list(session.case_file_decisions),
+        "summary": session.summary if session.summary is not None else assemble_summary(session),
+    }

@@ -1,0 +1,344 @@
+"""Running a supervision session: stages, agenda, notes, time, ratings, closing.
+
+Every change is written straight to the vault (the GUI calls these within seconds of an edit),
+so a session survives a crash or an auto-lock in the middle. Lifecycle owned here:
+``draft`` -> ``in_session`` -> ``summary_drafted`` (or ``cancelled``); later steps belong to
+sign-off, after which the session is read-only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from swreflect.core import session_record
+from swreflect.core.clock import Clock
+from swreflect.core.prompt_library import PromptLibrary
+from swreflect.core.supervision_models import (
+    AGENDA_SOURCES,
+    FUNCTIONS,
+    ROLES,
+    STAGE_KEYS,
+    STAGES,
+    STATUS_CANCELLED,
+    STATUS_DRAFT,
+    STATUS_IN_SESSION,
+    STATUS_SUMMARY_DRAFTED,
+    VISIBILITIES,
+    Note,
+    Rating,
+    Session,
+    StageSpec,
+    StageState,
+    other_role,
+)
+from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
+from swreflect.vault.supervision import (
+    ActionRepository,
+    AgreementRepository,
+    PeopleRepository,
+    SessionRepository,
+)
+
+MAX_NOTE = 50_000
+
+
+def _check_function(function: str) -> str:
+    if function not in FUNCTIONS:
+        raise ValidationError(
+            "The supervision function must be management, development, support or mediation."
+        )
+    return function
+
+
+class SessionService:
+    def __init__(
+        self,
+        repo: SessionRepository,
+        actions: ActionRepository,
+        agreements: AgreementRepository,
+        people: PeopleRepository,
+        clock: Clock,
+        prompts: PromptLibrary | None = None,
+    ) -> None:
+        self._prompts = prompts
+        self._repo = repo
+        self._actions = actions
+        self._agreements = agreements
+        self._people = people
+        self._clock = clock
+
+    def _stamp(self) -> str:
+        return self._clock.now().isoformat(timespec="seconds")
+
+    # ------------------------------------------------------------------ lifecycle
+    def create(
+        self,
+        agreement_id: str,
+        stages: Sequence[StageSpec] | None = None,
+        pack: tuple[str, int] = ("", 0),
+    ) -> Session:
+        """A draft session; the agreement's open actions are carried into it now. Without
+        explicit stages, the active prompt pack's stages are used and the pack is remembered."""
+        if self._agreements.get(agreement_id) is None:
+            raise NotFoundError("That agreement wasn't found. Nothing was saved.")
+        if stages is None and self._prompts is not None:
+            active = self._prompts.active()
+            stages, pack = active.stage_specs(), (active.id, active.version)
+        specs = list(stages or STAGES)
+        if [s.key for s in specs if s.key not in STAGE_KEYS]:
+            raise ValidationError("A session stage isn't one swreflect knows.")
+        states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
+        session_id = self._repo.create(agreement_id, STATUS_DRAFT, states, self._stamp(), pack)
+        return self.get(session_id)
+
+    def start(
+        self,
+        agreement_id: str,
+        stages: Sequence[StageSpec] | None = None,
+        pack: tuple[str, int] = ("", 0),
+    ) -> Session:
+        """Create and begin in one step (what the CLI and the runner's Start button do)."""
+        return self.begin(self.create(agreement_id, stages, pack).id)
+
+    def begin(self, session_id: str, held_on: date | None = None) -> Session:
+        session = self._editable(session_id)
+        when = held_on or session.held_on or self._clock.now().date()
+        status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
+        self._repo.update_fields(session_id, self._stamp(), status=status, held_on=when)
+        return self.get(session_id)
+
+    def cancel(self, session_id: str) -> Session:
+        """Mark a session as not held: it never counts towards what is due."""
+        self._editable(session_id)
+        self._repo.update_fields(session_id, self._stamp(), status=STATUS_CANCELLED)
+        return self.get(session_id)
+
+    def get(self, session_id: str) -> Session:
+        session = self._repo.get(session_id)
+        if session is None:
+            raise NotFoundError("That session wasn't found.")
+        return session
+
+    def find(self, id_or_prefix: str) -> Session:
+        wanted = id_or_prefix.strip()
+        matches = [s for s in self._repo.list() if s.id.startswith(wanted)]
+        if len(matches) == 1 and len(wanted) >= 4:
+            return matches[0]
+        if len(matches) > 1:
+            raise ValidationError("More than one session matches that id; give more of it.")
+        raise NotFoundError("No session with that id was found.")
+
+    def list(self, agreement_id: str | None = None) -> list[Session]:
+        return self._repo.list(agreement_id)
+
+    def set_status(self, session_id: str, status: str) -> None:
+        """For sign-off: move a session past the steps owned here (no checks on the name)."""
+        self.get(session_id)
+        self._repo.update_fields(session_id, self._stamp(), status=status)
+
+    def _editable(self, session_id: str) -> Session:
+        session = self.get(session_id)
+        if not session.is_editable:
+            raise SessionClosedError()
+        return session
+
+    # ------------------------------------------------------------------ stages and time
+    def reorder_stages(self, session_id: str, keys: Sequence[str]) -> Session:
+        session = self._editable(session_id)
+        if sorted(keys) != sorted(s.key for s in session.stages):
+            raise ValidationError("The new order must list each stage of the session once.")
+        self._repo.set_stage_order(session_id, keys)
+        return self.get(session_id)
+
+    def skip_stage(self, session_id: str, key: str, skipped: bool = True) -> None:
+        self._stage(session_id, key)
+        self._repo.update_stage(session_id, key, skipped=int(skipped))
+
+    def set_stage_function(self, session_id: str, key: str, function: str) -> None:
+        self._stage(session_id, key)
+        self._repo.update_stage(session_id, key, function=_check_function(function))
+
+    def add_time(
+        self, session_id: str, stage_key: str, seconds: int, agenda_item_id: str | None = None
+    ) -> None:
+        """Add measured time (from the injected clock's monotonic readings) to a stage/item."""
+        if seconds <= 0:
+            return
+        self._stage(session_id, stage_key)
+        self._repo.add_time(session_id, stage_key, agenda_item_id, int(seconds))
+
+    def _stage(self, session_id: str, key: str) -> StageState:
+        try:
+            return self._editable(session_id).stage(key)
+        except KeyError as exc:
+            raise NotFoundError("That stage isn't part of this session.") from exc
+
+    # ------------------------------------------------------------------ agenda
+    def add_agenda_item(
+        self,
+        session_id: str,
+        title: str,
+        *,
+        source: str = "topic",
+        excerpt: str = "",
+        function: str = "management",
+        action_id: str | None = None,
+    ) -> str:
+        """A typed topic, an excerpt the supervisee chose to share (typed or pasted; never read
+        from their vault), or a carried action."""
+        self._editable(session_id)
+        title = " ".join(title.split())
+        if not title:
+            raise ValidationError("Please give the agenda item a short title. Nothing was saved.")
+        if source not in AGENDA_SOURCES:
+            raise ValidationError("That kind of agenda item isn't known.")
+        return self._repo.add_agenda_item(
+            session_id, title, source, excerpt, _check_function(function), action_id
+        )
+
+    def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
+        self._editable(session_id)
+        if "function" in fields:
+            _check_function(fields["function"])
+        self._repo.update_agenda_item(session_id, item_id, **fields)
+
+    def remove_agenda_item(self, session_id: str, item_id: str) -> None:
+        self._editable(session_id)
+        self._repo.remove_agenda_item(session_id, item_id)
+
+    # ------------------------------------------------------------------ notes
+    def add_note(
+        self,
+        session_id: str,
+        stage_key: str,
+        text: str,
+        *,
+        visibility: str = "shared",
+        prompt_id: str = "",
+        prompt_text: str = "",
+        agenda_item_id: str | None = None,
+    ) -> str:
+        """Store a note with the exact prompt text it answered (editing a pack never changes
+        history). ``private`` notes are the note-taker's own and never leave this vault."""
+        self._stage(session_id, stage_key)
+        if visibility not in VISIBILITIES:
+            raise ValidationError("A note is either shared or private.")
+        if len(text) > MAX_NOTE:
+            raise ValidationError("That note is too long to save. Nothing was saved.")
+        note = Note("", stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, 0)
+        return self._repo.add_note(session_id, note, self._stamp())
+
+    def update_note(
+        self,
+        session_id: str,
+        note_id: str,
+        *,
+        text: str | None = None,
+        visibility: str | None = None,
+    ) -> None:
+        self._editable(session_id)
+        fields: dict[str, str] = {}
+        if text is not None:
+            if len(text) > MAX_NOTE:
+                raise ValidationError("That note is too long to save. Nothing was saved.")
+            fields["text"] = text
+        if visibility is not None:
+            if visibility not in VISIBILITIES:
+                raise ValidationError("A note is either shared or private.")
+            fields["visibility"] = visibility
+        if fields and not self._repo.update_note(session_id, note_id, self._stamp(), **fields):
+            raise NotFoundError("That note wasn't found. Nothing was changed.")
+
+    def delete_note(self, session_id: str, note_id: str) -> None:
+        self._editable(session_id)
+        self._repo.delete_note(session_id, note_id)
+
+    # ------------------------------------------------------------------ ratings, actions, closing
+    def rate(self, session_id: str, rater: str, support: int, challenge: int) -> None:
+        self._editable(session_id)
+        if rater not in ROLES:
+            raise ValidationError("Ratings come from the supervisor or the supervisee.")
+        if not (1 <= support <= 5 and 1 <= challenge <= 5):
+            raise ValidationError("Support and challenge are each rated from 1 to 5.")
+        self._repo.set_rating(session_id, Rating(rater, int(support), int(challenge)))
+
+    def add_action(
+        self, session_id: str, description: str, owner: str, due: date | None = None
+    ) -> str:
+        session = self._editable(session_id)
+        description = description.strip()
+        if not description:
+            raise ValidationError("Please describe the action. Nothing was saved.")
+        if owner not in ROLES:
+            raise ValidationError("An action belongs to the supervisor or the supervisee.")
+        return self._actions.add(
+            session_id, session.agreement_id, description, owner, due, self._stamp()
+        )
+
+    def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:
+        self._editable(session_id)
+        cleaned = [d.strip() for d in decisions if d.strip()]
+        self._repo.set_case_file_decisions(session_id, cleaned)
+
+    def set_duration(self, session_id: str, minutes: int | None) -> None:
+        self._editable(session_id)
+        if minutes is not None and not 0 <= minutes <= 600:
+            raise ValidationError("The session length should be between 0 and 600 minutes.")
+        self._repo.update_fields(session_id, self._stamp(), duration_minutes=minutes)
+
+    def draft_summary(self, session_id: str) -> str:
+        """Assemble the draft from shared notes only, store it and mark the summary drafted."""
+        session = self._editable(session_id)
+        text = session_record.assemble_summary(session)
+        held_on = session.held_on or self._clock.now().date()
+        self._repo.update_fields(
+            session_id,
+            self._stamp(),
+            summary=text,
+            status=STATUS_SUMMARY_DRAFTED,
+            held_on=held_on,
+        )
+        return text
+
+    def set_summary(self, session_id: str, text: str) -> None:
+        self._editable(session_id)
+        if len(text) > MAX_NOTE:
+            raise ValidationError("That summary is too long to save. Nothing was saved.")
+        self._repo.update_fields(session_id, self._stamp(), summary=text)
+
+    # ------------------------------------------------------------------ the shared record
+    def signoff_view(self, session_id: str) -> tuple[dict[str, Any], str, str]:
+        """(record, the other person's id, my role): what sign-off needs to send a session's
+        record for agreement. My role is the opposite of the other person's."""
+        session = self.get(session_id)
+        agreement = self._agreements.get(session.agreement_id)
+        if agreement is None:
+            raise NotFoundError("The agreement for this session wasn't found.")
+        person = self._people.get(agreement.person_id)
+        if person is None:
+            raise NotFoundError("The person in this session's agreement wasn't found.")
+        record = session_record.record_content(session, agreement, person)
+        return record, person.id, other_role(person.role)
+
+    def new_record_version(self, session_id: str) -> int:
+        """Start a revised version of the record (after it came back with comments): the
+        version number goes up by one and the session can be edited again."""
+        session = self.get(session_id)
+        version = session.record_version + 1
+        self._repo.update_fields(
+            session_id, self._stamp(), record_version=version, status=STATUS_SUMMARY_DRAFTED
+        )
+        return version
+
+    def record_content(self, session_id: str) -> dict[str, Any]:
+        """The shared record (see ``session_record``): never any private note."""
+        session = self.get(session_id)
+        agreement = self._agreements.get(session.agreement_id)
+        if agreement is None:
+            raise NotFoundError("The agreement for this session wasn't found.")
+        person = self._people.get(agreement.person_id)
+        if person is None:
+            raise NotFoundError("The person in this session's agreement wasn't found.")
+        return session_record.record_content(session, agreement, person)

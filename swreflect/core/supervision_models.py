@@ -1,0 +1,199 @@
+"""Plain records for people, agreements, sessions and actions (no Qt, no SQL).
+
+These are what the supervision repositories return and the services, CLI and GUI pass around.
+Roles are always one of ``ROLES``: a person's ``role`` is their relation to the vault owner
+(``"supervisee"`` means "someone I supervise").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+ROLES = ("supervisee", "supervisor")
+FUNCTIONS = ("management", "development", "support", "mediation")
+VISIBILITIES = ("shared", "private")
+AGENDA_SOURCES = ("topic", "excerpt", "carried_action")
+ACTION_STATUSES = ("open", "done")
+
+# Frequency presets. ``asye``: the newly-qualified first year (weekly for six weeks, at least
+# fortnightly until six months, then at least monthly); ``monthly``: at least monthly for
+# experienced staff; ``custom``: every ``custom_days`` days.
+FREQUENCIES = ("asye", "monthly", "custom")
+DEFAULT_USUAL_MINUTES = 90
+DEFAULT_RECORD_DUE_DAYS = 14
+
+# Session lifecycle owned here. Later steps (sent for agreement, agreed, ...) belong to sign-off
+# and are stored in the same column.
+STATUS_DRAFT = "draft"
+STATUS_IN_SESSION = "in_session"
+STATUS_SUMMARY_DRAFTED = "summary_drafted"
+STATUS_CANCELLED = "cancelled"
+EDITABLE_STATUSES = (STATUS_DRAFT, STATUS_IN_SESSION, STATUS_SUMMARY_DRAFTED)
+NOT_HELD_STATUSES = (STATUS_DRAFT, STATUS_CANCELLED)
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    key: str
+    title: str
+    function: str
+
+
+# The built-in stage order. Prompt packs supply prompts for these keys; a pack may not invent
+# new keys (the record and the reports rely on this set).
+STAGES: tuple[StageSpec, ...] = (
+    StageSpec("checkin", "Check-in and wellbeing", "support"),
+    StageSpec("safety", "Psychological safety", "support"),
+    StageSpec("review", "Reviewing previous actions", "management"),
+    StageSpec("agenda", "Agenda and case discussions", "management"),
+    StageSpec("learning", "Learning from mistakes and critical incidents", "development"),
+    StageSpec("identity", "Identity, power and anti-racist practice", "development"),
+    StageSpec("balance", "Support and challenge", "support"),
+    StageSpec("development", "Development and CPD", "development"),
+    StageSpec("closing", "Closing and agreement", "management"),
+)
+STAGE_KEYS = tuple(s.key for s in STAGES)
+
+
+def stage_spec(key: str) -> StageSpec:
+    for spec in STAGES:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+def other_role(role: str) -> str:
+    return "supervisor" if role == "supervisee" else "supervisee"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    display_name: str
+    role: str
+    pronouns: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementTerms:
+    """Frequency and length, in force from ``effective_from`` until the next terms."""
+
+    effective_from: date
+    frequency: str
+    custom_days: int | None
+    usual_minutes: int
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    person_id: str
+    owner_name: str
+    start_date: date
+    review_date: date | None
+    record_writer: str
+    record_due_days: int
+    disagreement: str
+    confidentiality: str
+    terms: tuple[AgreementTerms, ...]
+
+    def terms_on(self, day: date) -> AgreementTerms:
+        """The terms in force on ``day`` (the earliest terms before any of them start)."""
+        current = self.terms[0]
+        for terms in self.terms:
+            if terms.effective_from <= day:
+                current = terms
+        return current
+
+
+@dataclass(frozen=True)
+class StageState:
+    key: str
+    title: str
+    position: int
+    skipped: bool
+    seconds: int
+    function: str
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: str
+    title: str
+    source: str
+    excerpt: str
+    function: str
+    seconds: int
+    position: int
+    action_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    stage_key: str
+    agenda_item_id: str | None
+    prompt_id: str
+    prompt_text: str
+    text: str
+    visibility: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Rating:
+    rater: str
+    support: int
+    challenge: int
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    session_id: str
+    agreement_id: str
+    description: str
+    owner: str
+    due: date | None
+    status: str
+    carried_over_from: str | None
+    carried_to: str | None
+    position: int
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    agreement_id: str
+    status: str
+    held_on: date | None
+    record_id: str
+    record_version: int
+    duration_minutes: int | None
+    summary: str | None
+    pack_id: str
+    pack_version: int
+    stages: tuple[StageState, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    notes: tuple[Note, ...] = ()
+    ratings: tuple[Rating, ...] = ()
+    actions: tuple[Action, ...] = ()
+    case_file_decisions: tuple[str, ...] = field(default=())
+
+    @property
+    def is_held(self) -> bool:
+        return self.status not in NOT_HELD_STATUSES and self.held_on is not None
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    def stage(self, key: str) -> StageState:
+        for stage in self.stages:
+            if stage.key == key:
+                return stage
+        raise KeyError(key)
+
+    def shared_notes(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.visibility == "shared")

@@ -1,0 +1,87 @@
+"""The Journal page's fixed parts: the private marker, the list pane and the action bar.
+
+They only build and lay out widgets; the page wires them to the journal service.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from swreflect.core.templates import TemplateLibrary
+from swreflect.gui.journal.list_model import JournalListModel
+from swreflect.gui.journal.lock_glyph import lock_pixmap
+from swreflect.gui.journal.row_delegate import RowDelegate
+from swreflect.gui.journal.search_bar import SearchBar
+
+
+class PrivateMarker(QWidget):
+    """A lock and a plain sentence: the journal's consistent "this is private" signal."""
+
+    def __init__(self, tint: QColor) -> None:
+        super().__init__()
+        self.label = QLabel("Private journal · only you can see this")
+        self.label.setAccessibleName("Private: only you can see your journal")
+        self.label.setToolTip("Nothing here is shared unless you choose to bring it.")
+        self.icon = QLabel()
+        self.icon.setAccessibleName("Private")
+        self.icon.setPixmap(lock_pixmap(self.fontMetrics().height(), tint))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.label, 1)
+
+
+class ListPane(QWidget):
+    """New entry, Trash, search with filters, and the lazily filled list of entries."""
+
+    def __init__(self, templates: TemplateLibrary) -> None:
+        super().__init__()
+        self.new_button = QPushButton("&New entry")
+        self.new_button.setToolTip("Start a new entry (Ctrl+N)")
+        self.new_button.setAccessibleName("New entry")
+        self.trash_button = QPushButton("Trash")
+        self.trash_button.setCheckable(True)
+        self.trash_button.setAccessibleName("Show the Trash")
+        self.search_bar = SearchBar(templates)
+        self.model = JournalListModel()
+        self.list_view = QListView()
+        self.list_view.setAccessibleName("Journal entries")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(RowDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        top.addWidget(self.trash_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.list_view, 1)
+
+
+class ActionBar(QWidget):
+    """The quiet save status and what can be done with the open entry."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved_label = QLabel("")
+        self.saved_label.setAccessibleName("Save status")
+        self.saved_label.setProperty("role", "hint")
+        self.mark_button = QPushButton("Bring to supervision…")
+        self.mark_button.setAccessibleName("Bring an excerpt to supervision")
+        self.mark_button.setToolTip("Select the words you'd like to bring, then press this.")
+        self.revisions_button = QPushButton("Earlier versions…")
+        self.revisions_button.setAccessibleName("See earlier versions of this entry")
+        self.trash_entry_button = QPushButton("Move to Trash")
+        self.trash_entry_button.setAccessibleName("Move this entry to the Trash")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.saved_label, 1)
+        layout.addWidget(self.mark_button)
+        layout.addWidget(self.revisions_button)
+        layout.addWidget(self.trash_entry_button)

@@ -1,0 +1,306 @@
+"""The Supervision page: people and agreements, each agreement's sessions and balance, the
+prompt pack in use, and the session runner.
+
+A page factory ``SupervisionPage(services)`` for the main window's registry. The runner
+replaces the overview while a session is open; ``save_pending()`` (called before the vault
+locks) flushes its last edits, so a session survives an auto-lock in the middle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.agreements import frequency_label
+from swreflect.core.services import Services
+from swreflect.errors import SwreflectError
+from swreflect.gui.supervision.balance_grid import BalanceGrid
+from swreflect.gui.supervision.look import NOTE_STYLE
+from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
+from swreflect.gui.supervision.session_runner import SessionRunner
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_WORDS = {
+    "draft": "prepared, not yet held",
+    "in_session": "in progress",
+    "summary_drafted": "summary drafted",
+    "cancelled": "didn't take place",
+}
+EMPTY_TEXT = (
+    "Add the people you supervise, or who supervise you, then set up an agreement with each. "
+    "Due dates, sessions and actions all follow from the agreement."
+)
+
+
+def _ask_pack_file(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import a prompt pack", "", "Prompt packs (*.toml)"
+    )
+    return Path(name) if name else None
+
+
+class SupervisionPage(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner: SessionRunner | None = None
+        self.choose_pack_file: Callable[[], Path | None] = lambda: _ask_pack_file(self)
+        self.setAccessibleName("Supervision")
+        self.setStyleSheet(NOTE_STYLE)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+
+        overview = QWidget()
+        row = QHBoxLayout(overview)
+        row.setContentsMargins(16, 12, 16, 12)
+        self.tabs = QTabWidget()
+        self.tabs.setFixedWidth(420)
+        self.agreements = QListWidget()
+        self.agreements.setAccessibleName("Your supervision agreements")
+        self.agreements.setWordWrap(True)
+        self.agreements.setSpacing(4)
+        self.agreements.currentRowChanged.connect(self.on_agreements_current_row_changed)
+        self.tabs.addTab(self.agreements, "Agreements")
+        self.person_form = PersonForm(services)
+        self.person_form.person_added.connect(self.on_person_form_person_added)
+        self.tabs.addTab(self.person_form, "Add a person")
+        self.agreement_form = AgreementForm(services)
+        self.agreement_form.agreement_added.connect(self.on_agreement_form_agreement_added)
+        self.tabs.addTab(self.agreement_form, "Add an agreement")
+        self.terms_form = TermsChangeForm(services)
+        self.terms_form.terms_changed.connect(lambda _id: self.refresh())
+        self.tabs.addTab(self.terms_form, "Change")
+        row.addWidget(self.tabs)
+
+        detail = QVBoxLayout()
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Selected agreement")
+        detail.addWidget(self.heading)
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.due.setProperty("role", "calm")
+        self.due.setAccessibleName("When the next session is due")
+        detail.addWidget(self.due)
+        self.terms = QLabel()
+        self.terms.setWordWrap(True)
+        self.terms.setProperty("role", "hint")
+        detail.addWidget(self.terms)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton("Start a session")
+        self.start_button.setAccessibleName("Start a session with this agreement")
+        self.start_button.clicked.connect(self.on_start_button_clicked)
+        self.open_button = QPushButton("Open the selected session")
+        self.open_button.setAccessibleName("Open the selected session")
+        self.open_button.clicked.connect(self.on_open_button_clicked)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        detail.addLayout(buttons)
+        lower = QHBoxLayout()
+        sessions_column = QVBoxLayout()
+        sessions_column.addWidget(QLabel("<b>Sessions</b>"))
+        self.sessions = QListWidget()
+        self.sessions.setAccessibleName("Sessions under this agreement")
+        self.sessions.itemActivated.connect(lambda _item: self.on_open_button_clicked())
+        self.sessions.setSpacing(2)
+        sessions_column.addWidget(self.sessions, 1)
+        lower.addLayout(sessions_column, 1)
+        grid_column = QVBoxLayout()
+        grid_column.addWidget(QLabel("<b>Support and challenge, from your ratings</b>"))
+        self.grid = BalanceGrid()
+        grid_column.addWidget(self.grid)
+        grid_column.addStretch(1)
+        lower.addLayout(grid_column)
+        detail.addLayout(lower, 1)
+        pack_row = QHBoxLayout()
+        self.pack_label = QLabel()
+        self.pack_label.setAccessibleName("Prompt pack in use")
+        import_button = QPushButton("Import an organisation's prompt pack…")
+        import_button.setAccessibleName("Import an organisation's prompt pack")
+        import_button.clicked.connect(self.on_import_button_clicked)
+        pack_row.addWidget(self.pack_label, 1)
+        pack_row.addWidget(import_button)
+        detail.addLayout(pack_row)
+        self.pack_message = QLabel()
+        self.pack_message.setWordWrap(True)
+        self.pack_message.setAccessibleName("Message")
+        self.pack_message.setProperty("role", "calm")
+        self.pack_message.hide()
+        detail.addWidget(self.pack_message)
+        row.addLayout(detail, 1)
+        self.stack.addWidget(overview)
+        self.refresh()
+
+    # ------------------------------------------------------------------ overview
+    def refresh(self) -> None:
+        current = self.selected_agreement()
+        self.agreements.blockSignals(True)
+        self.agreements.clear()
+        for summary in self.services.agreements.due_summaries():
+            item = QListWidgetItem(f"{summary.person.display_name}\n{summary.wording}")
+            item.setData(ID_ROLE, summary.agreement.id)
+            self.agreements.addItem(item)
+        self.agreements.blockSignals(False)
+        rows = [self.agreements.item(r).data(ID_ROLE) for r in range(self.agreements.count())]
+        self.agreements.setCurrentRow(rows.index(current) if current in rows else 0)
+        if not rows:
+            self.show_agreement(None)
+        pack = self.services.prompts.active()
+        self.pack_label.setText(f"Prompts: {pack.name} (version {pack.version})")
+        self.agreement_form.reload_people()
+
+    def selected_agreement(self) -> str | None:
+        item = self.agreements.currentItem()
+        return str(item.data(ID_ROLE)) if item else None
+
+    def on_agreements_current_row_changed(self, _row: int) -> None:
+        self.show_agreement(self.selected_agreement())
+
+    def show_agreement(self, agreement_id: str | None) -> None:
+        self.terms_form.agreement_id = agreement_id
+        self.start_button.setEnabled(agreement_id is not None)
+        self.open_button.setEnabled(agreement_id is not None)
+        self.sessions.clear()
+        if agreement_id is None:
+            self.heading.setText("<h2>Supervision</h2>")
+            self.due.setText(EMPTY_TEXT)
+            self.terms.clear()
+            self.grid.set_sessions([])
+            return
+        agreement = self.services.agreements.get(agreement_id)
+        person = self.services.agreements.person_of(agreement)
+        summary = next(
+            s for s in self.services.agreements.due_summaries() if s.agreement.id == agreement_id
+        )
+        relation = "Someone you supervise" if person.role == "supervisee" else "Your supervisor"
+        pronouns = f" ({person.pronouns})" if person.pronouns else ""
+        self.heading.setText(f"<h2>{person.display_name}{pronouns}</h2>{relation}")
+        self.due.setText(summary.wording)
+        terms = agreement.terms_on(self.services.agreements.today())
+        self.terms.setText(
+            f"{frequency_label(terms)}; usually {terms.usual_minutes} minutes. "
+            f"The {agreement.record_writer} writes the record within "
+            f"{agreement.record_due_days} days."
+        )
+        sessions = self.services.sessions.list(agreement_id)
+        for session in reversed(sessions):
+            when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
+            words = STATUS_WORDS.get(session.status, session.status.replace("_", " "))
+            item = QListWidgetItem(f"{when or 'Not held yet'} · {words}")
+            item.setData(ID_ROLE, session.id)
+            self.sessions.addItem(item)
+        if self.sessions.count():
+            self.sessions.setCurrentRow(0)
+        else:
+            empty = QListWidgetItem("No sessions yet. Start one when you meet.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.sessions.addItem(empty)
+        self.open_button.setEnabled(bool(sessions))
+        self.grid.set_sessions(sessions)
+
+    def on_person_form_person_added(self, person_id: str) -> None:
+        self.agreement_form.reload_people(select=person_id)
+        self.tabs.setCurrentWidget(self.agreement_form)
+
+    def on_agreement_form_agreement_added(self, agreement_id: str) -> None:
+        self.refresh()
+        rows = [self.agreements.item(r).data(ID_ROLE) for r in range(self.agreements.count())]
+        self.agreements.setCurrentRow(rows.index(agreement_id))
+        self.tabs.setCurrentWidget(self.agreements)
+
+    # ------------------------------------------------------------------ sessions
+    def start_session(self, agreement_id: str | None = None) -> SessionRunner:
+        agreement_id = agreement_id or self.selected_agreement()
+        if agreement_id is None:
+            raise ValueError("no agreement selected")
+        session = self.services.sessions.start(agreement_id)
+        runner = self.open_session(session.id)
+        assert runner is not None  # a new session is always editable
+        return runner
+
+    def open_session(self, session_id: str) -> SessionRunner | None:
+        """Open the runner; a session that has moved on to sign-off is not reopened here."""
+        if not self.services.sessions.get(session_id).is_editable:
+            self.pack_message.setText(
+                "That session has moved on to sign-off or didn't take place, so it can't be "
+                "changed here. Its record is in the agreement inbox."
+            )
+            self.pack_message.show()
+            return None
+        self.close_runner()
+        self.runner = SessionRunner(self.services, session_id)
+        self.runner.closed.connect(self.close_runner)
+        self.stack.addWidget(self.runner)
+        self.stack.setCurrentWidget(self.runner)
+        return self.runner
+
+    def close_runner(self) -> None:
+        if self.runner is None:
+            return
+        runner, self.runner = self.runner, None
+        runner.save_pending()
+        runner.timer.pause()
+        self.stack.removeWidget(runner)
+        runner.deleteLater()
+        self.stack.setCurrentIndex(0)
+        self.refresh()
+
+    def on_start_button_clicked(self) -> None:
+        if self.selected_agreement():
+            self.start_session()
+
+    def on_open_button_clicked(self) -> None:
+        item = self.sessions.currentItem()
+        if item is not None:
+            self.open_session(str(item.data(ID_ROLE)))
+
+    # ------------------------------------------------------------------ prompt packs
+    def import_pack(self, path: Path) -> bool:
+        """Import and switch to an organisation's pack; on any problem say what and where,
+        and keep the current pack."""
+        try:
+            pack = self.services.prompts.import_file(path)
+        except SwreflectError as exc:
+            active = self.services.prompts.active()
+            self.pack_message.setText(
+                f"That prompt pack couldn't be used. {exc.message} "
+                f'Nothing was changed; sessions keep using "{active.name}".'
+            )
+            self.pack_message.show()
+            return False
+        self.pack_message.setText(
+            f'Imported "{pack.name}" (version {pack.version}). New sessions will use it.'
+        )
+        self.pack_message.show()
+        self.refresh()
+        return True
+
+    def on_import_button_clicked(self) -> None:
+        path = self.choose_pack_file()
+        if path is not None:
+            self.import_pack(path)
+
+    # ------------------------------------------------------------------ shell hooks
+    def save_pending(self) -> None:
+        if self.runner is not None:
+            self.runner.save_pending()
+
+    def page_shown(self) -> None:
+        if self.runner is None:
+            self.refresh()

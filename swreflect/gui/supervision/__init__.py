@@ -1,0 +1,1 @@
+"""Widgets for guided supervision sessions (the pages live in ``gui/pages``)."""

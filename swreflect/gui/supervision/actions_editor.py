@@ -1,0 +1,100 @@
+"""The actions agreed in a session: add, tick off or remove; saved as soon as they change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.services import Services
+from swreflect.core.supervision_models import ROLES
+from swreflect.gui.supervision.look import clear_layout, to_date
+
+
+class ActionsEditor(QWidget):
+    def __init__(self, services: Services, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._session_id = session_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(0, 3)
+        self._grid.setColumnStretch(1, 1)
+        layout.addWidget(self._grid_host)
+        add_row = QHBoxLayout()
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("What will happen next?")
+        self.description.setAccessibleName("New action")
+        self.description.returnPressed.connect(self.on_add_button_clicked)
+        self.owner = QComboBox()
+        self.owner.setAccessibleName("Who owns the new action")
+        for role in ROLES:
+            self.owner.addItem(role.capitalize(), role)
+        self.has_due = QCheckBox("Due by")
+        self.has_due.setAccessibleName("The new action has a due date")
+        self.due = QDateEdit()
+        self.due.setAccessibleName("Due date of the new action")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMM yyyy")
+        today = services.clock.now().date()
+        self.due.setDate(QDate(today.year, today.month, today.day).addDays(14))
+        add = QPushButton("Add action")
+        add.setAccessibleName("Add the action")
+        add.clicked.connect(self.on_add_button_clicked)
+        for widget in (self.description, self.owner, self.has_due, self.due, add):
+            add_row.addWidget(widget, 3 if widget is self.description else 0)
+        layout.addLayout(add_row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        clear_layout(self._grid)
+        actions = self._services.sessions.get(self._session_id).actions
+        if not actions:
+            self._grid.addWidget(QLabel("No actions yet."), 0, 0)
+        for row, action in enumerate(actions):
+            carried = " (carried over)" if action.carried_over_from else ""
+            due = f"by {action.due.strftime('%d %b %Y')}" if action.due else "no date"
+            done = QCheckBox(f"{action.description}{carried}")
+            done.setAccessibleName(f"Done: {action.description}")
+            done.setChecked(action.status == "done")
+            done.toggled.connect(
+                lambda checked, a=action.id: self._services.actions.set_done(a, checked)
+            )
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove the action {action.description}")
+            remove.clicked.connect(lambda _=False, a=action.id: self._remove(a))
+            self._grid.addWidget(done, row, 0)
+            self._grid.addWidget(QLabel(f"{action.owner}, {due}"), row, 1)
+            self._grid.addWidget(remove, row, 2)
+
+    def _remove(self, action_id: str) -> None:
+        self._services.actions.delete(action_id)
+        self.refresh()
+
+    def add_action(self, description: str, owner: str, due: date | None = None) -> str:
+        action_id = self._services.sessions.add_action(self._session_id, description, owner, due)
+        self.refresh()
+        return action_id
+
+    def on_add_button_clicked(self) -> None:
+        text = self.description.text().strip()
+        if not text:
+            return
+        due = to_date(self.due.date()) if self.has_due.isChecked() else None
+        self.add_action(text, str(self.owner.currentData()), due)
+        self.description.clear()

@@ -1,0 +1,233 @@
+"""The end of a session: where the time went, support and challenge, actions, what goes on the
+case file elsewhere, and the editable draft summary (built from shared notes only).
+
+Says plainly when case management crowded out reflection and support. Every edit is saved
+within a couple of seconds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core import session_record
+from swreflect.core.services import Services
+from swreflect.core.supervision_models import FUNCTIONS, ROLES
+from swreflect.gui.supervision.actions_editor import ActionsEditor
+from swreflect.gui.supervision.autosave import Debouncer
+from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
+
+NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
+TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
+
+
+def _bar(minutes: int, total: int, name: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, max(total, 1))
+    bar.setValue(minutes)
+    bar.setFormat(f"{minutes} min")
+    bar.setAccessibleName(f"{name}: {minutes} minutes")
+    bar.setMaximumHeight(18)
+    return bar
+
+
+class EndScreen(QScrollArea):
+    back_requested = Signal()
+
+    def __init__(self, services: Services, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._session_id = session_id
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        body.setStyleSheet(NOTE_STYLE)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<h2>How the session went</h2>"), 1)
+        back = QPushButton("Back to the stages")
+        back.setAccessibleName("Back to the stages")
+        back.clicked.connect(self.back_requested)
+        top.addWidget(back)
+        layout.addLayout(top)
+
+        columns = QHBoxLayout()
+        self.functions_box = QGroupBox("Time by supervision function")
+        self.functions_grid = QGridLayout(self.functions_box)
+        self.stages_box = QGroupBox("Time by stage")
+        self.stages_grid = QGridLayout(self.stages_box)
+        self.functions_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.stages_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(self.functions_box, 1)
+        columns.addWidget(self.stages_box, 1)
+        layout.addLayout(columns)
+        self.balance = QLabel()
+        self.balance.setWordWrap(True)
+        self.balance.setAccessibleName("Balance of the session")
+        layout.addWidget(self.balance)
+
+        ratings = QGroupBox("Support and challenge (1 = very little, 5 = a lot)")
+        grid = QGridLayout(ratings)
+        grid.addWidget(QLabel("Support"), 0, 1)
+        grid.addWidget(QLabel("Challenge"), 0, 2)
+        self.rating_boxes: dict[str, tuple[QComboBox, QComboBox]] = {}
+        for row, role in enumerate(ROLES, start=1):
+            grid.addWidget(QLabel(f"The {role}"), row, 0)
+            pair = (
+                self._rating_combo(f"Support felt by the {role}"),
+                self._rating_combo(f"Challenge felt by the {role}"),
+            )
+            self.rating_boxes[role] = pair
+            grid.addWidget(pair[0], row, 1)
+            grid.addWidget(pair[1], row, 2)
+        grid.setColumnStretch(3, 1)
+        layout.addWidget(ratings)
+
+        actions_box = QGroupBox("Actions")
+        actions_layout = QVBoxLayout(actions_box)
+        self.actions_editor = ActionsEditor(services, session_id)
+        actions_layout.addWidget(self.actions_editor)
+        layout.addWidget(actions_box)
+
+        decisions_box = QGroupBox("Decisions to write on the case file elsewhere")
+        decisions_layout = QVBoxLayout(decisions_box)
+        hint = QLabel(
+            "This app isn't the case record. List each decision that needs writing on the "
+            "case file, one per line, so it isn't missed."
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        decisions_layout.addWidget(hint)
+        self.decisions = QPlainTextEdit()
+        self.decisions.setAccessibleName("Decisions to write on the case file, one per line")
+        self.decisions.setTabChangesFocus(True)
+        self.decisions.setMaximumHeight(90)
+        decisions_layout.addWidget(self.decisions)
+        layout.addWidget(decisions_box)
+
+        summary_box = QGroupBox("Draft summary")
+        summary_layout = QVBoxLayout(summary_box)
+        note = QLabel(
+            "Built from the shared notes only; private notes are never included. "
+            "Edit it freely: it is saved as you type."
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        summary_layout.addWidget(note)
+        self.assemble_button = QPushButton("Assemble the draft from shared notes")
+        self.assemble_button.setAccessibleName("Assemble the draft summary from shared notes")
+        self.assemble_button.clicked.connect(self.on_assemble_button_clicked)
+        summary_layout.addWidget(self.assemble_button)
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName("Draft summary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMinimumHeight(180)
+        summary_layout.addWidget(self.summary)
+        self.summary_problem = QLabel()
+        self.summary_problem.setWordWrap(True)
+        self.summary_problem.setAccessibleName("Problem saving the summary")
+        summary_layout.addWidget(self.summary_problem)
+        layout.addWidget(summary_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self._decisions_saver = Debouncer(self._save_decisions, parent=self)
+        self._summary_saver = Debouncer(self._save_summary, parent=self)
+        self._summary_saver.failed.connect(self.summary_problem.setText)
+        self._summary_saver.saved.connect(self.summary_problem.clear)
+        self.refresh()
+        self.decisions.textChanged.connect(self._decisions_saver.touch)
+        self.summary.textChanged.connect(self._summary_saver.touch)
+
+    def _rating_combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setMinimumWidth(130)
+        combo.addItem("Not rated", 0)
+        for value in range(1, 6):
+            combo.addItem(str(value), value)
+        combo.currentIndexChanged.connect(self.on_rating_changed)
+        return combo
+
+    def refresh(self) -> None:
+        """Reload everything from the vault (time split, ratings, actions, texts)."""
+        session = self._services.sessions.get(self._session_id)
+        for grid in (self.functions_grid, self.stages_grid):
+            clear_layout(grid)
+        total = max(1, (session_record.total_seconds(session) + 30) // 60)
+        split = session_record.seconds_by_function(session)
+        for row, function in enumerate(FUNCTIONS):
+            minutes = (split[function] + 30) // 60
+            self.functions_grid.addWidget(QLabel(function.capitalize()), row, 0)
+            self.functions_grid.addWidget(_bar(minutes, total, function), row, 1)
+        for row, (title, seconds) in enumerate(session_record.seconds_by_stage(session)):
+            minutes = (seconds + 30) // 60
+            self.stages_grid.addWidget(QLabel(title), row, 0)
+            self.stages_grid.addWidget(_bar(minutes, total, title), row, 1)
+        message = session_record.balance_message(session)
+        too_short = session_record.total_seconds(session) < 10 * 60
+        self.balance.setText(message or (TOO_SHORT if too_short else NO_BALANCE_WORRY))
+        self.balance.setProperty("role", "calm" if message else "hint")
+        self.balance.style().unpolish(self.balance)
+        self.balance.style().polish(self.balance)
+        for rating in session.ratings:
+            support, challenge = self.rating_boxes[rating.rater]
+            for combo, value in ((support, rating.support), (challenge, rating.challenge)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(value)
+                combo.blockSignals(False)
+        self.actions_editor.refresh()
+        self._set_quietly(self.decisions, "\n".join(session.case_file_decisions))
+        if session.summary is not None:
+            self._set_quietly(self.summary, session.summary)
+        self.assemble_button.setText(
+            "Rebuild the draft from shared notes (replaces the text below)"
+            if self.summary.toPlainText().strip()
+            else "Assemble the draft from shared notes"
+        )
+
+    @staticmethod
+    def _set_quietly(editor: QPlainTextEdit, text: str) -> None:
+        if editor.toPlainText() != text:
+            editor.blockSignals(True)
+            editor.setPlainText(text)
+            editor.blockSignals(False)
+
+    def on_rating_changed(self, _index: int) -> None:
+        for role, (support, challenge) in self.rating_boxes.items():
+            s, c = int(support.currentData()), int(challenge.currentData())
+            if s and c:
+                self._services.sessions.rate(self._session_id, role, s, c)
+
+    def on_assemble_button_clicked(self) -> None:
+        self.save_pending()
+        text = self._services.sessions.draft_summary(self._session_id)
+        self._set_quietly(self.summary, text)
+        self.assemble_button.setText(
+            "Rebuild the draft from shared notes (replaces the text below)"
+        )
+
+    def _save_decisions(self) -> None:
+        self._services.sessions.set_case_file_decisions(
+            self._session_id, self.decisions.toPlainText().splitlines()
+        )
+
+    def _save_summary(self) -> None:
+        self._services.sessions.set_summary(self._session_id, self.summary.toPlainText())
+
+    def save_pending(self) -> None:
+        self._decisions_saver.save_pending()
+        self._summary_saver.save_pending()

@@ -1,0 +1,93 @@
+"""How shared and private things look, kept in one place so every screen agrees.
+
+Private notes carry a lock glyph, the words "Private to you" and a tinted background; shared
+notes say "Shared record". Colour is never the only signal. The tint is translucent so it reads
+in light and dark palettes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLayout, QWidget
+
+SHARED_GLYPH = "\u270e"
+PRIVATE_LABEL = "Private to you: never shared or exported"
+SHARED_LABEL = f"{SHARED_GLYPH} Shared record: goes into the summary you both agree"
+
+NOTE_STYLE = """
+QFrame[privacy="private"] {
+    background-color: rgba(128, 90, 213, 0.13);
+    border-left: 4px solid rgba(128, 90, 213, 0.75);
+    border-radius: 6px;
+}
+QFrame[privacy="private"] QPlainTextEdit {
+    background-color: rgba(128, 90, 213, 0.06);
+}
+QFrame[privacy="shared"] {
+    background-color: transparent;
+    border-left: 4px solid rgba(60, 140, 120, 0.7);
+    border-radius: 6px;
+}
+QLabel[role="calm"] {
+    background-color: rgba(220, 170, 60, 0.16);
+    border-radius: 6px;
+    padding: 8px;
+}
+"""
+
+
+def set_privacy(frame: QWidget, visibility: str) -> None:
+    """Restyle ``frame`` for ``"shared"`` or ``"private"`` (re-polished so it shows at once)."""
+    frame.setProperty("privacy", visibility)
+    frame.setProperty("role", "private" if visibility == "private" else "shared")
+    style = frame.style()
+    style.unpolish(frame)
+    style.polish(frame)
+    frame.update()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget in ``layout`` (used before rebuilding a list)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def lock_pixmap(size: int = 16, colour: str = "#6a4bc4") -> QPixmap:
+    """A small padlock drawn with QPainter: the private marker, font-independent."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(colour))
+    pen.setWidthF(max(1.5, size / 9))
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    s = float(size)
+    painter.drawArc(QRectF(s * 0.28, s * 0.08, s * 0.44, s * 0.5), 0, 180 * 16)
+    painter.drawLine(int(s * 0.28), int(s * 0.33), int(s * 0.28), int(s * 0.48))
+    painter.drawLine(int(s * 0.72), int(s * 0.33), int(s * 0.72), int(s * 0.48))
+    painter.setBrush(QColor(colour))
+    painter.drawRoundedRect(QRectF(s * 0.16, s * 0.46, s * 0.68, s * 0.46), s * 0.08, s * 0.08)
+    painter.end()
+    return pixmap
+
+
+def lock_icon(size: int = 16) -> QIcon:
+    return QIcon(lock_pixmap(size))
+
+
+def to_date(value: QDate) -> date:
+    """A QDate as a ``datetime.date`` (typed, unlike ``toPython``)."""
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

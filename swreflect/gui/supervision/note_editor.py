@@ -1,0 +1,164 @@
+"""One note in a session: the prompt it answers, the text, and a clear shared/private choice.
+
+The note is created in the vault on the first non-empty save and updated after that; the
+prompt text is stored with it. Switching shared/private saves at once and restyles the frame
+(lock glyph and tint when private).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.sessions import SessionService
+from swreflect.core.supervision_models import Note
+from swreflect.gui.supervision.autosave import Debouncer
+from swreflect.gui.supervision.look import (
+    NOTE_STYLE,
+    PRIVATE_LABEL,
+    SHARED_LABEL,
+    lock_pixmap,
+    set_privacy,
+)
+
+
+class NoteEditor(QFrame):
+    note_saved = Signal(str)
+
+    def __init__(
+        self,
+        sessions: SessionService,
+        session_id: str,
+        stage_key: str,
+        *,
+        note: Note | None = None,
+        prompt_id: str = "",
+        prompt_text: str = "",
+        agenda_item_id: str | None = None,
+        visibility: str = "shared",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._session_id = session_id
+        self._stage_key = stage_key
+        self._agenda_item_id = note.agenda_item_id if note else agenda_item_id
+        self._prompt_id = note.prompt_id if note else prompt_id
+        self._prompt_text = note.prompt_text if note else prompt_text
+        self.note_id: str | None = note.id if note else None
+        self._visibility = note.visibility if note else visibility
+        self._saver = Debouncer(self._save, parent=self)
+        self._saver.failed.connect(self.on_saver_failed)
+        self._saver.saved.connect(self.on_saver_saved)
+        self.setStyleSheet(NOTE_STYLE)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        if self._prompt_text:
+            prompt = QLabel(self._prompt_text)
+            prompt.setWordWrap(True)
+            prompt.setProperty("role", "hint")
+            prompt.setAccessibleName("Prompt this note answers")
+            layout.addWidget(prompt)
+        marker_row = QHBoxLayout()
+        self.lock = QLabel()
+        self.lock.setPixmap(lock_pixmap(16))
+        self.lock.setAccessibleName("Locked: private note")
+        self.marker = QLabel()
+        self.marker.setAccessibleName("Who can see this note")
+        marker_row.addWidget(self.lock)
+        marker_row.addWidget(self.marker, 1)
+        layout.addLayout(marker_row)
+        self.editor = QPlainTextEdit(note.text if note else "")
+        self.editor.setAccessibleName("Note")
+        self.editor.setPlaceholderText("Write as much or as little as helps. You can skip this.")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(70)
+        self.editor.setMaximumHeight(160)
+        self.editor.textChanged.connect(self.on_editor_text_changed)
+        layout.addWidget(self.editor)
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "calm")
+        self.problem.setAccessibleName("Problem saving this note")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        row = QHBoxLayout()
+        self.shared_button = QRadioButton("Shared record")
+        self.shared_button.setAccessibleName("Keep this note in the shared record")
+        self.private_button = QRadioButton("Private to me")
+        self.private_button.setAccessibleName("Keep this note private to me")
+        group = QButtonGroup(self)
+        group.addButton(self.shared_button)
+        group.addButton(self.private_button)
+        (self.private_button if self._visibility == "private" else self.shared_button).setChecked(
+            True
+        )
+        self.shared_button.toggled.connect(self.on_shared_button_toggled)
+        row.addWidget(self.shared_button)
+        row.addWidget(self.private_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._restyle()
+
+    @property
+    def visibility(self) -> str:
+        return self._visibility
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _restyle(self) -> None:
+        private = self._visibility == "private"
+        self.marker.setText(PRIVATE_LABEL if private else SHARED_LABEL)
+        self.lock.setVisible(private)
+        set_privacy(self, self._visibility)
+
+    def on_editor_text_changed(self) -> None:
+        self._saver.touch()
+
+    def on_shared_button_toggled(self, checked: bool) -> None:
+        self._visibility = "shared" if checked else "private"
+        self._restyle()
+        self._saver.touch()
+        self._saver.save_pending()
+
+    def on_saver_failed(self, message: str) -> None:
+        self.problem.setText(f"{message} Your text is still here.")
+        self.problem.show()
+
+    def on_saver_saved(self) -> None:
+        self.problem.hide()
+
+    def save_pending(self) -> None:
+        self._saver.save_pending()
+
+    def _save(self) -> None:
+        text = self.editor.toPlainText()
+        if self.note_id is None:
+            if not text.strip():
+                return
+            self.note_id = self._sessions.add_note(
+                self._session_id,
+                self._stage_key,
+                text,
+                visibility=self._visibility,
+                prompt_id=self._prompt_id,
+                prompt_text=self._prompt_text,
+                agenda_item_id=self._agenda_item_id,
+            )
+        else:
+            self._sessions.update_note(
+                self._session_id, self.note_id, text=text, visibility=self._visibility
+            )
+        self.note_saved.emit(self.note_id)

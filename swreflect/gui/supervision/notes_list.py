@@ -1,0 +1,83 @@
+"""A column of notes for one stage (or one agenda item) with "shared note" / "private note"
+buttons. New notes answer whatever prompt is showing at the moment they are added."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from swreflect.core.prompt_packs import Prompt
+from swreflect.core.sessions import SessionService
+from swreflect.core.supervision_models import Note
+from swreflect.gui.supervision.look import lock_icon
+from swreflect.gui.supervision.note_editor import NoteEditor
+
+
+class NotesList(QWidget):
+    def __init__(
+        self,
+        sessions: SessionService,
+        session_id: str,
+        stage_key: str,
+        notes: Sequence[Note],
+        current_prompt: Callable[[], Prompt | None],
+        agenda_item_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._session_id = session_id
+        self._stage_key = stage_key
+        self._current_prompt = current_prompt
+        self._agenda_item_id = agenda_item_id
+        self.editors: list[NoteEditor] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.shared_button = QPushButton("Add a shared note")
+        self.shared_button.setAccessibleName("Add a note to the shared record")
+        self.shared_button.clicked.connect(self.on_shared_button_clicked)
+        self.private_button = QPushButton("Add a private note")
+        self.private_button.setIcon(lock_icon())
+        self.private_button.setAccessibleName("Add a note that stays private to you")
+        self.private_button.clicked.connect(self.on_private_button_clicked)
+        buttons.addWidget(self.shared_button)
+        buttons.addWidget(self.private_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._column = QVBoxLayout()
+        layout.addLayout(self._column)
+        for note in notes:
+            self._append(NoteEditor(sessions, session_id, stage_key, note=note))
+
+    def _append(self, editor: NoteEditor) -> NoteEditor:
+        self.editors.append(editor)
+        self._column.addWidget(editor)
+        return editor
+
+    def add_note(self, visibility: str) -> NoteEditor:
+        prompt = self._current_prompt()
+        editor = self._append(
+            NoteEditor(
+                self._sessions,
+                self._session_id,
+                self._stage_key,
+                prompt_id=prompt.id if prompt else "",
+                prompt_text=prompt.text if prompt else "",
+                agenda_item_id=self._agenda_item_id,
+                visibility=visibility,
+            )
+        )
+        editor.editor.setFocus()
+        return editor
+
+    def on_shared_button_clicked(self) -> None:
+        self.add_note("shared")
+
+    def on_private_button_clicked(self) -> None:
+        self.add_note("private")
+
+    def save_pending(self) -> None:
+        for editor in self.editors:
+            editor.save_pending()

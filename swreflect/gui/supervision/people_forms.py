@@ -1,0 +1,279 @@
+"""Inline forms for adding a person and a supervision agreement (no modal dialogs, so every
+step is keyboard-reachable and testable). Errors from the services show in a calm label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.agreements import DEFAULT_CONFIDENTIALITY, DEFAULT_DISAGREEMENT
+from swreflect.core.services import Services
+from swreflect.errors import SwreflectError
+from swreflect.gui.supervision.look import to_date
+
+FREQUENCY_CHOICES = (
+    ("monthly", "At least monthly (experienced staff)"),
+    ("asye", "Newly qualified first year (weekly, then fortnightly, then monthly)"),
+    ("custom", "Every so many days"),
+)
+
+
+def _date_edit(name: str, value: QDate) -> QDateEdit:
+    edit = QDateEdit(value)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+class PersonForm(QWidget):
+    person_added = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Their name")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Their role")
+        self.role.addItem("Someone I supervise", "supervisee")
+        self.role.addItem("Someone who supervises me", "supervisor")
+        self.pronouns = QLineEdit()
+        self.pronouns.setAccessibleName("Their pronouns (optional)")
+        form.addRow("Name:", self.name)
+        form.addRow("They are:", self.role)
+        form.addRow("Pronouns (optional):", self.pronouns)
+        layout.addLayout(form)
+        hint = QLabel(
+            "Only colleagues in supervision belong here. There's no place for the people "
+            "you work with, on purpose."
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self.add_button = QPushButton("Add person")
+        self.add_button.setAccessibleName("Add the person")
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        layout.addWidget(self.add_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def on_add_button_clicked(self) -> None:
+        try:
+            person = self._services.people.add(
+                self.name.text(), str(self.role.currentData()), self.pronouns.text()
+            )
+        except SwreflectError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(f"Added {person.display_name}.")
+        self.name.clear()
+        self.pronouns.clear()
+        self.person_added.emit(person.id)
+
+
+class AgreementForm(QWidget):
+    agreement_added = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        today = services.clock.now().date()
+        qtoday = QDate(today.year, today.month, today.day)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.person = QComboBox()
+        self.person.setAccessibleName("The other person")
+        self.person.setPlaceholderText("Add a person first")
+        self.me = QLineEdit()
+        self.me.setAccessibleName("Your name as it should appear on records")
+        self.frequency = QComboBox()
+        self.frequency.setAccessibleName("How often you meet")
+        for key, text in FREQUENCY_CHOICES:
+            self.frequency.addItem(text, key)
+        self.every_days = QSpinBox()
+        self.every_days.setRange(1, 365)
+        self.every_days.setValue(21)
+        self.every_days.setSuffix(" days")
+        self.every_days.setAccessibleName("Days between sessions")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 480)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(90)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("Usual length")
+        self.start = _date_edit("Start date", qtoday)
+        self.has_review = QCheckBox("Review by")
+        self.has_review.setAccessibleName("Set a review date")
+        self.review = _date_edit("Review date", qtoday.addYears(1))
+        self.writer = QComboBox()
+        self.writer.setAccessibleName("Who writes the record")
+        self.writer.addItem("The supervisor", "supervisor")
+        self.writer.addItem("The supervisee", "supervisee")
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 90)
+        self.due_days.setValue(14)
+        self.due_days.setSuffix(" days")
+        self.due_days.setAccessibleName("Days to write the record")
+        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
+        self.every_days.setEnabled(False)
+        form.addRow("With:", self.person)
+        form.addRow("Your name:", self.me)
+        form.addRow("How often:", self.frequency)
+        form.addRow("Custom gap:", self.every_days)
+        form.addRow("Usual length:", self.minutes)
+        form.addRow("Starts on:", self.start)
+        form.addRow(self.has_review, self.review)
+        form.addRow("Record written by:", self.writer)
+        form.addRow("Record due within:", self.due_days)
+        self.disagreement = QPlainTextEdit(DEFAULT_DISAGREEMENT)
+        self.disagreement.setAccessibleName("How disagreement with the record is recorded")
+        self.disagreement.setTabChangesFocus(True)
+        self.disagreement.setMaximumHeight(64)
+        self.confidentiality = QPlainTextEdit(DEFAULT_CONFIDENTIALITY)
+        self.confidentiality.setAccessibleName("Confidentiality and its limits")
+        self.confidentiality.setTabChangesFocus(True)
+        self.confidentiality.setMaximumHeight(80)
+        form.addRow("Disagreement:", self.disagreement)
+        form.addRow("Confidentiality:", self.confidentiality)
+        layout.addLayout(form)
+        self.add_button = QPushButton("Add agreement")
+        self.add_button.setAccessibleName("Add the agreement")
+        self.add_button.clicked.connect(self.on_add_button_clicked)
+        layout.addWidget(self.add_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.reload_people()
+
+    def on_frequency_current_index_changed(self, _index: int) -> None:
+        self.every_days.setEnabled(self.frequency.currentData() == "custom")
+
+    def reload_people(self, select: str | None = None) -> None:
+        self.person.clear()
+        for person in self._services.people.list():
+            self.person.addItem(person.display_name, person.id)
+        if self.person.count():
+            found = self.person.findData(select) if select else -1
+            self.person.setCurrentIndex(max(found, 0))
+
+    def on_add_button_clicked(self) -> None:
+        if self.person.currentIndex() < 0:
+            self.message.setText("Add the other person first, then the agreement.")
+            return
+        frequency = str(self.frequency.currentData())
+        try:
+            agreement = self._services.agreements.add(
+                str(self.person.currentData()),
+                self.me.text(),
+                start_date=to_date(self.start.date()),
+                frequency=frequency,
+                custom_days=self.every_days.value() if frequency == "custom" else None,
+                usual_minutes=self.minutes.value(),
+                record_writer=str(self.writer.currentData()),
+                record_due_days=self.due_days.value(),
+                review_date=to_date(self.review.date()) if self.has_review.isChecked() else None,
+                disagreement=self.disagreement.toPlainText(),
+                confidentiality=self.confidentiality.toPlainText(),
+            )
+        except SwreflectError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText("Agreement added.")
+        self.agreement_added.emit(agreement.id)
+
+
+class TermsChangeForm(QWidget):
+    """Change how often and how long, from a date: earlier due dates stay as they were."""
+
+    terms_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.agreement_id: str | None = None
+        today = services.clock.now().date()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.frequency = QComboBox()
+        self.frequency.setAccessibleName("New frequency")
+        for key, text in FREQUENCY_CHOICES:
+            self.frequency.addItem(text, key)
+        self.every_days = QSpinBox()
+        self.every_days.setRange(1, 365)
+        self.every_days.setValue(14)
+        self.every_days.setSuffix(" days")
+        self.every_days.setAccessibleName("New days between sessions")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 480)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(90)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("New usual length")
+        self.effective = _date_edit(
+            "Date the change applies from", QDate(today.year, today.month, today.day)
+        )
+        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
+        self.every_days.setEnabled(False)
+        intro = QLabel("Changes the agreement selected on the right.")
+        intro.setProperty("role", "hint")
+        layout.addWidget(intro)
+        form.addRow("How often:", self.frequency)
+        form.addRow("Custom gap:", self.every_days)
+        form.addRow("Usual length:", self.minutes)
+        form.addRow("Applies from:", self.effective)
+        layout.addLayout(form)
+        hint = QLabel("Sessions due before that date are judged by the old terms.")
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        self.apply_button = QPushButton("Change the agreement")
+        self.apply_button.setAccessibleName("Change how often and how long, from the date")
+        self.apply_button.clicked.connect(self.on_apply_button_clicked)
+        layout.addWidget(self.apply_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def on_frequency_current_index_changed(self, _index: int) -> None:
+        self.every_days.setEnabled(self.frequency.currentData() == "custom")
+
+    def on_apply_button_clicked(self) -> None:
+        if self.agreement_id is None:
+            self.message.setText("Choose an agreement first.")
+            return
+        frequency = str(self.frequency.currentData())
+        try:
+            self._services.agreements.change_terms(
+                self.agreement_id,
+                effective_from=to_date(self.effective.date()),
+                frequency=frequency,
+                custom_days=self.every_days.value() if frequency == "custom" else None,
+                usual_minutes=self.minutes.value(),
+            )
+        except SwreflectError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText("The agreement was changed from that date.")
+        self.terms_changed.emit(self.agreement_id)

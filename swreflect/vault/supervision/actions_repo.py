@@ -1,0 +1,144 @@
+"""Agreed actions. An action is "current" while nothing has carried it on (``carried_to`` NULL);
+the open-actions list and the carry-over only ever look at current actions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from swreflect.core.supervision_models import Action
+from swreflect.vault.vault import Vault
+
+_COLUMNS = (
+    "id, session_id, agreement_id, description, owner, due, status, carried_over_from, "
+    "carried_to, position"
+)
+
+
+def _build(row: tuple[Any, ...]) -> Action:
+    return Action(
+        id=row[0],
+        session_id=row[1],
+        agreement_id=row[2],
+        description=row[3],
+        owner=row[4],
+        due=date.fromisoformat(row[5]) if row[5] else None,
+        status=row[6],
+        carried_over_from=row[7],
+        carried_to=row[8],
+        position=int(row[9]),
+    )
+
+
+class ActionRepository:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def add(
+        self,
+        session_id: str,
+        agreement_id: str,
+        description: str,
+        owner: str,
+        due: date | None,
+        stamp: str,
+    ) -> str:
+        action_id = str(uuid.uuid4())
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
+                "(?, ?, ?, ?, ?, ?, 'open', NULL, NULL, "
+                "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?)",
+                (
+                    action_id,
+                    session_id,
+                    agreement_id,
+                    description,
+                    owner,
+                    due.isoformat() if due else None,
+                    session_id,
+                    stamp,
+                ),
+            )
+        return action_id
+
+    def update(self, action_id: str, description: str, owner: str, due: date | None) -> bool:
+        with self._vault.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE actions SET description = ?, owner = ?, due = ? WHERE id = ?",
+                (description, owner, due.isoformat() if due else None, action_id),
+            )
+            return bool(cur.rowcount)
+
+    def set_status(self, action_id: str, status: str, stamp: str | None) -> bool:
+        with self._vault.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE actions SET status = ?, done_at = ? WHERE id = ?",
+                (status, stamp if status == "done" else None, action_id),
+            )
+            return bool(cur.rowcount)
+
+    def delete(self, action_id: str) -> None:
+        """Remove an action added by mistake; an original it was carried from becomes current."""
+        with self._vault.transaction() as conn:
+            conn.execute("UPDATE actions SET carried_to = NULL WHERE carried_to = ?", (action_id,))
+            conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+
+    def get(self, action_id: str) -> Action | None:
+        row = self._vault.conn.execute(
+            f"SELECT {_COLUMNS} FROM actions WHERE id = ?",  # noqa: S608
+            (action_id,),
+        ).fetchone()
+        return _build(row) if row else None
+
+    def list_for_session(self, session_id: str) -> list[Action]:
+        rows = self._vault.conn.execute(
+            f"SELECT {_COLUMNS} FROM actions WHERE session_id = ? ORDER BY position, id",  # noqa: S608
+            (session_id,),
+        ).fetchall()
+        return [_build(r) for r in rows]
+
+    def list_current(
+        self, agreement_id: str | None = None, status: str | None = None
+    ) -> list[Action]:
+        sql = f"SELECT {_COLUMNS} FROM actions WHERE carried_to IS NULL"  # noqa: S608
+        params: list[str] = []
+        if agreement_id:
+            sql += " AND agreement_id = ?"
+            params.append(agreement_id)
+        if status:
+            sql += " AND status = ?"
+            params.append(status)
+        sql += " ORDER BY due IS NULL, due, created_at, id"
+        return [_build(r) for r in self._vault.conn.execute(sql, params).fetchall()]
+
+    @staticmethod
+    def carry_open_into(conn: Any, agreement_id: str, session_id: str, stamp: str) -> int:
+        """Copy every current open action of the agreement into ``session_id`` (inside the
+        caller's transaction). Returns how many were carried."""
+        rows = conn.execute(
+            "SELECT id, description, owner, due FROM actions WHERE agreement_id = ? "
+            "AND status = 'open' AND carried_to IS NULL AND session_id != ? "
+            "ORDER BY created_at, position, id",
+            (agreement_id, session_id),
+        ).fetchall()
+        for position, (old_id, description, owner, due) in enumerate(rows):
+            new_id = str(uuid.uuid4())
+            conn.execute(
+                f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
+                "(?, ?, ?, ?, ?, ?, 'open', ?, NULL, ?, ?)",
+                (
+                    new_id,
+                    session_id,
+                    agreement_id,
+                    description,
+                    owner,
+                    due,
+                    old_id,
+                    position,
+                    stamp,
+                ),
+            )
+            conn.execute("UPDATE actions SET carried_to = ? WHERE id = ?", (new_id, old_id))
+        return len(rows)

@@ -1,0 +1,131 @@
+"""Agreements and their versioned terms (frequency and length from an effective date)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from swreflect.core.supervision_models import Agreement, AgreementTerms
+from swreflect.vault.vault import Vault
+
+_COLUMNS = (
+    "id, person_id, owner_name, start_date, review_date, record_writer, record_due_days, "
+    "disagreement, confidentiality"
+)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+class AgreementRepository:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def add(self, agreement: Agreement, stamp: str) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO agreements ({_COLUMNS}, created_at, updated_at) "  # noqa: S608
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    agreement.id,
+                    agreement.person_id,
+                    agreement.owner_name,
+                    agreement.start_date.isoformat(),
+                    agreement.review_date.isoformat() if agreement.review_date else None,
+                    agreement.record_writer,
+                    agreement.record_due_days,
+                    agreement.disagreement,
+                    agreement.confidentiality,
+                    stamp,
+                    stamp,
+                ),
+            )
+            for terms in agreement.terms:
+                self._insert_terms(conn, agreement.id, terms, stamp)
+
+    def update_details(self, agreement: Agreement, stamp: str) -> None:
+        """Everything except the terms (which change through ``set_terms``)."""
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "UPDATE agreements SET owner_name = ?, start_date = ?, review_date = ?, "
+                "record_writer = ?, record_due_days = ?, disagreement = ?, confidentiality = ?, "
+                "updated_at = ? WHERE id = ?",
+                (
+                    agreement.owner_name,
+                    agreement.start_date.isoformat(),
+                    agreement.review_date.isoformat() if agreement.review_date else None,
+                    agreement.record_writer,
+                    agreement.record_due_days,
+                    agreement.disagreement,
+                    agreement.confidentiality,
+                    stamp,
+                    agreement.id,
+                ),
+            )
+
+    def set_terms(self, agreement_id: str, terms: AgreementTerms, stamp: str) -> None:
+        """Add terms from their effective date, replacing any that start on the same day."""
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "DELETE FROM agreement_terms WHERE agreement_id = ? AND effective_from = ?",
+                (agreement_id, terms.effective_from.isoformat()),
+            )
+            self._insert_terms(conn, agreement_id, terms, stamp)
+            conn.execute("UPDATE agreements SET updated_at = ? WHERE id = ?", (stamp, agreement_id))
+
+    @staticmethod
+    def _insert_terms(conn: object, agreement_id: str, terms: AgreementTerms, stamp: str) -> None:
+        conn.execute(  # type: ignore[attr-defined]
+            "INSERT INTO agreement_terms (id, agreement_id, effective_from, frequency, "
+            "custom_days, usual_minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(uuid.uuid4()),
+                agreement_id,
+                terms.effective_from.isoformat(),
+                terms.frequency,
+                terms.custom_days,
+                terms.usual_minutes,
+                stamp,
+            ),
+        )
+
+    def get(self, agreement_id: str) -> Agreement | None:
+        row = self._vault.conn.execute(
+            f"SELECT {_COLUMNS} FROM agreements WHERE id = ?",  # noqa: S608
+            (agreement_id,),
+        ).fetchone()
+        return self._build(row) if row else None
+
+    def list(self, person_id: str | None = None) -> list[Agreement]:
+        sql = f"SELECT {_COLUMNS} FROM agreements"  # noqa: S608
+        params: tuple[str, ...] = ()
+        if person_id:
+            sql += " WHERE person_id = ?"
+            params = (person_id,)
+        rows = self._vault.conn.execute(sql + " ORDER BY start_date, id", params).fetchall()
+        return [self._build(row) for row in rows]
+
+    def _build(self, row: tuple[Any, ...]) -> Agreement:
+        terms_rows = self._vault.conn.execute(
+            "SELECT effective_from, frequency, custom_days, usual_minutes FROM agreement_terms "
+            "WHERE agreement_id = ? ORDER BY effective_from",
+            (row[0],),
+        ).fetchall()
+        terms = tuple(
+            AgreementTerms(date.fromisoformat(t[0]), t[1], t[2], int(t[3])) for t in terms_rows
+        )
+        start = date.fromisoformat(row[3])
+        return Agreement(
+            id=row[0],
+            person_id=row[1],
+            owner_name=row[2],
+            start_date=start,
+            review_date=_day(row[4]),
+            record_writer=row[5],
+            record_due_days=int(row[6]),
+            disagreement=row[7],
+            confidentiality=row[8],
+            terms=terms,
+        )

@@ -1,0 +1,324 @@
+"""Sessions and what belongs to them: stages, agenda, notes, ratings, case-file decisions.
+
+Creating a session also carries the agreement's open actions into it (one transaction): each
+open action that has not already moved on gets a copy in the new session with
+``carried_over_from`` pointing at it, and the original is marked ``carried_to`` the copy. A
+copy that is still open when the next session starts is carried again, so a chain can be any
+length. Each carried action also becomes an agenda item of source ``carried_action``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from swreflect.core.supervision_models import (
+    AgendaItem,
+    Note,
+    Rating,
+    Session,
+    StageState,
+)
+from swreflect.vault.supervision.actions_repo import ActionRepository
+from swreflect.vault.vault import Vault
+
+_SESSION_COLUMNS = (
+    "id, agreement_id, status, held_on, record_id, record_version, duration_minutes, summary, "
+    "pack_id, pack_version"
+)
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class SessionRepository:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    @property
+    def _conn(self) -> Any:
+        return self._vault.conn
+
+    # ------------------------------------------------------------------ sessions
+    def create(
+        self,
+        agreement_id: str,
+        status: str,
+        stages: Sequence[StageState],
+        stamp: str,
+        pack: tuple[str, int] = ("", 0),
+        held_on: date | None = None,
+    ) -> str:
+        session_id = _new_id()
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
+                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    agreement_id,
+                    status,
+                    held_on.isoformat() if held_on else None,
+                    _new_id(),
+                    pack[0],
+                    pack[1],
+                    stamp,
+                    stamp,
+                ),
+            )
+            for stage in stages:
+                conn.execute(
+                    "INSERT INTO session_stages (session_id, stage_key, title, position, skipped, "
+                    "seconds, function) VALUES (?, ?, ?, ?, 0, 0, ?)",
+                    (session_id, stage.key, stage.title, stage.position, stage.function),
+                )
+            ActionRepository.carry_open_into(conn, agreement_id, session_id, stamp)
+        return session_id
+
+    def get(self, session_id: str) -> Session | None:
+        row = self._conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?",  # noqa: S608
+            (session_id,),
+        ).fetchone()
+        return self._build(row) if row else None
+
+    def list(self, agreement_id: str | None = None) -> list[Session]:
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"  # noqa: S608
+        params: tuple[str, ...] = ()
+        if agreement_id:
+            sql += " WHERE agreement_id = ?"
+            params = (agreement_id,)
+        sql += " ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at"
+        return [self._build(row) for row in self._conn.execute(sql, params).fetchall()]
+
+    def last_held_on(self, agreement_id: str, not_held: Sequence[str]) -> date | None:
+        marks = ",".join("?" for _ in not_held)
+        row = self._conn.execute(
+            f"SELECT MAX(held_on) FROM sessions WHERE agreement_id = ? AND held_on IS NOT NULL "  # noqa: S608
+            f"AND status NOT IN ({marks})",
+            (agreement_id, *not_held),
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def update_fields(self, session_id: str, stamp: str, **fields: Any) -> None:
+        """Set plain session columns (status, held_on, summary, duration_minutes...)."""
+        allowed = {"status", "held_on", "summary", "duration_minutes", "record_version"}
+        if not fields or set(fields) - allowed:
+            raise ValueError("unknown session field")
+        names = sorted(fields)
+        values = [
+            fields[n].isoformat() if isinstance(fields[n], date) else fields[n] for n in names
+        ]
+        assignments = ", ".join(f"{n} = ?" for n in names)
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608
+                (*values, stamp, session_id),
+            )
+
+    # ------------------------------------------------------------------ stages
+    def set_stage_order(self, session_id: str, keys: Sequence[str]) -> None:
+        with self._vault.transaction() as conn:
+            for position, key in enumerate(keys):
+                conn.execute(
+                    "UPDATE session_stages SET position = ? WHERE session_id = ? AND stage_key = ?",
+                    (position, session_id, key),
+                )
+
+    def update_stage(self, session_id: str, key: str, **fields: Any) -> None:
+        allowed = {"skipped", "function"}
+        if not fields or set(fields) - allowed:
+            raise ValueError("unknown stage field")
+        names = sorted(fields)
+        assignments = ", ".join(f"{n} = ?" for n in names)
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"UPDATE session_stages SET {assignments} WHERE session_id = ? AND stage_key = ?",  # noqa: S608
+                (*[fields[n] for n in names], session_id, key),
+            )
+
+    def add_time(
+        self, session_id: str, stage_key: str, agenda_item_id: str | None, seconds: int
+    ) -> None:
+        with self._vault.transaction() as conn:
+            if agenda_item_id:
+                conn.execute(
+                    "UPDATE agenda_items SET seconds = seconds + ? WHERE id = ? AND session_id = ?",
+                    (seconds, agenda_item_id, session_id),
+                )
+            else:
+                conn.execute(
+                    "UPDATE session_stages SET seconds = seconds + ? "
+                    "WHERE session_id = ? AND stage_key = ?",
+                    (seconds, session_id, stage_key),
+                )
+
+    # ------------------------------------------------------------------ agenda
+    def add_agenda_item(
+        self,
+        session_id: str,
+        title: str,
+        source: str,
+        excerpt: str,
+        function: str,
+        action_id: str | None = None,
+    ) -> str:
+        item_id = _new_id()
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO agenda_items (id, session_id, title, source, excerpt, function, "
+                "seconds, position, action_id) VALUES (?, ?, ?, ?, ?, ?, 0, "
+                "(SELECT COALESCE(MAX(position), -1) + 1 FROM agenda_items WHERE session_id = ?),"
+                " ?)",
+                (item_id, session_id, title, source, excerpt, function, session_id, action_id),
+            )
+        return item_id
+
+    def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
+        allowed = {"title", "function", "excerpt", "position"}
+        if not fields or set(fields) - allowed:
+            raise ValueError("unknown agenda field")
+        names = sorted(fields)
+        assignments = ", ".join(f"{n} = ?" for n in names)
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"UPDATE agenda_items SET {assignments} WHERE id = ? AND session_id = ?",  # noqa: S608
+                (*[fields[n] for n in names], item_id, session_id),
+            )
+
+    def remove_agenda_item(self, session_id: str, item_id: str) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "DELETE FROM agenda_items WHERE id = ? AND session_id = ?", (item_id, session_id)
+            )
+
+    # ------------------------------------------------------------------ notes
+    def add_note(self, session_id: str, note: Note, stamp: str) -> str:
+        note_id = _new_id()
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO session_notes (id, session_id, stage_key, agenda_item_id, prompt_id, "
+                "prompt_text, text, visibility, position, created_at, updated_at) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM "
+                "session_notes WHERE session_id = ?), ?, ?)",
+                (
+                    note_id,
+                    session_id,
+                    note.stage_key,
+                    note.agenda_item_id,
+                    note.prompt_id,
+                    note.prompt_text,
+                    note.text,
+                    note.visibility,
+                    session_id,
+                    stamp,
+                    stamp,
+                ),
+            )
+        return note_id
+
+    def update_note(self, session_id: str, note_id: str, stamp: str, **fields: Any) -> bool:
+        allowed = {"text", "visibility"}
+        if not fields or set(fields) - allowed:
+            raise ValueError("unknown note field")
+        names = sorted(fields)
+        assignments = ", ".join(f"{n} = ?" for n in names)
+        with self._vault.transaction() as conn:
+            cur = conn.execute(
+                f"UPDATE session_notes SET {assignments}, updated_at = ? "  # noqa: S608
+                "WHERE id = ? AND session_id = ?",
+                (*[fields[n] for n in names], stamp, note_id, session_id),
+            )
+            return bool(cur.rowcount)
+
+    def delete_note(self, session_id: str, note_id: str) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "DELETE FROM session_notes WHERE id = ? AND session_id = ?", (note_id, session_id)
+            )
+
+    # ------------------------------------------------------------------ ratings, decisions
+    def set_rating(self, session_id: str, rating: Rating) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO session_ratings (session_id, rater, support, challenge) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (session_id, rater) DO UPDATE SET "
+                "support = excluded.support, challenge = excluded.challenge",
+                (session_id, rating.rater, rating.support, rating.challenge),
+            )
+
+    def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute("DELETE FROM case_file_decisions WHERE session_id = ?", (session_id,))
+            for position, text in enumerate(decisions):
+                conn.execute(
+                    "INSERT INTO case_file_decisions (id, session_id, text, position) "
+                    "VALUES (?, ?, ?, ?)",
+                    (_new_id(), session_id, text, position),
+                )
+
+    # ------------------------------------------------------------------ assembly
+    def _build(self, row: tuple[Any, ...]) -> Session:
+        session_id = row[0]
+        conn = self._conn
+        stages = tuple(
+            StageState(r[0], r[1], int(r[2]), bool(r[3]), int(r[4]), r[5])
+            for r in conn.execute(
+                "SELECT stage_key, title, position, skipped, seconds, function "
+                "FROM session_stages WHERE session_id = ? ORDER BY position, stage_key",
+                (session_id,),
+            ).fetchall()
+        )
+        agenda = tuple(
+            AgendaItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7])
+            for r in conn.execute(
+                "SELECT id, title, source, excerpt, function, seconds, position, action_id "
+                "FROM agenda_items WHERE session_id = ? ORDER BY position, id",
+                (session_id,),
+            ).fetchall()
+        )
+        notes = tuple(
+            Note(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]))
+            for r in conn.execute(
+                "SELECT id, stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, "
+                "position FROM session_notes WHERE session_id = ? ORDER BY position, id",
+                (session_id,),
+            ).fetchall()
+        )
+        ratings = tuple(
+            Rating(r[0], int(r[1]), int(r[2]))
+            for r in conn.execute(
+                "SELECT rater, support, challenge FROM session_ratings WHERE session_id = ? "
+                "ORDER BY rater",
+                (session_id,),
+            ).fetchall()
+        )
+        decisions = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT text FROM case_file_decisions WHERE session_id = ? ORDER BY position",
+                (session_id,),
+            ).fetchall()
+        )
+        actions = tuple(ActionRepository(self._vault).list_for_session(session_id))
+        return Session(
+            id=session_id,
+            agreement_id=row[1],
+            status=row[2],
+            held_on=date.fromisoformat(row[3]) if row[3] else None,
+            record_id=row[4],
+            record_version=int(row[5]),
+            duration_minutes=row[6],
+            summary=row[7],
+            pack_id=row[8],
+            pack_version=int(row[9]),
+            stages=stages,
+            agenda=agenda,
+            notes=notes,
+            ratings=ratings,
+            actions=actions,
+            case_file_decisions=decisions,
+        )

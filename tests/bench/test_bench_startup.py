@@ -1,0 +1,106 @@
+"""Start-up benchmark: process spawn to the first paint of the unlock window.
+
+swreflect (``python -m swreflect`` with ``SWREFLECT_EXIT_AFTER_FIRST_PAINT=1`` and an existing
+vault, so the unlock screen shows) is timed against a bare PySide6 script that shows one
+QWidget and quits after its first paint, in the same run. Median of 7 runs each, alternating.
+Target: at most 1.5 times the bare window. Prints the figures; never fails on timing.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import select
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RUNS = 7
+MARKER = b"first-paint"
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.setWindowTitle("bare")
+window.resize(960, 720)
+
+class Once(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, finish)
+        return False
+
+def finish():
+    sys.stdout.write("first-paint\\n")
+    sys.stdout.flush()
+    app.quit()
+
+once = Once()
+app.installEventFilter(once)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _time_to_marker(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock seconds from spawn to the marker, and the CPU seconds the child used."""
+    usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], 120)
+    line = proc.stdout.readline() if ready else b""
+    elapsed = time.perf_counter() - start
+    if not ready:
+        proc.kill()
+    proc.wait(timeout=60)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (usage.ru_utime - usage_before.ru_utime) + (usage.ru_stime - usage_before.ru_stime)
+    assert MARKER in line, "the process quit without painting"
+    return elapsed, cpu
+
+
+def test_startup_to_first_paint_against_a_bare_window(tmp_path: Path) -> None:
+    from swreflect.vault.kdf import KdfPolicy
+    from swreflect.vault.vault import Vault
+
+    home = tmp_path / "bench-home"
+    Vault.create(
+        home / "data" / "vault", "bench passphrase words here", KdfPolicy.insecure_for_tests()
+    )[0].lock()
+    bare_script = tmp_path / "bare_window.py"
+    bare_script.write_text(BARE, encoding="utf-8")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
+        SWREFLECT_HOME=str(home),
+        SWREFLECT_EXIT_AFTER_FIRST_PAINT="1",
+    )
+    env.pop("SWREFLECT_INSECURE_TEST_KDF", None)
+    app_cmd = [sys.executable, "-m", "swreflect"]
+    bare_cmd = [sys.executable, str(bare_script)]
+    _time_to_marker(bare_cmd, env)  # warm the file cache for both
+    _time_to_marker(app_cmd, env)
+    app_runs, bare_runs = [], []
+    for _ in range(RUNS):
+        bare_runs.append(_time_to_marker(bare_cmd, env))
+        app_runs.append(_time_to_marker(app_cmd, env))
+    app_ms = statistics.median(r[0] for r in app_runs) * 1000
+    bare_ms = statistics.median(r[0] for r in bare_runs) * 1000
+    app_cpu = statistics.median(r[1] for r in app_runs) * 1000
+    bare_cpu = statistics.median(r[1] for r in bare_runs) * 1000
+    print(
+        f"\nstart-up to first paint (median of {RUNS}): swreflect unlock window {app_ms:.0f} ms, "
+        f"bare PySide6 window {bare_ms:.0f} ms, ratio {app_ms / bare_ms:.2f}x (target <= 1.5x)"
+        f"\nCPU time of the whole process (steadier on a busy machine): swreflect "
+        f"{app_cpu:.0f} ms, bare {bare_cpu:.0f} ms, ratio {app_cpu / bare_cpu:.2f}x"
+    )
+    assert app_ms > 0 and bare_ms > 0
