@@ -15,6 +15,7 @@ with ``BackupHooks.of(shell)``). It adds:
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -66,6 +67,20 @@ def _restore_and_open(folder: Any, request: RestoreRequest) -> Vault:
     return Vault.open_with_key(folder, slots, dek)
 
 
+def _finish_interrupted_restore(folder: Path) -> None:
+    """Before the first screen is chosen: where folders can't be swapped atomically (not
+    Linux), a restore stopped between its two renames leaves the old vault set aside; put it
+    back so the app finds a vault, not an empty folder. A no-op when nothing was left."""
+    from swreflect.vault.restore import finish_interrupted_restore
+
+    try:
+        finish_interrupted_restore(folder)
+    except OSError as exc:
+        log.warning(
+            "leftovers of an interrupted restore could not be tidied: %s", type(exc).__name__
+        )
+
+
 def _add_link(screen: QWidget, link: QPushButton) -> None:
     """Put ``link`` under the screen's own controls (above its closing stretch)."""
     layout = screen.layout()
@@ -81,6 +96,7 @@ class BackupHooks(QObject):
     def __init__(self, shell: ShellController) -> None:
         super().__init__(shell)
         self.shell = shell
+        _finish_interrupted_restore(shell.folder)
         gate = shell.gate
         self.restore_screen = RestoreScreen()
         gate.stack.addWidget(self.restore_screen)

@@ -189,3 +189,17 @@ def test_settings_panel_backs_up_and_exports_with_a_warning(  # type: ignore[no-
     shell.main_window.resize(1280, 720)
     shell.main_window.pages["settings"].ensureWidgetVisible(panel.export_button)
     _shot(shell.main_window, "settings-panel")
+
+
+def test_the_app_puts_back_a_vault_set_aside_by_an_interrupted_restore(  # type: ignore[no-untyped-def]
+    qtbot, make_shell, vault_dir
+) -> None:
+    import os
+
+    Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())[0].lock()
+    aside = vault_dir.parent / f".{vault_dir.name}.restore-old-0123456789ab"
+    os.replace(vault_dir, aside)  # the state between the two renames of the fallback swap
+    shell = make_shell(vault_dir)
+    assert shell.state is State.UNLOCK  # not "create": the vault was found again
+    assert not aside.exists()
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
