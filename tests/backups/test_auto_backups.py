@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services, build_services
 from swreflect.vault.backup_rotation import KEEP_MONTHS, KEEP_RECENT, backups_to_keep
@@ -156,3 +158,16 @@ def test_keep_rule_is_pure() -> None:
     keep = backups_to_keep(infos, now)
     assert set(infos[:KEEP_RECENT]) <= keep
     assert infos[-1] not in keep  # 760 days old, outside the year
+
+
+def test_a_failed_daily_backup_is_tried_again_next_time(services: Services) -> None:
+    from swreflect.errors import BackupFailedError
+
+    blocker = services.vault.folder / "backups"
+    blocker.write_text("a file where the backups folder should be")
+    with pytest.raises(BackupFailedError, match="not changed"):
+        services.backups.run_daily_backup()
+    assert services.backups.daily_backup_due()
+    blocker.unlink()
+    assert services.backups.run_daily_backup() is not None
+    assert not services.backups.daily_backup_due()
