@@ -21,7 +21,7 @@ from swreflect.vault.restore import finish_interrupted_restore
 from swreflect.vault.vault import Vault
 from tests.backups.conftest import PASSPHRASE, get_setting, put_setting
 
-RUNS = 24
+RUNS = int(os.environ.get("SWREFLECT_RESTORE_KILL_RUNS", "24"))  # more in nightly runs
 REPO = Path(__file__).resolve().parents[2]
 
 CHILD = """
