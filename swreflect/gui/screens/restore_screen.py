@@ -116,6 +116,7 @@ class RestoreScreen(QWidget):
         layout.addStretch(1)
 
         self.mode_group.buttonToggled.connect(self.on_mode_group_button_toggled)
+        self.kind_group.buttonToggled.connect(self.on_kind_group_button_toggled)
         self.choose_button.clicked.connect(self.on_choose_button_clicked)
         self.secret_field.textChanged.connect(self.on_secret_field_text_changed)
         self.secret_field.returnPressed.connect(self.on_restore_button_clicked)
@@ -151,6 +152,12 @@ class RestoreScreen(QWidget):
     # ------------------------------------------------------------ slots
     def on_mode_group_button_toggled(self, _button: object, _checked: bool) -> None:
         self._refresh()
+
+    def on_kind_group_button_toggled(self, _button: object, _checked: bool) -> None:
+        recovery = self.recovery_choice.isChecked()
+        self.secret_field.setPlaceholderText(
+            "Your recovery key, e.g. ABCD-EFGH-…" if recovery else "The backup's passphrase"
+        )
 
     def on_choose_button_clicked(self) -> None:
         chosen = dialogs.open_file(
@@ -192,5 +199,6 @@ class RestoreScreen(QWidget):
         self.file_field.clear()
         self.secret_field.clear()
         self.passphrase_choice.setChecked(True)
+        self.on_kind_group_button_toggled(None, True)
         self.message.clear_message()
         self._refresh()
