@@ -61,7 +61,7 @@ def main() -> None:
         window.show_page("settings")
         grab(window, out, f"settings-{scheme}")
         window.show_page("journal")
-        grab(window, out, f"placeholder-{scheme}")
+        grab(window, out, f"journal-{scheme}")
         shell.lock()
         settle()
         gate.unlock_screen.passphrase_field.setText("not the right one at all")

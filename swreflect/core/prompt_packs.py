@@ -98,12 +98,27 @@ def _header_line(doc: TomlDocument, header: str) -> int | None:
     return None
 
 
+def _key_line(doc: TomlDocument, key: str, table_line: int | None) -> int | None:
+    """The line assigning ``key`` inside the table that starts at ``table_line``."""
+    if table_line is None:
+        return doc.line_of(key)
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    lines = doc.text.splitlines()
+    for number in range(table_line + 1, len(lines) + 1):
+        text = lines[number - 1].strip()
+        if text.startswith("["):
+            break
+        if pattern.match(text):
+            return number
+    return table_line
+
+
 def _text(doc: TomlDocument, table: dict[str, Any], key: str, where: str, line: int | None) -> str:
     value = table.get(key)
     if value is None:
         raise doc.error(f'{where} is missing its "{key}".', line)
     if not isinstance(value, str) or not value.strip():
-        raise doc.error(f'{where} needs "{key}" to be some text.', doc.line_of(key) or line)
+        raise doc.error(f'{where} needs "{key}" to be some text.', _key_line(doc, key, line))
     return value.strip()
 
 

@@ -28,6 +28,7 @@ from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
+from swreflect.gui.vault_tasks import close_open_dialogs, create_vault, unlock_vault
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
@@ -54,37 +55,6 @@ class State(enum.Enum):
     RECOVER = "recover"
     NEW_PASSPHRASE = "new_passphrase"
     UNLOCKED = "unlocked"
-
-
-def _unlock_with(folder: Path, slot_kind: str, secret: str) -> Vault:
-    """Worker body: derive the key (slow), then open the database (fast)."""
-    from swreflect.vault.keyslots import PASSPHRASE_SLOT, RECOVERY_SLOT
-    from swreflect.vault.recovery import parse_recovery_key
-    from swreflect.vault.vault import Vault
-
-    if slot_kind == "recovery":
-        slot_id, raw = RECOVERY_SLOT, parse_recovery_key(secret)
-    else:
-        slot_id, raw = PASSPHRASE_SLOT, secret.encode("utf-8")
-    slots, dek = Vault.derive_key(folder, slot_id, raw)
-    return Vault.open_with_key(folder, slots, dek)
-
-
-def _create(folder: Path, passphrase: str, kdf: KdfPolicy) -> tuple[Vault, str]:
-    from swreflect.vault.vault import Vault
-
-    return Vault.create(folder, passphrase, kdf)
-
-
-def _close_open_dialogs() -> None:
-    """Dismiss any modal dialog (as if cancelled) so none outlives the locked window."""
-    for _attempt in range(10):
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            return
-        modal.close()
-        if QApplication.activeModalWidget() is modal:
-            modal.hide()
 
 
 class ShellController(QObject):
@@ -217,7 +187,7 @@ class ShellController(QObject):
         folder, kdf = self.folder, self.kdf
         self._run(
             "Creating your vault… this takes a few seconds.",
-            lambda: _create(folder, passphrase, kdf),
+            lambda: create_vault(folder, passphrase, kdf),
             self.on_create_succeeded,
             self.on_create_failed,
         )
@@ -248,7 +218,7 @@ class ShellController(QObject):
         folder = self.folder
         self._run(
             "Opening your vault…",
-            lambda: _unlock_with(folder, "passphrase", passphrase),
+            lambda: unlock_vault(folder, "passphrase", passphrase),
             self.on_unlock_succeeded,
             self.on_unlock_failed,
         )
@@ -277,7 +247,7 @@ class ShellController(QObject):
         folder = self.folder
         self._run(
             "Opening your vault with the recovery key…",
-            lambda: _unlock_with(folder, "recovery", text),
+            lambda: unlock_vault(folder, "recovery", text),
             self.on_recover_succeeded,
             self.on_recover_failed,
         )
@@ -378,7 +348,7 @@ class ShellController(QObject):
             self.locked.emit()
 
     def _close_window(self, window: MainWindow) -> None:
-        _close_open_dialogs()
+        close_open_dialogs()
         pages = list(window.pages.values())
         for page in pages:
             save = getattr(page, "save_pending", None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +31,11 @@ from swreflect.gui.ui import label
 WINDOW_TITLE = "swreflect"
 LOCK_SHORTCUT = "Ctrl+L"
 SEARCH_SHORTCUT = "Ctrl+F"
+
+
+def _has_own_shortcut(widget: QWidget, keys: str) -> bool:
+    wanted = QKeySequence(keys)
+    return any(shortcut.key() == wanted for shortcut in widget.findChildren(QShortcut))
 
 
 class MainWindow(QMainWindow):
@@ -82,9 +87,6 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(self.lock_action)
-        self.search_action = QAction("Search", self)
-        self.search_action.setShortcut(QKeySequence(SEARCH_SHORTCUT))
-        self.addAction(self.search_action)
 
         rail_frame = QFrame()
         rail_frame.setProperty("role", "rail")
@@ -121,7 +123,13 @@ class MainWindow(QMainWindow):
         self.rail.currentRowChanged.connect(self.on_rail_current_row_changed)
         self.lock_button.clicked.connect(self.lock_requested)
         self.lock_action.triggered.connect(self.lock_requested)
-        self.search_action.triggered.connect(self.on_search_action_triggered)
+        # Ctrl+F: bound per area rather than window-wide, so a page with its own search
+        # shortcut (the journal) is never ambiguous with ours.
+        self._bind_search_shortcut(rail_frame, None)
+        self._bind_search_shortcut(topbar, None)
+        for page in self.pages.values():
+            if not _has_own_shortcut(page, SEARCH_SHORTCUT):
+                self._bind_search_shortcut(page, page)
         self.search_box.returnPressed.connect(self.on_search_box_return_pressed)
         self.setTabOrder(self.rail, self.search_box)
         self.setTabOrder(self.search_box, self.lock_button)
@@ -142,7 +150,17 @@ class MainWindow(QMainWindow):
             if callable(shown):
                 shown()
 
-    def on_search_action_triggered(self) -> None:
+    def _bind_search_shortcut(self, area: QWidget, page: QWidget | None) -> None:
+        shortcut = QShortcut(QKeySequence(SEARCH_SHORTCUT), area)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.focus_search(page))
+
+    def focus_search(self, page: QWidget | None = None) -> None:
+        """Ctrl+F: the page's own search box if it has one, otherwise the window's."""
+        own = getattr(page, "focus_search", None)
+        if callable(own):
+            own()
+            return
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from swreflect.gui.controller import State
 from swreflect.gui.main_window import MainWindow
@@ -68,6 +68,19 @@ def test_ctrl_f_focuses_the_search_box(qtbot, make_shell, existing_vault, vault_
     window.rail.setFocus()
     qtbot.keyClick(window.rail, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_box.hasFocus, timeout=WAIT_MS)
+    home = window.pages["home"]
+    home.setFocus()
+    qtbot.keyClick(home, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_box.hasFocus, timeout=WAIT_MS)
+    # A page with its own search (the journal) gets Ctrl+F for that box, unambiguously.
+    window.show_page("journal")
+    journal = window.pages["journal"]
+    journal.setFocus()
+    qtbot.keyClick(journal, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.search_box.hasFocus(), timeout=WAIT_MS)
+    focused = QApplication.focusWidget()
+    assert focused is not None and isinstance(focused, QLineEdit)
+    assert focused is not window.search_box
 
 
 def test_wrong_passphrase_is_calm_empties_the_field_and_changes_nothing(

@@ -42,6 +42,11 @@ def _connection(address: str, name: str) -> QDBusConnection:
     return bus
 
 
+def _settle(bus: QDBusConnection) -> None:
+    """A blocking round trip: the bus has processed our subscriptions once it answers."""
+    assert bus.interface().isServiceRegistered("org.freedesktop.DBus").value()
+
+
 def _emit(bus: QDBusConnection, path: str, interface: str, name: str, value: bool) -> None:
     message = QDBusMessage.createSignal(path, interface, name)
     message.setArguments([value])
@@ -53,6 +58,7 @@ def test_watcher_reports_screen_lock_and_sleep(qtbot, qapp, private_bus: str) ->
     emit = _connection(private_bus, "swreflect-emit-1")
     watcher = SessionWatcher(listen, listen)
     assert watcher.start()
+    _settle(listen)
     for path, interface in SCREEN_SAVERS:
         with qtbot.waitSignal(watcher.screen_locked, timeout=WAIT_MS):
             _emit(emit, path, interface, "ActiveChanged", True)
@@ -78,6 +84,7 @@ def test_shell_locks_when_the_screen_locks(
     try:
         unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
         assert shell.session_watcher is not None and shell.session_watcher.listening
+        _settle(listen)
         vault = shell.services.vault
         with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
             _emit(emit, *SCREEN_SAVERS[0], "ActiveChanged", True)

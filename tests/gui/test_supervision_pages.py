@@ -82,7 +82,7 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
     assert "council.toml, line 12" in message
     assert "used more than once" in message
     assert "Nothing was changed" in message
-    assert "swreflect everyday prompts" in page.pack_label.text()
+    assert "swreflect everyday prompts" in page.pack_combo.currentText()
     _shot(page, "supervision-page-broken-pack")
     runner = page.start_session(sup_agreement)
     assert runner.panels["checkin"].prompt_card.current() is not None
@@ -96,10 +96,14 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
     )
     runner.on_back_button_clicked()
     assert page.import_pack(good)
-    assert "Council prompts" in page.pack_label.text()
+    assert "Council prompts" in page.pack_combo.currentText()
     runner = page.start_session(sup_agreement)
     card = runner.panels["checkin"].prompt_card.current()
     assert card is not None and card.text == "Hello?"
+    runner.on_back_button_clicked()
+    # Switching back to the built-in pack from the page.
+    page.pack_combo.setCurrentIndex(page.pack_combo.findData("swreflect-core"))
+    assert sup_services.prompts.active().id == "swreflect-core"
 
 
 def test_actions_page_filters_and_marks_done(

@@ -233,3 +233,53 @@ def test_a_note_that_cant_be_saved_says_so_and_keeps_the_text(
     runner.save_pending()
     assert editor.problem.isHidden()
     assert [n.text for n in sup_services.sessions.get(session_id).notes] == ["shorter now"]
+
+
+def test_an_excerpt_marked_in_my_own_journal_joins_the_agenda_only_when_chosen(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    from swreflect.core.journal_models import EntryContent
+
+    journal = sup_services.journal
+    entry = journal.create(EntryContent(title="Tuesday's visit", body="A long day. It felt stuck."))
+    journal.mark_for_supervision(entry.id, "It felt stuck.")
+    session_id = sup_services.sessions.create(sup_agreement).id
+    runner = SessionRunner(sup_services, session_id)
+    qtbot.addWidget(runner)
+    agenda = runner.panels["agenda"]
+    assert isinstance(agenda, AgendaPanel)
+    assert sup_services.sessions.get(session_id).agenda == ()  # nothing arrives by itself
+    assert agenda.journal_marks.currentText() == "Tuesday's visit"
+    qtbot.mouseClick(agenda.bring_button, Qt.MouseButton.LeftButton)
+    item = sup_services.sessions.get(session_id).agenda[0]
+    assert (item.title, item.source, item.excerpt) == (
+        "Tuesday's visit",
+        "excerpt",
+        "It felt stuck.",
+    )
+    assert journal.marked_excerpts() == []
+    assert not agenda.bring_button.isEnabled()
+    # The excerpt is agenda material, not record text.
+    assert "It felt stuck." not in json.dumps(sup_services.sessions.record_content(session_id))
+
+
+def test_a_carried_action_is_reviewed_and_can_join_the_agenda(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+) -> None:
+    first = sup_services.sessions.start(sup_agreement).id
+    sup_services.sessions.add_action(first, "Speak to the team manager", "supervisor")
+    sup_clock.advance(28 * 86400)
+    session_id = sup_services.sessions.create(sup_agreement).id
+    runner = SessionRunner(sup_services, session_id)
+    qtbot.addWidget(runner)
+    review = _stage(runner, "review")
+    assert [b.text() for b in review.carried_boxes] == ["Speak to the team manager, supervisor"]
+    agenda = runner.panels["agenda"]
+    assert isinstance(agenda, AgendaPanel)
+    assert agenda.carried.currentText() == "Speak to the team manager"
+    qtbot.mouseClick(agenda.discuss_button, Qt.MouseButton.LeftButton)
+    item = sup_services.sessions.get(session_id).agenda[0]
+    carried = sup_services.sessions.get(session_id).actions[0]
+    assert (item.source, item.action_id) == ("carried_action", carried.id)
+    review.carried_boxes[0].setChecked(True)
+    assert sup_services.actions.list() == []

@@ -143,3 +143,14 @@ def test_builtin_folder_with_a_broken_file_keeps_the_good_one(tmp_path: Path) ->
     packs, problems = load_builtin_packs(folder)
     assert [p.id for p in packs] == ["swreflect-core"]
     assert "zz-broken.toml, line 1" in problems[0].message
+
+
+def test_a_wrong_type_in_a_later_prompt_points_at_that_prompt(
+    services: Services, tmp_path: Path
+) -> None:
+    text = GOOD.replace('text = "What else could explain it?"', "text = 42")
+    with pytest.raises(ResourceError) as caught:
+        services.prompts.import_file(_write(tmp_path, text))
+    assert caught.value.message == (
+        'ours.toml, line 18: The prompt "org.agenda.1" needs "text" to be some text.'
+    )

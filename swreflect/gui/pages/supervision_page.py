@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -131,10 +132,14 @@ class SupervisionPage(QWidget):
         pack_row = QHBoxLayout()
         self.pack_label = QLabel()
         self.pack_label.setAccessibleName("Prompt pack in use")
+        self.pack_combo = QComboBox()
+        self.pack_combo.setAccessibleName("Prompt pack for new sessions")
+        self.pack_combo.currentIndexChanged.connect(self.on_pack_combo_current_index_changed)
         import_button = QPushButton("Import an organisation's prompt pack…")
         import_button.setAccessibleName("Import an organisation's prompt pack")
         import_button.clicked.connect(self.on_import_button_clicked)
-        pack_row.addWidget(self.pack_label, 1)
+        pack_row.addWidget(self.pack_label)
+        pack_row.addWidget(self.pack_combo, 1)
         pack_row.addWidget(import_button)
         detail.addLayout(pack_row)
         self.pack_message = QLabel()
@@ -162,7 +167,13 @@ class SupervisionPage(QWidget):
         if not rows:
             self.show_agreement(None)
         pack = self.services.prompts.active()
-        self.pack_label.setText(f"Prompts: {pack.name} (version {pack.version})")
+        self.pack_label.setText("Prompts for new sessions:")
+        self.pack_combo.blockSignals(True)
+        self.pack_combo.clear()
+        for option in self.services.prompts.packs():
+            self.pack_combo.addItem(f"{option.name} (version {option.version})", option.id)
+        self.pack_combo.setCurrentIndex(max(0, self.pack_combo.findData(pack.id)))
+        self.pack_combo.blockSignals(False)
         self.agreement_form.reload_people()
 
     def selected_agreement(self) -> str | None:
@@ -290,6 +301,11 @@ class SupervisionPage(QWidget):
         self.pack_message.show()
         self.refresh()
         return True
+
+    def on_pack_combo_current_index_changed(self, _index: int) -> None:
+        pack_id = self.pack_combo.currentData()
+        if pack_id:
+            self.services.prompts.set_active(str(pack_id))
 
     def on_import_button_clicked(self) -> None:
         path = self.choose_pack_file()

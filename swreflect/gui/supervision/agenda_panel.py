@@ -151,14 +151,30 @@ class AgendaPanel(QWidget):
         for action in session.actions:
             if action.carried_over_from:
                 self.carried.addItem(action.description, action.id)
-        add_carried = QPushButton("Discuss")
+        add_carried = self.discuss_button = QPushButton("Discuss")
         add_carried.setAccessibleName("Add the carried action to the agenda")
         add_carried.clicked.connect(self.on_add_carried_clicked)
+        self.carried.setCurrentIndex(0 if self.carried.count() else -1)
         add_carried.setEnabled(self.carried.count() > 0)
         self.carried.setEnabled(self.carried.count() > 0)
         carried_row.addWidget(self.carried, 1)
         carried_row.addWidget(add_carried)
         left.addLayout(carried_row)
+        journal_row = QHBoxLayout()
+        self.journal_marks = QComboBox()
+        self.journal_marks.setAccessibleName("Excerpt you marked in your own journal")
+        self.journal_marks.setPlaceholderText("Nothing marked in your journal")
+        self.journal_marks.setToolTip(
+            "Only excerpts you chose with 'bring to supervision' in your own journal appear "
+            "here, and only when you add one does it reach the agenda."
+        )
+        self.bring_button = QPushButton("Bring in")
+        self.bring_button.setAccessibleName("Add the excerpt from your journal to the agenda")
+        self.bring_button.clicked.connect(self.on_bring_button_clicked)
+        journal_row.addWidget(self.journal_marks, 1)
+        journal_row.addWidget(self.bring_button)
+        left.addLayout(journal_row)
+        self.reload_journal_marks()
         outer.addLayout(left, 2)
 
         self.stack = QStackedWidget()
@@ -211,12 +227,33 @@ class AgendaPanel(QWidget):
             self.excerpt_edit.clear()
 
     def on_add_carried_clicked(self) -> None:
-        if self.carried.count():
+        if self.carried.currentIndex() >= 0:
             self.add_item(
                 self.carried.currentText(),
                 "carried_action",
                 action_id=str(self.carried.currentData()),
             )
+
+    def reload_journal_marks(self) -> None:
+        """The vault owner's own marked excerpts (this vault's journal, never anyone else's)."""
+        self.journal_marks.clear()
+        for mark in self.services.journal.marked_excerpts():
+            label = mark.entry_title or mark.excerpt.splitlines()[0]
+            self.journal_marks.addItem(label[:60], mark.id)
+        has_marks = self.journal_marks.count() > 0
+        self.journal_marks.setCurrentIndex(0 if has_marks else -1)
+        self.journal_marks.setEnabled(has_marks)
+        self.bring_button.setEnabled(has_marks)
+
+    def on_bring_button_clicked(self) -> None:
+        mark_id = self.journal_marks.currentData()
+        mark = next((m for m in self.services.journal.marked_excerpts() if m.id == mark_id), None)
+        if mark is None:
+            return
+        title = mark.entry_title or mark.excerpt.splitlines()[0]
+        self.add_item(title[:60], "excerpt", mark.excerpt)
+        self.services.journal.mark_discussed(mark.id)
+        self.reload_journal_marks()
 
     def on_items_current_row_changed(self, row: int) -> None:
         item_id = self.items.item(row).data(256) if row >= 0 else None
