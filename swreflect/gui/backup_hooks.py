@@ -30,6 +30,7 @@ from swreflect.gui.screens.restore_screen import (
     RestoreScreen,
 )
 from swreflect.gui.ui import button
+from swreflect.gui.vault_tasks import unlock_vault
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
@@ -45,26 +46,22 @@ REPLACE_TEXT = (
 )
 
 
-def _restore_and_open(folder: Any, request: RestoreRequest) -> Vault:
+def _restore_and_open(folder: Path, request: RestoreRequest) -> Vault:
     """Worker body: restore (every check happens before the swap), then unlock."""
     from swreflect.core import backup_service
-    from swreflect.vault.keyslots import PASSPHRASE_SLOT, RECOVERY_SLOT
-    from swreflect.vault.recovery import parse_recovery_key
-    from swreflect.vault.vault import Vault
 
     if request.kind == RECOVERY:
         secret: dict[str, str] = {"recovery_key": request.secret}
-        slot_id, raw = RECOVERY_SLOT, parse_recovery_key(request.secret)
     else:
         secret = {"passphrase": request.secret}
-        slot_id, raw = PASSPHRASE_SLOT, request.secret.encode("utf-8")
     if request.mode == LATEST:
         backup_service.restore_latest_backup(folder, **secret)
     else:
         assert request.path is not None
         backup_service.restore_from_file(folder, request.path, replace_other=True, **secret)
-    slots, dek = Vault.derive_key(folder, slot_id, raw)
-    return Vault.open_with_key(folder, slots, dek)
+    return unlock_vault(
+        folder, "recovery" if request.kind == RECOVERY else "passphrase", request.secret
+    )
 
 
 def _finish_interrupted_restore(folder: Path) -> None:
