@@ -53,6 +53,10 @@ from swreflect.vault.migrations import latest_version
 log = logging.getLogger(__name__)
 
 STAGING_MARKER = "restore-staging"
+_NO_ROOM = (
+    "The backup couldn't be unpacked next to your vault (the disk may be full or the folder "
+    "read-only). Your current vault was not changed; free some space and try again."
+)
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -216,10 +220,15 @@ def restore_vault(
             stage(staging, keyslots_raw, keyslots, dek, write_db)
             (staging / STAGING_MARKER).unlink()
             fsync_dir(staging)
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, OSError):  # a full disk or an unwritable folder
+                raise RestoreFailedError(_NO_ROOM) from exc
             raise
-        old = _swap(target, staging)
+        try:
+            old = _swap(target, staging)
+        except OSError as exc:  # neither rename happened (or the fallback is repaired later)
+            raise RestoreFailedError() from exc
     finally:
         if lock is not None:
             lock.release()

@@ -33,6 +33,10 @@ try:
         services.backups.back_up_to(Path(sys.argv[5]))
     elif sys.argv[3] == "auto":
         services.backups.create_backup()
+    elif sys.argv[3] == "restore":
+        from swreflect.core.backup_service import restore_from_file
+        vault.lock()
+        restore_from_file(Path(sys.argv[5]), Path(sys.argv[6]), passphrase=sys.argv[2])
     else:
         services.portability.export_json(Path(sys.argv[5]))
 except SwreflectError as exc:
@@ -99,6 +103,33 @@ def test_every_write_limit_gives_a_typed_error_and_no_torn_file(tmp_path: Path, 
             vault.lock()
     assert any(r != "written" for r in outcomes)
     print(f"\n{what}: {outcomes}")
+
+
+def test_restore_onto_a_full_disk_is_a_typed_error_and_leaves_nothing(tmp_path: Path) -> None:
+    from swreflect.core.clock import FakeClock
+    from swreflect.core.services import build_services
+
+    folder = _vault_of_size(tmp_path)
+    vault = Vault.unlock(folder, PASSPHRASE)
+    try:
+        backup = build_services(vault, FakeClock()).backups.back_up_to(tmp_path / "b.swrbak")
+    finally:
+        vault.lock()
+    target = tmp_path / "new-home" / "vault"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    args = [str(folder), PASSPHRASE, "restore", "8192", str(target), str(backup)]
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split()[0] == "RestoreFailedError", done.stdout
+    assert not target.exists()
+    assert [p.name for p in target.parent.iterdir()] == []
 
 
 def test_unwritable_destination_is_a_typed_error(services: Services, tmp_path: Path) -> None:
