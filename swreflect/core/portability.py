@@ -47,6 +47,7 @@ from swreflect.errors import ExportFileInvalidError, ImportRefusedError, OutputF
 from swreflect.platform.files import atomic_write
 from swreflect.vault import connection as dbconn
 from swreflect.vault import portability_repo as repo
+from swreflect.vault.connection import DB_NAME
 from swreflect.vault.vault import Vault
 
 FORMAT_NAME = "swreflect-export"
@@ -90,15 +91,18 @@ class PortabilityService:
 
     # ------------------------------------------------------------- export
     def export_document(self) -> dict[str, Any]:
-        conn = self._vault.conn
-        tables: dict[str, list[dict[str, Any]]] = {}
-        with dbconn.transaction(conn):  # one consistent snapshot
-            version = repo.schema_version(conn)
-            for spec in repo.exportable_tables(conn):
-                tables[spec.name] = [
-                    {col: _encode(v) for col, v in zip(spec.columns, row, strict=True)}
-                    for row in repo.read_rows(conn, spec)
-                ]
+        dek = bytearray(self._vault.data_key())  # a lock meanwhile must not pull it away
+        try:
+            version, content = repo.read_everything(self._vault.folder / DB_NAME, dek)
+        finally:
+            for i in range(len(dek)):
+                dek[i] = 0
+        tables = {
+            spec.name: [
+                {col: _encode(v) for col, v in zip(spec.columns, row, strict=True)} for row in rows
+            ]
+            for spec, rows in content
+        }
         return {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from swreflect.vault import connection as dbconn
@@ -108,6 +109,24 @@ def read_rows(conn: Connection, spec: TableSpec) -> list[tuple[Any, ...]]:
     order = ", ".join(str(i + 1) for i in range(len(spec.columns)))
     sql = f"SELECT {cols} FROM main.{quote_ident(spec.name)} ORDER BY {order}"  # noqa: S608
     return [tuple(r) for r in conn.execute(sql).fetchall()]
+
+
+def read_everything(
+    db_path: Path, dek: bytearray
+) -> tuple[int, list[tuple[TableSpec, list[tuple[Any, ...]]]]]:
+    """Every exportable table and its rows, read in one transaction through a connection of
+    its own (safe in a worker while the app keeps using its connection)."""
+    conn = dbconn.connect(db_path, dek)
+    try:
+        conn.execute("BEGIN")
+        try:
+            version = schema_version(conn)
+            tables = [(spec, read_rows(conn, spec)) for spec in exportable_tables(conn)]
+        finally:
+            conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return version, tables
 
 
 def schema_version(conn: Connection) -> int:
