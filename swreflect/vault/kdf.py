@@ -13,8 +13,6 @@ import os
 import time
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 MIB = 1024
 FLOOR_MEMORY_KIB = 64 * MIB
 DEFAULT_MEMORY_KIB = 256 * MIB
@@ -34,6 +32,8 @@ class Argon2Params:
     lanes: int
 
     def derive(self, secret: bytes, salt: bytes, length: int = 32) -> bytes:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id  # loaded on first use
+
         return Argon2id(
             salt=salt,
             length=length,

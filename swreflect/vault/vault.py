@@ -252,9 +252,10 @@ class Vault:
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             conn.close()
-        if self._dek is not None:
-            _zero(self._dek)
-            self._dek = None
+        dek, self._dek = self._dek, None
+        if dek is not None:
+            # Detach first, then wipe: a worker can never read a half-zeroed key.
+            _zero(dek)
         self._lock.release()
 
     def __enter__(self) -> Vault:
