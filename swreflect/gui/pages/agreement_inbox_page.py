@@ -213,7 +213,7 @@ class AgreementInboxPage(QWidget):
 
     # ------------------------------------------------------------ import
     def on_import_button_clicked(self) -> None:
-        path = dialogs.open_file(self, "Import an agreement file", EXCHANGE_FILTER)
+        path = dialogs.open_file(self, "Import an agreement file", Path.home(), EXCHANGE_FILTER)
         if path is None:
             return
         try:

@@ -207,7 +207,7 @@ class IdentityPanel(QFrame):
         self.on_match_box_toggled(False)
 
     def on_choose_button_clicked(self) -> None:
-        path = dialogs.open_file(self, "Open their identity card", CARD_FILTER)
+        path = dialogs.open_file(self, "Open their identity card", Path.home(), CARD_FILTER)
         if path is None:
             return
         try:
