@@ -27,7 +27,7 @@ from swreflect.errors import (
     ValidationError,
     VerificationFailedError,
 )
-from swreflect.signing.canonical import canonical_bytes, canonical_sha256
+from swreflect.signing.canonical import canonical_bytes
 from swreflect.signing.records import ROLES, SignatureEntry
 
 REQUEST = "agreement-request"
@@ -175,16 +175,3 @@ def parse_payload(payload: dict[str, Any]) -> Request | Response:
     if isinstance(kind, str) and kind.startswith("agreement-"):
         raise ExchangeTooNewError()
     raise _malformed()
-
-
-__all__ = [
-    "REQUEST",
-    "RESPONSE",
-    "Note",
-    "Request",
-    "Response",
-    "canonical_sha256",
-    "check_note",
-    "check_record",
-    "parse_payload",
-]
