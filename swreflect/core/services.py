@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from swreflect.core.actions import ActionService
 from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.insights import InsightsService
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
 from swreflect.core.people import PeopleService
@@ -20,6 +21,7 @@ from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
 from swreflect.paths import resource_path
+from swreflect.vault.insights_repo import CheckinRepository
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.supervision import (
@@ -44,6 +46,7 @@ class Services:
     sessions: SessionService
     actions: ActionService
     prompts: PromptLibrary
+    insights: InsightsService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -60,17 +63,23 @@ def build_services(
     session_repo = SessionRepository(vault)
     action_repo = ActionRepository(vault)
     prompts = PromptLibrary(PromptPackRepository(settings_repo), resource_path("prompts"))
+    journal = build_journal(vault, clock)
+    agreements = AgreementService(agreement_repo, people_repo, session_repo, clock)
+    sessions = SessionService(
+        session_repo, action_repo, agreement_repo, people_repo, clock, prompts
+    )
     return Services(
         vault=vault,
         clock=clock,
         settings=SettingsService(settings_repo),
         security=SecurityService(vault, kdf),
-        journal=build_journal(vault, clock),
+        journal=journal,
         people=PeopleService(people_repo, clock),
-        agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
-        sessions=SessionService(
-            session_repo, action_repo, agreement_repo, people_repo, clock, prompts
-        ),
+        agreements=agreements,
+        sessions=sessions,
         actions=ActionService(action_repo, clock),
         prompts=prompts,
+        insights=InsightsService(
+            agreements, sessions, CheckinRepository(vault), journal.templates, clock
+        ),
     )
