@@ -125,9 +125,7 @@ def describe_ratings(points: Sequence[RatedPoint], owner_role: str, person_name:
             "can each rate both from 1 to 5, and they will appear here."
         )
     newest = points[-1].held_on
-    latest = sorted(
-        (p for p in points if p.held_on == newest), key=lambda p: p.rater != owner_role
-    )
+    latest = sorted((p for p in points if p.held_on == newest), key=lambda p: p.rater != owner_role)
     parts = [
         f"{_name_for(p.rater, owner_role, person_name)} rated support "
         f"{p.support} and challenge {p.challenge}"

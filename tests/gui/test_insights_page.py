@@ -159,7 +159,7 @@ def test_every_part_is_named_and_reachable_by_keyboard(
             chart_in_view = not chart.visibleRegion().isEmpty()
     assert wanted <= reached
     assert chart_in_view
-    assert page.scroll.verticalScrollBar().value() > 0
+    assert page.scroller.verticalScrollBar().value() > 0
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

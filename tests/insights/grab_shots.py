@@ -46,7 +46,7 @@ def main() -> None:
                 app.processEvents()
                 page.grab().save(str(out / f"insights-{name}-{scheme}.png"))
                 if name == "data":
-                    bar = page.scroll.verticalScrollBar()
+                    bar = page.scroller.verticalScrollBar()
                     for step, value in enumerate((bar.maximum() // 2, bar.maximum()), start=2):
                         bar.setValue(value)
                         app.processEvents()

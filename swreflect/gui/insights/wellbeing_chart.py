@@ -111,15 +111,15 @@ class WellbeingChart(QWidget):
             x += width + 64
         grid = QColor(text)
         grid.setAlpha(50)
-        for value in range(1, 6):
-            y = area.bottom() - (value - 1) / 4 * area.height()
+        for level in range(1, 6):
+            y = area.bottom() - (level - 1) / 4 * area.height()
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.setPen(text)
             painter.drawText(
                 QRectF(0, y - 9, LEFT - 8, 18),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                str(value),
+                str(level),
             )
         count = len(self._weeks)
         if count == 0:
