@@ -107,6 +107,12 @@ def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, ins_service
     seed_supervision(ins_services)
     page.page_shown()
     assert len(page.pair_cards) == 2
+    # Rebuilt while on screen, the cards get their full height at the next paint (not a frame
+    # later, which showed squashed cards for a moment) and the page scrolls.
+    QApplication.processEvents()
+    card = page.pair_cards[0]
+    assert card.height() >= card.grid.height() + card.split.height()
+    assert page.scroller.widget().height() > page.scroller.viewport().height()
     assert page.journal_card is not None and not page.journal_card.chart.isVisible()
     assert "No wellbeing check-ins" in page.journal_card.trend.text()
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from swreflect.core.services import Services
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
-from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.ui import label, title
 
 INTRO = (
@@ -56,13 +55,8 @@ class InsightsPage(QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setAccessibleName("Insights")
         outer.addWidget(self.scroller)
-        body = QWidget()
-        body.setObjectName("pageArea")
-        self.scroller.setWidget(body)
-        self.column = QVBoxLayout(body)
-        self.column.setContentsMargins(32, 20, 32, 28)
-        self.column.setSpacing(14)
-        self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.column: QVBoxLayout
+        self._body: QWidget
         self.refresh()
 
     def page_shown(self) -> None:
@@ -70,9 +64,15 @@ class InsightsPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute from the vault and rebuild the cards."""
+        position = self.scroller.verticalScrollBar().value()
+        self._fill()
+        self.scroller.setWidget(self._body)  # deletes the previous body
+        self.scroller.verticalScrollBar().setValue(position)
+
+    def _fill(self) -> None:
         pairs = self.services.insights.pairs()
         wellbeing = self.services.insights.wellbeing()
-        clear_layout(self.column)
+        self._new_body()
         self.pair_cards = []
         self.journal_card = None
         self.column.addWidget(title("Insights"))
@@ -92,6 +92,17 @@ class InsightsPage(QWidget):
         self.column.addWidget(label("Your journal and wellbeing", "section"))
         self.journal_card = JournalCard(wellbeing)
         self.column.addWidget(self.journal_card)
+
+    def _new_body(self) -> None:
+        """A fresh body for each refresh, filled before it goes into the scroll area: widgets
+        added to a body already on screen were laid out hidden and left squashed."""
+        body = QWidget()
+        body.setObjectName("pageArea")
+        self.column = QVBoxLayout(body)
+        self.column.setContentsMargins(32, 20, 32, 28)
+        self.column.setSpacing(14)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._body = body
 
     def _add_empty_state(self) -> None:
         card = QFrame()
