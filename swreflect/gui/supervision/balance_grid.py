@@ -140,6 +140,8 @@ class BalanceGrid(QWidget):
                 painter.setPen(QPen(QColor(128, 128, 128, 150), 1, Qt.PenStyle.DashLine))
                 painter.drawPolyline(QPolygonF(trail))
         last_day = self._points[-1][0] if self._points else ""
+        faded = QColor(text)
+        faded.setAlpha(140)  # older marks keep an outline so they read on dark backgrounds too
         for (day, support, challenge), marker in zip(self._points, self._markers, strict=True):
             centre = at(support, challenge, marker)
             newest = day == last_day
@@ -147,7 +149,7 @@ class BalanceGrid(QWidget):
             if not newest:
                 colour.setAlpha(130)
             painter.setBrush(colour)
-            painter.setPen(QPen(text, 2) if newest else Qt.PenStyle.NoPen)
+            painter.setPen(QPen(text, 2) if newest else QPen(faded, 1))
             radius = 7.0 if newest else 4.5
             if marker == "supervisor":
                 painter.drawRect(
