@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from swreflect.core.actions import ActionService
 from swreflect.core.agreements import AgreementService
+from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.insights import InsightsService
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
 from swreflect.core.people import PeopleService
+from swreflect.core.portability import PortabilityService
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
@@ -47,6 +49,8 @@ class Services:
     actions: ActionService
     prompts: PromptLibrary
     insights: InsightsService
+    backups: BackupService
+    portability: PortabilityService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -82,4 +86,6 @@ def build_services(
         insights=InsightsService(
             agreements, sessions, CheckinRepository(vault), journal.templates, clock
         ),
+        backups=BackupService(vault, clock),
+        portability=PortabilityService(vault, clock),
     )
