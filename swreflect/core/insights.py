@@ -215,9 +215,14 @@ def regularity(
         return Regularity(since, 0, 0, text)
     count = sum(1 for s in held if s.held_on is not None and since <= s.held_on <= today)
     expected = expected_sessions(agreement, since, today)
-    opening = f"Since {words.day(since)} you have met {words.times(count)}"
+    start = (
+        f"Since your agreement began on {words.day(since)}"
+        if since == agreement.start_date
+        else f"Since {words.day(since)}"
+    )
+    opening = f"{start} you have met {words.times(count)}"
     if count == 0:
-        opening = f"Since {words.day(since)} you haven't met yet"
+        opening = f"{start} you haven't met yet"
     opening += f"; your agreement suggests about {words.count(expected, 'session')}."
     if count >= expected:
         opening += " That's in step with what you agreed."

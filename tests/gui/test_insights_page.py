@@ -92,6 +92,7 @@ def test_pairs_and_journal_are_drawn_from_the_vault(
     ana = page.pair_cards[1]
     assert ana.grid.points() == [] and not ana.split.isVisible() and not ana.balance.isVisible()
     assert "No time has been recorded" in ana.split_hint.text()
+    assert sam.key.isVisible() and not ana.key.isVisible()
     journal = page.journal_card
     assert journal is not None
     assert len(journal.chart.weeks()) == 12 and journal.chart.isVisible()

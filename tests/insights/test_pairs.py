@@ -127,7 +127,9 @@ def test_regular_sessions_are_in_step_and_cancelled_ones_do_not_count(
     services.sessions.cancel(cancelled.id)
     pair = only_pair(services)
     assert (pair.regularity.held, pair.regularity.expected) == (5, 5)
-    assert "met five times" in pair.regularity.wording
+    assert pair.regularity.wording.startswith(
+        "Since your agreement began on 5 January 2026 you have met five times;"
+    )
     assert "in step with what you agreed" in pair.regularity.wording
 
 
@@ -175,5 +177,6 @@ def test_the_window_is_the_last_six_months(services: Services, held: SessionMake
     held(agreement.id, date(2026, 2, 1))
     pair = only_pair(services)
     assert pair.regularity.since == date(2025, 12, 1)
+    assert pair.regularity.wording.startswith("Since 1 December 2025 you have met once;")
     assert pair.regularity.held == 1
     assert pair.regularity.expected == 6

@@ -84,12 +84,13 @@ class PairCard(QFrame):
         side.addWidget(self.ratings)
         supervisor = who("supervisor", pair)
         supervisee = who("supervisee", pair)
-        key = content_label(
+        self.key = key = content_label(
             f"\u25a0 Square: {supervisor} (supervisor). \u25c6 Diamond: {supervisee} "
             "(supervisee). Dashed lines join each person's ratings from oldest to newest; the "
             "larger, outlined marks are the most recent session.",
             "hint",
         )
+        key.setVisible(bool(pair.points))
         side.addWidget(key)
         side.addStretch(1)
         row.addLayout(side, 1)
