@@ -62,7 +62,7 @@ def test_an_empty_vault_explains_what_the_page_is_for(qtbot, styled_app, ins_ser
     assert "fills up as you use swreflect" in words
     assert "rate support and challenge" in words
     assert "energy, stress and workload" in words
-    assert page.intro.accessibleName() == "What this page shows"
+    assert page.intro.accessibleName().startswith("What this page shows: This page is a quiet")
 
 
 def test_pairs_and_journal_are_drawn_from_the_vault(
@@ -89,6 +89,10 @@ def test_pairs_and_journal_are_drawn_from_the_vault(
     assert sam.balance.isVisible()
     assert sam.balance.text().startswith("Over your last four sessions, most time went on case")
     assert "in step with what you agreed" in sam.regularity.text()
+    # A screen reader hears what the observation is about and then the observation itself.
+    assert sam.regularity.accessibleName() == (
+        f"How regular your sessions have been: {sam.regularity.text()}"
+    )
     ana = page.pair_cards[1]
     assert ana.grid.points() == [] and not ana.split.isVisible() and not ana.balance.isVisible()
     assert "No time has been recorded" in ana.split_hint.text()

@@ -23,10 +23,12 @@ READABLE = (
 
 
 def readable(widget: QLabel, name: str) -> QLabel:
-    """A label keyboard users can tab to (and screen readers announce) with a clear name."""
+    """A label keyboard users can tab to. A screen reader announces the accessible name in
+    place of a label's text, so the name carries both: what it is, then what it says."""
     widget.setTextInteractionFlags(READABLE)
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    widget.setAccessibleName(name)
+    text = widget.text()
+    widget.setAccessibleName(f"{name}: {text}" if text else name)
     return widget
 
 
