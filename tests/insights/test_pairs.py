@@ -180,3 +180,17 @@ def test_the_window_is_the_last_six_months(services: Services, held: SessionMake
     assert pair.regularity.wording.startswith("Since 1 December 2025 you have met once;")
     assert pair.regularity.held == 1
     assert pair.regularity.expected == 6
+
+
+def test_when_you_are_the_supervisee_your_own_rating_is_yours(
+    services: Services, held: SessionMaker
+) -> None:
+    person = services.people.add("Ana Silva", "supervisor")
+    agreement = services.agreements.add(person.id, "Jo Reyes", start_date=date(2026, 3, 1))
+    held(agreement.id, date(2026, 5, 20), {"supervisee": (2, 5)})
+    pair = only_pair(services)
+    assert pair.owner_role == "supervisee"
+    assert "you rated support 2 and challenge 5" in pair.ratings_wording
+    assert "Only you rated that one" in pair.ratings_wording
+    assert "Ana Silva may see it differently" in pair.ratings_wording
+    assert "\u201cStretched, not supported\u201d" in pair.ratings_wording
