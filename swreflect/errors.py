@@ -122,3 +122,14 @@ class ResourceError(SwreflectError):
 class VerificationFailedError(SwreflectError):
     exit_code = EXIT_VERIFY_FAILED
     default_message = "This file could not be verified."
+
+
+class ExportFailedError(SwreflectError):
+    default_message = (
+        "The export couldn't be written there. Nothing was changed in your vault; "
+        "check the folder exists, that there is space, and try again."
+    )
+
+
+class NotASwreflectRecordError(VerificationFailedError):
+    default_message = "This is not a swreflect record: it carries no swreflect signature."
