@@ -16,7 +16,7 @@ from swreflect import __version__
 from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
 
-COMMAND_MODULES = ["swreflect.cli.vault_cmds"]
+COMMAND_MODULES = ["swreflect.cli.vault_cmds", "swreflect.cli.export_cmds"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -45,5 +45,5 @@ def covers(text: str) -> bool:
     from reportlab.pdfbase import pdfmetrics
 
     face = pdfmetrics.getFont(REGULAR).face
-    widths = face.charWidths  # type: ignore[attr-defined]
+    widths = face.charWidths
     return all(ch.isspace() or ord(ch) in widths for ch in text)

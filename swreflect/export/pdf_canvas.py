@@ -47,7 +47,7 @@ class RecordCanvas(Canvas):
         self.swr_starts: dict[str, int] = {}
         self.swr_contents: dict[int, tuple[float, list[ContentsRow]]] = {}
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(
             {
                 **self.__dict__,
@@ -134,8 +134,8 @@ class RecordStart(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.swr_footer = self.footer  # type: ignore[attr-defined]
-        canvas.swr_starts[self.key] = canvas.getPageNumber()  # type: ignore[attr-defined]
+        canvas.swr_footer = self.footer
+        canvas.swr_starts[self.key] = canvas.getPageNumber()
         canvas.bookmarkPage(self.key)
         canvas.addOutlineEntry(self.outline_title, self.key, level=0)
 
@@ -154,4 +154,4 @@ class ContentsBlock(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         _x, top = canvas.absolutePosition(0, self.block_height - 10)
-        canvas.swr_contents[canvas.getPageNumber()] = (top, self.rows)  # type: ignore[attr-defined]
+        canvas.swr_contents[canvas.getPageNumber()] = (top, self.rows)

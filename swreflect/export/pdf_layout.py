@@ -60,7 +60,12 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
         "mono": ParagraphStyle("mono", parent=base, fontSize=9, leading=12),
         "inroom": ParagraphStyle(
-            "inroom", parent=base, fontName=BOLD, fontSize=9, leading=12, textColor=HexColor("#8a4b08")
+            "inroom",
+            parent=base,
+            fontName=BOLD,
+            fontSize=9,
+            leading=12,
+            textColor=HexColor("#8a4b08"),
         ),
     }
 
@@ -96,7 +101,10 @@ def record_story(signed: SignedRecord, key: str, st: dict[str, ParagraphStyle]) 
         RecordStart(key, footer, view.title(record)),
         para(view.title(record), st["title"]),
     ]
-    rows = [[para(label, st["label"]), para(value, st["body"])] for label, value in view.title_rows(record)]
+    rows = [
+        [para(label, st["label"]), para(value, st["body"])]
+        for label, value in view.title_rows(record)
+    ]
     story.append(_table(rows, [38 * mm, CONTENT_WIDTH - 38 * mm], header=False))
 
     for stage in view.stages(record):

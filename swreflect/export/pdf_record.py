@@ -19,9 +19,7 @@ from swreflect.platform.files import atomic_write
 from swreflect.signing.records import SignedRecord
 
 
-def build_pdf(
-    records: Sequence[SignedRecord], identity: SigningIdentity, now: datetime
-) -> bytes:
+def build_pdf(records: Sequence[SignedRecord], identity: SigningIdentity, now: datetime) -> bytes:
     """The signed PDF of ``records`` (in the order given) as bytes."""
     from swreflect.export.pdf_render import document_title, render_pdf, renderer_id
     from swreflect.export.pdf_sign import sign_pdf

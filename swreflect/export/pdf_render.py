@@ -72,7 +72,7 @@ def render_pdf(records: Sequence[SignedRecord], *, contents: bool | None = None)
     return out.getvalue()
 
 
-def _contents_story(records: Sequence[SignedRecord], keys: list[str], st: dict) -> list:  # type: ignore[type-arg]
+def _contents_story(records: Sequence[SignedRecord], keys: list[str], st: dict) -> list:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak
 
@@ -88,7 +88,7 @@ def _contents_story(records: Sequence[SignedRecord], keys: list[str], st: dict) 
         date = view.long_date(view.session_of(record).get("date"))
         rows.append(ContentsRow(key, date, f"{supervisor} and {supervisee}", kind))
     dates = sorted(view.text(view.session_of(s.record).get("date")) for s in records)
-    story: list = [  # type: ignore[type-arg]
+    story: list = [
         RecordStart("contents", f"{len(records)} agreed records", "Contents"),
         para(BATCH_TITLE, st["title"]),
         para(

@@ -84,7 +84,7 @@ def _embed(writer: Any, name: str, data: bytes, description: str) -> None:
 def _clocked_signer_class() -> type:
     from pyhanko.sign import signers
 
-    class ClockedPdfSigner(signers.PdfSigner):  # type: ignore[misc]
+    class ClockedPdfSigner(signers.PdfSigner):
         """A PdfSigner whose signing time comes from swreflect's injected clock."""
 
         signing_time: datetime

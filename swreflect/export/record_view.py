@@ -115,7 +115,9 @@ def title_rows(record: dict[str, Any]) -> list[tuple[str, str]]:
     rows.append(("Agreement", agreed))
     if _is_addendum(record):
         rows.append(("Adds to record", text(record.get("addendum_to"))))
-    rows.append(("Record", f"{text(record.get('record_id'))}, version {text(record.get('version'))}"))
+    rows.append(
+        ("Record", f"{text(record.get('record_id'))}, version {text(record.get('version'))}")
+    )
     return rows
 
 

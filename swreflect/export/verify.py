@@ -73,9 +73,7 @@ def verify_pdf(data: bytes) -> VerificationReport:
         signatures = list(reader.embedded_signatures)
     except (PdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise VerificationFailedError("The PDF is damaged and can't be checked.") from exc
-    if MANIFEST_NAME not in attachments and not any(
-        s.field_name == FIELD_NAME for s in signatures
-    ):
+    if MANIFEST_NAME not in attachments and not any(s.field_name == FIELD_NAME for s in signatures):
         raise NotASwreflectRecordError()
     if len(signatures) != 1 or signatures[0].field_name != FIELD_NAME:
         raise VerificationFailedError("The PDF doesn't carry exactly one swreflect signature.")

@@ -57,7 +57,7 @@ def _font_digest(font: Any) -> tuple[str, ...]:
 
 
 def _annotations(page: Any) -> list[tuple[str, ...]]:
-    found = []
+    found: list[tuple[str, ...]] = []
     for annot in page.get("/Annots") or []:
         annot = annot.get_object()
         subtype = str(annot.get("/Subtype"))
