@@ -41,6 +41,7 @@ class RecordCanvas(Canvas):
     """A canvas that defers header, footer and contents drawing until ``save``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = REGULAR  # no stray, unembedded Helvetica
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self.swr_footer = ""

@@ -34,7 +34,9 @@ CONTENT_WIDTH = 170 * mm
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=14, textColor=INK)
+    base = ParagraphStyle(
+        "body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=10, leading=14, textColor=INK
+    )
     return {
         "body": base,
         "title": ParagraphStyle(
@@ -79,6 +81,7 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -175,6 +178,7 @@ def signature_block(signed: SignedRecord, st: dict[str, ParagraphStyle]) -> list
             TableStyle(
                 [
                     ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("LEFTPADDING", (0, 0), (-1, -1), 6),
                     ("TOPPADDING", (0, 0), (-1, -1), 5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),

@@ -77,6 +77,7 @@ def verify_pdf(data: bytes) -> VerificationReport:
         raise NotASwreflectRecordError()
     if len(signatures) != 1 or signatures[0].field_name != FIELD_NAME:
         raise VerificationFailedError("The PDF doesn't carry exactly one swreflect signature.")
+    _check_signature_gap(data, signatures[0])
     signer = _check_pdf_signature(signatures[0])
     records, renderer = _read_records(attachments)
     for signed in records:
@@ -108,6 +109,29 @@ def _attachments(reader: Any) -> dict[str, bytes]:
             raise VerificationFailedError("The PDF carries two attachments with the same name.")
         found[name] = stream.data
     return found
+
+
+def _check_signature_gap(data: bytes, embedded: Any) -> None:
+    """The only bytes a PDF signature can't cover are its own hex ``/Contents``. Require them
+    to be exactly what pyHanko writes (upper-case hex of the DER signature, then zero padding)
+    so that changing even one of those bytes is noticed too."""
+    try:
+        start, first, second, _ = (int(v) for v in embedded.sig_object["/ByteRange"])
+        contents = bytes(embedded.sig_object["/Contents"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise VerificationFailedError("The PDF's signature is damaged.") from exc
+    gap = data[start + first : second]
+    if start != 0 or gap != b"<" + contents.hex().upper().encode("ascii") + b">":
+        raise VerificationFailedError("The PDF's signature has been changed.")
+    if len(contents) < 2 or contents[0] != 0x30:
+        raise VerificationFailedError("The PDF's signature is damaged.")
+    if contents[1] < 0x80:
+        used = 2 + contents[1]
+    else:
+        size = contents[1] & 0x7F
+        used = 2 + size + int.from_bytes(contents[2 : 2 + size], "big")
+    if used > len(contents) or any(contents[used:]):
+        raise VerificationFailedError("The PDF's signature has been changed.")
 
 
 def _check_pdf_signature(embedded: Any) -> PdfSigner:
