@@ -56,15 +56,33 @@ def _font_digest(font: Any) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _annotations(page: Any) -> list[tuple[str, ...]]:
-    found: list[tuple[str, ...]] = []
+def _plain(value: Any, pages: dict[int, int], depth: int = 0) -> Any:
+    """A comparable form of a PDF value, with page references as page numbers."""
+    from pypdf.generic import IndirectObject
+
+    if depth > 6:
+        return "..."
+    if isinstance(value, IndirectObject):
+        if value.idnum in pages:
+            return ("page", pages[value.idnum])
+        return _plain(value.get_object(), pages, depth + 1)
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _plain(v, pages, depth + 1)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_plain(v, pages, depth + 1) for v in value)
+    return repr(value)
+
+
+def _annotations(page: Any, pages: dict[int, int]) -> list[tuple[Any, ...]]:
+    found: list[tuple[Any, ...]] = []
     for annot in page.get("/Annots") or []:
         annot = annot.get_object()
         subtype = str(annot.get("/Subtype"))
         rect = [float(v) for v in annot.get("/Rect", [0, 0, 0, 0])]
         if subtype == "/Widget" and rect[0] == rect[2] and rect[1] == rect[3]:
             continue  # the invisible signature field
-        found.append((subtype, repr(rect), repr(annot.get("/Dest")), repr(annot.get("/A"))))
+        dest = _plain(annot.get("/Dest"), pages)
+        found.append((subtype, repr(rect), dest, _plain(annot.get("/A"), pages)))
     return found
 
 
@@ -73,6 +91,11 @@ def page_fingerprints(data: bytes) -> list[tuple[Any, ...]]:
     from pypdf import PdfReader
 
     reader = PdfReader(BytesIO(data))
+    numbers = {
+        page.indirect_reference.idnum: index
+        for index, page in enumerate(reader.pages)
+        if page.indirect_reference is not None
+    }
     pages = []
     for page in reader.pages:
         contents = page.get_contents()
@@ -91,7 +114,7 @@ def page_fingerprints(data: bytes) -> list[tuple[Any, ...]]:
                 repr([float(v) for v in page.mediabox]),
                 repr([float(v) for v in page.cropbox]),
                 int(page.get("/Rotate", 0)),
-                tuple(_annotations(page)),
+                tuple(_annotations(page, numbers)),
             )
         )
     return pages
