@@ -14,8 +14,12 @@ from typing import Any
 
 from swreflect.export import record_view as view
 
+# Stage keys of the built-in prompt pack (resources/prompts), then words for imported packs.
+# Check-in, safety and balance stages are about the person, not their learning: left out.
+LEARNING_STAGES = ("agenda", "learning", "identity", "development")
+IMPACT_STAGES = ("review", "closing")
 LEARNING_HINTS = ("reflect", "learn", "analys", "explor", "insight", "development")
-IMPACT_HINTS = ("action", "plan", "practice", "next", "apply", "impact", "change")
+IMPACT_HINTS = ("action", "plan", "next", "apply", "impact", "change")
 ADD_IMPACT = "(Add in your own words how this has changed, or will change, your practice.)"
 ADD_PEER = (
     "(Add who you discussed this with, such as a supervisor, colleague or peer group, "
@@ -42,8 +46,10 @@ class CpdEntry:
         )
 
 
-def _matches(stage_title: str, hints: tuple[str, ...]) -> bool:
-    lowered = stage_title.lower()
+def _matches(stage: view.StageView, keys: tuple[str, ...], hints: tuple[str, ...]) -> bool:
+    if stage.key in keys:
+        return True
+    lowered = f"{stage.key} {stage.title}".lower()
     return any(hint in lowered for hint in hints)
 
 
@@ -60,10 +66,10 @@ def from_record(record: dict[str, Any]) -> CpdEntry:
     learned_parts, impact_parts = [], []
     for stage in view.stages(record):
         notes = "\n".join(note for _prompt, note in stage.notes)
-        if _matches(stage.title, IMPACT_HINTS):
-            impact_parts.append(notes)
-        elif _matches(stage.title, LEARNING_HINTS):
+        if _matches(stage, LEARNING_STAGES, LEARNING_HINTS):
             learned_parts.append(notes)
+        elif _matches(stage, IMPACT_STAGES, IMPACT_HINTS):
+            impact_parts.append(notes)
     if view.summary(record).strip():
         learned_parts.append(view.summary(record))
     for description, _owner, due, _status in view.action_rows(record):

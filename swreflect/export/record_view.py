@@ -123,6 +123,7 @@ def title_rows(record: dict[str, Any]) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class StageView:
+    key: str
     title: str
     notes: list[tuple[str, str]]
 
@@ -138,7 +139,8 @@ def stages(record: dict[str, Any]) -> list[StageView]:
             if text(_dict(n).get("text")).strip()
         ]
         if notes:
-            result.append(StageView(text(stage.get("title") or stage.get("key")), notes))
+            key = text(stage.get("key"))
+            result.append(StageView(key, text(stage.get("title") or key), notes))
     return result
 
 

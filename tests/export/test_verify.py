@@ -64,9 +64,8 @@ def test_a_case_flip_inside_the_signature_hex_fails(signed_pdf):
 
 def test_appending_an_update_after_signing_fails(signed_pdf):
     _signed, data = signed_pdf
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
     from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
     writer.root["/PageMode"] = generic.NameObject("/UseAttachments")
