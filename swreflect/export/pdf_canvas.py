@@ -72,17 +72,18 @@ class RecordCanvas(Canvas):
     # ------------------------------------------------------------------ drawing
     def _draw_furniture(self, footer: str, total: int) -> None:
         width, height = self._pagesize
+        left, right = MARGIN + FRAME_PAD, width - MARGIN - FRAME_PAD
         self.saveState()
         self.setFillColor(MUTED)
         self.setFont(BOLD, 8.5)
-        self.drawString(MARGIN, height - 12 * mm, CONFIDENTIAL_HEADER)
+        self.drawString(left, height - 12 * mm, CONFIDENTIAL_HEADER)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.6)
-        self.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
-        self.line(MARGIN, 15 * mm, width - MARGIN, 15 * mm)
+        self.line(left, height - 14 * mm, right, height - 14 * mm)
+        self.line(left, 15 * mm, right, 15 * mm)
         self.setFont(REGULAR, 8)
-        self.drawString(MARGIN, 10 * mm, footer)
-        self.drawRightString(width - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
+        self.drawString(left, 10 * mm, footer)
+        self.drawRightString(right, 10 * mm, f"Page {self._pageNumber} of {total}")
         self.restoreState()
 
     def _draw_contents(self, top: float, rows: list[ContentsRow]) -> None:

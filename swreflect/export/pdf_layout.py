@@ -29,7 +29,11 @@ from swreflect.signing.records import SignedRecord
 
 SHADE = HexColor("#eef2f6")
 ACCENT = HexColor("#2f5d7c")
-CONTENT_WIDTH = 170 * mm
+HOW_TO_CHECK = (
+    "This PDF is digitally signed and carries the agreed record inside it. To check that "
+    "nothing has changed, use Verify in swreflect or run: swreflect verify FILE.pdf"
+)
+CONTENT_WIDTH = 170 * mm - 12  # the frame's width less its 6-point padding each side
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -133,7 +137,7 @@ def record_story(signed: SignedRecord, key: str, st: dict[str, ParagraphStyle]) 
     if actions:
         head = [para(h, st["cellhead"]) for h in ("Action", "Who", "By", "Status")]
         body = [[para(c, st["cell"]) for c in row] for row in actions]
-        story.append(_table([head, *body], [86 * mm, 34 * mm, 28 * mm, 22 * mm]))
+        story.append(_table([head, *body], [CONTENT_WIDTH - 92 * mm, 38 * mm, 32 * mm, 22 * mm]))
     else:
         story.append(para("No actions were agreed.", st["body"]))
 
@@ -186,4 +190,5 @@ def signature_block(signed: SignedRecord, st: dict[str, ParagraphStyle]) -> list
             )
         )
         parts += [block, Spacer(1, 2.5 * mm)]
+    parts.append(para(HOW_TO_CHECK, st["small"]))
     return parts
