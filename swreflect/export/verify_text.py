@@ -23,13 +23,15 @@ def report_lines(report: VerificationReport, known: dict[str, str] | None = None
     known = known or {}
     signer = report.pdf_signer
     when = view.timestamp(signer.signed_at.isoformat()) if signer.signed_at else "an unknown time"
+    same_key = sorted({e.role for e in report.signatures() if e.fingerprint == signer.fingerprint})
     lines = [
         "Valid: this PDF is unchanged since it was signed.",
         f"PDF self-signed by {signer.name} on {when}",
         f"  fingerprint {format_fingerprint(signer.fingerprint, 16)}",
-        f"  ({_who(signer.fingerprint, known)})",
-        f"Pages: {report.layout}.",
     ]
+    if same_key:
+        lines.append(f"  (the same key as the {' and '.join(same_key)}'s signature below)")
+    lines += [f"  ({_who(signer.fingerprint, known)})", f"Pages: {report.layout}."]
     for signed in report.records:
         record = signed.record
         lines.append("")
