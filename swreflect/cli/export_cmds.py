@@ -62,6 +62,9 @@ def _record_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--all", action="store_true", help="every agreed record (with --since/--until)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="sessions on or after this date")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="sessions on or before this date")
+    p.add_argument(
+        "--person", metavar="NAME", help="only records with this supervisor or supervisee"
+    )
 
 
 # ---------------------------------------------------------------- gathering records
@@ -87,10 +90,24 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
             except SwreflectError:
                 if not args.all:
                     raise
-    found = [s for s in found if _in_range(s, args.since, args.until)]
+    found = [
+        s for s in found if _in_range(s, args.since, args.until) and _with_person(s, args.person)
+    ]
     if not found:
         raise ValidationError("No agreed records matched. Nothing was exported.")
     return found
+
+
+def _with_person(signed: SignedRecord, person: str | None) -> bool:
+    if not person:
+        return True
+    parties = signed.record.get("parties")
+    names = [
+        str(p.get("name", "")).casefold()
+        for p in (parties.values() if isinstance(parties, dict) else [])
+        if isinstance(p, dict)
+    ]
+    return person.casefold() in names
 
 
 def _in_range(signed: SignedRecord, since: str | None, until: str | None) -> bool:

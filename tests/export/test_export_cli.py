@@ -100,3 +100,48 @@ def test_export_with_nothing_matching_is_a_usage_error(tmp_path, signed_file, ca
     code = main(["export", "text", "--from-file", str(signed_file), "--since", "2027-01-01"])
     assert code == 2
     assert "Nothing was exported" in capsys.readouterr().err
+
+
+def test_export_filters_by_person(tmp_path, signed_file, capsys):
+    assert (
+        main(["export", "text", "--from-file", str(signed_file), "--person", "ольга петренко"]) == 0
+    )
+    assert "Supervision record" in capsys.readouterr().out
+    assert main(["export", "text", "--from-file", str(signed_file), "--person", "Nobody"]) == 2
+
+
+def test_export_pdf_signs_with_the_vault_identity(tmp_path, vault, vault_dir, monkeypatch, capsys):
+    """``export pdf`` unlocks the vault and signs with its owner's identity."""
+    from swreflect.core.services import build_services
+    from swreflect.errors import EXIT_USAGE
+    from tests.conftest import TEST_PASSPHRASE
+    from tests.export.factory import make_record, sign_both
+
+    services = build_services(vault)
+    identity_service = getattr(services, "identity", None)
+    record = make_record()
+    if identity_service is not None:
+        me = identity_service.ensure_identity("Zoë Ó Súilleabháin", "supervisor")
+        signed = sign_both(record, me, None)
+    else:
+        from tests.export.factory import make_identity
+
+        signed = sign_both(record, make_identity("Zoë Ó Súilleabháin"), None)
+    vault.lock()
+    source = tmp_path / "signed.json"
+    source.write_bytes(canonical_bytes(signed.to_json()))
+    out = tmp_path / "out.pdf"
+    monkeypatch.setenv("SWREFLECT_PASSPHRASE", TEST_PASSPHRASE)
+    code = main(
+        ["export", "pdf", "--vault", str(vault_dir), "--from-file", str(source), "--out", str(out)]
+    )
+    if identity_service is None:
+        assert code == EXIT_USAGE
+        assert "no signing identity" in capsys.readouterr().err
+        assert not out.exists()
+        return
+    assert code == EXIT_OK, capsys.readouterr().err
+    assert "Exported 1 agreed record" in capsys.readouterr().out
+    assert main(["verify", "--vault", str(vault_dir), str(out)]) == EXIT_OK
+    report = capsys.readouterr().out
+    assert "Zoë Ó Súilleabháin (you)" in report
