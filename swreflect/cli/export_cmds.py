@@ -23,6 +23,7 @@ from swreflect.errors import (
     ValidationError,
     VerificationFailedError,
 )
+from swreflect.export.record_view import record_date
 from swreflect.signing.records import SignedRecord
 
 
@@ -78,7 +79,8 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
             raise UsageError(f"Couldn't read a signed record from {path}.") from exc
         found.append(SignedRecord.from_json(data))
     if args.records or args.all:
-        agreements = getattr(ctx.unlock(), "agreements", None)
+        services = ctx.unlock()
+        agreements = getattr(services, "signoff", None) or getattr(services, "agreements", None)
         if agreements is None:
             raise UsageError("This build can't read agreed records yet; use --from-file.")
         refs = list(args.records)
@@ -111,8 +113,7 @@ def _with_person(signed: SignedRecord, person: str | None) -> bool:
 
 
 def _in_range(signed: SignedRecord, since: str | None, until: str | None) -> bool:
-    session = signed.record.get("session")
-    day = str(session.get("date", "")) if isinstance(session, dict) else ""
+    day = record_date(signed.record)
     return (not since or day >= since) and (not until or day <= until)
 
 

@@ -114,6 +114,11 @@ def record_story(signed: SignedRecord, key: str, st: dict[str, ParagraphStyle]) 
     ]
     story.append(_table(rows, [38 * mm, CONTENT_WIDTH - 38 * mm], header=False))
 
+    if view.is_addendum(record):
+        story += [para("Addendum", st["h2"]), para(view.addendum_text(record), st["note"])]
+        story.append(KeepTogether(signature_block(signed, st)))
+        return story
+
     for stage in view.stages(record):
         story.append(CondPageBreak(30 * mm))
         story.append(para(stage.title, st["h2"]))

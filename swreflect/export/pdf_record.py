@@ -14,7 +14,7 @@ from pathlib import Path
 
 from swreflect.errors import ExportFailedError, ValidationError
 from swreflect.export.pdf_sign import SigningIdentity
-from swreflect.export.record_view import session_of, text
+from swreflect.export.record_view import record_date, text
 from swreflect.platform.files import atomic_write
 from swreflect.signing.records import SignedRecord
 
@@ -44,7 +44,7 @@ def batch_order(records: Sequence[SignedRecord]) -> list[SignedRecord]:
     return sorted(
         records,
         key=lambda s: (
-            text(session_of(s.record).get("date")),
+            record_date(s.record),
             s.record_id,
             text(s.record.get("version")),
         ),

@@ -85,9 +85,9 @@ def _contents_story(records: Sequence[SignedRecord], keys: list[str], st: dict) 
         supervisor, _ = view.party(record, "supervisor")
         supervisee, _ = view.party(record, "supervisee")
         kind = "Addendum" if record.get("kind") == "addendum" else "Record"
-        date = view.long_date(view.session_of(record).get("date"))
+        date = view.long_date(view.record_date(record))
         rows.append(ContentsRow(key, date, f"{supervisor} and {supervisee}", kind))
-    dates = sorted(view.text(view.session_of(s.record).get("date")) for s in records)
+    dates = sorted(view.record_date(s.record) for s in records)
     story: list = [
         RecordStart("contents", f"{len(records)} agreed records", "Contents"),
         para(BATCH_TITLE, st["title"]),

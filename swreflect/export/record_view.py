@@ -72,12 +72,23 @@ def minutes(value: Any) -> str:
 
 
 def title(record: dict[str, Any]) -> str:
-    kind = "Addendum to a supervision record" if _is_addendum(record) else "Supervision record"
-    return f"{kind}, {long_date(session_of(record).get('date'))}"
+    kind = "Addendum to a supervision record" if is_addendum(record) else "Supervision record"
+    return f"{kind}, {long_date(record_date(record))}"
 
 
-def _is_addendum(record: dict[str, Any]) -> bool:
+def is_addendum(record: dict[str, Any]) -> bool:
     return record.get("kind") == "addendum"
+
+
+def record_date(record: dict[str, Any]) -> str:
+    """The session's date, or the day an addendum was written (``YYYY-MM-DD``)."""
+    if is_addendum(record):
+        return text(record.get("written_on"))
+    return text(session_of(record).get("date"))
+
+
+def addendum_text(record: dict[str, Any]) -> str:
+    return text(record.get("text")) if is_addendum(record) else ""
 
 
 def session_of(record: dict[str, Any]) -> dict[str, Any]:
@@ -107,14 +118,20 @@ def title_rows(record: dict[str, Any]) -> list[tuple[str, str]]:
     for role, label in (("supervisor", "Supervisor"), ("supervisee", "Supervisee")):
         name, job = party(record, role)
         rows.append((label, f"{name} ({job})" if job else name))
-    rows.append(("Date", long_date(session.get("date"))))
-    rows.append(("Length", minutes(session.get("duration_minutes"))))
-    frequency = text(agreement.get("frequency"))
-    usual = agreement.get("usual_minutes")
-    agreed = ", ".join(p for p in (frequency, f"usually {minutes(usual)}" if usual else "") if p)
-    rows.append(("Agreement", agreed))
-    if _is_addendum(record):
-        rows.append(("Adds to record", text(record.get("addendum_to"))))
+    if is_addendum(record):
+        rows.append(("Written on", long_date(record.get("written_on"))))
+        base = text(record.get("addendum_to"))
+        base_version = record.get("addendum_to_version")
+        rows.append(("Adds to record", f"{base}, version {base_version}" if base_version else base))
+    else:
+        rows.append(("Date", long_date(session.get("date"))))
+        rows.append(("Length", minutes(session.get("duration_minutes"))))
+        frequency = text(agreement.get("frequency"))
+        usual = agreement.get("usual_minutes")
+        agreed = ", ".join(
+            p for p in (frequency, f"usually {minutes(usual)}" if usual else "") if p
+        )
+        rows.append(("Agreement", agreed))
     rows.append(
         ("Record", f"{text(record.get('record_id'))}, version {text(record.get('version'))}")
     )

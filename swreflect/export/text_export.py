@@ -30,6 +30,13 @@ def record_text(signed: SignedRecord) -> str:
     def heading(name: str) -> None:
         out.extend(["", name, "-" * len(name)])
 
+    if view.is_addendum(record):
+        heading("Addendum")
+        out.append(view.addendum_text(record))
+        heading("Agreed and signed")
+        out += _signature_lines(signed)
+        out += ["", f"Verification code {view.verification_code(record)}"]
+        return "\n".join(out).rstrip() + "\n"
     for stage in view.stages(record):
         heading(stage.title)
         for prompt, note in stage.notes:
@@ -72,6 +79,12 @@ def record_markdown(signed: SignedRecord) -> str:
     record = signed.record
     out: list[str] = [f"*{view.CONFIDENTIAL_HEADER}*", "", f"# {_md(view.title(record))}", ""]
     out += [f"- **{label}:** {_md(value)}" for label, value in view.title_rows(record)]
+    if view.is_addendum(record):
+        out += ["", "## Addendum", "", _md(view.addendum_text(record)).replace("\n", "  \n")]
+        out += ["", "## Agreed and signed", ""]
+        out += [f"- {_md(line)}" for line in _signature_lines(signed)]
+        out += ["", f"Verification code `{view.verification_code(record)}`"]
+        return "\n".join(out).rstrip() + "\n"
     for stage in view.stages(record):
         out += ["", f"## {_md(stage.title)}"]
         for prompt, note in stage.notes:

@@ -157,3 +157,19 @@ def sign_both(
             signed_at=AGREED_AT + timedelta(minutes=7),
         )
     )
+
+
+def make_addendum(
+    base: dict[str, Any], text: str, written_on: str = "2026-03-20"
+) -> dict[str, Any]:
+    """An addendum as the sign-off service writes it: linked to an agreed record."""
+    return {
+        "record_id": str(uuid.uuid4()),
+        "version": 1,
+        "kind": "addendum",
+        "addendum_to": base["record_id"],
+        "addendum_to_version": base["version"],
+        "parties": base["parties"],
+        "written_on": written_on,
+        "text": text,
+    }

@@ -195,3 +195,35 @@ def test_signing_and_verifying_never_open_a_network_connection(tmp_path):
         [sys.executable, str(script)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "events:"
+
+
+def test_an_addendum_exports_alone_and_in_a_batch_and_verifies(supervisor, supervisee):
+    import io as _io
+
+    from pypdf import PdfReader
+
+    from swreflect.export import text_export
+    from swreflect.export.pdf_record import batch_order, build_pdf
+    from tests.export.factory import make_addendum
+
+    base = sign_both(make_record(), supervisor, supervisee)
+    addendum = sign_both(
+        make_addendum(base.record, "The joint visit moved to April."), supervisor, supervisee
+    )
+    pdf = build_pdf([addendum], supervisor, EXPORTED_AT)
+    text = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(_io.BytesIO(pdf)).pages
+    )
+    assert "Addendum to a supervision record, 20 March 2026" in text
+    assert "The joint visit moved to April." in text
+    assert base.record["record_id"] in text
+    assert "Actions" not in text
+    assert verify_pdf(pdf).records[0].record == addendum.record
+    batch = build_pdf(batch_order([addendum, base]), supervisor, EXPORTED_AT)
+    assert [s.record["kind"] for s in verify_pdf(batch).records] == [
+        "supervision-record",
+        "addendum",
+    ]
+    plain = text_export.record_text(addendum)
+    assert "Addendum\n--------\nThe joint visit moved to April." in plain
+    assert "## Addendum" in text_export.record_markdown(addendum)
