@@ -227,3 +227,65 @@ def test_an_addendum_exports_alone_and_in_a_batch_and_verifies(supervisor, super
     plain = text_export.record_text(addendum)
     assert "Addendum\n--------\nThe joint visit moved to April." in plain
     assert "## Addendum" in text_export.record_markdown(addendum)
+
+
+def test_a_file_from_another_renderer_version_is_compared_by_text(supervisor, supervisee):
+    from swreflect.export.pdf_render import render_pdf
+    from swreflect.export.visible import TEXT_ONLY
+
+    genuine = sign_both(make_record(), supervisor, supervisee)
+    older = sign_pdf(
+        render_pdf([genuine]),
+        [genuine],
+        renderer="swreflect-pdf-0; reportlab 4.0.0; DejaVu Sans 2.37",
+        title="x",
+        identity=supervisor,
+        now=EXPORTED_AT,
+    )
+    report = verify_pdf(older)
+    assert report.layout == TEXT_ONLY
+    assert report.notes
+
+    changed = make_record(notes_text="Something else entirely.")
+    changed["record_id"] = genuine.record["record_id"]
+    forged = sign_pdf(
+        render_pdf([sign_both(changed, supervisor, supervisee)]),
+        [genuine],
+        renderer="swreflect-pdf-0; reportlab 4.0.0; DejaVu Sans 2.37",
+        title="x",
+        identity=supervisor,
+        now=EXPORTED_AT,
+    )
+    with pytest.raises(VerificationFailedError, match="pages don't show"):
+        verify_pdf(forged)
+
+
+def test_a_white_box_drawn_over_a_line_fails_though_the_text_is_unchanged(supervisor, supervisee):
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from swreflect.export.pdf_render import render_pdf, renderer_id
+    from swreflect.export.visible import page_text
+
+    genuine = sign_both(make_record(), supervisor, supervisee)
+    clean = render_pdf([genuine])
+    overlay_bytes = io.BytesIO()
+    overlay = Canvas(overlay_bytes)
+    overlay.setFillColorRGB(1, 1, 1)
+    overlay.rect(50, 500, 500, 40, stroke=0, fill=1)
+    overlay.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(clean)))
+    writer.pages[0].merge_page(PdfReader(overlay_bytes).pages[0])
+    covered = io.BytesIO()
+    writer.write(covered)
+    assert page_text(covered.getvalue()) == page_text(clean)  # text alone can't tell
+    forged = sign_pdf(
+        covered.getvalue(),
+        [genuine],
+        renderer=renderer_id(),
+        title="x",
+        identity=supervisor,
+        now=EXPORTED_AT,
+    )
+    with pytest.raises(VerificationFailedError, match="pages don't show"):
+        verify_pdf(forged)
