@@ -124,6 +124,27 @@ class VerificationFailedError(SwreflectError):
     default_message = "This file could not be verified."
 
 
+class VaultWriteError(SwreflectError):
+    default_message = (
+        "swreflect couldn't save that (the disk may be full or failing). "
+        "Nothing was changed; free some space and try again."
+    )
+
+
+class KeyslotWriteError(SwreflectError):
+    default_message = (
+        "The new passphrase or recovery key couldn't be saved (the disk may be full or "
+        "failing). Nothing was changed: the old one still opens the vault."
+    )
+
+
+class FolderNotEmptyError(SwreflectError):
+    default_message = (
+        "That folder already holds other files, so no vault was created there. "
+        "Nothing was changed; choose a new or empty folder."
+    )
+
+
 class ExportFailedError(SwreflectError):
     default_message = (
         "The export couldn't be written there. Nothing was changed in your vault; "

@@ -37,3 +37,38 @@ def vault(vault_dir: Path) -> Iterator[object]:
     v, _recovery = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     yield v
     v.lock()
+
+
+# ---------------------------------------------------------------------------------------------
+# Network guard (SECURITY.md row 8): for the whole session, any attempt to connect or send to a
+# non-AF_UNIX address is refused on the spot and fails the run, whoever makes it.
+import socket as _socket  # noqa: E402
+import sys as _sys  # noqa: E402
+
+NETWORK_ATTEMPTS: list[str] = []
+_AF_UNIX = getattr(_socket, "AF_UNIX", None)
+_GUARDED = {"socket.connect", "socket.sendto", "socket.sendmsg"}
+
+
+class NetworkUseForbidden(RuntimeError):
+    """Raised inside the code that tried to reach the network during a test."""
+
+
+def _network_guard(event: str, args: tuple[object, ...]) -> None:
+    if event not in _GUARDED:
+        return
+    sock = args[0] if args else None
+    family = getattr(sock, "family", None)
+    if family is not None and family == _AF_UNIX:
+        return
+    NETWORK_ATTEMPTS.append(f"{event} to {args[1:]!r}")
+    raise NetworkUseForbidden(f"swreflect tests may not use the network ({event})")
+
+
+_sys.addaudithook(_network_guard)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if NETWORK_ATTEMPTS:
+        print("\nNetwork use during the tests:\n  " + "\n  ".join(NETWORK_ATTEMPTS))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

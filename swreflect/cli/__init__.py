@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
+import traceback
 from collections.abc import Sequence
 
 from swreflect import __version__
 from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
+from swreflect.vault.connection import user_error_for
 
 COMMAND_MODULES = ["swreflect.cli.vault_cmds", "swreflect.cli.export_cmds"]
 
@@ -45,7 +46,9 @@ def command_group(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: the options are accepted before or after the command name, and a sub-command
+    # that did not see one must not reset what the main parser read (argparse copies defaults).
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--vault", metavar="DIR", help="vault folder (default: your data folder)")
     common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
     common.add_argument("--debug", action="store_true", help="show details of errors")
@@ -62,27 +65,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every failure becomes one line on stderr and an exit code (§10)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    debug = bool(getattr(args, "debug", False))
     ctx = CliContext(args)
     try:
         return int(args.func(ctx) or 0)
     except SwreflectError as exc:
-        if args.debug:
-            logging.getLogger(__name__).exception("command failed")
-            import traceback
-
-            traceback.print_exc()
-        print(f"swreflect: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+        return _report(exc, exc, debug)
     except KeyboardInterrupt:
         print("swreflect: stopped. Nothing further was changed.", file=sys.stderr)
         return EXIT_ERROR
-    except Exception:
-        if args.debug:
+    except Exception as exc:
+        typed = user_error_for(exc)
+        if typed is not None:
+            return _report(typed, exc, debug)
+        if debug:
             raise
         print(
             "swreflect: an unexpected error happened. Nothing was changed. "
@@ -92,3 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         ctx.close()
+
+
+def _report(error: SwreflectError, cause: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(cause, file=sys.stderr)
+    print(f"swreflect: {error.message}", file=sys.stderr)
+    return error.exit_code

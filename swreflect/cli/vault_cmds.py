@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from swreflect.cli.context import CliContext
-from swreflect.errors import EXIT_DAMAGED, EXIT_OK, VaultDamagedError
+from swreflect.errors import EXIT_DAMAGED, EXIT_OK, VaultDamagedError, VaultExistsError
 from swreflect.vault.vault import Vault
 
 NEW_PASSPHRASE_ENV = "SWREFLECT_NEW_PASSPHRASE"
@@ -52,6 +52,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(ctx: CliContext) -> int:
+    if Vault.exists(ctx.vault_dir):
+        raise VaultExistsError()  # before asking for anything, and without touching it
     passphrase = ctx.read_new_secret(
         "Choose a passphrase: ", "SWREFLECT_PASSPHRASE", "passphrase_file"
     )
@@ -68,10 +70,7 @@ def cmd_init(ctx: CliContext) -> int:
 def cmd_check(ctx: CliContext) -> int:
     services = ctx.unlock()
     vault = services.vault
-    try:
-        problems = vault.integrity_problems()
-    except VaultDamagedError:
-        raise
+    problems = vault.integrity_problems()
     result = {
         "vault_id": vault.vault_id,
         "schema_version": vault.schema_version(),

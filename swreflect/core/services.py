@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.security import SecurityService
+from swreflect.core.settings import SettingsService
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.vault import Vault
 
 
@@ -17,11 +21,20 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    settings: SettingsService
+    security: SecurityService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
         self.vault.lock()
 
 
-def build_services(vault: Vault, clock: Clock | None = None) -> Services:
-    return Services(vault=vault, clock=clock or SystemClock())
+def build_services(
+    vault: Vault, clock: Clock | None = None, kdf: KdfPolicy | None = None
+) -> Services:
+    return Services(
+        vault=vault,
+        clock=clock or SystemClock(),
+        settings=SettingsService(SettingsRepository(vault)),
+        security=SecurityService(vault, kdf),
+    )

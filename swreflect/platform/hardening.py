@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import os
 import sys
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,15 @@ def is_dumpable() -> bool | None:
     return int(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)) != 0
 
 
+def private_umask() -> None:
+    """New files and folders readable by this user only, whatever creates them."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
 def harden_process() -> None:
     """Called first thing by every entry point (GUI and CLI)."""
+    private_umask()
     disable_core_dumps()
     if not set_not_dumpable():
         log.warning("could not mark the process as not dumpable")

@@ -12,9 +12,14 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from swreflect.errors import CipherUnavailableError, VaultDamagedError
+from swreflect.errors import (
+    CipherUnavailableError,
+    SwreflectError,
+    VaultDamagedError,
+    VaultInUseError,
+    VaultWriteError,
+)
 
 try:  # The only place that imports the driver.
     import sqlcipher3
@@ -27,6 +32,33 @@ Connection = Any  # sqlcipher3.Connection; the driver ships no type information
 DB_NAME = "vault.db"
 
 DatabaseError: type[Exception] = _dbapi.DatabaseError if _dbapi else Exception
+
+# SQLite result codes (primary) that name a cause a user can act on.
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL = 8, 10, 11, 13
+_SQLITE_CANTOPEN, _SQLITE_NOTADB = 14, 26
+
+
+def user_error_for(exc: BaseException) -> SwreflectError | None:
+    """The typed error matching a driver error, or None for a programming error.
+
+    Damage (corrupt page, failed page HMAC) becomes "damaged"; a full disk or I/O failure
+    becomes "couldn't save"; a busy database becomes "in use". Anything else is a bug and
+    is left to surface as one.
+    """
+    if not isinstance(exc, DatabaseError):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = int(code) & 0xFF
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return VaultDamagedError()
+    if primary in (_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY, _SQLITE_CANTOPEN):
+        return VaultWriteError()
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return VaultInUseError()
+    return None
 
 
 def _require_driver() -> Any:
@@ -43,7 +75,7 @@ def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connectio
     """Open (or, with ``create``, create) the vault database. Never creates by accident."""
     driver = _require_driver()
     mode = "rwc" if create else "rw"
-    uri = f"file:{quote(str(db_path))}?mode={mode}"
+    uri = f"{Path(db_path).absolute().as_uri()}?mode={mode}"
     try:
         conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except driver.OperationalError as exc:
@@ -129,11 +161,29 @@ def integrity_problems(conn: Connection) -> list[str]:
 
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any error so nothing is half-written."""
-    conn.execute("BEGIN IMMEDIATE")
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any error so nothing is half-written.
+
+    A full disk, an I/O failure or damage met while writing surfaces as the matching typed
+    error (``VaultWriteError``, ``VaultDamagedError``) after the rollback, so callers never
+    see a half-applied change or a raw driver error for a problem the user can act on.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except DatabaseError as exc:
+        raise (user_error_for(exc) or exc) from exc
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        _rollback_quietly(conn)
+        typed = user_error_for(exc)
+        if typed is not None:
+            raise typed from exc
         raise
-    conn.execute("COMMIT")
+
+
+def _rollback_quietly(conn: Connection) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT may already have ended it)."""
+    if conn.in_transaction:
+        with contextlib.suppress(DatabaseError):
+            conn.execute("ROLLBACK")

@@ -110,6 +110,7 @@ class Slot:
         ).derive(secret)
 
     def unwrap(self, vault_id: str, kek: bytes) -> bytearray:
+        """The DEK, or ``SlotOpenFailed`` when the tag does not verify (wrong secret)."""
         try:
             dek = AESGCM(kek).decrypt(self.nonce, self.wrapped, self.aad(vault_id))
         except InvalidTag as exc:
@@ -141,7 +142,15 @@ def _wrap(
     draft = Slot(id=slot_type, type=slot_type, kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped=b"")
     kek = draft.derive_kek(secret)
     wrapped = AESGCM(kek).encrypt(draft.nonce, bytes(dek), draft.aad(vault_id))
-    return Slot(id=draft.id, type=draft.type, kdf=kdf, nonce=draft.nonce, wrapped=wrapped)
+    slot = Slot(id=draft.id, type=draft.type, kdf=kdf, nonce=draft.nonce, wrapped=wrapped)
+    # Prove the slot before anyone relies on it: it must give back exactly this DEK.
+    try:
+        proven = slot.unwrap(vault_id, kek) == dek
+    except SlotOpenFailed:
+        proven = False
+    if not proven:
+        raise KeyslotFileError("The new key slot could not be proven. Nothing was changed.")
+    return slot
 
 
 @dataclass
@@ -177,7 +186,8 @@ class KeyslotFile:
             raise KeyslotFileError()
         try:
             doc = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            # RecursionError: deeply nested brackets from a damaged or hostile file.
             raise KeyslotFileError() from exc
         if not isinstance(doc, dict):
             raise KeyslotFileError()
@@ -186,6 +196,8 @@ class KeyslotFile:
             raise KeyslotFileError()
         if fmt > FORMAT_VERSION:
             raise VaultTooNewError()
+        if fmt != FORMAT_VERSION:
+            raise KeyslotFileError()
         vault_id = doc.get("vault_id")
         generation = doc.get("generation")
         slots_raw = doc.get("slots")
@@ -195,7 +207,7 @@ class KeyslotFile:
             or any(c not in "0123456789abcdef" for c in vault_id)
             or not isinstance(generation, int)
             or isinstance(generation, bool)
-            or generation < 1
+            or not 1 <= generation < 2**53
             or not isinstance(slots_raw, list)
         ):
             raise KeyslotFileError()

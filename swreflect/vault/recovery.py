@@ -39,4 +39,8 @@ def parse_recovery_key(text: str) -> bytes:
         raise WrongRecoveryKeyError(
             "That recovery key contains letters that can't be part of one. Nothing was changed."
         ) from exc
+    if format_recovery_key(key).replace("-", "") != cleaned:
+        # Base32 of 32 bytes leaves four spare bits in the last letter; accept only the one
+        # spelling we print, so every changed letter is a different (wrong) key.
+        raise WrongRecoveryKeyError()
     return key

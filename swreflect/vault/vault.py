@@ -19,12 +19,15 @@ import contextlib
 import logging
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.errors import (
+    FolderNotEmptyError,
     KeyslotFileError,
+    KeyslotWriteError,
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
@@ -37,7 +40,7 @@ from swreflect.errors import (
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
-from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
 from swreflect.vault.keyslots import (
     DEK_BYTES,
     KEYSLOTS_NAME,
@@ -48,7 +51,7 @@ from swreflect.vault.keyslots import (
     make_passphrase_slot,
     make_recovery_slot,
 )
-from swreflect.vault.lock import ProcessLock
+from swreflect.vault.lock import LOCK_NAME, ProcessLock
 from swreflect.vault.migrations import ladder, latest_version
 from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 
@@ -57,6 +60,7 @@ log = logging.getLogger(__name__)
 MIN_PASSPHRASE_CHARS = 12
 PREV_SUFFIX = ".prev"
 BACKUPS_DIR = "backups"
+TEST_PAUSE_ENV = "SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE"
 
 
 def check_passphrase_rules(passphrase: str) -> None:
@@ -125,6 +129,8 @@ class Vault:
         check_passphrase_rules(passphrase)
         if cls.exists(folder):
             raise VaultExistsError()
+        if _foreign_entries(folder):
+            raise FolderNotEmptyError()
         ensure_private_dir(folder)
         lock = ProcessLock(folder)
         lock.acquire()
@@ -261,39 +267,54 @@ class Vault:
         dek = self.data_key()
         params = (kdf or KdfPolicy.from_environment()).calibrate()
         slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
-        self._replace_keyslots(
-            self._keyslots.with_slot(slot), PASSPHRASE_SLOT, new_passphrase.encode("utf-8")
-        )
+        self._replace_keyslots(self._keyslots.with_slot(slot), PASSPHRASE_SLOT)
 
     def rotate_recovery_key(self) -> str:
         """Replace the recovery slot; the old recovery key stops working. Returns the new text."""
         dek = self.data_key()
         recovery = new_recovery_key()
         slot = make_recovery_slot(self.vault_id, dek, recovery)
-        self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT, recovery)
+        self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT)
         return format_recovery_key(recovery)
 
-    def _replace_keyslots(self, new: KeyslotFile, proof_slot: str, secret: bytes) -> None:
+    def _replace_keyslots(self, new: KeyslotFile, changed_slot: str) -> None:
+        """Swap in a new key-slot generation so that a crash leaves the old or the new one.
+
+        Order: prove the new bytes, keep the current generation as ``keyslots.json.prev``,
+        replace ``keyslots.json`` atomically, read it back, then drop the ``.prev`` copy.
+        A kill at any point leaves a ``keyslots.json`` that opens with the old or the new
+        secret. A failed write (disk full, I/O error) before the swap raises
+        ``KeyslotWriteError`` and the old secret still works; a failure after the swap (the
+        folder sync or the clean-up) is only logged, because the new secret is then in force.
+        """
         folder = self.folder
         current = folder / KEYSLOTS_NAME
         prev = folder / (KEYSLOTS_NAME + PREV_SUFFIX)
-        # 1. Keep the previous generation beside the live one.
-        atomic_write(prev, current.read_bytes())
-        # 2. Prove the new generation before it goes live.
         data = new.to_bytes()
-        proof = KeyslotFile.parse(data)
-        slot = proof.slot(proof_slot)
-        if slot.unwrap(proof.vault_id, slot.derive_kek(secret)) != self.data_key():
+        # 1. Prove the bytes: they must parse back to exactly the slot that was just wrapped
+        #    (and checked to unwrap the DEK) in memory.
+        if KeyslotFile.parse(data).slot(changed_slot) != new.slot(changed_slot):
             raise KeyslotFileError("The new key slot could not be proven. Nothing was changed.")
-        # 3. Swap atomically, read back, and only then drop the previous generation.
-        atomic_write(current, data)
+        try:
+            # 2. Keep the generation this vault was opened with beside the live one.
+            atomic_write(prev, self._keyslots.to_bytes())
+            _test_only_pause()
+            # 3. The swap itself: an atomic rename.
+            atomic_write(current, data)
+        except OSError as exc:
+            if not _file_holds(current, data):
+                raise KeyslotWriteError() from exc
+            log.warning("key slots replaced, but syncing the folder failed")
+        _test_only_pause()
+        # 4. Read back before dropping the previous generation.
         if KeyslotFile.read(folder).to_bytes() != data:
             raise KeyslotFileError(
                 f"The key file could not be written back. Restore it from {prev.name}."
             )
-        prev.unlink()
-        fsync_dir(folder)
         self._keyslots = new
+        with contextlib.suppress(OSError):
+            prev.unlink()
+            fsync_dir(folder)
         log.info("key slots rewritten (generation %d)", new.generation)
 
     # ----------------------------------------------------------------- checks
@@ -339,6 +360,40 @@ def _upgrade_if_needed(conn: Connection, folder: Path, dek: bytearray) -> None:
     backup_to_file(conn, dek, dest)
     log.info("migrating schema from %d to %d", current, newest)
     _migrate(conn, current)
+
+
+def _file_holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _test_only_pause() -> None:
+    """TEST ONLY: widen the windows between key-slot steps so kill tests can land in them.
+
+    Active only when both the insecure test KDF and ``SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE``
+    (seconds) are set; a normal run never sets either.
+    """
+    if os.environ.get(TEST_KDF_ENV) != "1":
+        return
+    pause = os.environ.get(TEST_PAUSE_ENV)
+    if pause:
+        time.sleep(float(pause))
+
+
+def _foreign_entries(folder: Path) -> list[str]:
+    """Entries of ``folder`` that an interrupted ``create`` could not have left behind."""
+    if not folder.exists():
+        return []
+    ours = {KEYSLOTS_NAME, LOCK_NAME, KEYSLOTS_NAME + PREV_SUFFIX}
+    return [
+        p.name
+        for p in folder.iterdir()
+        if p.name not in ours
+        and not p.name.startswith(f".{DB_NAME}.creating")
+        and not (p.name.startswith(f".{KEYSLOTS_NAME}") and p.name.endswith(".tmp"))
+    ]
 
 
 def _clean_leftovers(folder: Path) -> None:

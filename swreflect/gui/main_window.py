@@ -1,0 +1,157 @@
+"""The main window: navigation rail, search box, an always-visible Lock button, the pages.
+
+It knows nothing about locking itself: it asks (``lock_requested``) and the controller
+destroys it. Its title is always just "swreflect".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.services import Services
+from swreflect.gui.icons import icon
+from swreflect.gui.pages.registry import PageSpec
+from swreflect.gui.ui import label
+
+WINDOW_TITLE = "swreflect"
+LOCK_SHORTCUT = "Ctrl+L"
+SEARCH_SHORTCUT = "Ctrl+F"
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, services: Services, specs: Sequence[PageSpec]) -> None:
+        super().__init__()
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName("swreflect")
+        self.resize(1280, 720)
+        self.pages: dict[str, QWidget] = {}
+        self._keys: list[str] = []
+
+        self.rail = QListWidget()
+        self.rail.setObjectName("rail")
+        self.rail.setAccessibleName("Sections")
+        self.rail.setAccessibleDescription("Choose a part of swreflect to open.")
+        self.rail.setIconSize(QSize(20, 20))
+        self.rail.setSpacing(2)
+        self.rail.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageArea")
+        for spec in specs:
+            page = spec.factory(services)
+            self.pages[spec.key] = page
+            self._keys.append(spec.key)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
+            item.setSizeHint(QSize(160, 42))
+            self.rail.addItem(item)
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(f"Search ({SEARCH_SHORTCUT})")
+        self.search_box.setAccessibleName("Search")
+        self.search_box.setAccessibleDescription(f"Search your vault. Shortcut: {SEARCH_SHORTCUT}.")
+        self.search_box.setToolTip(f"Search ({SEARCH_SHORTCUT})")
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setMinimumWidth(280)
+        self.lock_button = QPushButton(icon("lock"), "Lock")
+        self.lock_button.setAccessibleName("Lock")
+        self.lock_button.setAccessibleDescription(
+            f"Lock the vault now and hide everything. Shortcut: {LOCK_SHORTCUT}."
+        )
+        self.lock_button.setToolTip(f"Lock the vault now ({LOCK_SHORTCUT})")
+
+        self.lock_action = QAction("Lock", self)
+        self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.lock_action)
+        self.search_action = QAction("Search", self)
+        self.search_action.setShortcut(QKeySequence(SEARCH_SHORTCUT))
+        self.addAction(self.search_action)
+
+        rail_frame = QFrame()
+        rail_frame.setProperty("role", "rail")
+        rail_layout = QVBoxLayout(rail_frame)
+        rail_layout.setContentsMargins(8, 16, 8, 16)
+        brand = label("swreflect", "brand")
+        brand.setAccessibleName("swreflect")
+        rail_layout.addWidget(brand)
+        rail_layout.addWidget(self.rail, 1)
+
+        topbar = QFrame()
+        topbar.setProperty("role", "topbar")
+        top = QHBoxLayout(topbar)
+        top.setContentsMargins(24, 12, 16, 12)
+        top.addStretch(1)
+        top.addWidget(self.search_box)
+        top.addSpacing(8)
+        top.addWidget(self.lock_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(topbar)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(rail_frame)
+        row.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.rail.currentRowChanged.connect(self.on_rail_current_row_changed)
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.search_action.triggered.connect(self.on_search_action_triggered)
+        self.search_box.returnPressed.connect(self.on_search_box_return_pressed)
+        self.setTabOrder(self.rail, self.search_box)
+        self.setTabOrder(self.search_box, self.lock_button)
+        if self._keys:
+            self.rail.setCurrentRow(0)
+
+    def show_page(self, key: str) -> None:
+        self.rail.setCurrentRow(self._keys.index(key))
+
+    def current_key(self) -> str:
+        return self._keys[self.rail.currentRow()]
+
+    def on_rail_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            page = self.pages[self._keys[row]]
+            self.stack.setCurrentWidget(page)
+            shown = getattr(page, "page_shown", None)
+            if callable(shown):
+                shown()
+
+    def on_search_action_triggered(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def on_search_box_return_pressed(self) -> None:
+        page = self.stack.currentWidget()
+        search = getattr(page, "search", None)
+        if callable(search):
+            search(self.search_box.text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        event.accept()

@@ -1,0 +1,1 @@
+"""Pages of the main window; see ``registry.py`` for the list shown in the navigation rail."""

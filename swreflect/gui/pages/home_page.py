@@ -1,0 +1,50 @@
+"""Home: a welcome and, for now, the empty state of what will be due."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from swreflect.core.services import Services
+from swreflect.gui.ui import label, title
+
+
+class HomePage(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.setAccessibleName("Home")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(14)
+        layout.addWidget(title("Welcome"))
+        intro = label(
+            "This is your own quiet space for reflection and supervision. Everything here is "
+            "encrypted and stays on this computer.",
+            "hint",
+        )
+        intro.setMaximumWidth(640)
+        layout.addWidget(intro)
+
+        empty = QFrame()
+        empty.setProperty("role", "card")
+        empty.setAccessibleName("Nothing due yet")
+        box = QVBoxLayout(empty)
+        box.setContentsMargins(24, 20, 24, 20)
+        box.setSpacing(8)
+        box.addWidget(label("Nothing is due yet", "section"))
+        what = label(
+            "When you have supervision agreements, sessions coming up will show here, "
+            "along with open actions and drafts you've started.",
+            "empty",
+        )
+        box.addWidget(what)
+        box.addWidget(
+            label(
+                "A good first step: open the Journal from the list on the left and write a "
+                "few lines about your week.",
+                "hint",
+            )
+        )
+        empty.setMaximumWidth(680)
+        layout.addWidget(empty)
+        layout.addStretch(1)

@@ -1,0 +1,35 @@
+"""The pages of the main window, in rail order. Add or replace a page by editing one line.
+
+``factory`` receives the unlocked ``Services`` and returns the page widget; the main window
+owns the widget and destroys it on lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from swreflect.core.services import Services
+from swreflect.gui.pages.home_page import HomePage
+from swreflect.gui.pages.placeholder import placeholder
+from swreflect.gui.pages.settings_page import SettingsPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[Services], QWidget]
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("home", "Home", "home", HomePage),
+    PageSpec("journal", "Journal", "journal", placeholder("Journal")),
+    PageSpec("supervision", "Supervision", "supervision", placeholder("Supervision")),
+    PageSpec("actions", "Actions", "actions", placeholder("Actions")),
+    PageSpec("insights", "Insights", "insights", placeholder("Insights")),
+    PageSpec("settings", "Settings", "settings", SettingsPage),
+]

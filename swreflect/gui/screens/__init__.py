@@ -1,0 +1,1 @@
+"""The screens shown before the vault is open: create, recovery key, unlock, recover."""

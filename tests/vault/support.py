@@ -1,0 +1,67 @@
+"""Helpers shared by the vault, CLI and reliability tests: run the real CLI, hash a folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.vault import Vault
+from tests.conftest import TEST_PASSPHRASE
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Name -> SHA-256 of every file under ``folder``: equal states mean byte-identical."""
+    state: dict[str, str] = {}
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            rel = str(path.relative_to(folder))
+            state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return state
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The test process environment (SWREFLECT_HOME, cheap KDF) plus ``extra``."""
+    env = dict(os.environ)
+    env["SWREFLECT_INSECURE_TEST_KDF"] = "1"
+    for name in ("SWREFLECT_PASSPHRASE", "SWREFLECT_NEW_PASSPHRASE", "SWREFLECT_RECOVERY_KEY"):
+        env.pop(name, None)
+    env.update(extra)
+    return env
+
+
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """``python -m swreflect ARGS`` in a child process, stdin not a terminal."""
+    return subprocess.run(
+        [sys.executable, "-m", "swreflect", *args],
+        env=env or cli_env(**extra),
+        cwd=REPO_ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def make_vault(folder: Path, rows: int = 0, passphrase: str = TEST_PASSPHRASE) -> str:
+    """A cheap, locked vault with ``rows`` settings rows (to span several pages).
+
+    Returns the recovery key text."""
+    vault, recovery = Vault.create(folder, passphrase, KdfPolicy.insecure_for_tests())
+    try:
+        with vault.transaction() as conn:
+            for i in range(rows):
+                conn.execute(
+                    "INSERT INTO settings(key, value) VALUES (?, ?)",
+                    (f"filler-{i:05d}", f"value {i} " + "x" * 120),
+                )
+    finally:
+        vault.lock()
+    return recovery
