@@ -199,7 +199,12 @@ def _known_people(ctx: CliContext) -> dict[str, str]:
     """Fingerprint -> paired person's name, only when a vault was named with --vault."""
     if not getattr(ctx.args, "vault", None):
         return {}
-    identity = getattr(ctx.unlock(), "identity", None)
+    try:
+        services = ctx.unlock()
+    except SwreflectError as exc:
+        print(f"swreflect: paired people aren't named: {exc.message}", file=sys.stderr)
+        return {}
+    identity = getattr(services, "identity", None)
     if identity is None or not hasattr(identity, "pairings"):
         return {}
     known = {p.fingerprint: p.display_name for p in identity.pairings()}

@@ -39,6 +39,17 @@ def build_pdf(records: Sequence[SignedRecord], identity: SigningIdentity, now: d
     )
 
 
+def warm_up() -> None:
+    """Import reportlab and pyHanko and load the font, so the first export is as quick as the
+    rest. Meant for a background worker soon after the vault is unlocked."""
+    import pyhanko.sign.signers
+    import pyhanko.sign.validation  # noqa: F401
+
+    from swreflect.export.pdf_layout import styles
+
+    styles()
+
+
 def batch_order(records: Sequence[SignedRecord]) -> list[SignedRecord]:
     """Records in session-date order, then by record id and version, for a batch."""
     return sorted(

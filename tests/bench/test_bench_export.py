@@ -62,6 +62,18 @@ def test_bench_first_export_in_a_fresh_process(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     _report("first export in a fresh process (imports included)", float(result.stdout), 0.3)
+    warmed = code.replace(
+        "t = time.perf_counter()\n",
+        "from swreflect.export.pdf_record import warm_up\nwarm_up()\nt = time.perf_counter()\n",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", warmed], capture_output=True, text=True, check=True
+    )
+    _report(
+        "first export after warm_up() (as a worker would do after unlock)",
+        float(result.stdout),
+        0.3,
+    )
 
 
 def test_bench_batch_of_100(tmp_path):

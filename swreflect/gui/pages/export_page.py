@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -73,6 +73,19 @@ def sources_from_services(services: Any) -> ExportSources:
     return ExportSources(records, me, services.clock.now, known)
 
 
+class _WarmUp(QRunnable):
+    """Loads the PDF libraries and font in the background so the first export is quick.
+    Reports nothing and touches nothing: a failure here just means the export loads them."""
+
+    def run(self) -> None:
+        try:
+            from swreflect.export.pdf_record import warm_up
+
+            warm_up()
+        except Exception:  # noqa: S110 - the export itself will report any real problem
+            pass
+
+
 class ExportPage(QWidget):
     def __init__(
         self,
@@ -130,6 +143,7 @@ class ExportPage(QWidget):
         self.cpd_button.clicked.connect(lambda: self._save_text("cpd"))
         self.check_button.clicked.connect(self.on_check_button_clicked)
         self.reload()
+        QThreadPool.globalInstance().start(_WarmUp())
 
     def _button(self, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
