@@ -79,6 +79,7 @@ def verify_pdf(data: bytes) -> VerificationReport:
         raise VerificationFailedError("The PDF doesn't carry exactly one swreflect signature.")
     _check_signature_gap(data, signatures[0])
     signer = _check_pdf_signature(signatures[0])
+    _check_no_actions(reader)
     records, renderer = _read_records(attachments)
     for signed in records:
         _check_record(signed, signer)
@@ -109,6 +110,17 @@ def _attachments(reader: Any) -> dict[str, bytes]:
             raise VerificationFailedError("The PDF carries two attachments with the same name.")
         found[name] = stream.data
     return found
+
+
+def _check_no_actions(reader: Any) -> None:
+    """swreflect never adds scripts or open actions; a file that has them was made elsewhere."""
+    root = reader.root
+    names = root.get("/Names")
+    scripted = names is not None and "/JavaScript" in names.get_object()
+    if scripted or any(key in root for key in ("/OpenAction", "/AA")):
+        raise VerificationFailedError(
+            "The PDF contains actions that run when it is opened; swreflect never adds those."
+        )
 
 
 def _check_signature_gap(data: bytes, embedded: Any) -> None:

@@ -115,6 +115,7 @@ def page_fingerprints(data: bytes) -> list[tuple[Any, ...]]:
                 repr([float(v) for v in page.cropbox]),
                 int(page.get("/Rotate", 0)),
                 tuple(_annotations(page, numbers)),
+                tuple(sorted(str(k) for k in page if k not in ("/Annots", "/Parent"))),
             )
         )
     return pages

@@ -289,3 +289,31 @@ def test_a_white_box_drawn_over_a_line_fails_though_the_text_is_unchanged(superv
     )
     with pytest.raises(VerificationFailedError, match="pages don't show"):
         verify_pdf(forged)
+
+
+def test_a_pdf_with_an_open_action_fails(supervisor, supervisee):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    from swreflect.export.pdf_render import render_pdf, renderer_id
+
+    genuine = sign_both(make_record(), supervisor, supervisee)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render_pdf([genuine]))))
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('hi')"),
+        }
+    )
+    scripted = io.BytesIO()
+    writer.write(scripted)
+    forged = sign_pdf(
+        scripted.getvalue(),
+        [genuine],
+        renderer=renderer_id(),
+        title="x",
+        identity=supervisor,
+        now=EXPORTED_AT,
+    )
+    with pytest.raises(VerificationFailedError, match="actions that run"):
+        verify_pdf(forged)
