@@ -155,3 +155,14 @@ def test_verify_with_a_vault_but_no_passphrase_still_verifies(tmp_path, signed_p
     captured = capsys.readouterr()
     assert captured.out.startswith("Valid:")
     assert "paired people aren't named" in captured.err
+
+
+def test_verify_json_failure_names_the_reason(tmp_path, signed_pdf, capsys):
+    _signed, data = signed_pdf
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    assert main(["verify", "--json", str(path)]) == EXIT_VERIFY_FAILED
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["valid"] is False
+    assert report["reason"]

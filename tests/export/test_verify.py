@@ -317,3 +317,42 @@ def test_a_pdf_with_an_open_action_fails(supervisor, supervisee):
     )
     with pytest.raises(VerificationFailedError, match="actions that run"):
         verify_pdf(forged)
+
+
+def test_truncated_or_garbled_files_fail_with_a_typed_error(signed_pdf):
+    _signed, data = signed_pdf
+    rng = random.Random(7)
+    samples = [data[:cut] for cut in rng.sample(range(1, len(data)), 12)]
+    samples += [data + b"\n%%EOF\n", b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(500))]
+    for sample in samples:
+        with pytest.raises(VerificationFailedError):
+            verify_pdf(sample)
+
+
+def test_a_full_disk_during_export_leaves_no_file_and_says_so(tmp_path):
+    """The write fails part-way (file size limit): a typed error, no partial or temporary file."""
+    script = tmp_path / "full.py"
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    script.write_text(
+        "import resource, signal, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})\n"
+        "from tests.export.factory import make_identity, make_record, sign_both\n"
+        "from tests.export.conftest import EXPORTED_AT\n"
+        "from swreflect.errors import ExportFailedError\n"
+        "from swreflect.export.pdf_record import export_record_pdf\n"
+        "from pathlib import Path\n"
+        f"target = Path({str(out_dir / 'r.pdf')!r})\n"
+        "a = make_identity('A'); s = sign_both(make_record(), a, a)\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))\n"
+        "try:\n"
+        "    export_record_pdf(s, a, target, EXPORTED_AT)\n"
+        "except ExportFailedError as exc:\n"
+        "    print('typed:', exc.message)\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("typed: The export couldn't be written there.")
+    assert list(out_dir.iterdir()) == []
