@@ -31,7 +31,7 @@ def report_lines(report: VerificationReport, known: dict[str, str] | None = None
     ]
     if same_key:
         lines.append(f"  (the same key as the {' and '.join(same_key)}'s signature below)")
-    lines += [f"  ({_who(signer.fingerprint, known)})", f"Pages: {report.layout}."]
+    lines += [f"  ({_who(signer.fingerprint, known)})", f"The pages show {report.layout}."]
     for signed in report.records:
         record = signed.record
         lines.append("")

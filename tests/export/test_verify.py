@@ -356,3 +356,35 @@ def test_a_full_disk_during_export_leaves_no_file_and_says_so(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("typed: The export couldn't be written there.")
     assert list(out_dir.iterdir()) == []
+
+
+def test_older_wording_around_the_record_is_accepted_when_every_word_is_shown(
+    supervisor, supervisee, monkeypatch
+):
+    from swreflect.export import pdf_layout
+    from swreflect.export.pdf_render import render_pdf
+    from swreflect.export.visible import CONTENT_ONLY
+
+    genuine = sign_both(make_record(), supervisor, supervisee)
+    monkeypatch.setattr(pdf_layout, "HOW_TO_CHECK", "An older version said something else here.")
+    old_pages = render_pdf([genuine])
+    changed = make_record(notes_text="A sentence nobody agreed to.")
+    changed["record_id"] = genuine.record["record_id"]
+    forged_pages = render_pdf([sign_both(changed, supervisor, supervisee)])
+    monkeypatch.undo()
+
+    def signed_with_old_id(pages: bytes) -> bytes:
+        return sign_pdf(
+            pages,
+            [genuine],
+            renderer="swreflect-pdf-0; reportlab 4.2.0; DejaVu Sans 2.37",
+            title="x",
+            identity=supervisor,
+            now=EXPORTED_AT,
+        )
+
+    report = verify_pdf(signed_with_old_id(old_pages))
+    assert report.layout == CONTENT_ONLY
+    assert "wasn't compared" in report.notes[0]
+    with pytest.raises(VerificationFailedError, match="pages don't show"):
+        verify_pdf(signed_with_old_id(forged_pages))
