@@ -26,6 +26,11 @@ from swreflect.errors import (
 from swreflect.export.record_view import record_date
 from swreflect.signing.records import SignedRecord
 
+MISSING_GLYPHS = (
+    "the PDF's font has no letters for some characters, which show as empty boxes "
+    "(the record inside the PDF keeps them exactly):"
+)
+
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     group: Any = command_group(subparsers, common, "export", "export agreed records")
@@ -119,7 +124,11 @@ def _in_range(signed: SignedRecord, since: str | None, until: str | None) -> boo
 
 # ---------------------------------------------------------------- commands
 def cmd_export_pdf(ctx: CliContext) -> int:
-    from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
+    from swreflect.export.pdf_record import (
+        export_batch_pdf,
+        export_record_pdf,
+        missing_characters,
+    )
 
     records = _records(ctx)
     services = ctx.unlock()
@@ -135,6 +144,9 @@ def cmd_export_pdf(ctx: CliContext) -> int:
         export_batch_pdf(records, identity, out, now)
     noun = "record" if len(records) == 1 else "records"
     ctx.out(f"Exported {len(records)} agreed {noun} to {out}, signed by you.")
+    gaps = missing_characters(records)
+    if gaps:
+        print(f"swreflect: note: {MISSING_GLYPHS} {' '.join(gaps[:12])}", file=sys.stderr)
     return EXIT_OK
 
 

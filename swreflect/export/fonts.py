@@ -39,11 +39,16 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-def covers(text: str) -> bool:
-    """True when the regular face has a glyph for every character of ``text``."""
+def missing(text: str) -> set[str]:
+    """Characters of ``text`` the font has no glyph for (they would print as empty boxes)."""
     register_fonts()
     from reportlab.pdfbase import pdfmetrics
 
     face = pdfmetrics.getFont(REGULAR).face
     widths = face.charWidths
-    return all(ch.isspace() or ord(ch) in widths for ch in text)
+    return {ch for ch in text if not ch.isspace() and ch.isprintable() and ord(ch) not in widths}
+
+
+def covers(text: str) -> bool:
+    """True when the font has a glyph for every visible character of ``text``."""
+    return not missing(text)

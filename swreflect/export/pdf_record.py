@@ -39,6 +39,19 @@ def build_pdf(records: Sequence[SignedRecord], identity: SigningIdentity, now: d
     )
 
 
+def missing_characters(records: Sequence[SignedRecord]) -> list[str]:
+    """Characters in the records that the PDF font can't show (e.g. Chinese, Devanagari, emoji),
+    so the person can be told before relying on the PDF."""
+    import json
+
+    from swreflect.export.fonts import missing
+
+    found: set[str] = set()
+    for signed in records:
+        found |= missing(json.dumps(signed.record, ensure_ascii=False))
+    return sorted(found)
+
+
 def warm_up() -> None:
     """Import reportlab and pyHanko and load the font, so the first export is as quick as the
     rest. Meant for a background worker soon after the vault is unlocked."""

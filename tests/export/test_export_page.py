@@ -121,3 +121,14 @@ def test_locking_clears_the_list(qtbot, three, supervisor):
     page = _page(qtbot, three, supervisor)
     page.clear_sensitive()
     assert page.list.count() == 0
+
+
+def test_the_page_says_when_the_font_lacks_some_characters(qtbot, tmp_path, supervisor):
+    signed = sign_both(make_record(supervisee="王芳"), supervisor, None)
+    page = _page(qtbot, [signed], supervisor)
+    page.list.item(0).setSelected(True)
+    dialogs.set_next_path(tmp_path / "one.pdf")
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Exported 1 record" in page.message.text(), timeout=30000)
+    assert "empty boxes: 王 芳" in page.message.text()
+    assert verify_file(tmp_path / "one.pdf").records[0].record == signed.record

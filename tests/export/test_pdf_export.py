@@ -235,3 +235,17 @@ def test_unwritable_destination_is_a_typed_error(tmp_path, signed, supervisor):
 
 def test_signed_record_round_trips_through_json(signed):
     assert SignedRecord.from_json(signed.to_json()) == signed
+
+
+def test_characters_the_font_lacks_are_named_after_export(tmp_path, supervisor, supervisee):
+    from swreflect.cli import main
+    from swreflect.export.pdf_record import missing_characters
+    from swreflect.signing.canonical import canonical_bytes
+
+    record = make_record(supervisee="李小龙 Ólafsdóttir")
+    signed = sign_both(record, supervisor, supervisee)
+    assert missing_characters([signed]) == ["小", "李", "龙"]
+    assert missing_characters([sign_both(make_record(), supervisor, supervisee)]) == []
+    source = tmp_path / "signed.json"
+    source.write_bytes(canonical_bytes(signed.to_json()))
+    assert main(["export", "text", "--from-file", str(source)]) == 0  # text keeps everything

@@ -228,9 +228,16 @@ class ExportPage(QWidget):
         self._say(f"Saved {path.name}.")
 
     def on_export_succeeded(self, result: object) -> None:
-        count, path = result if isinstance(result, tuple) else (0, Path())
+        count, path, gaps = result if isinstance(result, tuple) else (0, Path(), [])
         noun = "record" if count == 1 else "records"
-        self._say(f"Exported {count} {noun} to {Path(path).name}, signed by you.")
+        text = f"Exported {count} {noun} to {Path(path).name}, signed by you."
+        if gaps:
+            text += (
+                " Some characters have no letters in the PDF's font and show as empty boxes: "
+                + " ".join(gaps[:12])
+                + ". The record inside the PDF keeps them exactly."
+            )
+        self._say(text)
         self.on_list_item_selection_changed()
 
     def on_export_failed(self, reason: str) -> None:
@@ -254,10 +261,16 @@ class ExportPage(QWidget):
 
 def _export_pdf(
     records: Sequence[SignedRecord], identity: Any, path: Path, now: Any
-) -> tuple[int, Path]:
-    from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
+) -> tuple[int, Path, list[str]]:
+    from swreflect.export.pdf_record import (
+        export_batch_pdf,
+        export_record_pdf,
+        missing_characters,
+    )
 
     if len(records) == 1:
         export_record_pdf(records[0], identity, path, now)
-        return 1, path
-    return export_batch_pdf(records, identity, path, now), path
+        count = 1
+    else:
+        count = export_batch_pdf(records, identity, path, now)
+    return count, path, missing_characters(records)
