@@ -128,6 +128,12 @@ def test_a_standard_reader_reports_a_valid_signature_over_the_whole_file(tmp_pat
     assert "ETSI.CAdES.detached" in report
     assert "Zoë Ó Súilleabháin" in report
 
+    changed = bytearray(data)
+    changed[len(changed) // 4] ^= 0x04  # one bit, inside the signed range
+    path.write_bytes(bytes(changed))
+    report = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+    assert "Signature is Valid" not in report
+
 
 def test_ratings_appear_only_when_both_chose_to_include_them(supervisor, supervisee):
     from swreflect.export.pdf_record import build_pdf
