@@ -28,6 +28,7 @@ from swreflect.signing.canonical import canonical_bytes
 from swreflect.signing.records import ROLES, SignatureEntry, SignedRecord, verify_all
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_ATTACHMENT = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,29 @@ def _attachments(reader: Any) -> dict[str, bytes]:
         stream = spec["/EF"].get_object()["/F"].get_object()
         if name in found:
             raise VerificationFailedError("The PDF carries two attachments with the same name.")
-        found[name] = stream.data
+        found[name] = _bounded_data(stream)
     return found
+
+
+def _bounded_data(stream: Any) -> bytes:
+    """An attachment's bytes, refusing anything that would unpack past ``MAX_ATTACHMENT``
+    (a small file can hide a huge one; swreflect's own attachments are a few kilobytes)."""
+    import zlib
+
+    filters = stream.get("/Filter")
+    encoded = bytes(stream.encoded_data)
+    if filters is None:
+        data = encoded
+    elif str(filters) == "/FlateDecode" and "/DecodeParms" not in stream:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(encoded, MAX_ATTACHMENT + 1)
+        if inflater.unconsumed_tail:
+            data += b"x"  # more remains: certainly too large
+    else:
+        raise VerificationFailedError("The PDF's attachments are stored in an unexpected way.")
+    if len(data) > MAX_ATTACHMENT:
+        raise VerificationFailedError("An attachment in the PDF is too large to be a record.")
+    return data
 
 
 def _check_no_actions(reader: Any) -> None:

@@ -388,3 +388,31 @@ def test_older_wording_around_the_record_is_accepted_when_every_word_is_shown(
     assert "wasn't compared" in report.notes[0]
     with pytest.raises(VerificationFailedError, match="pages don't show"):
         verify_pdf(signed_with_old_id(forged_pages))
+
+
+def test_an_attachment_that_unpacks_to_something_huge_is_refused(
+    supervisor, supervisee, monkeypatch
+):
+    from swreflect.export import pdf_sign
+    from swreflect.export.pdf_render import render_pdf, renderer_id
+    from swreflect.signing.canonical import canonical_bytes
+
+    genuine = sign_both(make_record(), supervisor, supervisee)
+
+    def padded(value):  # type: ignore[no-untyped-def]
+        data = canonical_bytes(value)
+        return data if value.get("format") == "swreflect-export" else data + b" " * (20 << 20)
+
+    monkeypatch.setattr(pdf_sign, "canonical_bytes", padded)
+    bomb = sign_pdf(
+        render_pdf([genuine]),
+        [genuine],
+        renderer=renderer_id(),
+        title="x",
+        identity=supervisor,
+        now=EXPORTED_AT,
+    )
+    monkeypatch.undo()
+    assert len(bomb) < 1 << 20  # small on disk
+    with pytest.raises(VerificationFailedError, match="too large"):
+        verify_pdf(bomb)
