@@ -4,24 +4,26 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.swreflect-installed
 
-.PHONY: run test lint bench venv sysdeps sysdeps-display clean
+.PHONY: run test lint bench nightly venv sysdeps sysdeps-display clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | $(PY)
+$(STAMP): pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e '.[test,dev]'
 	touch $(STAMP)
 
 venv: $(STAMP)
 
+# As root, missing Debian/Ubuntu packages are installed with apt; otherwise the apt line is
+# printed and make stops.
 sysdeps:
-	@bash installers/linux/ensure-system-libs.sh offscreen
+	@PYTHON=$(PYTHON) bash installers/linux/ensure-system-libs.sh offscreen
 
 sysdeps-display:
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then bash installers/linux/ensure-system-libs.sh display; \
-	else bash installers/linux/ensure-system-libs.sh offscreen; fi
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then PYTHON=$(PYTHON) bash installers/linux/ensure-system-libs.sh display; \
+	else PYTHON=$(PYTHON) bash installers/linux/ensure-system-libs.sh offscreen; fi
 
 run: sysdeps-display venv
 	$(VENV)/bin/swreflect
@@ -36,6 +38,12 @@ test: sysdeps venv lint
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider tests/bench
+
+# The long reliability runs (SECURITY.md rows 1, 6, 10): 1,000 kills each, 100k fuzz inputs.
+nightly: sysdeps venv
+	SWREFLECT_CRASH_RUNS=1000 SWREFLECT_REKEY_RUNS=1000 SWREFLECT_FUZZ_EXAMPLES=100000 \
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider \
+	tests/reliability tests/vault/test_keyslot_fuzz.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

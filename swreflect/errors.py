@@ -145,6 +145,13 @@ class FolderNotEmptyError(SwreflectError):
     )
 
 
+class VaultFolderError(SwreflectError):
+    default_message = (
+        "swreflect couldn't create the vault in that folder (it may be read-only or the disk "
+        "full). No vault was created; choose another folder or free some space."
+    )
+
+
 class ExportFailedError(SwreflectError):
     default_message = (
         "The export couldn't be written there. Nothing was changed in your vault; "

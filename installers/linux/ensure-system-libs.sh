@@ -22,6 +22,13 @@ for p in "${pkgs[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [ "$status" = "installed" ] || missing+=("$p")
 done
+# `make` creates .venv with this Python: Debian splits venv/ensurepip into python3-venv.
+py="${PYTHON:-python3}"
+if ! command -v "$py" >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
+elif ! "$py" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  missing+=(python3-venv)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ]; then
   echo "Installing system libraries: ${missing[*]}"

@@ -8,6 +8,7 @@ from typing import Any
 
 from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_DAMAGED, EXIT_OK, VaultDamagedError, VaultExistsError
+from swreflect.vault.connection import pinned_settings
 from swreflect.vault.vault import Vault
 
 NEW_PASSPHRASE_ENV = "SWREFLECT_NEW_PASSPHRASE"
@@ -76,6 +77,7 @@ def cmd_check(ctx: CliContext) -> int:
         "schema_version": vault.schema_version(),
         "ok": not problems,
         "problems": problems,
+        "settings": pinned_settings(vault.conn),
     }
     if ctx.wants_json:
         ctx.out_json(result)

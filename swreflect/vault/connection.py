@@ -71,9 +71,25 @@ def _key_pragma(dek: bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(dek).hex()}'\""
 
 
+MIN_DB_BYTES = 512  # below one page SQLite would treat the file as a new, empty database
+
+
 def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connection:
-    """Open (or, with ``create``, create) the vault database. Never creates by accident."""
+    """Open (or, with ``create``, create) the vault database. Never creates by accident.
+
+    An existing file shorter than one page is refused before SQLite sees it: SQLite would
+    take an emptied file for a new database and write a fresh header into it.
+    """
     driver = _require_driver()
+    if not create:
+        try:
+            size = Path(db_path).stat().st_size
+        except FileNotFoundError as exc:
+            raise VaultDamagedError("The vault database is missing. Nothing was changed.") from exc
+        except OSError as exc:
+            raise VaultDamagedError("The vault database can't be read.") from exc
+        if size < MIN_DB_BYTES:
+            raise VaultDamagedError()
     mode = "rwc" if create else "rw"
     uri = f"{Path(db_path).absolute().as_uri()}?mode={mode}"
     try:
@@ -89,6 +105,9 @@ def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connectio
 
 
 def _configure(conn: Connection, dek: bytearray) -> None:
+    # SQLCipher's own log goes to stderr ("hmac check failed for pgno=1"); the typed error
+    # raised below says the same thing in words a user can act on, on one line.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(_key_pragma(dek))
     conn.execute("PRAGMA cipher_compatibility = 4")
     version = conn.execute("PRAGMA cipher_version").fetchone()

@@ -22,6 +22,7 @@ DEFAULT_LANES = 4
 FLOOR_ITERATIONS = 2
 MAX_ITERATIONS = 12
 TARGET_SECONDS = 0.75
+MAX_SECONDS = 1.0  # the top of the 0.5-1 s window: keep the memory if the floor fits in it
 SALT_BYTES = 16
 TEST_KDF_ENV = "SWREFLECT_INSECURE_TEST_KDF"
 
@@ -82,6 +83,11 @@ class KdfPolicy:
             one = _time_one_iteration(memory, self.lanes)
             iterations = int(self.target_seconds / max(one, 1e-6))
             if iterations >= FLOOR_ITERATIONS or memory <= FLOOR_MEMORY_KIB:
+                break
+            if FLOOR_ITERATIONS * one <= MAX_SECONDS:
+                # Memory is the stronger defence: rather the floor count at this size,
+                # still inside the window, than more passes over less memory.
+                iterations = FLOOR_ITERATIONS
                 break
             memory = max(FLOOR_MEMORY_KIB, memory // 2)
         iterations = max(FLOOR_ITERATIONS, min(MAX_ITERATIONS, iterations))

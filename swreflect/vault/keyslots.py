@@ -4,6 +4,7 @@ On-disk format (version 1), UTF-8 JSON::
 
     {
       "format": 1,
+      "checksum": "<64 hex>",           # SHA-256 of the rest (see below)
       "vault_id": "<32 hex>",           # random, fixed for the life of the vault
       "generation": <int>,              # +1 on every rewrite
       "slots": [
@@ -22,6 +23,11 @@ from the secret. The associated data binds the vault id, the slot id and type, a
 parameters, so a slot cannot be moved to another vault or have its parameters weakened
 without the GCM tag failing. A GCM failure therefore means "wrong secret".
 
+``checksum`` is the SHA-256 of the document without it, serialised as compact sorted-key JSON.
+It lets bit rot or a stray edit anywhere in the file be reported as *damage* rather than as a
+wrong passphrase (a flipped bit in a wrapped key would otherwise fail the GCM tag). It is not
+a security measure: anyone can recompute it, and the AAD is what binds the slots.
+
 The file is only ever replaced atomically (see ``platform.files.atomic_write``); while a new
 generation is being written, the previous one is kept as ``keyslots.json.prev`` until the new
 file has been read back and proven to unwrap the DEK.
@@ -30,6 +36,7 @@ file has been read back and proven to unwrap the DEK.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -160,12 +167,13 @@ class KeyslotFile:
     slots: dict[str, Slot] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        doc = {
+        doc: dict[str, Any] = {
             "format": FORMAT_VERSION,
             "vault_id": self.vault_id,
             "generation": self.generation,
             "slots": [self.slots[k].to_json() for k in sorted(self.slots)],
         }
+        doc["checksum"] = _checksum(doc)
         return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
     def slot(self, slot_id: str) -> Slot:
@@ -190,6 +198,10 @@ class KeyslotFile:
             # RecursionError: deeply nested brackets from a damaged or hostile file.
             raise KeyslotFileError() from exc
         if not isinstance(doc, dict):
+            raise KeyslotFileError()
+        # The checksum first: a damaged "format" digit must read as damage, not "too new".
+        checksum = doc.pop("checksum", None)
+        if not isinstance(checksum, str) or checksum != _checksum(doc):
             raise KeyslotFileError()
         fmt = doc.get("format")
         if not isinstance(fmt, int) or isinstance(fmt, bool):
@@ -232,6 +244,14 @@ class KeyslotFile:
         except OSError as exc:
             raise KeyslotFileError() from exc
         return cls.parse(raw)
+
+
+def _checksum(doc: dict[str, Any]) -> str:
+    try:
+        canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise KeyslotFileError() from exc
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _parse_slot(item: Any) -> Slot:

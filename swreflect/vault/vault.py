@@ -30,6 +30,7 @@ from swreflect.errors import (
     KeyslotWriteError,
     VaultDamagedError,
     VaultExistsError,
+    VaultFolderError,
     VaultLockedError,
     VaultNotFoundError,
     VaultTooNewError,
@@ -129,13 +130,20 @@ class Vault:
         check_passphrase_rules(passphrase)
         if cls.exists(folder):
             raise VaultExistsError()
-        if _foreign_entries(folder):
-            raise FolderNotEmptyError()
-        ensure_private_dir(folder)
-        lock = ProcessLock(folder)
-        lock.acquire()
+        try:
+            if _foreign_entries(folder):
+                raise FolderNotEmptyError()
+            ensure_private_dir(folder)
+            lock = ProcessLock(folder)
+            lock.acquire()
+        except OSError as exc:
+            raise VaultFolderError() from exc
         try:
             return cls._create_locked(folder, passphrase, kdf or KdfPolicy.from_environment(), lock)
+        except OSError as exc:
+            # Whatever was written is only a leftover the next ``create`` clears away.
+            lock.release()
+            raise VaultFolderError() from exc
         except BaseException:
             lock.release()
             raise

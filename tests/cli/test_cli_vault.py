@@ -81,6 +81,9 @@ def test_check_ok_and_json_with_options_before_or_after(vault_dir: Path, order: 
     report = json.loads(result.stdout)
     assert report["ok"] is True and report["problems"] == []
     assert report["schema_version"] >= 1
+    assert report["settings"]["journal_mode"] == "wal"
+    assert report["settings"]["synchronous"] == 2
+    assert report["settings"]["cipher_plaintext_header_size"] == 0
     plain = run_cli("check", *opts, SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert plain.returncode == 0 and "sound" in plain.stdout
 
@@ -236,3 +239,21 @@ def test_second_process_gets_vault_in_use(vault_dir: Path) -> None:
         run_cli("check", "--vault", str(vault_dir), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE).returncode
         == 0
     )
+
+
+def test_init_in_a_read_only_place_is_one_clean_line(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        # root ignores permissions: use a path under a file instead
+        blocker = tmp_path / "a-file"
+        blocker.write_text("x")
+        target = blocker / "vault"
+    else:
+        ro = tmp_path / "ro"
+        ro.mkdir(mode=0o500)
+        target = ro / "vault"
+    result = run_cli("init", "--vault", str(target), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
+    assert result.returncode == 1
+    _single_clean_line(result.stderr)
+    assert "couldn't create the vault" in result.stderr

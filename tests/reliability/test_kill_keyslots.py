@@ -65,6 +65,8 @@ def test_kill_during_rekey_never_locks_the_owner_out(vault_dir: Path) -> None:
             random.uniform(0.0, 0.22),
             SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE=str(PAUSE),
         )
+        if (vault_dir / "keyslots.json.prev").exists():
+            outcomes["killed mid-swap (.prev present)"] += 1
         old_ok = _opens_with_passphrase(vault_dir, passphrase)
         new_ok = _opens_with_passphrase(vault_dir, new_pass)
         assert old_ok != new_ok, f"run {run}: old={old_ok} new={new_ok} after {child.lines}"

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
@@ -23,6 +24,14 @@ def folder_state(folder: Path) -> dict[str, str]:
             rel = str(path.relative_to(folder))
             state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
     return state
+
+
+def resealed(doc: dict[str, Any]) -> dict[str, Any]:
+    """A key-slot document with its checksum recomputed, as a deliberate editor would do."""
+    from swreflect.vault.keyslots import _checksum
+
+    body = {k: v for k, v in doc.items() if k != "checksum"}
+    return {**body, "checksum": _checksum(body)}
 
 
 def cli_env(**extra: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ from swreflect.errors import EXIT_DAMAGED, KeyslotFileError, VaultDamagedError
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, run_cli
+from tests.vault.support import folder_state, make_vault, resealed, run_cli
 
 PAGE = 4096
 DAMAGED_WORDS = "damaged"
@@ -48,6 +48,7 @@ def test_flipped_byte_on_page_one_is_damage_not_a_wrong_passphrase(big_vault: Pa
         assert DAMAGED_WORDS in result.stderr
         assert WRONG_WORDS not in result.stderr
         assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # no library log
     assert folder_state(big_vault) == before
 
 
@@ -59,6 +60,7 @@ def test_flipped_byte_on_a_later_page_fails_check(big_vault: Path, page: int) ->
     assert result.returncode == EXIT_DAMAGED, (result.stdout, result.stderr)
     assert DAMAGED_WORDS in result.stderr
     assert WRONG_WORDS not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     json_result = run_cli(
         "check", "--json", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE
     )
@@ -178,8 +180,48 @@ def test_weakened_kdf_parameters_fail_the_tag(vault_dir: Path) -> None:
     doc = json.loads(path.read_bytes())
     slot = next(s for s in doc["slots"] if s["id"] == "passphrase")
     slot["kdf"]["memory_kib"] = slot["kdf"]["memory_kib"] // 2
-    path.write_text(json.dumps(doc))
+    path.write_text(json.dumps(resealed(doc)))  # a deliberate edit, checksum recomputed
     from swreflect.errors import WrongPassphraseError
 
     with pytest.raises(WrongPassphraseError):
         Vault.unlock(vault_dir, TEST_PASSPHRASE)
+
+
+def test_bit_rot_inside_a_wrapped_key_is_damage_not_a_wrong_passphrase(big_vault: Path) -> None:
+    """Without the file checksum this would fail the GCM tag and blame the passphrase."""
+    path = big_vault / "keyslots.json"
+    doc = json.loads(path.read_bytes())
+    wrapped = doc["slots"][0]["wrapped"]
+    doc["slots"][0]["wrapped"] = ("B" if wrapped[5] != "B" else "C").join(
+        [wrapped[:5], wrapped[6:]]
+    )
+    path.write_text(json.dumps(doc, indent=2, sort_keys=True))
+    before = folder_state(big_vault)
+    result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
+    assert result.returncode == EXIT_DAMAGED
+    assert "keyslots.json" in result.stderr and WRONG_WORDS not in result.stderr
+    assert folder_state(big_vault) == before
+
+
+@pytest.mark.parametrize("size", [0, 1, 100, PAGE, PAGE + 1000, 3 * PAGE])
+def test_truncated_database_is_damage_and_is_not_rewritten(big_vault: Path, size: int) -> None:
+    """An emptied file is the dangerous case: SQLite would take it for a new database."""
+    with open(big_vault / "vault.db", "r+b") as fh:
+        fh.truncate(size)
+    before = folder_state(big_vault)
+    with pytest.raises(VaultDamagedError):
+        Vault.unlock(big_vault, TEST_PASSPHRASE)
+    result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
+    assert result.returncode == EXIT_DAMAGED
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert folder_state(big_vault) == before
+
+
+def test_two_swapped_pages_are_detected(big_vault: Path) -> None:
+    path = big_vault / "vault.db"
+    data = bytearray(path.read_bytes())
+    a, b = 2 * PAGE, 5 * PAGE
+    data[a : a + PAGE], data[b : b + PAGE] = data[b : b + PAGE], data[a : a + PAGE]
+    path.write_bytes(bytes(data))
+    result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
+    assert result.returncode == EXIT_DAMAGED

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from swreflect.errors import SwreflectError
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.keyslots import KeyslotFile, make_passphrase_slot, make_recovery_slot
+from tests.vault.support import resealed
 
 EXAMPLES = int(os.environ.get("SWREFLECT_FUZZ_EXAMPLES", "300"))
 
@@ -118,9 +119,36 @@ def _replace(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
 def test_one_field_replaced_by_any_json(path: tuple[Any, ...], value: Any) -> None:
     doc = _replace(VALID_DOC, path, value)
     _parse_or_typed_error(json.dumps(doc).encode("utf-8"))
+    # ... and with the checksum recomputed, so the field checks behind it are reached too.
+    try:
+        sealed = resealed(doc)
+    except SwreflectError:
+        return  # not serialisable as strict JSON (NaN): the checksum step refuses it
+    _parse_or_typed_error(json.dumps(sealed).encode("utf-8"))
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(doc=json_values)
 def test_arbitrary_json(doc: Any) -> None:
     _parse_or_typed_error(json.dumps(doc).encode("utf-8"))
+    if isinstance(doc, dict):
+        try:
+            sealed = resealed(doc)
+        except SwreflectError:
+            return
+        _parse_or_typed_error(json.dumps(sealed).encode("utf-8"))
+
+
+def test_every_single_bit_flip_of_the_file_reads_as_damage() -> None:
+    """Bit rot anywhere in keyslots.json is "damaged", never "wrong passphrase" or "too new"."""
+    from swreflect.errors import KeyslotFileError
+
+    for pos in range(len(VALID)):
+        for bit in range(8):
+            data = bytearray(VALID)
+            data[pos] ^= 1 << bit
+            try:
+                KeyslotFile.parse(bytes(data))
+            except KeyslotFileError:
+                continue
+            raise AssertionError(f"flip at byte {pos} bit {bit} was not reported as damage")

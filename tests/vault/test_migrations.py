@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from swreflect.vault import vault as vault_module
 from swreflect.vault.migrations import Migration, ladder, latest_version
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, run_cli
+from tests.vault.support import folder_state, make_vault, resealed, run_cli
 
 
 def test_the_ladder_is_ordered_unique_and_contiguous() -> None:
@@ -40,7 +41,9 @@ def test_a_vault_from_a_newer_version_is_refused_and_left_alone(vault_dir: Path)
 def test_a_key_file_from_a_newer_version_is_refused(vault_dir: Path) -> None:
     make_vault(vault_dir)
     path = vault_dir / "keyslots.json"
-    path.write_bytes(path.read_bytes().replace(b'"format": 1', b'"format": 2'))
+    doc = json.loads(path.read_bytes())
+    doc["format"] = 2
+    path.write_text(json.dumps(resealed(doc)))
     before = folder_state(vault_dir)
     with pytest.raises(VaultTooNewError):
         Vault.unlock(vault_dir, TEST_PASSPHRASE)
