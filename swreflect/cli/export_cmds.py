@@ -76,6 +76,8 @@ def _record_args(p: argparse.ArgumentParser) -> None:
 # ---------------------------------------------------------------- gathering records
 def _records(ctx: CliContext) -> list[SignedRecord]:
     args = ctx.args
+    if not (args.records or args.all or args.from_file):
+        raise UsageError("Say which records: give record ids, --all, or --from-file FILE.")
     found: list[SignedRecord] = []
     for path in args.from_file or []:
         try:

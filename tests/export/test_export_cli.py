@@ -166,3 +166,8 @@ def test_verify_json_failure_names_the_reason(tmp_path, signed_pdf, capsys):
     report = json.loads(captured.out)
     assert report["valid"] is False
     assert report["reason"]
+
+
+def test_export_without_saying_which_records_is_a_usage_error(capsys):
+    assert main(["export", "text"]) == 2
+    assert "Say which records" in capsys.readouterr().err
