@@ -87,7 +87,7 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
         found.append(SignedRecord.from_json(data))
     if args.records or args.all:
         services = ctx.unlock()
-        agreements = getattr(services, "signoff", None) or getattr(services, "agreements", None)
+        agreements = getattr(services, "signoff", None)  # the sign-off service: agreed records
         if agreements is None:
             raise UsageError("This build can't read agreed records yet; use --from-file.")
         refs = list(args.records)

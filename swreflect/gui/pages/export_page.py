@@ -46,7 +46,7 @@ class ExportSources:
 
 def sources_from_services(services: Any) -> ExportSources:
     """Sources built from the vault's services; missing services give an empty page."""
-    store = getattr(services, "signoff", None) or getattr(services, "agreements", None)
+    store = getattr(services, "signoff", None)  # the sign-off service holds agreed records
     identity = getattr(services, "identity", None)
 
     def records() -> list[SignedRecord]:
