@@ -47,7 +47,7 @@ class CpdEntry:
 
 
 def _matches(stage: view.StageView, keys: tuple[str, ...], hints: tuple[str, ...]) -> bool:
-    if stage.key in keys:
+    if stage.key.split(".")[0] in keys:  # agenda items are keyed "agenda.1", "agenda.2"...
         return True
     lowered = f"{stage.key} {stage.title}".lower()
     return any(hint in lowered for hint in hints)

@@ -117,7 +117,8 @@ def title_rows(record: dict[str, Any]) -> list[tuple[str, str]]:
     rows = []
     for role, label in (("supervisor", "Supervisor"), ("supervisee", "Supervisee")):
         name, job = party(record, role)
-        rows.append((label, f"{name} ({job})" if job else name))
+        shown_job = job and job.casefold() != role
+        rows.append((label, f"{name} ({job})" if shown_job else name))
     if is_addendum(record):
         rows.append(("Written on", long_date(record.get("written_on"))))
         base = text(record.get("addendum_to"))
@@ -171,10 +172,13 @@ def action_rows(record: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     for action in _list(record.get("actions")):
         action = _dict(action)
         status = text(action.get("status"))
+        owner = text(action.get("owner"))
+        if owner in ("supervisor", "supervisee"):
+            owner = party(record, owner)[0] or owner  # the record names the role: show the person
         rows.append(
             (
                 text(action.get("description")),
-                text(action.get("owner")),
+                owner,
                 long_date(action.get("due")) if action.get("due") else "",
                 STATUS_NAMES.get(status, status),
             )
@@ -183,10 +187,13 @@ def action_rows(record: dict[str, Any]) -> list[tuple[str, str, str, str]]:
 
 
 def rating_rows(record: dict[str, Any]) -> list[tuple[str, str, str]] | None:
-    """(who, support, challenge) rows, or None when the parties chose not to include them."""
+    """(who, support, challenge) rows, or None when the parties chose not to include them.
+
+    The sign-off record carries ``ratings`` only when both agreed to include them (else null);
+    an ``"include": false`` flag is honoured too."""
     ratings = record.get("ratings")
-    if not isinstance(ratings, dict) or ratings.get("include") is not True:
-        return None
+    if not isinstance(ratings, dict) or ratings.get("include") is False:
+        return None  # null, or an explicit "include": false, means they chose to leave them out
     rows = []
     for role, label in (("supervisor", "Supervisor"), ("supervisee", "Supervisee")):
         given = _dict(ratings.get(role))

@@ -108,3 +108,30 @@ def test_cpd_uses_the_built_in_stage_keys():
     assert "Saw a pattern." in entry.learned
     assert "Try a plan." in entry.impact
     assert "Tired." not in entry.to_text()
+
+
+def test_the_sign_off_record_shape_shows_ratings_and_names_action_owners():
+    """As ``record_content`` writes it: ratings without an include flag, owners as roles."""
+    record = make_record()
+    record["ratings"] = {
+        "supervisor": {"support": 4, "challenge": 3},
+        "supervisee": {"support": 5, "challenge": 2},
+    }
+    record["parties"]["supervisee"]["role"] = "supervisee"
+    record["actions"][0]["owner"] = "supervisee"
+    record["stages"] = [
+        {
+            "key": "agenda.1",
+            "title": "Agenda: a visit",
+            "notes": [{"prompt": "", "text": "Saw it."}],
+        }
+    ]
+    assert record_view.rating_rows(record) == [
+        ("Supervisor", "4 of 5", "3 of 5"),
+        ("Supervisee", "5 of 5", "2 of 5"),
+    ]
+    assert record_view.action_rows(record)[0][1] == "Ольга Петренко"
+    assert ("Supervisee", "Ольга Петренко") in record_view.title_rows(record)
+    assert "Saw it." in cpd.from_record(record).learned
+    record["ratings"] = None
+    assert record_view.rating_rows(record) is None
