@@ -197,10 +197,12 @@ def rating_rows(record: dict[str, Any]) -> list[tuple[str, str, str]] | None:
     rows = []
     for role, label in (("supervisor", "Supervisor"), ("supervisee", "Supervisee")):
         given = _dict(ratings.get(role))
+        if not given:
+            continue  # this person gave no rating
         rows.append(
             (label, f"{text(given.get('support'))} of 5", f"{text(given.get('challenge'))} of 5")
         )
-    return rows
+    return rows or None
 
 
 def decisions(record: dict[str, Any]) -> list[str]:

@@ -135,3 +135,11 @@ def test_the_sign_off_record_shape_shows_ratings_and_names_action_owners():
     assert "Saw it." in cpd.from_record(record).learned
     record["ratings"] = None
     assert record_view.rating_rows(record) is None
+
+
+def test_a_rating_given_by_only_one_person_shows_only_theirs():
+    record = make_record()
+    record["ratings"] = {"supervisor": None, "supervisee": {"support": 5, "challenge": 2}}
+    assert record_view.rating_rows(record) == [("Supervisee", "5 of 5", "2 of 5")]
+    record["ratings"] = {"supervisor": None, "supervisee": None}
+    assert record_view.rating_rows(record) is None
