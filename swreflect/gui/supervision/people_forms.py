@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,33 +22,14 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import DEFAULT_CONFIDENTIALITY, DEFAULT_DISAGREEMENT
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.gui.supervision.look import to_date
+from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
+from swreflect.gui.ui import hint
 
 FREQUENCY_CHOICES = (
     ("monthly", "At least monthly (experienced staff)"),
     ("asye", "Newly qualified first year (weekly, then fortnightly, then monthly)"),
     ("custom", "Every so many days"),
 )
-
-
-def _date_edit(name: str, value: QDate) -> QDateEdit:
-    edit = QDateEdit(value)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _today(services: Services) -> QDate:
-    today = services.clock.now().date()
-    return QDate(today.year, today.month, today.day)
-
-
-def _hint(text: str) -> QLabel:
-    hint = QLabel(text)
-    hint.setWordWrap(True)
-    hint.setProperty("role", "hint")
-    return hint
 
 
 def _add_footer(layout: QVBoxLayout, button: QPushButton) -> QLabel:
@@ -128,7 +108,7 @@ class PersonForm(QWidget):
         form.addRow("Pronouns (optional):", self.pronouns)
         layout.addLayout(form)
         layout.addWidget(
-            _hint(
+            hint(
                 "Only colleagues in supervision belong here. There's no place for the people "
                 "you work with, on purpose."
             )
@@ -158,7 +138,7 @@ class AgreementForm(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        qtoday = _today(services)
+        qtoday = to_qdate(services.clock.now().date())
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.person = QComboBox()
@@ -171,10 +151,10 @@ class AgreementForm(QWidget):
         )
         self.frequency, self.every_days = self.terms.frequency, self.terms.every_days
         self.minutes = self.terms.minutes
-        self.start = _date_edit("Start date", qtoday)
+        self.start = date_edit("Start date", qtoday)
         self.has_review = QCheckBox("Review by")
         self.has_review.setAccessibleName("Set a review date")
-        self.review = _date_edit("Review date", qtoday.addYears(1))
+        self.review = date_edit("Review date", qtoday.addYears(1))
         self.writer = QComboBox()
         self.writer.setAccessibleName("Who writes the record")
         self.writer.addItem("The supervisor", "supervisor")
@@ -255,14 +235,16 @@ class TermsChangeForm(QWidget):
         )
         self.frequency, self.every_days = self.terms.frequency, self.terms.every_days
         self.minutes = self.terms.minutes
-        self.effective = _date_edit("Date the change applies from", _today(services))
+        self.effective = date_edit(
+            "Date the change applies from", to_qdate(services.clock.now().date())
+        )
         intro = QLabel("Changes the agreement selected on the right.")
         intro.setProperty("role", "hint")
         layout.addWidget(intro)
         self.terms.add_rows(form)
         form.addRow("Applies from:", self.effective)
         layout.addLayout(form)
-        layout.addWidget(_hint("Sessions due before that date are judged by the old terms."))
+        layout.addWidget(hint("Sessions due before that date are judged by the old terms."))
         self.apply_button = QPushButton("Change the agreement")
         self.apply_button.setAccessibleName("Change how often and how long, from the date")
         self.apply_button.clicked.connect(self.on_apply_button_clicked)
