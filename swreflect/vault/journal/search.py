@@ -13,7 +13,7 @@ from typing import Any
 from swreflect.core.journal_models import HIT_END, HIT_START, JournalFilter, SearchHit
 from swreflect.vault.journal.entries import filter_sql
 from swreflect.vault.journal.fts_query import sanitise
-from swreflect.vault.journal.rows import parse_stamp
+from swreflect.vault.journal.rows import required_stamp
 
 SNIPPET_TOKENS = 14
 ELLIPSIS = "…"
@@ -65,14 +65,11 @@ class SearchRepository:
 
 
 def _hit(row: Any) -> SearchHit:
-    created = parse_stamp(row[4])
-    updated = parse_stamp(row[5])
-    assert created is not None and updated is not None
     return SearchHit(
         id=int(row[0]),
         title=str(row[1]),
         snippet=str(row[2] or ""),
         template_id=str(row[3]),
-        created_at=created,
-        updated_at=updated,
+        created_at=required_stamp(row[4]),
+        updated_at=required_stamp(row[5]),
     )
