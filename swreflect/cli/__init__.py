@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 import traceback
+import weakref
 from collections.abc import Sequence
 
 from swreflect import __version__
@@ -32,7 +33,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-_GROUPS: dict[str, object] = {}
+# Keyed by the sub-command list object itself, held weakly: keying by id() let a parser built
+# after an earlier one was collected pick up that old parser's groups (id reuse), and then
+# "conflicting subparser" broke build_parser now and then.
+_GROUPS: weakref.WeakKeyDictionary[object, dict[str, object]] = weakref.WeakKeyDictionary()
 
 
 def command_group(
@@ -41,13 +45,13 @@ def command_group(
     """The sub-command list of a group such as ``export``, shared by every module that adds to it.
 
     Two modules may each add actions to one group (``export pdf`` and ``export json``)."""
-    key = f"{id(subparsers)}:{name}"
-    if key not in _GROUPS:
+    groups = _GROUPS.setdefault(subparsers, {})
+    if name not in groups:
         parser = subparsers.add_parser(name, parents=[common], help=help_text)  # type: ignore[attr-defined]
-        _GROUPS[key] = parser.add_subparsers(
+        groups[name] = parser.add_subparsers(
             dest=f"{name}_command", metavar="ACTION", required=True, parser_class=_Parser
         )
-    return _GROUPS[key]
+    return groups[name]
 
 
 def build_parser() -> argparse.ArgumentParser:
