@@ -10,7 +10,6 @@ import argparse
 import importlib
 import sys
 import traceback
-import weakref
 from collections.abc import Sequence
 
 from swreflect import __version__
@@ -23,6 +22,7 @@ COMMAND_MODULES = [
     "swreflect.cli.journal_cmds",
     "swreflect.cli.supervision_cmds",
     "swreflect.cli.backup_cmds",
+    "swreflect.cli.signing_cmds",
 ]
 
 
@@ -33,19 +33,18 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-# Keyed by the sub-command list object itself, held weakly: keying by id() let a parser built
-# after an earlier one was collected pick up that old parser's groups (id reuse), and then
-# "conflicting subparser" broke build_parser now and then.
-_GROUPS: weakref.WeakKeyDictionary[object, dict[str, object]] = weakref.WeakKeyDictionary()
-
-
 def command_group(
     subparsers: object, common: argparse.ArgumentParser, name: str, help_text: str
 ) -> object:
     """The sub-command list of a group such as ``export``, shared by every module that adds to it.
 
-    Two modules may each add actions to one group (``export pdf`` and ``export json``)."""
-    groups = _GROUPS.setdefault(subparsers, {})
+    Two modules may each add actions to one group (``export pdf`` and ``export json``). The
+    groups are remembered on the ``subparsers`` object itself: keying a global table by
+    ``id(subparsers)`` handed a stale group to a later parser whose object reused the id."""
+    groups: dict[str, object] | None = getattr(subparsers, "_swreflect_groups", None)
+    if groups is None:
+        groups = {}
+        setattr(subparsers, "_swreflect_groups", groups)  # noqa: B010
     if name not in groups:
         parser = subparsers.add_parser(name, parents=[common], help=help_text)  # type: ignore[attr-defined]
         groups[name] = parser.add_subparsers(
