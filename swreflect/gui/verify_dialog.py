@@ -15,7 +15,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -64,8 +63,9 @@ class VerifyWorker(QRunnable):
 
 
 def _ask_for_pdf(parent: QWidget) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(parent, "Choose a PDF to check", "", "PDF (*.pdf)")
-    return Path(name) if name else None
+    from swreflect.gui import dialogs  # the seam tests answer in advance
+
+    return dialogs.open_file(parent, "Choose a PDF to check", Path.home(), "PDF (*.pdf)")
 
 
 class VerifyDialog(QDialog):

@@ -27,6 +27,7 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
+from swreflect.gui.signing.record_exports import RecordExports
 from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
 from swreflect.platform.files import atomic_write
@@ -93,6 +94,7 @@ class AgreementInboxPage(QWidget):
         )
         self.message = MessageLabel("Agreements message")
         self.send_panel = SendPanel(services)
+        self.exports = RecordExports(services, self.message)
 
         self._build_layout()
         self.import_button.clicked.connect(self.on_import_button_clicked)
@@ -139,6 +141,7 @@ class AgreementInboxPage(QWidget):
         answer_row.addWidget(self.return_button)
         answer_row.addWidget(self.sign_button)
         right_layout.addLayout(answer_row)
+        right_layout.addWidget(self.exports)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
@@ -158,6 +161,7 @@ class AgreementInboxPage(QWidget):
         self.setTabOrder(self.disagree_button, self.resend_button)
         self.setTabOrder(self.resend_button, self.return_button)
         self.setTabOrder(self.return_button, self.sign_button)
+        self.setTabOrder(self.sign_button, self.exports)
 
     # ------------------------------------------------------------ showing
     def select_record(self, record_id: str) -> None:
@@ -179,6 +183,7 @@ class AgreementInboxPage(QWidget):
             self._set_answerable(False)
             self.resend_button.hide()
             self.send_panel.set_addendum_target(None)
+            self.exports.show_record(None)
             return
         history = self._signoff.history(record_id)
         latest = history[-1]
@@ -189,6 +194,7 @@ class AgreementInboxPage(QWidget):
         self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
         mine_agreed = latest.direction == "outgoing" and latest.status == "agreed"
         self.send_panel.set_addendum_target(record_id if mine_agreed else None)
+        self.exports.show_record(record_id, agreed=latest.status == "agreed")
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (
@@ -327,6 +333,7 @@ class AgreementInboxPage(QWidget):
         self.note_field.clear()
         self.send_panel.addendum_field.clear()
         self.record_view.clear()
+        self.exports.clear_sensitive()
 
 
 def _failure(exc: Exception) -> str:

@@ -28,6 +28,7 @@ from swreflect.core.journal_models import Draft, EntryContent, SearchHit
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.journal.ask import Ask
+from swreflect.gui.journal.cpd_export import CpdExport
 from swreflect.gui.journal.editor import EntryEditor
 from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole
 from swreflect.gui.journal.panes import ActionBar, ListPane, PrivateMarker
@@ -95,6 +96,7 @@ class JournalPage(QWidget):
         self.mark_button = actions.mark_button
         self.revisions_button = actions.revisions_button
         self.trash_entry_button = actions.trash_entry_button
+        self.cpd = CpdExport(self, actions.cpd_button, self.saved_label)
         editor_page = QWidget()
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.addWidget(self.recovery)

@@ -1,0 +1,75 @@
+"""CPD text from the journal editor: what is on screen becomes the four CPD parts, saved only
+where the user chose; the entry itself is not changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from swreflect.core.services import Services
+from swreflect.gui import dialogs
+from swreflect.gui.journal.cpd_export import NOTHING_YET
+from swreflect.gui.pages.journal_page import JournalPage
+from tests.gui.conftest import WAIT_MS
+from tests.journal.gui_fixtures import journal_services, make_page
+from tests.wiring.helpers import shots
+
+__all__ = ["journal_services"]
+
+
+def _page(qtbot: QtBot, services: Services) -> JournalPage:
+    page = make_page(qtbot, services)
+    assert isinstance(page, JournalPage)
+    page.show()
+    return page
+
+
+def test_a_journal_entry_saves_as_cpd_text(
+    qtbot: QtBot, styled_app, journal_services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, journal_services)
+    qtbot.keyClicks(page.editor.title_edit, "After the panel")
+    qtbot.keyClicks(page.editor.body_edit, "I learned to name the risk plainly.")
+    with qtbot.waitSignal(page.entry_saved):
+        qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    [summary] = journal_services.journal.list_entries()
+    page.open_entry(summary.id)
+    before = journal_services.journal.get(summary.id)
+    assert page.cpd.button.isVisible() and page.cpd.button.accessibleName()
+    shots(styled_app, page, "journal-cpd")
+
+    out = tmp_path / "cpd.txt"
+    dialogs.set_next_path(out)
+    with qtbot.waitSignal(page.cpd.cpd_saved, timeout=WAIT_MS):
+        page.cpd.button.click()
+    qtbot.waitUntil(lambda: not page.cpd.busy, timeout=WAIT_MS)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("What the activity was\n")
+    assert "Reflective writing: After the panel" in text
+    assert "I learned to name the risk plainly." in text
+    assert "The impact on my practice" in text and "Peer reflection" in text
+    assert page.saved_label.text().startswith("Saved cpd.txt.")
+    assert journal_services.journal.get(summary.id) == before  # the entry is unchanged
+
+
+def test_a_blank_editor_asks_for_writing_first(
+    qtbot: QtBot, styled_app, journal_services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, journal_services)
+    page.cpd.button.click()  # no file dialog: nothing is prepared, so one would fail the test
+    assert page.saved_label.text() == NOTHING_YET
+
+
+def test_an_unwritable_place_is_reported_calmly(
+    qtbot: QtBot, styled_app, journal_services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, journal_services)
+    qtbot.keyClicks(page.editor.body_edit, "A short reflection.")
+    dialogs.set_next_path(tmp_path / "missing" / "cpd.txt")
+    with qtbot.waitSignal(page.cpd.cpd_failed, timeout=WAIT_MS) as blocker:
+        page.cpd.button.click()
+    qtbot.waitUntil(lambda: not page.cpd.busy, timeout=WAIT_MS)
+    assert "Nothing was changed" in blocker.args[0]
+    assert not (tmp_path / "missing").exists()
