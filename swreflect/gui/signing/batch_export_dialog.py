@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.services import Services
 from swreflect.export import record_view as view
 from swreflect.gui.pages.export_page import ExportPage, ExportSources, sources_from_services
+from swreflect.gui.ui import hint, label
 from swreflect.signing.records import SignedRecord
 
 EVERYONE = "Everyone"
@@ -44,6 +45,10 @@ def _day(signed: SignedRecord) -> date | None:
         return None
 
 
+def _as_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 class BatchExportDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +63,7 @@ class BatchExportDialog(QDialog):
         self.from_date = self._date_edit("From")
         self.to_date = self._date_edit("To")
         filters = QHBoxLayout()
+        filters.setSpacing(8)
         for text, widget in (
             ("&With", self.who_box),
             ("&From", self.from_date),
@@ -65,6 +71,8 @@ class BatchExportDialog(QDialog):
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
+            caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance(text[1:]) + 6)
+            filters.addSpacing(12 if filters.count() else 0)
             filters.addWidget(caption)
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -76,11 +84,23 @@ class BatchExportDialog(QDialog):
             known_people=self._all.known_people,
         )
         self.page = ExportPage(sources=sources)
-        self.page.layout().setContentsMargins(0, 8, 0, 0)  # type: ignore[union-attr]
+        self.page.layout().setContentsMargins(0, 0, 0, 0)  # type: ignore[union-attr]
+        for heading in self.page.findChildren(QLabel):
+            if heading.property("role") == "title":
+                heading.hide()  # the dialog's own title says it; no second, larger heading
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(label("Export several records", "subsection"))
+        layout.addWidget(
+            hint(
+                "Choose who the supervision was with and the dates. Everything listed is "
+                "selected and goes into one PDF with a contents page; click to pick by hand."
+            )
+        )
         layout.addLayout(filters)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
@@ -107,8 +127,8 @@ class BatchExportDialog(QDialog):
             widget.blockSignals(True)
         self.who_box.clear()
         self.who_box.addItem(EVERYONE)
-        for label in sorted({pair_label(s) for s in self._records}):
-            self.who_box.addItem(label)
+        for pair in sorted({pair_label(s) for s in self._records}):
+            self.who_box.addItem(pair)
         self.from_date.setDate(QDate(first.year, first.month, first.day))
         self.to_date.setDate(QDate(last.year, last.month, last.day))
         for widget in widgets:
@@ -117,14 +137,14 @@ class BatchExportDialog(QDialog):
 
     def _filtered(self) -> list[SignedRecord]:
         who = self.who_box.currentText()
-        start = self.from_date.date().toPython()
-        end = self.to_date.date().toPython()
+        start = _as_date(self.from_date.date())
+        end = _as_date(self.to_date.date())
         chosen = []
         for signed in self._records:
             day = _day(signed)
             if who not in ("", EVERYONE) and pair_label(signed) != who:
                 continue
-            if day is not None and not (start <= day <= end):  # type: ignore[operator]
+            if day is not None and not (start <= day <= end):
                 continue
             chosen.append(signed)
         return chosen
