@@ -104,8 +104,19 @@ def _fill(conn: Any, n: int, chars: int, seed: int) -> None:
     conn.execute("PRAGMA cache_size = -2000")
 
 
+def _format_digest() -> str:
+    """Changes whenever the on-disk format could: key slots, connection settings, schema."""
+    vault_pkg = Path(__file__).resolve().parents[2] / "swreflect" / "vault"
+    sources = [vault_pkg / "keyslots.py", vault_pkg / "connection.py"]
+    sources += sorted((vault_pkg / "migrations").glob("m*.py"))
+    digest = hashlib.sha256()
+    for path in sources:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(n: int, chars: int, seed: int) -> str:
-    raw = f"{n}:{chars}:{seed}:schema{latest_version()}:v1"
+    raw = f"{n}:{chars}:{seed}:schema{latest_version()}:{_format_digest()}:v1"
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 

@@ -100,10 +100,9 @@ class JournalPage(QWidget):
         editor_layout.addWidget(self.recovery)
         editor_layout.addWidget(actions)
         editor_layout.addWidget(self.editor, 1)
-        self.trash_view = TrashView(self._journal)
+        self.trash_view: TrashView | None = None  # built when first shown
         self.stack = QStackedWidget()
         self.stack.addWidget(editor_page)
-        self.stack.addWidget(self.trash_view)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -142,16 +141,20 @@ class JournalPage(QWidget):
         self.trash_entry_button.clicked.connect(self.on_trash_entry_button_clicked)
         self.recovery.restore_requested.connect(self.on_recovery_restore_requested)
         self.recovery.discard_requested.connect(self.on_recovery_discard_requested)
-        self.trash_view.restored.connect(self.refresh_list)
         for keys, slot in (("Ctrl+N", self.on_new_button_clicked), ("Ctrl+F", self.focus_search)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        self.search_bar.set_tags(self._journal.tags())
         self.refresh_list()
         self._update_actions()
         self._offer_recovered_draft()
+        # The tag filter can wait until the first page is on screen.
+        self._tags_timer = QTimer(self)
+        self._tags_timer.setSingleShot(True)
+        self._tags_timer.setInterval(0)
+        self._tags_timer.timeout.connect(self.on_tags_timer_timeout)
+        self._tags_timer.start()
 
     # ------------------------------------------------------------ list and search
     def refresh_list(self) -> None:
@@ -233,8 +236,19 @@ class JournalPage(QWidget):
         self.trash_button.setAccessibleName("Back to your journal" if on else "Show the Trash")
         if on:
             self.commit()
-            self.trash_view.refresh()
+            self._trash().refresh()
         self.stack.setCurrentIndex(1 if on else 0)
+
+    def _trash(self) -> TrashView:
+        if self.trash_view is None:
+            self.trash_view = TrashView(self._journal)
+            self.trash_view.restored.connect(self.refresh_list)
+            self.stack.addWidget(self.trash_view)
+        return self.trash_view
+
+    def on_tags_timer_timeout(self) -> None:
+        if self._services.vault.is_unlocked:
+            self.search_bar.set_tags(self._journal.tags())
 
     # ------------------------------------------------------------ saving
     def on_editor_changed(self) -> None:
@@ -412,7 +426,9 @@ class JournalPage(QWidget):
         self.editor.clear()
         self.editor.banner.show_findings([])
         self.model.clear()
-        self.trash_view.model.clear()
+        self._tags_timer.stop()
+        if self.trash_view is not None:
+            self.trash_view.model.clear()
         clear_private_clipboard()
         if self.revisions_dialog is not None:
             self.revisions_dialog.close()
