@@ -129,9 +129,24 @@ def run(canaries: dict[str, str], exports: Path) -> None:
 
 def later_commands(have: dict[str, set[str]], session_id: str, exports: Path) -> None:
     """Sign-off, exports, verify and backups, as far as this build has them."""
-    if "backup" in have and "create" in have["backup"]:
+    record = ""
+    if "agree-in-room" in have.get("session", set()) and session_id:
+        swreflect("session", "agree-in-room", session_id, "--name", "Pat")
+        shown = json_of(swreflect("session", "show", session_id, "--json")) or {}
+        record = str(shown.get("session", {}).get("record_id") or "")
+    exporting = have.get("export", set())
+    if record and "pdf" in exporting:
+        swreflect("export", "pdf", record, "--out", str(exports / "record.pdf"))
+        if "verify" in have:
+            swreflect("verify", str(exports / "record.pdf"))
+    for kind, suffix in (("text", "txt"), ("markdown", "md")):
+        if record and kind in exporting:
+            swreflect("export", kind, record, "--out", str(exports / f"record.{suffix}"))
+    if "create" in have.get("backup", set()):
         swreflect("backup", "create")
-    if "export" in have and "json" in have["export"]:
+        swreflect("backup", "create", "-o", str(exports / "vault-backup.swrb"))
+        swreflect("backup", "list")
+    if "json" in exporting:
         swreflect("export", "json", "-o", str(exports / "everything.json"))
 
 
