@@ -165,3 +165,66 @@ class SessionClosedError(SwreflectError):
         "This session can no longer be changed because it has moved on to sign-off. "
         "Nothing was changed."
     )
+
+
+# --------------------------------------------------------------------------- backups (issue 7)
+class BackupFailedError(SwreflectError):
+    default_message = "The backup could not be written or checked. Your vault was not changed."
+
+
+class BackupFileDamagedError(SwreflectError):
+    exit_code = EXIT_DAMAGED
+    default_message = (
+        "That backup file is damaged or incomplete, so it can't be restored safely. "
+        "Your current vault was not changed; try another backup."
+    )
+
+
+class BackupTooNewError(SwreflectError):
+    default_message = (
+        "That backup was made by a newer version of swreflect. Nothing was changed; "
+        "please update swreflect to restore it."
+    )
+
+
+class NoGoodBackupError(SwreflectError):
+    exit_code = EXIT_DAMAGED
+    default_message = (
+        "No automatic backup could be opened and checked. Nothing was changed; "
+        "restore from a backup file you saved elsewhere."
+    )
+
+
+class RestoreFailedError(SwreflectError):
+    default_message = (
+        "The restore could not be finished. Your current vault was not changed; please try again."
+    )
+
+
+class DifferentVaultError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = (
+        "That backup belongs to a different vault from the one here. Nothing was changed; "
+        "choose an empty folder, or confirm that you want to replace this vault."
+    )
+
+
+class ImportRefusedError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = (
+        "That export can't be imported here. Nothing was changed; "
+        "import it into a new, empty vault."
+    )
+
+
+class ExportFileInvalidError(SwreflectError):
+    default_message = (
+        "That file isn't a valid swreflect JSON export, or it is incomplete. Nothing was changed."
+    )
+
+
+class OutputFileError(SwreflectError):
+    default_message = (
+        "swreflect couldn't write the file there (the folder may be missing, read-only or "
+        "full). Your vault was not changed; choose another place and try again."
+    )

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from swreflect.core.actions import ActionService
 from swreflect.core.agreements import AgreementService
+from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
 from swreflect.core.people import PeopleService
+from swreflect.core.portability import PortabilityService
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
@@ -44,6 +46,8 @@ class Services:
     sessions: SessionService
     actions: ActionService
     prompts: PromptLibrary
+    backups: BackupService
+    portability: PortabilityService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -73,4 +77,6 @@ def build_services(
         ),
         actions=ActionService(action_repo, clock),
         prompts=prompts,
+        backups=BackupService(vault, clock),
+        portability=PortabilityService(vault, clock),
     )

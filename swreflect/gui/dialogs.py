@@ -113,3 +113,14 @@ def choose_printer(parent: QWidget | None, caption: str) -> Any:
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer
+
+
+def open_file(
+    parent: QWidget | None, caption: str, suggested: Path, name_filter: str
+) -> Path | None:
+    """An existing file the user picked; ``None`` if they cancelled."""
+    answered, value = _take("path", caption)
+    if answered:
+        return value if value is None else Path(value)
+    chosen, _ = QFileDialog.getOpenFileName(parent, caption, str(suggested), name_filter)
+    return Path(chosen) if chosen else None

@@ -56,9 +56,12 @@ def compose(
     ``session_watcher`` makes the watcher that locks on screen lock or sleep; it is built the
     first time the vault is open.
     """
+    from swreflect.gui.backup_hooks import BackupHooks
     from swreflect.gui.controller import ShellController
 
-    return ShellController(folder, clock, kdf, pages, session_watcher=session_watcher)
+    shell = ShellController(folder, clock, kdf, pages, session_watcher=session_watcher)
+    BackupHooks(shell)  # owned by the shell (Qt parent): daily backup and restore screens
+    return shell
 
 
 def kdf_from_environment() -> KdfPolicy:

@@ -1,50 +1,248 @@
-"""Encrypted copies of the live database, made through SQLCipher (never a raw file copy)."""
+"""Encrypted copies of the live database, made through SQLCipher (never a raw file copy).
+
+A copy is made with ``sqlcipher_export`` inside one read transaction, so it is a consistent
+snapshot even while another connection or process keeps committing (WAL lets the writer go
+on). The copy is written to ``<name>.partial`` beside its destination, closed, opened again
+with the data key, put through both integrity checks (``cipher_integrity_check`` and
+``integrity_check``), fsynced, and only then renamed into place: a crash leaves either no
+backup or a complete, checked one, never a torn file under a real backup name.
+
+Automatic backups live in the vault's ``backups/`` folder, named::
+
+    <kind>-v<schema version>-<YYYYMMDDTHHMMSSZ>[-<n>].db
+
+``kind`` is ``auto`` (the daily backup), ``manual`` (``backup create`` without ``-o``) or
+``pre-migration`` (taken by ``Vault`` before a schema upgrade; it already uses this naming).
+Each file is a SQLCipher 4 database keyed with the vault's data key (DEK); the key slots are
+not copied, so the vault's ``keyslots.json`` (passphrase or recovery key) opens them.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from swreflect.errors import SwreflectError
+from swreflect.errors import BackupFailedError, CipherUnavailableError
+from swreflect.platform.files import FILE_MODE, ensure_private_dir, fsync_dir
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
 
+__all__ = ["BackupFailedError", "BackupInfo", "backup_to_file", "list_backups"]
 
-class BackupFailedError(SwreflectError):
-    default_message = "The backup could not be written or checked. Your vault was not changed."
+PARTIAL_SUFFIX = ".partial"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+_NAME = re.compile(
+    r"^(?P<kind>[a-z]+(?:-[a-z]+)*)-v(?P<schema>\d+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$"
+)
+_ATTACH_NAME = "swr_backup"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One file in ``backups/`` that follows the naming scheme."""
+
+    path: Path
+    kind: str
+    schema_version: int
+    taken_at: datetime
+    sequence: int
+
+    @property
+    def sort_key(self) -> tuple[datetime, int, str]:
+        return (self.taken_at, self.sequence, self.path.name)
+
+
+def parse_backup_name(path: Path) -> BackupInfo | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return BackupInfo(path, match["kind"], int(match["schema"]), taken, int(match["n"] or 0))
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first. Files that don't follow the naming are ignored."""
+    if not folder.is_dir():
+        return []
+    found = [info for p in folder.iterdir() if p.is_file() and (info := parse_backup_name(p))]
+    return sorted(found, key=lambda i: i.sort_key, reverse=True)
+
+
+def new_backup_path(folder: Path, kind: str, schema_version: int, when: datetime) -> Path:
+    """A fresh name in ``folder``; a second backup in the same second gets ``-1``, ``-2``..."""
+    stamp = when.astimezone(UTC).strftime(STAMP_FORMAT)
+    base = f"{kind}-v{int(schema_version)}-{stamp}"
+    candidate = folder / f"{base}.db"
+    n = 0
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{base}-{n}.db"
+    return candidate
 
 
 def backup_to_file(conn: Connection, dek: bytearray, dest: Path) -> Path:
-    """Export the whole database, encrypted with the same key, to ``dest``, then verify it."""
+    """Export the whole database, encrypted with the same key, to ``dest``, then verify it.
+
+    ``conn`` must not be inside a transaction of its own (the export opens one so the copy is a
+    consistent snapshot)."""
     dest = Path(dest)
-    partial = dest.with_name(dest.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
+    partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
+    _remove_with_sidecars(partial)
     key = f"x'{bytes(dek).hex()}'"
     try:
-        conn.execute("ATTACH DATABASE ? AS swr_backup KEY ?", (str(partial), key))
+        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME} KEY ?", (str(partial), key))
         try:
-            conn.execute("PRAGMA swr_backup.cipher_compatibility = 4")
-            conn.execute("SELECT sqlcipher_export('swr_backup')")
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute(f"PRAGMA swr_backup.user_version = {version}")
+            conn.execute(f"PRAGMA {_ATTACH_NAME}.cipher_compatibility = 4")
+            conn.execute("BEGIN")
+            try:
+                conn.execute("SELECT count(*) FROM main.sqlite_master").fetchone()
+                conn.execute(f"SELECT sqlcipher_export('{_ATTACH_NAME}')")
+                version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
+                conn.execute(f"PRAGMA {_ATTACH_NAME}.user_version = {version}")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
         finally:
-            conn.execute("DETACH DATABASE swr_backup")
-        os.chmod(partial, 0o600)
-        check = dbconn.connect(partial, dek)
-        try:
-            problems = dbconn.integrity_problems(check)
-            check.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            check.close()
+            conn.execute(f"DETACH DATABASE {_ATTACH_NAME}")
+        os.chmod(partial, FILE_MODE)
+        problems = verify_backup_file(partial, dek, settle=True)
         if problems:
             raise BackupFailedError()
+        _fsync_file(partial)
         os.replace(partial, dest)
+        fsync_dir(dest.parent)
     except dbconn.DatabaseError as exc:
         raise BackupFailedError() from exc
+    except OSError as exc:
+        raise BackupFailedError() from exc
     finally:
-        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        _remove_with_sidecars(partial)
     return dest
+
+
+def snapshot_database(db_path: Path, dek: bytearray, dest: Path) -> Path:
+    """Back up ``db_path`` through a connection of its own, leaving the caller's untouched."""
+    conn = dbconn.connect(db_path, dek)
+    try:
+        return backup_to_file(conn, dek, dest)
+    finally:
+        conn.close()
+
+
+def verify_backup_file(path: Path, dek: bytearray, *, settle: bool = False) -> list[str]:
+    """Open a backup with the DEK and run both integrity checks; ``[]`` means sound.
+
+    ``settle`` puts the file back into rollback-journal mode, so a finished backup is one
+    self-contained file with no ``-wal`` beside it."""
+    try:
+        check = dbconn.connect(path, dek)
+    except Exception as exc:  # any refusal to open is damage, whatever the driver says
+        return [f"cannot open: {type(exc).__name__}"]
+    try:
+        problems = dbconn.integrity_problems(check)
+        if settle:
+            check.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        check.close()
+    return problems
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a read-only look at a stored backup found."""
+
+    problems: list[str]
+    vault_id: str | None
+    schema_version: int | None
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems and self.vault_id is not None
+
+
+def open_readonly(path: Path, dek: bytearray) -> Connection:
+    """Open a stored backup without writing a byte to it (no WAL switch, ``query_only``).
+
+    ``connection.connect`` opens read-write and turns WAL on, which rewrites the header; a
+    backup that is only being checked must stay byte-identical."""
+    driver = dbconn._require_driver()
+    uri = f"file:{_uri_path(path)}?mode=ro"
+    conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(dbconn._key_pragma(dek))
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise CipherUnavailableError()
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def inspect_backup(path: Path, dek: bytearray) -> BackupCheck:
+    """Both integrity checks, the vault id and the schema version, read-only."""
+    try:
+        conn = open_readonly(path, dek)
+    except Exception as exc:  # any refusal to open is damage, whatever the driver says
+        return BackupCheck([f"cannot open: {type(exc).__name__}"], None, None)
+    try:
+        problems = dbconn.integrity_problems(conn)
+        if problems:
+            return BackupCheck(problems, None, None)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+    except dbconn.DatabaseError as exc:
+        return BackupCheck([f"database error: {type(exc).__name__}"], None, None)
+    finally:
+        conn.close()
+    return BackupCheck([], None if row is None else str(row[0]), version)
+
+
+def checkpoint(conn: Connection) -> None:
+    """Move committed pages from the WAL into the database file (best effort)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
+def remove_partials(folder: Path) -> None:
+    """Drop what an interrupted backup left behind (only ever encrypted pages)."""
+    if not folder.is_dir():
+        return
+    for p in folder.iterdir():
+        if PARTIAL_SUFFIX in p.name:
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+def ensure_backups_dir(vault_folder: Path) -> Path:
+    return ensure_private_dir(vault_folder / "backups")
+
+
+def _uri_path(path: Path) -> str:
+    """Escape the characters that mean something in an SQLite URI (no urllib: see SECURITY)."""
+    return str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

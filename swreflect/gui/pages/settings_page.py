@@ -22,6 +22,7 @@ from swreflect.core.settings import AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
+from swreflect.gui.pages.backups_panel import BackupsPanel
 from swreflect.gui.screens.passphrase_form import PassphraseForm
 from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, label, password_field, title
@@ -118,6 +119,9 @@ class SettingsPage(QScrollArea):
         lock_row.addWidget(self.auto_lock_saved)
         lock_row.addStretch(1)
         layout.addLayout(lock_row)
+        layout.addWidget(label("Your data", "section"))
+        self.backups_panel = BackupsPanel(services)
+        layout.addWidget(self.backups_panel)
         layout.addStretch(1)
         for child in (body,):
             child.setMaximumWidth(760)

@@ -1,0 +1,204 @@
+"""Backups in the shell: the daily backup after unlocking, and restoring from the gate.
+
+Attached to a ``ShellController`` by ``launch.compose`` (one object per shell, found again
+with ``BackupHooks.of(shell)``). It adds:
+
+* a "Restore from a backup file…" link on the create-vault screen (a new computer);
+* a "Restore from a backup…" link on the unlock screen, which also offers the latest
+  automatic backup: the remedy the "damaged vault" message points to;
+* the restore screen itself, whose work (checks, atomic swap, then unlocking with the same
+  secret) runs in the shell's worker pool;
+* after every unlock, today's automatic backup in a worker (once a day, decided by the
+  backup service with the injected clock); its result is recorded on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
+
+from swreflect.gui import dialogs
+from swreflect.gui.screens.restore_screen import (
+    FILE,
+    LATEST,
+    RECOVERY,
+    RestoreRequest,
+    RestoreScreen,
+)
+from swreflect.gui.ui import button
+from swreflect.gui.vault_tasks import unlock_vault
+
+if TYPE_CHECKING:
+    from swreflect.core.services import Services
+    from swreflect.gui.controller import ShellController
+    from swreflect.vault.vault import Vault
+
+log = logging.getLogger(__name__)
+
+REPLACE_TITLE = "Replace your vault with the backup?"
+REPLACE_TEXT = (
+    "Everything in the vault on this computer will be replaced by what the backup holds. "
+    "Anything written since the backup was made will be lost."
+)
+
+
+def _restore_and_open(folder: Path, request: RestoreRequest) -> Vault:
+    """Worker body: restore (every check happens before the swap), then unlock."""
+    from swreflect.core import backup_service
+
+    if request.kind == RECOVERY:
+        secret: dict[str, str] = {"recovery_key": request.secret}
+    else:
+        secret = {"passphrase": request.secret}
+    if request.mode == LATEST:
+        backup_service.restore_latest_backup(folder, **secret)
+    else:
+        assert request.path is not None
+        backup_service.restore_from_file(folder, request.path, replace_other=True, **secret)
+    return unlock_vault(
+        folder, "recovery" if request.kind == RECOVERY else "passphrase", request.secret
+    )
+
+
+def _finish_interrupted_restore(folder: Path) -> None:
+    """Before the first screen is chosen: where folders can't be swapped atomically (not
+    Linux), a restore stopped between its two renames leaves the old vault set aside; put it
+    back so the app finds a vault, not an empty folder. A no-op when nothing was left."""
+    from swreflect.vault.restore import finish_interrupted_restore
+
+    try:
+        finish_interrupted_restore(folder)
+    except OSError as exc:
+        log.warning(
+            "leftovers of an interrupted restore could not be tidied: %s", type(exc).__name__
+        )
+
+
+def _add_link(screen: QWidget, link: QPushButton) -> None:
+    """Put ``link`` under the screen's own controls (above its closing stretch)."""
+    layout = screen.layout()
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(max(layout.count() - 1, 0), link, 0, Qt.AlignmentFlag.AlignLeft)
+
+
+class BackupHooks(QObject):
+    daily_backup_finished = Signal(object)  # BackupInfo, or None when today's already exists
+    daily_backup_failed = Signal(str)
+    restore_failed = Signal(str)
+
+    def __init__(self, shell: ShellController) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        _finish_interrupted_restore(shell.folder)
+        gate = shell.gate
+        self.restore_screen = RestoreScreen()
+        gate.stack.addWidget(self.restore_screen)
+        self._came_from: QWidget | None = None
+
+        self.create_link = button(
+            "Restore from a backup file…",
+            "Moving to a new computer? Put your vault back from a backup file.",
+            "link",
+        )
+        _add_link(gate.create_screen, self.create_link)
+        self.unlock_link = button(
+            "Restore from a backup…",
+            "If the vault is damaged, put back the latest automatic backup or a backup file.",
+            "link",
+        )
+        _add_link(gate.unlock_screen, self.unlock_link)
+
+        self.create_link.clicked.connect(self.on_create_link_clicked)
+        self.unlock_link.clicked.connect(self.on_unlock_link_clicked)
+        self.restore_screen.restore_requested.connect(self.on_restore_screen_restore_requested)
+        self.restore_screen.back_requested.connect(self.on_restore_screen_back_requested)
+        shell.unlocked.connect(self.on_shell_unlocked)
+        shell.locked.connect(self.on_shell_locked)
+
+    @staticmethod
+    def of(shell: ShellController) -> BackupHooks:
+        found = shell.findChild(BackupHooks)
+        assert found is not None
+        return found
+
+    # ------------------------------------------------------------ navigation
+    def _show_restore(self, *, latest: bool) -> None:
+        self._came_from = self.shell.gate.current_screen()
+        self.restore_screen.offer(latest=latest)
+        self.shell.gate.show_screen(self.restore_screen)
+
+    def on_create_link_clicked(self) -> None:
+        self._show_restore(latest=False)
+
+    def on_unlock_link_clicked(self) -> None:
+        self.shell.gate.unlock_screen.reset()
+        self._show_restore(latest=True)
+
+    def on_restore_screen_back_requested(self) -> None:
+        self.restore_screen.reset()
+        target = self._came_from or self.shell.gate.unlock_screen
+        self.shell.gate.show_screen(target)
+
+    def on_shell_locked(self) -> None:
+        self.restore_screen.reset()
+
+    # ------------------------------------------------------------ restore
+    def on_restore_screen_restore_requested(self, request: object) -> None:
+        req = cast(RestoreRequest, request)
+        shell = self.shell
+        replacing = shell.vault_exists() or req.mode == LATEST
+        if replacing and not dialogs.confirm(
+            self.restore_screen, REPLACE_TITLE, REPLACE_TEXT, "Replace with the backup"
+        ):
+            return
+        folder = shell.folder
+        shell.gate.set_busy(True, "Checking and restoring the backup…")
+
+        def work() -> Vault:
+            return _restore_and_open(folder, req)
+
+        def succeeded(vault: object) -> None:
+            self.on_restore_succeeded(vault, req)
+
+        shell.runner.start(work, succeeded, self.on_restore_failed)
+
+    def on_restore_succeeded(self, vault: object, request: RestoreRequest) -> None:
+        self.restore_screen.reset()
+        log.info("vault restored from a backup (%s)", request.mode or FILE)
+        if request.kind == RECOVERY:
+            self.shell.on_recover_succeeded(vault)  # asks for a new passphrase next
+        else:
+            self.shell.on_unlock_succeeded(vault)
+
+    def on_restore_failed(self, message: str) -> None:
+        self.shell.gate.set_busy(False)
+        self.restore_screen.show_error(message)
+        self.restore_failed.emit(message)
+
+    # ------------------------------------------------------------ daily backup
+    def on_shell_unlocked(self) -> None:
+        services = self.shell.services
+        if services is None:
+            return
+        previous = services.backups.claim_daily_backup()
+        if previous is False:
+            self.daily_backup_finished.emit(None)
+            return
+
+        def failed(message: str) -> None:
+            self.on_daily_backup_failed(services, previous, message)
+
+        self.shell.runner.start(
+            services.backups.write_daily_backup, self.daily_backup_finished.emit, failed
+        )
+
+    def on_daily_backup_failed(self, services: Services, previous: Any, message: str) -> None:
+        log.warning("the daily backup could not be made")
+        current = self.shell.services
+        if current is not None and current is services:  # still unlocked: retry next time
+            current.backups.release_daily_backup(previous)
+        self.daily_backup_failed.emit(message)

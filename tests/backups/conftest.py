@@ -1,0 +1,80 @@
+"""Fixtures for the backup tests: vaults with some records, file hashing, a fake clock."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from swreflect.core.clock import FakeClock
+from swreflect.core.services import Services, build_services
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.vault import Vault
+from tests.conftest import TEST_PASSPHRASE
+
+PASSPHRASE = TEST_PASSPHRASE
+
+
+def hash_tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path -> SHA-256)."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def siblings(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.parent.iterdir())
+
+
+def put_setting(vault: Vault, key: str, value: str) -> None:
+    with vault.transaction() as conn:
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def get_setting(vault: Vault, key: str) -> str | None:
+    row = vault.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def all_rows(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every ordinary table, sorted, for comparing two vaults record by record."""
+    from swreflect.vault.portability_repo import exportable_tables, read_rows
+
+    return {spec.name: read_rows(vault.conn, spec) for spec in exportable_tables(vault.conn)}
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 14, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def make_vault(tmp_path: Path) -> Iterator[Any]:
+    opened: list[Vault] = []
+
+    def _make(name: str = "vault", rows: int = 5) -> tuple[Vault, str]:
+        vault, recovery = Vault.create(tmp_path / name, PASSPHRASE, KdfPolicy.insecure_for_tests())
+        opened.append(vault)
+        for i in range(rows):
+            put_setting(vault, f"note.{i}", f"reflection {i} " + "x" * (i % 50))
+        return vault, recovery
+
+    yield _make
+    for vault in opened:
+        vault.lock()
+
+
+@pytest.fixture
+def services(make_vault: Any, clock: FakeClock) -> Services:
+    vault, _ = make_vault()
+    return build_services(vault, clock)
