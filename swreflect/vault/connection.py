@@ -89,12 +89,12 @@ def raw_key_text(dek: bytearray) -> bytearray:
     return out
 
 
-def _wipe(buf: bytearray) -> None:
+def wipe(buf: bytearray) -> None:
     for i in range(len(buf)):
         buf[i] = 0
 
 
-def _apply_key(conn: Connection, dek: bytearray) -> None:
+def apply_key(conn: Connection, dek: bytearray) -> None:
     """Key the connection through ``sqlite3_key`` (the driver's ``set_key``), not through
     ``PRAGMA key`` SQL text, which would leave the key's hex in Python strings and in SQLite's
     freed statement memory after lock."""
@@ -102,7 +102,7 @@ def _apply_key(conn: Connection, dek: bytearray) -> None:
     try:
         conn.set_key(key)
     finally:
-        _wipe(key)
+        wipe(key)
 
 
 MIN_DB_BYTES = 512  # below one page SQLite would treat the file as a new, empty database
@@ -142,7 +142,7 @@ def _configure(conn: Connection, dek: bytearray) -> None:
     # SQLCipher's own log goes to stderr ("hmac check failed for pgno=1"); the typed error
     # raised below says the same thing in words a user can act on, on one line.
     conn.execute("PRAGMA cipher_log_level = NONE")
-    _apply_key(conn, dek)
+    apply_key(conn, dek)
     conn.execute("PRAGMA cipher_compatibility = 4")
     version = conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:

@@ -2,6 +2,9 @@
 
 Usage: ``python -m tests.privacy.memory_child VAULT_DIR DUMP_UNLOCKED DUMP_LOCKED``
 
+While unlocked it also takes a backup (when the build has them), as the GUI does once a day,
+because a backup attaches and checks a second database under the same key.
+
 The child is never told what to look for: the parent, which knows the data key and the
 canary, searches the two dumps afterwards, so the needles themselves never enter this
 process. Only writable mappings are copied (a key or decrypted text can't be anywhere else);
@@ -80,6 +83,9 @@ def main(argv: list[str]) -> int:
     rows = services.journal.list_entries(0, 10)
     entry = services.journal.get(rows[0].id)
     seen = len(entry.content.body)
+    backups = getattr(services, "backups", None)
+    if backups is not None:  # a backup keys a second database with the same key
+        backups.create_backup()
     key_buffer = vault.data_key()  # the very bytearray the vault holds
     unlocked = dump_memory(Path(argv[1]))
     services.close()
