@@ -33,7 +33,7 @@ def strace_available() -> str:
     """Empty when strace can trace children here, else the reason it can't."""
     if not shutil.which("strace"):
         return "strace is not installed (installers/linux/ensure-system-libs.sh installs it)"
-    probe = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null", "true"], capture_output=True)
+    probe = subprocess.run([*strace_prefix(Path("/dev/null")), "true"], capture_output=True)
     return "" if probe.returncode == 0 else f"strace can't trace here: {probe.stderr[:200]!r}"
 
 
