@@ -13,6 +13,7 @@ from swreflect.core.actions import ActionService
 from swreflect.core.agreements import AgreementService
 from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.insights import InsightsService
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
 from swreflect.core.people import PeopleService
@@ -22,6 +23,7 @@ from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
 from swreflect.paths import resource_path
+from swreflect.vault.insights_repo import CheckinRepository
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.supervision import (
@@ -46,6 +48,7 @@ class Services:
     sessions: SessionService
     actions: ActionService
     prompts: PromptLibrary
+    insights: InsightsService
     backups: BackupService
     portability: PortabilityService
 
@@ -64,19 +67,25 @@ def build_services(
     session_repo = SessionRepository(vault)
     action_repo = ActionRepository(vault)
     prompts = PromptLibrary(PromptPackRepository(settings_repo), resource_path("prompts"))
+    journal = build_journal(vault, clock)
+    agreements = AgreementService(agreement_repo, people_repo, session_repo, clock)
+    sessions = SessionService(
+        session_repo, action_repo, agreement_repo, people_repo, clock, prompts
+    )
     return Services(
         vault=vault,
         clock=clock,
         settings=SettingsService(settings_repo),
         security=SecurityService(vault, kdf),
-        journal=build_journal(vault, clock),
+        journal=journal,
         people=PeopleService(people_repo, clock),
-        agreements=AgreementService(agreement_repo, people_repo, session_repo, clock),
-        sessions=SessionService(
-            session_repo, action_repo, agreement_repo, people_repo, clock, prompts
-        ),
+        agreements=agreements,
+        sessions=sessions,
         actions=ActionService(action_repo, clock),
         prompts=prompts,
+        insights=InsightsService(
+            agreements, sessions, CheckinRepository(vault), journal.templates, clock
+        ),
         backups=BackupService(vault, clock),
         portability=PortabilityService(vault, clock),
     )

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 from swreflect.core.services import Services
 from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.home_page import HomePage
+from swreflect.gui.pages.insights_page import InsightsPage
 from swreflect.gui.pages.journal_page import journal_page
-from swreflect.gui.pages.placeholder import placeholder
 from swreflect.gui.pages.settings_page import SettingsPage
 from swreflect.gui.pages.supervision_page import SupervisionPage
 
@@ -33,6 +33,6 @@ PAGES: list[PageSpec] = [
     PageSpec("journal", "Journal", "journal", journal_page),
     PageSpec("supervision", "Supervision", "supervision", SupervisionPage),
     PageSpec("actions", "Actions", "actions", ActionsPage),
-    PageSpec("insights", "Insights", "insights", placeholder("Insights")),
+    PageSpec("insights", "Insights", "insights", InsightsPage),
     PageSpec("settings", "Settings", "settings", SettingsPage),
 ]

@@ -3,6 +3,10 @@
 Each held session with ratings is a dot at the average of the parties' support (across) and
 challenge (up) ratings; the newest is larger and outlined. The same points are given in words
 as the accessible description, so the picture is never the only way to read it.
+
+``set_rated`` (used by Insights) draws each party's own ratings instead: a square for the
+supervisor and a diamond for the supervisee, joined oldest to newest, so shape and the words
+carry the meaning as well as colour.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.core.supervision_models import Session
@@ -36,6 +40,7 @@ class BalanceGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points: list[tuple[str, float, float]] = []
+        self._markers: list[str] = []
         self.setAccessibleName("Support and challenge over your sessions")
         self.setMinimumSize(260, 220)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -49,6 +54,7 @@ class BalanceGrid(QWidget):
             point = session_point(session)
             if point and session.held_on:
                 self._points.append((session.held_on.isoformat(), *point))
+        self._markers = ["both"] * len(self._points)
         if self._points:
             words = "; ".join(
                 f"{d}: support {s:.1f}, challenge {c:.1f}" for d, s, c in self._points
@@ -57,6 +63,20 @@ class BalanceGrid(QWidget):
             words = "No rated sessions yet."
         self.setAccessibleDescription(words)
         self.setToolTip(words)
+        self.update()
+
+    def set_rated(
+        self,
+        points: Sequence[tuple[str, float, float]],
+        markers: Sequence[str],
+        description: str,
+    ) -> None:
+        """Show given points, each marked ``"supervisor"``, ``"supervisee"`` or ``"both"``,
+        oldest first; ``description`` is the same information in words."""
+        self._points = list(points)
+        self._markers = list(markers)
+        self.setAccessibleDescription(description)
+        self.setToolTip(description)
         self.update()
 
     def points(self) -> list[tuple[str, float, float]]:
@@ -103,12 +123,54 @@ class BalanceGrid(QWidget):
             QRectF(-60, -14, 120, 16), int(Qt.AlignmentFlag.AlignCenter), "Challenge →"
         )
         painter.restore()
-        for index, (_day, support, challenge) in enumerate(self._points):
-            x = area.left() + (support - 1) / 4 * area.width()
-            y = area.bottom() - (challenge - 1) / 4 * area.height()
-            newest = index == len(self._points) - 1
-            painter.setBrush(QColor(40, 110, 160) if newest else QColor(40, 110, 160, 120))
-            painter.setPen(QPen(text, 2) if newest else Qt.PenStyle.NoPen)
+
+        nudge = {"supervisor": -4.0, "supervisee": 4.0}  # both parties' equal ratings stay visible
+
+        def at(support: float, challenge: float, marker: str = "both") -> QPointF:
+            x = area.left() + (support - 1) / 4 * area.width() + nudge.get(marker, 0.0)
+            return QPointF(x, area.bottom() - (challenge - 1) / 4 * area.height())
+
+        for kind in ("supervisor", "supervisee"):
+            trail = [
+                at(s, c, kind)
+                for (_d, s, c), m in zip(self._points, self._markers, strict=True)
+                if m == kind
+            ]
+            if len(trail) > 1:
+                painter.setPen(QPen(QColor(128, 128, 128, 150), 1, Qt.PenStyle.DashLine))
+                painter.drawPolyline(QPolygonF(trail))
+        last_day = self._points[-1][0] if self._points else ""
+        faded = QColor(text)
+        faded.setAlpha(140)  # older marks keep an outline so they read on dark backgrounds too
+        for (day, support, challenge), marker in zip(self._points, self._markers, strict=True):
+            centre = at(support, challenge, marker)
+            newest = day == last_day
+            colour = QColor(150, 90, 30) if marker == "supervisee" else QColor(40, 110, 160)
+            if not newest:
+                colour.setAlpha(130)
+            painter.setBrush(colour)
+            painter.setPen(QPen(text, 2) if newest else QPen(faded, 1))
             radius = 7.0 if newest else 4.5
-            painter.drawEllipse(QPointF(x, y), radius, radius)
+            if marker == "supervisor":
+                painter.drawRect(
+                    QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
+                )
+            elif marker == "supervisee":
+                r = radius * 1.3
+                painter.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(centre.x(), centre.y() - r),
+                            QPointF(centre.x() + r, centre.y()),
+                            QPointF(centre.x(), centre.y() + r),
+                            QPointF(centre.x() - r, centre.y()),
+                        ]
+                    )
+                )
+            else:
+                painter.drawEllipse(centre, radius, radius)
+        if self.hasFocus():
+            painter.setPen(QPen(self.palette().highlight().color(), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()

@@ -1,0 +1,26 @@
+"""Read-only rows for the Insights page: when each journal entry was written, with which
+template, and its optional wellbeing check-in. Never any entry text.
+
+Kept apart from the journal's own repository so the page reads only what it needs (five small
+columns, no bodies) and so nothing here can change an entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CheckinRow = tuple[str, str, int | None, int | None, int | None]
+
+
+class CheckinRepository:
+    def __init__(self, vault: Any) -> None:
+        self._vault = vault
+
+    def rows(self) -> list[CheckinRow]:
+        """(created_at, template_id, energy, stress, workload) for entries not in the trash,
+        oldest first."""
+        cursor = self._vault.conn.execute(
+            "SELECT created_at, template_id, energy, stress, workload FROM journal_entries "
+            "WHERE deleted_at IS NULL ORDER BY created_at, id"
+        )
+        return [(str(r[0]), str(r[1] or ""), r[2], r[3], r[4]) for r in cursor.fetchall()]
