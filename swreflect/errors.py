@@ -228,3 +228,107 @@ class OutputFileError(SwreflectError):
         "swreflect couldn't write the file there (the folder may be missing, read-only or "
         "full). Your vault was not changed; choose another place and try again."
     )
+
+
+# --------------------------------------------------------------------------- signing and exchange
+
+
+class IdentityCardError(SwreflectError):
+    exit_code = EXIT_VERIFY_FAILED
+    default_message = (
+        "That file isn't a swreflect identity card, or it has been damaged. Nothing was changed; "
+        "ask the other person to export their card again."
+    )
+
+
+class FingerprintNotConfirmedError(SwreflectError):
+    exit_code = EXIT_USAGE
+    default_message = (
+        "Pairing needs you to confirm that the fingerprints match, read aloud or side by side. "
+        "Nothing was changed."
+    )
+
+
+class IdentityChangedError(SwreflectError):
+    exit_code = EXIT_VERIFY_FAILED
+    default_message = (
+        "This person's signing key is different from the one you paired with. This can happen "
+        "after a new laptop or vault, but it can also mean someone is pretending to be them. "
+        "Nothing was changed. Compare fingerprints with them in person, then pair again on purpose."
+    )
+
+
+class NotPairedError(SwreflectError):
+    default_message = (
+        "You haven't paired with this person yet. Nothing was changed; "
+        "import their identity card and confirm the fingerprints first."
+    )
+
+
+class ExchangeFileError(SwreflectError):
+    """Base of every problem with an agreement exchange file; the vault is never changed."""
+
+    exit_code = EXIT_VERIFY_FAILED
+    default_message = "That agreement file couldn't be used. Nothing was changed."
+
+
+class NotAnExchangeFileError(ExchangeFileError):
+    default_message = (
+        "That file isn't a swreflect agreement file. Nothing was changed; "
+        "check you picked the file you were sent."
+    )
+
+
+class ExchangeTruncatedError(ExchangeFileError):
+    default_message = (
+        "That agreement file is incomplete: it may have been cut short while copying. "
+        "Nothing was changed; ask the sender to send it again."
+    )
+
+
+class ExchangeTamperedError(ExchangeFileError):
+    default_message = (
+        "That agreement file has been changed since it was made, so it can't be trusted. "
+        "Nothing was changed; ask the sender to make a new one."
+    )
+
+
+class ExchangeReplayedError(ExchangeFileError):
+    default_message = (
+        "That agreement file has already been imported. Nothing was changed; "
+        "if you expected something new, ask the sender for their latest file."
+    )
+
+
+class ExchangeWrongRecipientError(ExchangeFileError):
+    default_message = (
+        "That agreement file was made for someone else's vault, so it can't be opened here. "
+        "Nothing was changed."
+    )
+
+
+class ExchangeUnknownSenderError(ExchangeFileError):
+    default_message = (
+        "That agreement file comes from someone you haven't paired with. Nothing was changed; "
+        "pair with them first by swapping identity cards."
+    )
+
+
+class ExchangeTooNewError(ExchangeFileError):
+    default_message = (
+        "That agreement file was made by a newer version of swreflect. Nothing was changed; "
+        "please update swreflect to open it."
+    )
+
+
+class RecordAgreedError(SwreflectError):
+    default_message = (
+        "This record has been agreed and signed, so it can't be changed. Nothing was changed; "
+        "add an addendum to correct or add to it."
+    )
+
+
+class AgreementStateError(SwreflectError):
+    default_message = (
+        "That step doesn't fit where this record is in its agreement. Nothing was changed."
+    )

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "swreflect.cli.journal_cmds",
     "swreflect.cli.supervision_cmds",
     "swreflect.cli.backup_cmds",
+    "swreflect.cli.signing_cmds",
 ]
 
 
@@ -32,22 +33,24 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-_GROUPS: dict[str, object] = {}
-
-
 def command_group(
     subparsers: object, common: argparse.ArgumentParser, name: str, help_text: str
 ) -> object:
     """The sub-command list of a group such as ``export``, shared by every module that adds to it.
 
-    Two modules may each add actions to one group (``export pdf`` and ``export json``)."""
-    key = f"{id(subparsers)}:{name}"
-    if key not in _GROUPS:
+    Two modules may each add actions to one group (``export pdf`` and ``export json``). The
+    groups are remembered on the ``subparsers`` object itself: keying a global table by
+    ``id(subparsers)`` handed a stale group to a later parser whose object reused the id."""
+    groups: dict[str, object] | None = getattr(subparsers, "_swreflect_groups", None)
+    if groups is None:
+        groups = {}
+        setattr(subparsers, "_swreflect_groups", groups)  # noqa: B010
+    if name not in groups:
         parser = subparsers.add_parser(name, parents=[common], help=help_text)  # type: ignore[attr-defined]
-        _GROUPS[key] = parser.add_subparsers(
+        groups[name] = parser.add_subparsers(
             dest=f"{name}_command", metavar="ACTION", required=True, parser_class=_Parser
         )
-    return _GROUPS[key]
+    return groups[name]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swreflect.core.actions import ActionService
+from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.agreements import AgreementService
 from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.identity_service import IdentityService
 from swreflect.core.insights import InsightsService
 from swreflect.core.journal import JournalService
 from swreflect.core.journal_setup import build_journal
@@ -22,10 +24,12 @@ from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
+from swreflect.core.signoff_sessions import link_sessions
 from swreflect.paths import resource_path
 from swreflect.vault.insights_repo import CheckinRepository
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.settings_repo import SettingsRepository
+from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -40,6 +44,8 @@ from swreflect.vault.vault import Vault
 class Services:
     vault: Vault
     clock: Clock
+    identity: IdentityService
+    signoff: SignOffService
     settings: SettingsService
     security: SecurityService
     journal: JournalService
@@ -72,9 +78,15 @@ def build_services(
     sessions = SessionService(
         session_repo, action_repo, agreement_repo, people_repo, clock, prompts
     )
+    signing_repo = SigningRepository(vault)
+    identity = IdentityService(vault, signing_repo, clock)
+    signoff = SignOffService(vault, signing_repo, identity, clock)
+    link_sessions(signoff, sessions)
     return Services(
         vault=vault,
         clock=clock,
+        identity=identity,
+        signoff=signoff,
         settings=SettingsService(settings_repo),
         security=SecurityService(vault, kdf),
         journal=journal,

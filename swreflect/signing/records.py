@@ -176,7 +176,7 @@ def verify_entry(record: dict[str, Any], entry: SignatureEntry) -> None:
         certificate = x509.load_pem_x509_certificate(entry.certificate_pem.encode("ascii"))
         public_key = certificate.public_key()
         signature = base64.b64decode(entry.signature, validate=True)
-    except ValueError as exc:
+    except Exception as exc:  # untrusted bytes: the X.509 parser raises many kinds
         raise VerificationFailedError(f"The {entry.role}'s signature is malformed.") from exc
     if (
         not isinstance(public_key, ec.EllipticCurvePublicKey)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from swreflect.core.services import Services
 from swreflect.gui.pages.actions_page import ActionsPage
+from swreflect.gui.pages.agreement_inbox_page import AgreementInboxPage
 from swreflect.gui.pages.home_page import HomePage
 from swreflect.gui.pages.insights_page import InsightsPage
 from swreflect.gui.pages.journal_page import journal_page
@@ -32,6 +33,7 @@ PAGES: list[PageSpec] = [
     PageSpec("home", "Home", "home", HomePage),
     PageSpec("journal", "Journal", "journal", journal_page),
     PageSpec("supervision", "Supervision", "supervision", SupervisionPage),
+    PageSpec("agreements", "Agreements", "agreements", AgreementInboxPage),
     PageSpec("actions", "Actions", "actions", ActionsPage),
     PageSpec("insights", "Insights", "insights", InsightsPage),
     PageSpec("settings", "Settings", "settings", SettingsPage),

@@ -25,6 +25,7 @@ from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.pages.backups_panel import BackupsPanel
 from swreflect.gui.screens.passphrase_form import PassphraseForm
 from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
+from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, label, password_field, title
 from swreflect.gui.workers import TaskRunner
 
@@ -122,6 +123,10 @@ class SettingsPage(QScrollArea):
         layout.addWidget(label("Your data", "section"))
         self.backups_panel = BackupsPanel(services)
         layout.addWidget(self.backups_panel)
+
+        layout.addWidget(label("Signing and pairing", "section"))
+        self.identity_panel = IdentityPanel(services.identity, people_choices(services))
+        layout.addWidget(self.identity_panel)
         layout.addStretch(1)
         for child in (body,):
             child.setMaximumWidth(760)

@@ -1,0 +1,61 @@
+"""Linking sign-off to supervision sessions, both ways.
+
+- Sign-off finds a session's shared record, the other person and the owner's role through
+  ``SessionService.signoff_view``, so ``session request-agreement ID`` needs nothing else.
+- Sessions follow sign-off: once a version is sent the session stops being editable; when it
+  comes back with comments a new record version is opened for editing; once agreed (or
+  acknowledged in the room) it stays closed for good.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from swreflect.core.agreement_flow import SignOffService
+from swreflect.core.agreement_store import SessionForSignOff
+
+SESSION_STATUS = {
+    "sent": "sent_for_agreement",
+    "agreed": "agreed",
+    "acknowledged-in-room": "acknowledged_in_room",
+}
+
+
+def link_sessions(signoff: SignOffService, sessions: Any) -> None:
+    """Wire ``sessions`` (a ``SessionService``) into ``signoff``; called by ``build_services``."""
+
+    def lookup(ref: str) -> SessionForSignOff:
+        session = sessions.find(ref)
+        record, person_id, my_role = sessions.signoff_view(session.id)
+        return SessionForSignOff(record, str(person_id), str(my_role))
+
+    def follow(record_id: str, version: int, status: str) -> None:
+        for session in sessions.list():
+            if session.record_id != record_id or session.record_version != version:
+                continue
+            if status == "returned":
+                sessions.new_record_version(session.id)
+            elif status in SESSION_STATUS:
+                sessions.set_status(session.id, SESSION_STATUS[status])
+
+    signoff.session_lookup = lookup
+    signoff.status_listeners.append(follow)
+
+
+READY_STATUSES = ("in_session", "summary_drafted")
+
+
+def sessions_ready_to_send(sessions: Any, agreements: Any) -> list[tuple[str, str]]:
+    """(session id, a short label) for sessions whose record can go for agreement now:
+    held, summary drafted or still open, and not already out or agreed. Newest first."""
+    ready = []
+    for session in sessions.list():
+        if session.status not in READY_STATUSES or session.held_on is None:
+            continue
+        person = agreements.person_of(agreements.get(session.agreement_id))
+        label = f"{session.held_on.isoformat()} with {person.display_name}"
+        if session.record_version > 1:
+            label += f" (version {session.record_version})"
+        ready.append((session.held_on, session.id, label))
+    ready.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(sid, label) for _day, sid, label in ready]

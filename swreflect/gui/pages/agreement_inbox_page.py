@@ -1,0 +1,335 @@
+"""Agreements: import a file, read a record without being able to change it, then comment,
+record a disagreement, sign or send it back.
+
+The record pane is read-only by construction (a read-only text view of exactly what will be
+signed). Every step goes through ``SignOffService``; files are chosen through the dialog seams
+and written inside the step's transaction, so a failed write changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swreflect.core.record_text import history_lines, record_lines, status_words
+from swreflect.core.services import Services
+from swreflect.errors import SwreflectError
+from swreflect.gui import dialogs
+from swreflect.gui.signing.agreements_model import AgreementsModel
+from swreflect.gui.signing.send_panel import SendPanel
+from swreflect.gui.ui import MessageLabel, button, hint, label, title
+from swreflect.platform.files import atomic_write
+
+EXCHANGE_FILTER = "swreflect agreement files (*.swx);;All files (*)"
+
+
+class AgreementInboxPage(QWidget):
+    record_imported = Signal(str)
+    record_answered = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._signoff = services.signoff
+        self._current: str | None = None
+        self.setAccessibleName("Agreements")
+
+        self.import_button = button(
+            "Import a file…", "Open an agreement request or answer someone sent you.", "primary"
+        )
+        self.model = AgreementsModel(services.signoff, services.identity)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Records for agreement")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)
+        self.table.setCornerButtonEnabled(False)
+
+        self.record_view = QPlainTextEdit()
+        self.record_view.setReadOnly(True)
+        self.record_view.setAccessibleName("The record, read-only")
+        self.record_view.setAccessibleDescription(
+            "Exactly what will be signed. It can't be edited here."
+        )
+        self.record_view.setPlaceholderText("Choose a record on the left to read it.")
+        self.status_label = label("", "subsection")
+        self.status_label.setAccessibleName("Where this record stands")
+
+        self.note_field = QPlainTextEdit()
+        self.note_field.setAccessibleName("Your comment")
+        self.note_field.setAccessibleDescription(
+            "A comment or a disagreement to send back with your answer."
+        )
+        self.note_field.setPlaceholderText("Anything you'd word differently or disagree with")
+        self.note_field.setTabChangesFocus(True)
+        self.note_field.setMaximumHeight(90)
+        self.comment_button = button("Add comment", "Keep this comment with your answer.")
+        self.disagree_button = button(
+            "Record disagreement", "Keep this as a recorded disagreement with your answer."
+        )
+        self.sign_button = button(
+            "Sign…", "Agree the record: sign it and save your answer file.", "primary"
+        )
+        self.return_button = button(
+            "Send back with comments…", "Don't sign yet: save an answer asking for changes."
+        )
+        self.resend_button = button(
+            "Save my answer again…", "Make your signed answer file again if it went astray."
+        )
+        self.message = MessageLabel("Agreements message")
+        self.send_panel = SendPanel(services)
+
+        self._build_layout()
+        self.import_button.clicked.connect(self.on_import_button_clicked)
+        self.send_panel.request_saved.connect(self.on_send_panel_request_saved)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.comment_button.clicked.connect(self.on_comment_button_clicked)
+        self.disagree_button.clicked.connect(self.on_disagree_button_clicked)
+        self.sign_button.clicked.connect(self.on_sign_button_clicked)
+        self.return_button.clicked.connect(self.on_return_button_clicked)
+        self.resend_button.clicked.connect(self.on_resend_button_clicked)
+        self._show_record(None)
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 24)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(title("Agreements"))
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        layout.addLayout(top)
+        layout.addWidget(
+            hint(
+                "Records you've sent or been asked to agree. Agreement files travel however "
+                "you like (email, a shared drive); only the named person's vault can open them."
+            )
+        )
+        layout.addWidget(self.message)
+        layout.addWidget(self.send_panel)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(12, 0, 0, 0)
+        right_layout.addWidget(self.status_label)
+        right_layout.addWidget(self.record_view, 1)
+        right_layout.addWidget(self.note_field)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.comment_button)
+        notes_row.addWidget(self.disagree_button)
+        notes_row.addStretch(1)
+        right_layout.addLayout(notes_row)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.resend_button)
+        answer_row.addStretch(1)
+        answer_row.addWidget(self.return_button)
+        answer_row.addWidget(self.sign_button)
+        right_layout.addLayout(answer_row)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 740])
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.import_button, self.send_panel.session_box)
+        self.setTabOrder(self.send_panel.session_box, self.send_panel.send_button)
+        self.setTabOrder(self.send_panel.send_button, self.send_panel.addendum_field)
+        self.setTabOrder(self.send_panel.addendum_field, self.send_panel.addendum_button)
+        self.setTabOrder(self.send_panel.addendum_button, self.table)
+        self.setTabOrder(self.table, self.record_view)
+        self.setTabOrder(self.record_view, self.note_field)
+        self.setTabOrder(self.note_field, self.comment_button)
+        self.setTabOrder(self.comment_button, self.disagree_button)
+        self.setTabOrder(self.disagree_button, self.resend_button)
+        self.setTabOrder(self.resend_button, self.return_button)
+        self.setTabOrder(self.return_button, self.sign_button)
+
+    # ------------------------------------------------------------ showing
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _reload(self, keep: str | None) -> None:
+        self.model.refresh()
+        if keep:
+            self.select_record(keep)
+        self._show_record(keep)
+
+    def _show_record(self, record_id: str | None) -> None:
+        self._current = record_id
+        if record_id is None:
+            self.record_view.setPlainText("")
+            self.status_label.setText("")
+            self._set_answerable(False)
+            self.resend_button.hide()
+            self.send_panel.set_addendum_target(None)
+            return
+        history = self._signoff.history(record_id)
+        latest = history[-1]
+        text = [*record_lines(latest.record), "", "History", *history_lines(history)]
+        self.record_view.setPlainText("\n".join(text))
+        self.status_label.setText(status_words(latest.status))
+        self._set_answerable(latest.direction == "incoming" and latest.status == "received")
+        self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
+        mine_agreed = latest.direction == "outgoing" and latest.status == "agreed"
+        self.send_panel.set_addendum_target(record_id if mine_agreed else None)
+
+    def _set_answerable(self, answerable: bool) -> None:
+        for widget in (
+            self.note_field,
+            self.comment_button,
+            self.disagree_button,
+            self.sign_button,
+            self.return_button,
+        ):
+            widget.setEnabled(answerable)
+            widget.setVisible(answerable)
+
+    def on_table_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        record_id = self.model.record_id(rows[0].row()) if rows else None
+        if record_id != self._current:
+            self.message.clear_message()
+            self._show_record(record_id)
+
+    def on_send_panel_request_saved(self, record_id: str) -> None:
+        self._reload(record_id)
+
+    # ------------------------------------------------------------ import
+    def on_import_button_clicked(self) -> None:
+        path = dialogs.open_file(self, "Import an agreement file", Path.home(), EXCHANGE_FILTER)
+        if path is None:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            self.message.show_message("That file couldn't be read. Nothing was changed.")
+            return
+        try:
+            result = self._signoff.import_file(data)
+        except SwreflectError as exc:
+            self.message.show_message(exc.message)
+            return
+        if result.kind == "request":
+            text = f"{result.sender_name} asked you to agree a record. Read it, then answer."
+        elif result.status == "agreed":
+            text = f"{result.sender_name} signed. Both signatures check out: it's agreed."
+        else:
+            text = f"{result.sender_name} sent the record back with comments."
+        self._reload(result.record_id)
+        self.message.show_message(text, "success")
+        self.record_imported.emit(result.record_id)
+
+    # ------------------------------------------------------------ notes
+    def _add_note(self, kind: str) -> None:
+        text = self.note_field.toPlainText()
+        if self._current is None:
+            return
+        try:
+            self._signoff.add_note(self._current, text, kind=kind)
+        except SwreflectError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.note_field.clear()
+        self._reload(self._current)
+        done = "Your disagreement is recorded" if kind == "disagreement" else "Comment added"
+        self.message.show_message(f"{done}; it goes with your answer.", "success")
+
+    def on_comment_button_clicked(self) -> None:
+        self._add_note("comment")
+
+    def on_disagree_button_clicked(self) -> None:
+        self._add_note("disagreement")
+
+    # ------------------------------------------------------------ answers
+    def _answer_path(self, caption: str) -> Path | None:
+        suggested = Path.home() / f"answer-{(self._current or '')[:8]}.swx"
+        return dialogs.save_file(self, caption, suggested, EXCHANGE_FILTER)
+
+    def on_sign_button_clicked(self) -> None:
+        record_id = self._current
+        if record_id is None:
+            return
+        agreed = dialogs.confirm(
+            self,
+            "Sign this record",
+            "Once you've both signed, the record can't be changed; later corrections are "
+            "added as addenda. Any comment you added goes with your signature.",
+            "Sign",
+        )
+        if not agreed:
+            return
+        path = self._answer_path("Save your signed answer")
+        if path is None:
+            return
+        try:
+            self._signoff.sign(record_id, deliver=lambda data: atomic_write(path, data))
+        except (SwreflectError, OSError) as exc:
+            self.message.show_message(_failure(exc))
+            return
+        self._reload(record_id)
+        self.message.show_message(
+            f"Signed. Your vault keeps its own agreed copy. Send {path.name} back to them.",
+            "success",
+        )
+        self.record_answered.emit(record_id)
+
+    def on_return_button_clicked(self) -> None:
+        record_id = self._current
+        if record_id is None:
+            return
+        path = self._answer_path("Save your answer")
+        if path is None:
+            return
+        try:
+            self._signoff.return_with_comments(
+                record_id, deliver=lambda data: atomic_write(path, data)
+            )
+        except (SwreflectError, OSError) as exc:
+            self.message.show_message(_failure(exc))
+            return
+        self._reload(record_id)
+        self.message.show_message(f"Sent back with your comments in {path.name}.", "success")
+        self.record_answered.emit(record_id)
+
+    def on_resend_button_clicked(self) -> None:
+        record_id = self._current
+        if record_id is None:
+            return
+        path = self._answer_path("Save your signed answer again")
+        if path is None:
+            return
+        try:
+            self._signoff.sign(record_id, deliver=lambda data: atomic_write(path, data))
+        except (SwreflectError, OSError) as exc:
+            self.message.show_message(_failure(exc))
+            return
+        self.message.show_message(f"Saved your signed answer again as {path.name}.", "success")
+
+    # ------------------------------------------------------------ page protocol
+    def clear_sensitive(self) -> None:
+        self.note_field.clear()
+        self.send_panel.addendum_field.clear()
+        self.record_view.clear()
+
+
+def _failure(exc: Exception) -> str:
+    if isinstance(exc, SwreflectError):
+        return exc.message
+    return "That file couldn't be written. Nothing was changed; try another folder."
