@@ -124,13 +124,45 @@ def run(canaries: dict[str, str], exports: Path) -> None:
     swreflect("session", "list")
     swreflect("people", "list", "--json")
     swreflect("check")
-    later_commands(have, session["id"], exports)
+    later_commands(have, canaries, session["id"], exports)
 
 
-def later_commands(have: dict[str, set[str]], session_id: str, exports: Path) -> None:
+def other_vault() -> Path:
+    """The supervisee's vault, in the sandbox too (so it is scanned)."""
+    return Path(os.environ["XDG_DATA_HOME"]) / "supervisee-vault"
+
+
+def sign_off(canaries: dict[str, str], session_id: str, exports: Path) -> str:
+    """Both sides sign through exchange files: pair, request, import, sign, import, verify."""
+    other = ("--vault", str(other_vault()))
+    me, them = exports / "me.swid", exports / "pat.swid"
+    swreflect("init", *other)
+    swreflect("identity", "export", "-o", str(me), "--name", "Sam Writer")
+    swreflect("identity", "export", "-o", str(them), "--name", "Pat", *other)
+    swreflect("people", "add", "Sam Writer", "--role", "supervisor", *other)
+    swreflect("people", "pair", "Sam Writer", str(me), "--fingerprints-match", *other)
+    person = f"Pat {canaries['person']}"
+    swreflect("people", "pair", person, str(them), "--fingerprints-match")
+    swreflect("session", "request-agreement", session_id, "-o", str(exports / "request.swx"))
+    sent = json_of(swreflect("inbox", "list", "--json")) or [{}]
+    record = str(sent[0].get("record_id") or "")
+    swreflect("inbox", "import", str(exports / "request.swx"), *other)
+    swreflect("inbox", "show", record, *other)
+    swreflect("session", "sign", record, "-o", str(exports / "answer.swx"), *other)
+    swreflect("inbox", "import", str(exports / "answer.swx"))
+    swreflect("inbox", "verify", record)
+    return record
+
+
+def later_commands(
+    have: dict[str, set[str]], canaries: dict[str, str], session_id: str, exports: Path
+) -> None:
     """Sign-off, exports, verify and backups, as far as this build has them."""
     record = ""
-    if "agree-in-room" in have.get("session", set()) and session_id:
+    session_actions = have.get("session", set())
+    if "request-agreement" in session_actions and "inbox" in have and session_id:
+        record = sign_off(canaries, session_id, exports)
+    elif "agree-in-room" in session_actions and session_id:
         swreflect("session", "agree-in-room", session_id, "--name", "Pat")
         shown = json_of(swreflect("session", "show", session_id, "--json")) or {}
         record = str(shown.get("session", {}).get("record_id") or "")

@@ -152,3 +152,24 @@ def test_backups_and_json_export_are_reported(cli_run: CliRun) -> None:
         assert not find_in_bytes(data, _cased(cli_run.canaries["purged"]))
         private = bool(find_in_bytes(data, [cli_run.canaries["private"]]))
         print(f"\nJSON export holds the private note: {private}")
+
+
+def test_exchange_files_and_cards_show_no_plaintext(cli_run: CliRun) -> None:
+    """Agreement requests and answers travel by email or USB: encrypted to the other vault."""
+    files = [p for p in _export_files(cli_run) if p.suffix in (".swx", ".swid")]
+    if not files:
+        pytest.skip("this build has no agreement exchange files yet")
+    for path in files:
+        assert not find_in_bytes(inflated(path.read_bytes()), _all_cased(cli_run)), path
+    print(f"\nexchange files without plaintext: {sorted(p.name for p in files)}")
+
+
+def test_private_note_never_reaches_the_other_vault(cli_run: CliRun) -> None:
+    """Decrypted page by page, the supervisee's vault holds the shared note and not the
+    supervisor's private one."""
+    other = cli_run.sandbox.folder("data") / "supervisee-vault"
+    if not (other / "vault.db").exists():
+        pytest.skip("this build has no sign-off between two vaults yet")
+    plain = plaintext_of_vault(other, _key(other))
+    assert find_in_bytes(plain, [cli_run.canaries["shared"]])
+    assert not find_in_bytes(plain, _cased(cli_run.canaries["private"]))
