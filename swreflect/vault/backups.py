@@ -95,12 +95,11 @@ def backup_to_file(conn: Connection, dek: bytearray, dest: Path) -> Path:
     dest = Path(dest)
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
     _remove_with_sidecars(partial)
-    key = dbconn.raw_key_text(dek)  # bound as a blob, then wiped: no str copy of the key
     try:
-        try:
-            conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME} KEY ?", (str(partial), key))
-        finally:
-            dbconn.wipe(key)
+        # No KEY clause: SQLCipher gives an attached file the main database's key, which is
+        # this same DEK. Passing the key as an SQL value would leave its hex in memory SQLite
+        # frees without wiping (SECURITY.md row 13; found by tests/privacy).
+        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME}", (str(partial),))
         try:
             conn.execute(f"PRAGMA {_ATTACH_NAME}.cipher_compatibility = 4")
             conn.execute("BEGIN")

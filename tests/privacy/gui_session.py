@@ -1,10 +1,12 @@
 """A scripted GUI session in a child process, so Qt's own folders land in the sandbox.
 
-Usage: ``python -m tests.privacy.gui_session CANARY``
+Usage: ``python -m tests.privacy.gui_session CANARY [MEMORY_DUMP]``
 
 Builds the real shell with the real pages (``compose``), offscreen, and goes through it as a
 person would: create a vault, write a journal entry, copy text, search, lock, unlock, quit by
-closing the window. Prints one line per step; exits non-zero, with the reason, if any step
+closing the window. With MEMORY_DUMP, the process copies its own writable memory there
+right after the lock (and a garbage collection), for the parent to search. Prints one line
+per step; exits non-zero, with the reason, if any step
 could not be completed. Qt warnings are reported on stderr and make the run fail, as in the
 test suite.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
@@ -61,7 +64,7 @@ def step(text: str) -> None:
     print(f"step: {text}", flush=True)
 
 
-def script(app: QApplication, canary: str, outcome: list[str]) -> None:
+def script(app: QApplication, canary: str, outcome: list[str], dump: str = "") -> None:
     from swreflect.core.clock import SystemClock
     from swreflect.gui.controller import State
     from swreflect.gui.launch import compose, kdf_from_environment
@@ -106,6 +109,14 @@ def script(app: QApplication, canary: str, outcome: list[str]) -> None:
     wait_until(lambda: shell.state is State.UNLOCK, "the unlock screen")
     if canary in QGuiApplication.clipboard().text():
         raise RuntimeError("the clipboard still held journal text after locking")
+    if dump:
+        import gc
+
+        from tests.privacy.memory_child import dump_memory
+
+        QTest.qWait(50)  # let deleteLater run: the main window and pages go away on lock
+        gc.collect()
+        print(f"dumped: {dump_memory(Path(dump))}", flush=True)
 
     step("unlock")
     QTest.keyClicks(shell.gate.unlock_screen.passphrase_field, TEST_PASSPHRASE)
@@ -135,7 +146,7 @@ def main(argv: list[str]) -> int:
 
     def run() -> None:
         try:
-            script(app, argv[0], outcome)
+            script(app, argv[0], outcome, argv[1] if len(argv) > 1 else "")
         except Exception as exc:
             outcome.append(f"failed: {type(exc).__name__}: {exc}")
             app.exit(3)

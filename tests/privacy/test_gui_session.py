@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 from tests.journal.pages import plaintext_of_vault
@@ -23,12 +25,14 @@ from tests.privacy.syscalls import (
     strace_prefix,
     unshare_available,
 )
+from tests.privacy.test_memory_after_lock import RAW_KEY_REASON, _count, _needles
 
 
 def test_gui_session_leaves_no_plaintext_and_sends_nothing(tmp_path: Path) -> None:
     sandbox = make_sandbox(tmp_path)
     canary = new_canary("GUI")
-    command = [sys.executable, "-m", "tests.privacy.gui_session", canary]
+    dump = tmp_path / "locked.mem"
+    command = [sys.executable, "-m", "tests.privacy.gui_session", canary, str(dump)]
     trace = None if strace_available() else tmp_path / "strace.txt"
     if trace is not None:
         command = strace_prefix(trace) + command
@@ -61,11 +65,19 @@ def test_gui_session_leaves_no_plaintext_and_sends_nothing(tmp_path: Path) -> No
     # The entry really was saved: with the key, the vault's pages show the canary.
     vault = Vault.unlock(sandbox.vault_dir, TEST_PASSPHRASE)
     try:
-        plain = plaintext_of_vault(sandbox.vault_dir, bytes(vault.data_key()))
+        key = bytes(vault.data_key())
     finally:
         vault.lock()
-    assert find_in_bytes(plain, canaries)
+    assert find_in_bytes(plaintext_of_vault(sandbox.vault_dir, key), canaries)
+
+    # Row 13 for the GUI: after lock, no copy of the key in the process's memory; copies of
+    # the text (Qt keeps UTF-16) are counted and printed, not failed on.
+    found = {name: _count(dump, needle) for name, needle in _needles(key, canary).items()}
+    print(f"GUI memory after lock ({dump.stat().st_size >> 20} MiB): {found}")
+    assert found["key hex"] == 0 and found["KEY HEX"] == 0, found
     if trace is not None:
         report = read_trace(trace)
         print(f"GUI strace: {report.programs} programs; socket calls: {report.summary()}")
         assert report.offending == [], "\n".join(report.offending)
+    if found["key bytes"]:
+        pytest.xfail(RAW_KEY_REASON.format(n=found["key bytes"]))
