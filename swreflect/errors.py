@@ -332,3 +332,14 @@ class AgreementStateError(SwreflectError):
     default_message = (
         "That step doesn't fit where this record is in its agreement. Nothing was changed."
     )
+
+
+class ExportFailedError(SwreflectError):
+    default_message = (
+        "The export couldn't be written there. Nothing was changed in your vault; "
+        "check the folder exists, that there is space, and try again."
+    )
+
+
+class NotASwreflectRecordError(VerificationFailedError):
+    default_message = "This is not a swreflect record: it carries no swreflect signature."

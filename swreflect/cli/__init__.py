@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "swreflect.cli.supervision_cmds",
     "swreflect.cli.backup_cmds",
     "swreflect.cli.signing_cmds",
+    "swreflect.cli.export_cmds",
 ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from swreflect.cli.context import CliContext
+from swreflect.cli.output import json_flag, out_list
 from swreflect.core.journal_models import HIT_END, HIT_START, EntryContent, JournalFilter
 from swreflect.errors import EXIT_OK, UsageError
 
@@ -26,7 +27,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     body.add_argument("--body-file", metavar="FILE", help="read the text from FILE")
     p.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
     p.add_argument("--template", default="free", help="template id (default: free)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_add)
 
     p = group.add_parser("list", parents=[common], help="list entries, newest first")
@@ -34,12 +35,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", help="only entries with this tag")
     p.add_argument("--trash", action="store_true", help="list the Trash instead")
     _date_options(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_list)
 
     p = group.add_parser("show", parents=[common], help="show one entry")
     p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_show)
 
     p = group.add_parser("search", parents=[common], help="search titles, text, answers, tags")
@@ -48,7 +49,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", help="only entries with this tag")
     p.add_argument("--template", help="only entries written with this template")
     _date_options(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_search)
 
     p = group.add_parser("delete", parents=[common], help="move an entry to the Trash")
@@ -63,7 +64,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = group.add_parser("revisions", parents=[common], help="list earlier versions of an entry")
     p.add_argument("id", type=int)
     p.add_argument("--restore", type=int, metavar="REVISION", help="bring back this version")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_revisions)
 
     p = group.add_parser("mark", parents=[common], help="bring an excerpt to supervision")
@@ -72,7 +73,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_mark)
 
     p = group.add_parser("marks", parents=[common], help="excerpts marked for supervision")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_marks)
 
     p = group.add_parser(
@@ -80,7 +81,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--add", metavar="NAME", help="add a name (it gets a pseudonym)")
     p.add_argument("--remove", metavar="NAME", help="remove a name")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    json_flag(p)
     p.set_defaults(func=cmd_never_record)
 
 
@@ -152,14 +153,13 @@ def cmd_list(ctx: CliContext) -> int:
         rows = journal.list_trash(0, limit)
     else:
         rows = journal.list_entries(0, limit, _filter(args))
-    if ctx.wants_json:
-        ctx.out_json([r.as_dict() for r in rows])
-        return EXIT_OK
-    if not rows:
-        ctx.out("The Trash is empty." if args.trash else "Your journal has no entries yet.")
-    for r in rows:
-        ctx.out(f"{r.id:>6}  {r.created_at:%Y-%m-%d %H:%M}  {r.title or '(untitled)'}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        rows,
+        as_json=lambda r: r.as_dict(),
+        empty="The Trash is empty." if args.trash else "Your journal has no entries yet.",
+        line=lambda r: f"{r.id:>6}  {r.created_at:%Y-%m-%d %H:%M}  {r.title or '(untitled)'}",
+    )
 
 
 def cmd_show(ctx: CliContext) -> int:
@@ -193,15 +193,16 @@ def cmd_search(ctx: CliContext) -> int:
     args = ctx.args
     journal = ctx.unlock().journal
     hits = journal.search(args.query, _filter(args), limit=max(1, min(int(args.limit), 1000)))
-    if ctx.wants_json:
-        ctx.out_json([{**h.as_dict(), "snippet": _plain_snippet(h.snippet)} for h in hits])
-        return EXIT_OK
-    if not hits:
-        ctx.out("Nothing in your journal matches that.")
-    for h in hits:
-        ctx.out(f"{h.id:>6}  {h.created_at:%Y-%m-%d}  {h.title or '(untitled)'}")
-        ctx.out(f"        {_plain_snippet(h.snippet)}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        hits,
+        as_json=lambda h: {**h.as_dict(), "snippet": _plain_snippet(h.snippet)},
+        empty="Nothing in your journal matches that.",
+        line=lambda h: (
+            f"{h.id:>6}  {h.created_at:%Y-%m-%d}  {h.title or '(untitled)'}\n"
+            f"        {_plain_snippet(h.snippet)}"
+        ),
+    )
 
 
 def cmd_delete(ctx: CliContext) -> int:
@@ -230,20 +231,13 @@ def cmd_revisions(ctx: CliContext) -> int:
         entry = journal.restore_revision(ctx.args.id, ctx.args.restore)
         ctx.out(f"Entry {entry.id} is back to that version. The one before is kept too.")
         return EXIT_OK
-    revisions = journal.revisions(ctx.args.id)
-    if ctx.wants_json:
-        ctx.out_json(
-            [
-                {"id": r.id, "saved_at": r.saved_at.isoformat(), **r.content.as_dict()}
-                for r in revisions
-            ]
-        )
-        return EXIT_OK
-    if not revisions:
-        ctx.out("This entry has no earlier versions yet.")
-    for r in revisions:
-        ctx.out(f"{r.id:>6}  {r.saved_at:%Y-%m-%d %H:%M}  {r.content.title or '(untitled)'}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        journal.revisions(ctx.args.id),
+        as_json=lambda r: {"id": r.id, "saved_at": r.saved_at.isoformat(), **r.content.as_dict()},
+        empty="This entry has no earlier versions yet.",
+        line=lambda r: f"{r.id:>6}  {r.saved_at:%Y-%m-%d %H:%M}  {r.content.title or '(untitled)'}",
+    )
 
 
 def cmd_mark(ctx: CliContext) -> int:
@@ -253,15 +247,13 @@ def cmd_mark(ctx: CliContext) -> int:
 
 
 def cmd_marks(ctx: CliContext) -> int:
-    marks = ctx.unlock().journal.marked_excerpts()
-    if ctx.wants_json:
-        ctx.out_json([m.as_dict() for m in marks])
-        return EXIT_OK
-    if not marks:
-        ctx.out("Nothing is marked for supervision yet.")
-    for m in marks:
-        ctx.out(f"{m.id:>6}  from '{m.entry_title or '(untitled)'}': {m.excerpt}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        ctx.unlock().journal.marked_excerpts(),
+        as_json=lambda m: m.as_dict(),
+        empty="Nothing is marked for supervision yet.",
+        line=lambda m: f"{m.id:>6}  from '{m.entry_title or '(untitled)'}': {m.excerpt}",
+    )
 
 
 def cmd_never_record(ctx: CliContext) -> int:
@@ -274,12 +266,10 @@ def cmd_never_record(ctx: CliContext) -> int:
         journal.remove_never_record(ctx.args.remove)
         ctx.out("Removed from your never-record list.")
         return EXIT_OK
-    names = journal.never_record()
-    if ctx.wants_json:
-        ctx.out_json([{"name": k, "pseudonym": v} for k, v in names.items()])
-        return EXIT_OK
-    if not names:
-        ctx.out("Your never-record list is empty.")
-    for name, pseudonym in names.items():
-        ctx.out(f"{name}  ->  {pseudonym}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        list(journal.never_record().items()),
+        as_json=lambda pair: {"name": pair[0], "pseudonym": pair[1]},
+        empty="Your never-record list is empty.",
+        line=lambda pair: f"{pair[0]}  ->  {pair[1]}",
+    )

@@ -13,9 +13,17 @@ from typing import Any
 
 from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
+from swreflect.cli.output import json_flag, out_list
 from swreflect.core.actions import ActionFilter
 from swreflect.core.agreements import frequency_label
-from swreflect.core.supervision_models import FREQUENCIES, ROLES, Agreement, Session
+from swreflect.core.supervision_models import (
+    FREQUENCIES,
+    ROLES,
+    Action,
+    Agreement,
+    Person,
+    Session,
+)
 from swreflect.core.supervision_schedule import describe_due
 from swreflect.errors import EXIT_OK, UsageError
 
@@ -27,8 +35,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' isn't a date like 2026-03-31") from exc
 
 
-def _json_flag(p: Any) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+def _terms_options(p: Any, **frequency: Any) -> None:
+    """How often and how long: the same options on ``agreement add`` and ``agreement change``."""
+    p.add_argument("--frequency", choices=FREQUENCIES, **frequency)
+    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
+    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
+
+
+def _terms(a: argparse.Namespace) -> dict[str, Any]:
+    """Those options as the agreements service's keyword arguments (checked first)."""
+    if a.frequency == "custom" and not a.every_days:
+        raise UsageError("A custom frequency needs --every-days N.")
+    return {"frequency": a.frequency, "custom_days": a.every_days, "usual_minutes": a.minutes}
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -41,16 +59,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--pronouns", default="", help="optional pronouns")
     p.set_defaults(func=cmd_people_add)
     p = people.add_parser("list", parents=[common], help="list people")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_people_list)
 
     agreement: Any = command_group(subparsers, common, "agreement", "supervision agreements")
     p = agreement.add_parser("add", parents=[common], help="add an agreement")
     p.add_argument("--person", required=True, help="the other person's name or id")
     p.add_argument("--me", required=True, help="your own name as it should appear on records")
-    p.add_argument("--frequency", choices=FREQUENCIES, default="monthly")
-    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
-    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
+    _terms_options(p, default="monthly")
     p.add_argument("--start", type=_date, help="start date (default today)")
     p.add_argument("--review", type=_date, help="review date")
     p.add_argument("--record-writer", choices=ROLES, default="supervisor")
@@ -63,35 +79,33 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("agreement", help="agreement id (or its first characters)")
     p.add_argument("--from", dest="effective", type=_date, required=True, help="effective date")
-    p.add_argument("--frequency", choices=FREQUENCIES, required=True)
-    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
-    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
+    _terms_options(p, required=True)
     p.set_defaults(func=cmd_agreement_change)
     p = agreement.add_parser("list", parents=[common], help="list agreements and what is due")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_agreement_list)
     p = agreement.add_parser("show", parents=[common], help="show one agreement")
     p.add_argument("agreement", help="agreement id (or its first characters)")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_agreement_show)
 
     session: Any = command_group(subparsers, common, "session", "supervision sessions")
     p = session.add_parser("start", parents=[common], help="start a session")
     p.add_argument("agreement", help="agreement id (or its first characters)")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_session_start)
     p = session.add_parser("list", parents=[common], help="list sessions")
     p.add_argument("--agreement", help="only this agreement's sessions")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_session_list)
     p = session.add_parser("show", parents=[common], help="show a session's shared record")
     p.add_argument("session", help="session id (or its first characters)")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_session_show)
 
     prompts: Any = command_group(subparsers, common, "prompts", "session prompt packs")
     p = prompts.add_parser("list", parents=[common], help="list prompt packs")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_prompts_list)
     p = prompts.add_parser("import", parents=[common], help="import an organisation's pack")
     p.add_argument("file", help="the pack's .toml file")
@@ -106,7 +120,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--agreement", help="only this agreement's actions")
     p.add_argument("--due-by", type=_date, help="only actions due on or before this date")
     p.add_argument("--all", action="store_true", help="include done actions")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(func=cmd_actions_list)
     p = actions.add_parser("done", parents=[common], help="mark an action done")
     p.add_argument("action", help="action id (or its first characters)")
@@ -121,21 +135,24 @@ def cmd_people_add(ctx: CliContext) -> int:
     return EXIT_OK
 
 
+def _person_line(p: Person) -> str:
+    pronouns = f" ({p.pronouns})" if p.pronouns else ""
+    return f"{p.id[:8]}  {p.display_name}{pronouns}  {p.role}"
+
+
 def cmd_people_list(ctx: CliContext) -> int:
-    people = ctx.unlock().people.list()
-    if ctx.wants_json:
-        ctx.out_json(
-            [
-                {"id": p.id, "name": p.display_name, "role": p.role, "pronouns": p.pronouns}
-                for p in people
-            ]
-        )
-    elif not people:
-        ctx.out("Nobody yet. Add someone with 'swreflect people add NAME --role supervisee'.")
-    for p in people if not ctx.wants_json else []:
-        pronouns = f" ({p.pronouns})" if p.pronouns else ""
-        ctx.out(f"{p.id[:8]}  {p.display_name}{pronouns}  {p.role}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        ctx.unlock().people.list(),
+        as_json=lambda p: {
+            "id": p.id,
+            "name": p.display_name,
+            "role": p.role,
+            "pronouns": p.pronouns,
+        },
+        empty="Nobody yet. Add someone with 'swreflect people add NAME --role supervisee'.",
+        line=_person_line,
+    )
 
 
 # ---------------------------------------------------------------------- agreements
@@ -174,17 +191,14 @@ def _agreement_json(a: Agreement, person_name: str, due: Any = None) -> dict[str
 def cmd_agreement_add(ctx: CliContext) -> int:
     services = ctx.unlock()
     a = ctx.args
-    if a.frequency == "custom" and not a.every_days:
-        raise UsageError("A custom frequency needs --every-days N.")
+    terms = _terms(a)
     person = services.people.find(a.person)
     extra = {"disagreement": a.disagreement, "confidentiality": a.confidentiality}
     agreement = services.agreements.add(
         person.id,
         a.me,
         start_date=a.start,
-        frequency=a.frequency,
-        custom_days=a.every_days,
-        usual_minutes=a.minutes,
+        **terms,
         record_writer=a.record_writer,
         record_due_days=a.record_due_days,
         review_date=a.review,
@@ -197,32 +211,21 @@ def cmd_agreement_add(ctx: CliContext) -> int:
 def cmd_agreement_change(ctx: CliContext) -> int:
     services = ctx.unlock()
     a = ctx.args
-    if a.frequency == "custom" and not a.every_days:
-        raise UsageError("A custom frequency needs --every-days N.")
+    terms = _terms(a)
     agreement = services.agreements.find(a.agreement)
-    services.agreements.change_terms(
-        agreement.id,
-        effective_from=a.effective,
-        frequency=a.frequency,
-        custom_days=a.every_days,
-        usual_minutes=a.minutes,
-    )
+    services.agreements.change_terms(agreement.id, effective_from=a.effective, **terms)
     ctx.out(f"From {a.effective.isoformat()} the agreement uses the new frequency and length.")
     return EXIT_OK
 
 
 def cmd_agreement_list(ctx: CliContext) -> int:
-    summaries = ctx.unlock().agreements.due_summaries()
-    if ctx.wants_json:
-        ctx.out_json(
-            [_agreement_json(s.agreement, s.person.display_name, s.due) for s in summaries]
-        )
-        return EXIT_OK
-    if not summaries:
-        ctx.out("No agreements yet. Add one with 'swreflect agreement add'.")
-    for s in summaries:
-        ctx.out(f"{s.agreement.id[:8]}  {s.person.display_name}  {s.wording}")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        ctx.unlock().agreements.due_summaries(),
+        as_json=lambda s: _agreement_json(s.agreement, s.person.display_name, s.due),
+        empty="No agreements yet. Add one with 'swreflect agreement add'.",
+        line=lambda s: f"{s.agreement.id[:8]}  {s.person.display_name}  {s.wording}",
+    )
 
 
 def cmd_agreement_show(ctx: CliContext) -> int:
@@ -285,17 +288,23 @@ def cmd_session_list(ctx: CliContext) -> int:
     services = ctx.unlock()
     agreement_id = services.agreements.find(ctx.args.agreement).id if ctx.args.agreement else None
     sessions = services.sessions.list(agreement_id)
-    if ctx.wants_json:
-        ctx.out_json([_session_json(s) for s in sessions])
-        return EXIT_OK
-    if not sessions:
-        ctx.out("No sessions yet. Start one with 'swreflect session start AGREEMENT'.")
-    names = {d.agreement.id: d.person.display_name for d in services.agreements.due_summaries()}
-    for s in sessions:
+    names: dict[str, str] = {}
+    if not ctx.wants_json:
+        summaries = services.agreements.due_summaries()
+        names = {d.agreement.id: d.person.display_name for d in summaries}
+
+    def line(s: Session) -> str:
         when = s.held_on.isoformat() if s.held_on else "not held yet"
         who = names.get(s.agreement_id, "")
-        ctx.out(f"{s.id[:8]}  {when}  {who}  {s.status.replace('_', ' ')}")
-    return EXIT_OK
+        return f"{s.id[:8]}  {when}  {who}  {s.status.replace('_', ' ')}"
+
+    return out_list(
+        ctx,
+        sessions,
+        as_json=_session_json,
+        empty="No sessions yet. Start one with 'swreflect session start AGREEMENT'.",
+        line=line,
+    )
 
 
 def cmd_session_show(ctx: CliContext) -> int:
@@ -382,6 +391,11 @@ def cmd_prompts_use(ctx: CliContext) -> int:
 
 
 # ---------------------------------------------------------------------- actions
+def _action_line(x: Action) -> str:
+    due = f"by {x.due.isoformat()}" if x.due else "no date"
+    return f"{x.id[:8]}  {x.description}  ({x.owner}, {due}, {x.status})"
+
+
 def cmd_actions_list(ctx: CliContext) -> int:
     services = ctx.unlock()
     a = ctx.args
@@ -394,29 +408,22 @@ def cmd_actions_list(ctx: CliContext) -> int:
             due_by=a.due_by,
         )
     )
-    if ctx.wants_json:
-        ctx.out_json(
-            [
-                {
-                    "id": x.id,
-                    "agreement_id": x.agreement_id,
-                    "session_id": x.session_id,
-                    "description": x.description,
-                    "owner": x.owner,
-                    "due": x.due.isoformat() if x.due else None,
-                    "status": x.status,
-                    "carried_over_from": x.carried_over_from,
-                }
-                for x in actions
-            ]
-        )
-        return EXIT_OK
-    if not actions:
-        ctx.out("No open actions.")
-    for x in actions:
-        due = f"by {x.due.isoformat()}" if x.due else "no date"
-        ctx.out(f"{x.id[:8]}  {x.description}  ({x.owner}, {due}, {x.status})")
-    return EXIT_OK
+    return out_list(
+        ctx,
+        actions,
+        as_json=lambda x: {
+            "id": x.id,
+            "agreement_id": x.agreement_id,
+            "session_id": x.session_id,
+            "description": x.description,
+            "owner": x.owner,
+            "due": x.due.isoformat() if x.due else None,
+            "status": x.status,
+            "carried_over_from": x.carried_over_from,
+        },
+        empty="No open actions.",
+        line=_action_line,
+    )
 
 
 def cmd_actions_done(ctx: CliContext) -> int:

@@ -26,7 +26,9 @@ from swreflect.core.supervision_models import (
     STATUS_IN_SESSION,
     STATUS_SUMMARY_DRAFTED,
     VISIBILITIES,
+    Agreement,
     Note,
+    Person,
     Rating,
     Session,
     StageSpec,
@@ -50,6 +52,18 @@ def _check_function(function: str) -> str:
             "The supervision function must be management, development, support or mediation."
         )
     return function
+
+
+def _check_note_text(text: str) -> str:
+    if len(text) > MAX_NOTE:
+        raise ValidationError("That note is too long to save. Nothing was saved.")
+    return text
+
+
+def _check_visibility(visibility: str) -> str:
+    if visibility not in VISIBILITIES:
+        raise ValidationError("A note is either shared or private.")
+    return visibility
 
 
 class SessionService:
@@ -223,10 +237,8 @@ class SessionService:
         """Store a note with the exact prompt text it answered (editing a pack never changes
         history). ``private`` notes are the note-taker's own and never leave this vault."""
         self._stage(session_id, stage_key)
-        if visibility not in VISIBILITIES:
-            raise ValidationError("A note is either shared or private.")
-        if len(text) > MAX_NOTE:
-            raise ValidationError("That note is too long to save. Nothing was saved.")
+        _check_visibility(visibility)
+        _check_note_text(text)
         note = Note("", stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, 0)
         return self._repo.add_note(session_id, note, self._stamp())
 
@@ -241,13 +253,9 @@ class SessionService:
         self._editable(session_id)
         fields: dict[str, str] = {}
         if text is not None:
-            if len(text) > MAX_NOTE:
-                raise ValidationError("That note is too long to save. Nothing was saved.")
-            fields["text"] = text
+            fields["text"] = _check_note_text(text)
         if visibility is not None:
-            if visibility not in VISIBILITIES:
-                raise ValidationError("A note is either shared or private.")
-            fields["visibility"] = visibility
+            fields["visibility"] = _check_visibility(visibility)
         if fields and not self._repo.update_note(session_id, note_id, self._stamp(), **fields):
             raise NotFoundError("That note wasn't found. Nothing was changed.")
 
@@ -313,14 +321,19 @@ class SessionService:
         """(record, the other person's id, my role): what sign-off needs to send a session's
         record for agreement. My role is the opposite of the other person's."""
         session = self.get(session_id)
+        agreement, person = self._parties(session)
+        record = session_record.record_content(session, agreement, person)
+        return record, person.id, other_role(person.role)
+
+    def _parties(self, session: Session) -> tuple[Agreement, Person]:
+        """The session's agreement and the other person in it (both must still exist)."""
         agreement = self._agreements.get(session.agreement_id)
         if agreement is None:
             raise NotFoundError("The agreement for this session wasn't found.")
         person = self._people.get(agreement.person_id)
         if person is None:
             raise NotFoundError("The person in this session's agreement wasn't found.")
-        record = session_record.record_content(session, agreement, person)
-        return record, person.id, other_role(person.role)
+        return agreement, person
 
     def new_record_version(self, session_id: str) -> int:
         """Start a revised version of the record (after it came back with comments): the
@@ -335,10 +348,4 @@ class SessionService:
     def record_content(self, session_id: str) -> dict[str, Any]:
         """The shared record (see ``session_record``): never any private note."""
         session = self.get(session_id)
-        agreement = self._agreements.get(session.agreement_id)
-        if agreement is None:
-            raise NotFoundError("The agreement for this session wasn't found.")
-        person = self._people.get(agreement.person_id)
-        if person is None:
-            raise NotFoundError("The person in this session's agreement wasn't found.")
-        return session_record.record_content(session, agreement, person)
+        return session_record.record_content(session, *self._parties(session))

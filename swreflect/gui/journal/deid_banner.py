@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from swreflect.core.deidentify import Finding
+from swreflect.gui.journal.banner import Banner
 
 
 def describe(findings: Sequence[Finding]) -> str:
@@ -25,34 +25,22 @@ def describe(findings: Sequence[Finding]) -> str:
     )
 
 
-class DeidBanner(QFrame):
+class DeidBanner(Banner):
     swap_requested = Signal()
     never_record_requested = Signal()
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("deidBanner")
-        self.setProperty("role", "nudge")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#deidBanner { background: palette(alternate-base); border-radius: 6px; }"
+        super().__init__("deidBanner", "Identifying details notice", role="nudge")
+        self.swap_button = self.add_button(
+            "Swap for pseudonyms", "Swap identifying details for pseudonyms", self.swap_requested
         )
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Identifying details notice")
-        self.swap_button = QPushButton("Swap for pseudonyms")
-        self.swap_button.setAccessibleName("Swap identifying details for pseudonyms")
         self.swap_button.setToolTip('Names become "Person A" or "Family A"; numbers are removed.')
-        self.never_button = QPushButton("Never record a name…")
-        self.never_button.setAccessibleName("Add a name to your never-record list")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.swap_button)
-        layout.addWidget(self.never_button)
-        self.swap_button.clicked.connect(self.swap_requested)
-        self.never_button.clicked.connect(self.never_record_requested)
+        self.never_button = self.add_button(
+            "Never record a name…",
+            "Add a name to your never-record list",
+            self.never_record_requested,
+        )
         self.findings: list[Finding] = []
-        self.hide()
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)

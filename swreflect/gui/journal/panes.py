@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 from swreflect.core.templates import TemplateLibrary
 from swreflect.gui.journal.list_model import JournalListModel
 from swreflect.gui.journal.lock_glyph import lock_pixmap
-from swreflect.gui.journal.row_delegate import RowDelegate
+from swreflect.gui.journal.row_delegate import entry_list_view
 from swreflect.gui.journal.search_bar import SearchBar
 
 
@@ -45,11 +45,7 @@ class ListPane(QWidget):
         self.trash_button.setAccessibleName("Show the Trash")
         self.search_bar = SearchBar(templates)
         self.model = JournalListModel()
-        self.list_view = QListView()
-        self.list_view.setAccessibleName("Journal entries")
-        self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(RowDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
+        self.list_view = entry_list_view("Journal entries", self.model)
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)

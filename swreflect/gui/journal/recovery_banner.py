@@ -5,34 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from swreflect.gui.journal.banner import Banner
 
 
-class RecoveryBanner(QFrame):
+class RecoveryBanner(Banner):
     restore_requested = Signal()
     discard_requested = Signal()
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("recoveryBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#recoveryBanner { background: palette(alternate-base); border-radius: 6px; }"
+        super().__init__("recoveryBanner", "Recovered writing")
+        self.restore_button = self.add_button(
+            "Carry on writing", "Restore the recovered writing", self.restore_requested
         )
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Recovered writing")
-        self.restore_button = QPushButton("Carry on writing")
-        self.restore_button.setAccessibleName("Restore the recovered writing")
-        self.discard_button = QPushButton("Discard it")
-        self.discard_button.setAccessibleName("Discard the recovered writing")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.restore_button)
-        layout.addWidget(self.discard_button)
-        self.restore_button.clicked.connect(self.restore_requested)
-        self.discard_button.clicked.connect(self.discard_requested)
-        self.hide()
+        self.discard_button = self.add_button(
+            "Discard it", "Discard the recovered writing", self.discard_requested
+        )
 
     def offer(self, title: str, saved_at: datetime) -> None:
         name = f"“{title}”" if title.strip() else "an entry"

@@ -6,11 +6,21 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from swreflect.gui.journal.list_model import HtmlRole
+from swreflect.gui.journal.list_model import HtmlRole, JournalListModel
 
 PADDING = 8
+
+
+def entry_list_view(accessible_name: str, model: JournalListModel) -> QListView:
+    """A list of journal entries painted by ``RowDelegate`` (the journal list and the Trash)."""
+    view = QListView()
+    view.setAccessibleName(accessible_name)
+    view.setModel(model)
+    view.setItemDelegate(RowDelegate(view))
+    view.setUniformItemSizes(True)
+    return view
 
 
 class RowDelegate(QStyledItemDelegate):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.journal import JournalService
 from swreflect.gui import dialogs
 from swreflect.gui.journal.list_model import IdRole, JournalListModel
-from swreflect.gui.journal.row_delegate import RowDelegate
+from swreflect.gui.journal.row_delegate import entry_list_view
 from swreflect.gui.journal.safe_emit import emit
 
 
@@ -25,11 +25,7 @@ class TrashView(QWidget):
         )
         intro.setWordWrap(True)
         self.model = JournalListModel()
-        self.view = QListView()
-        self.view.setAccessibleName("Entries in the Trash")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(RowDelegate(self.view))
-        self.view.setUniformItemSizes(True)
+        self.view = entry_list_view("Entries in the Trash", self.model)
         self.empty_note = QLabel("The Trash is empty.")
         self.restore_button = QPushButton("&Restore")
         self.restore_button.setAccessibleName("Restore the selected entry")

@@ -6,11 +6,10 @@ described calmly ("past its date"), never as failures.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.actions import ActionFilter
 from swreflect.core.services import Services
-from swreflect.gui.supervision.look import to_date
+from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
+from swreflect.gui.ui import hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Action", "Who", "Due", "With", "Status")
@@ -54,12 +54,7 @@ class ActionsPage(QWidget):
             self.status.addItem(text, key)
         self.use_due = QCheckBox("Due by")
         self.use_due.setAccessibleName("Only actions due by a date")
-        self.due_by = QDateEdit()
-        self.due_by.setAccessibleName("Due by date")
-        self.due_by.setCalendarPopup(True)
-        self.due_by.setDisplayFormat("d MMM yyyy")
-        today = services.clock.now().date()
-        self.due_by.setDate(QDate(today.year, today.month, today.day).addDays(7))
+        self.due_by = date_edit("Due by date", to_qdate(services.clock.now().date()).addDays(7))
         filters.addWidget(QLabel("Show:"))
         for widget in (self.agreement, self.owner, self.status, self.use_due, self.due_by):
             filters.addWidget(widget)
@@ -76,11 +71,9 @@ class ActionsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
-        self.empty = QLabel(
+        self.empty = hint(
             "No actions here. Actions agreed in a session appear on this page until they're done."
         )
-        self.empty.setWordWrap(True)
-        self.empty.setProperty("role", "hint")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.done_button = QPushButton("Mark done")

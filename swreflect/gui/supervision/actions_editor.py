@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.core.supervision_models import ROLES
-from swreflect.gui.supervision.look import clear_layout, to_date
+from swreflect.gui.supervision.look import clear_layout, date_edit, to_date, to_qdate
 
 
 class ActionsEditor(QWidget):
@@ -47,12 +45,9 @@ class ActionsEditor(QWidget):
             self.owner.addItem(role.capitalize(), role)
         self.has_due = QCheckBox("Due by")
         self.has_due.setAccessibleName("The new action has a due date")
-        self.due = QDateEdit()
-        self.due.setAccessibleName("Due date of the new action")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("d MMM yyyy")
-        today = services.clock.now().date()
-        self.due.setDate(QDate(today.year, today.month, today.day).addDays(14))
+        self.due = date_edit(
+            "Due date of the new action", to_qdate(services.clock.now().date()).addDays(14)
+        )
         add = QPushButton("Add action")
         add.setAccessibleName("Add the action")
         add.clicked.connect(self.on_add_button_clicked)

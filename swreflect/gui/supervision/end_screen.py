@@ -28,6 +28,7 @@ from swreflect.core.supervision_models import FUNCTIONS, ROLES
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
+from swreflect.gui.ui import hint
 
 NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
 TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
@@ -104,13 +105,12 @@ class EndScreen(QScrollArea):
 
         decisions_box = QGroupBox("Decisions to write on the case file elsewhere")
         decisions_layout = QVBoxLayout(decisions_box)
-        hint = QLabel(
-            "This app isn't the case record. List each decision that needs writing on the "
-            "case file, one per line, so it isn't missed."
+        decisions_layout.addWidget(
+            hint(
+                "This app isn't the case record. List each decision that needs writing on the "
+                "case file, one per line, so it isn't missed."
+            )
         )
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        decisions_layout.addWidget(hint)
         self.decisions = QPlainTextEdit()
         self.decisions.setAccessibleName("Decisions to write on the case file, one per line")
         self.decisions.setTabChangesFocus(True)
@@ -120,13 +120,12 @@ class EndScreen(QScrollArea):
 
         summary_box = QGroupBox("Draft summary")
         summary_layout = QVBoxLayout(summary_box)
-        note = QLabel(
-            "Built from the shared notes only; private notes are never included. "
-            "Edit it freely: it is saved as you type."
+        summary_layout.addWidget(
+            hint(
+                "Built from the shared notes only; private notes are never included. "
+                "Edit it freely: it is saved as you type."
+            )
         )
-        note.setWordWrap(True)
-        note.setProperty("role", "hint")
-        summary_layout.addWidget(note)
         self.assemble_button = QPushButton("Assemble the draft from shared notes")
         self.assemble_button.setAccessibleName("Assemble the draft summary from shared notes")
         self.assemble_button.clicked.connect(self.on_assemble_button_clicked)

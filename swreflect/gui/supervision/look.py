@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QLayout, QWidget
 
 SHARED_GLYPH = "\u270e"
 PRIVATE_LABEL = "Private to you: never shared or exported"
@@ -91,3 +91,12 @@ def to_date(value: QDate) -> date:
 
 def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+def date_edit(name: str, value: QDate) -> QDateEdit:
+    """A date field with a calendar pop-up, shown the same way ("3 Mar 2026") on every screen."""
+    edit = QDateEdit(value)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setAccessibleName(name)
+    return edit

@@ -3,11 +3,12 @@ step is keyboard-reachable and testable). Errors from the services show in a cal
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from typing import Any
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import DEFAULT_CONFIDENTIALITY, DEFAULT_DISAGREEMENT
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.gui.supervision.look import to_date
+from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
+from swreflect.gui.ui import hint
 
 FREQUENCY_CHOICES = (
     ("monthly", "At least monthly (experienced staff)"),
@@ -30,12 +32,59 @@ FREQUENCY_CHOICES = (
 )
 
 
-def _date_edit(name: str, value: QDate) -> QDateEdit:
-    edit = QDateEdit(value)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setAccessibleName(name)
-    return edit
+def _add_footer(layout: QVBoxLayout, button: QPushButton) -> QLabel:
+    """The form's action button, then the label its messages show in (same on every form)."""
+    layout.addWidget(button)
+    message = QLabel()
+    message.setWordWrap(True)
+    message.setAccessibleName("Message")
+    layout.addWidget(message)
+    layout.addStretch(1)
+    return message
+
+
+class TermsFields:
+    """How often and how long: the same three fields in the agreement and change-terms forms.
+
+    The custom gap is only enabled while the frequency is "custom", and only counts then.
+    """
+
+    def __init__(self, names: tuple[str, str, str], every_days: int) -> None:
+        frequency_name, every_days_name, minutes_name = names
+        self.frequency = QComboBox()
+        self.frequency.setAccessibleName(frequency_name)
+        for key, text in FREQUENCY_CHOICES:
+            self.frequency.addItem(text, key)
+        self.every_days = QSpinBox()
+        self.every_days.setRange(1, 365)
+        self.every_days.setValue(every_days)
+        self.every_days.setSuffix(" days")
+        self.every_days.setAccessibleName(every_days_name)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(15, 480)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(90)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName(minutes_name)
+        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
+        self.every_days.setEnabled(False)
+
+    def on_frequency_current_index_changed(self, _index: int) -> None:
+        self.every_days.setEnabled(self.frequency.currentData() == "custom")
+
+    def add_rows(self, form: QFormLayout) -> None:
+        form.addRow("How often:", self.frequency)
+        form.addRow("Custom gap:", self.every_days)
+        form.addRow("Usual length:", self.minutes)
+
+    def values(self) -> dict[str, Any]:
+        """The keyword arguments the agreements service takes for these terms."""
+        frequency = str(self.frequency.currentData())
+        return {
+            "frequency": frequency,
+            "custom_days": self.every_days.value() if frequency == "custom" else None,
+            "usual_minutes": self.minutes.value(),
+        }
 
 
 class PersonForm(QWidget):
@@ -58,22 +107,16 @@ class PersonForm(QWidget):
         form.addRow("They are:", self.role)
         form.addRow("Pronouns (optional):", self.pronouns)
         layout.addLayout(form)
-        hint = QLabel(
-            "Only colleagues in supervision belong here. There's no place for the people "
-            "you work with, on purpose."
+        layout.addWidget(
+            hint(
+                "Only colleagues in supervision belong here. There's no place for the people "
+                "you work with, on purpose."
+            )
         )
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        layout.addWidget(hint)
         self.add_button = QPushButton("Add person")
         self.add_button.setAccessibleName("Add the person")
         self.add_button.clicked.connect(self.on_add_button_clicked)
-        layout.addWidget(self.add_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        self.message = _add_footer(layout, self.add_button)
 
     def on_add_button_clicked(self) -> None:
         try:
@@ -95,8 +138,7 @@ class AgreementForm(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        today = services.clock.now().date()
-        qtoday = QDate(today.year, today.month, today.day)
+        qtoday = to_qdate(services.clock.now().date())
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.person = QComboBox()
@@ -104,25 +146,15 @@ class AgreementForm(QWidget):
         self.person.setPlaceholderText("Add a person first")
         self.me = QLineEdit()
         self.me.setAccessibleName("Your name as it should appear on records")
-        self.frequency = QComboBox()
-        self.frequency.setAccessibleName("How often you meet")
-        for key, text in FREQUENCY_CHOICES:
-            self.frequency.addItem(text, key)
-        self.every_days = QSpinBox()
-        self.every_days.setRange(1, 365)
-        self.every_days.setValue(21)
-        self.every_days.setSuffix(" days")
-        self.every_days.setAccessibleName("Days between sessions")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(15, 480)
-        self.minutes.setSingleStep(15)
-        self.minutes.setValue(90)
-        self.minutes.setSuffix(" minutes")
-        self.minutes.setAccessibleName("Usual length")
-        self.start = _date_edit("Start date", qtoday)
+        self.terms = TermsFields(
+            ("How often you meet", "Days between sessions", "Usual length"), every_days=21
+        )
+        self.frequency, self.every_days = self.terms.frequency, self.terms.every_days
+        self.minutes = self.terms.minutes
+        self.start = date_edit("Start date", qtoday)
         self.has_review = QCheckBox("Review by")
         self.has_review.setAccessibleName("Set a review date")
-        self.review = _date_edit("Review date", qtoday.addYears(1))
+        self.review = date_edit("Review date", qtoday.addYears(1))
         self.writer = QComboBox()
         self.writer.setAccessibleName("Who writes the record")
         self.writer.addItem("The supervisor", "supervisor")
@@ -132,13 +164,9 @@ class AgreementForm(QWidget):
         self.due_days.setValue(14)
         self.due_days.setSuffix(" days")
         self.due_days.setAccessibleName("Days to write the record")
-        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
-        self.every_days.setEnabled(False)
         form.addRow("With:", self.person)
         form.addRow("Your name:", self.me)
-        form.addRow("How often:", self.frequency)
-        form.addRow("Custom gap:", self.every_days)
-        form.addRow("Usual length:", self.minutes)
+        self.terms.add_rows(form)
         form.addRow("Starts on:", self.start)
         form.addRow(self.has_review, self.review)
         form.addRow("Record written by:", self.writer)
@@ -157,16 +185,8 @@ class AgreementForm(QWidget):
         self.add_button = QPushButton("Add agreement")
         self.add_button.setAccessibleName("Add the agreement")
         self.add_button.clicked.connect(self.on_add_button_clicked)
-        layout.addWidget(self.add_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        self.message = _add_footer(layout, self.add_button)
         self.reload_people()
-
-    def on_frequency_current_index_changed(self, _index: int) -> None:
-        self.every_days.setEnabled(self.frequency.currentData() == "custom")
 
     def reload_people(self, select: str | None = None) -> None:
         self.person.clear()
@@ -180,15 +200,12 @@ class AgreementForm(QWidget):
         if self.person.currentIndex() < 0:
             self.message.setText("Add the other person first, then the agreement.")
             return
-        frequency = str(self.frequency.currentData())
         try:
             agreement = self._services.agreements.add(
                 str(self.person.currentData()),
                 self.me.text(),
                 start_date=to_date(self.start.date()),
-                frequency=frequency,
-                custom_days=self.every_days.value() if frequency == "custom" else None,
-                usual_minutes=self.minutes.value(),
+                **self.terms.values(),
                 record_writer=str(self.writer.currentData()),
                 record_due_days=self.due_days.value(),
                 review_date=to_date(self.review.date()) if self.has_review.isChecked() else None,
@@ -211,66 +228,37 @@ class TermsChangeForm(QWidget):
         super().__init__(parent)
         self._services = services
         self.agreement_id: str | None = None
-        today = services.clock.now().date()
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.frequency = QComboBox()
-        self.frequency.setAccessibleName("New frequency")
-        for key, text in FREQUENCY_CHOICES:
-            self.frequency.addItem(text, key)
-        self.every_days = QSpinBox()
-        self.every_days.setRange(1, 365)
-        self.every_days.setValue(14)
-        self.every_days.setSuffix(" days")
-        self.every_days.setAccessibleName("New days between sessions")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(15, 480)
-        self.minutes.setSingleStep(15)
-        self.minutes.setValue(90)
-        self.minutes.setSuffix(" minutes")
-        self.minutes.setAccessibleName("New usual length")
-        self.effective = _date_edit(
-            "Date the change applies from", QDate(today.year, today.month, today.day)
+        self.terms = TermsFields(
+            ("New frequency", "New days between sessions", "New usual length"), every_days=14
         )
-        self.frequency.currentIndexChanged.connect(self.on_frequency_current_index_changed)
-        self.every_days.setEnabled(False)
+        self.frequency, self.every_days = self.terms.frequency, self.terms.every_days
+        self.minutes = self.terms.minutes
+        self.effective = date_edit(
+            "Date the change applies from", to_qdate(services.clock.now().date())
+        )
         intro = QLabel("Changes the agreement selected on the right.")
         intro.setProperty("role", "hint")
         layout.addWidget(intro)
-        form.addRow("How often:", self.frequency)
-        form.addRow("Custom gap:", self.every_days)
-        form.addRow("Usual length:", self.minutes)
+        self.terms.add_rows(form)
         form.addRow("Applies from:", self.effective)
         layout.addLayout(form)
-        hint = QLabel("Sessions due before that date are judged by the old terms.")
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        layout.addWidget(hint)
+        layout.addWidget(hint("Sessions due before that date are judged by the old terms."))
         self.apply_button = QPushButton("Change the agreement")
         self.apply_button.setAccessibleName("Change how often and how long, from the date")
         self.apply_button.clicked.connect(self.on_apply_button_clicked)
-        layout.addWidget(self.apply_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-
-    def on_frequency_current_index_changed(self, _index: int) -> None:
-        self.every_days.setEnabled(self.frequency.currentData() == "custom")
+        self.message = _add_footer(layout, self.apply_button)
 
     def on_apply_button_clicked(self) -> None:
         if self.agreement_id is None:
             self.message.setText("Choose an agreement first.")
             return
-        frequency = str(self.frequency.currentData())
         try:
             self._services.agreements.change_terms(
                 self.agreement_id,
                 effective_from=to_date(self.effective.date()),
-                frequency=frequency,
-                custom_days=self.every_days.value() if frequency == "custom" else None,
-                usual_minutes=self.minutes.value(),
+                **self.terms.values(),
             )
         except SwreflectError as exc:
             self.message.setText(exc.message)

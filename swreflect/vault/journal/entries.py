@@ -22,6 +22,7 @@ from swreflect.vault.journal.rows import (
     content_from,
     content_values,
     parse_stamp,
+    required_stamp,
     stamp,
 )
 
@@ -184,37 +185,32 @@ class EntryRepository:
 
 
 def _entry(row: Any) -> Entry:
-    created = parse_stamp(row[9])
-    updated = parse_stamp(row[10])
-    assert created is not None and updated is not None
     return Entry(
         id=int(row[0]),
         content=content_from(row[1:9]),
-        created_at=created,
-        updated_at=updated,
+        created_at=required_stamp(row[9]),
+        updated_at=required_stamp(row[10]),
         deleted_at=parse_stamp(row[11]),
     )
 
 
 def _summary(row: Any) -> EntrySummary:
-    created = parse_stamp(row[4])
-    updated = parse_stamp(row[5])
-    assert created is not None and updated is not None
     preview = " ".join(str(row[2]).split())
     return EntrySummary(
         id=int(row[0]),
         title=str(row[1]),
         preview=preview,
         template_id=str(row[3]),
-        created_at=created,
-        updated_at=updated,
+        created_at=required_stamp(row[4]),
+        updated_at=required_stamp(row[5]),
         deleted_at=parse_stamp(row[6]),
     )
 
 
 def _revision(row: Any) -> Revision:
-    saved = parse_stamp(row[10])
-    assert saved is not None
     return Revision(
-        id=int(row[0]), entry_id=int(row[1]), content=content_from(row[2:10]), saved_at=saved
+        id=int(row[0]),
+        entry_id=int(row[1]),
+        content=content_from(row[2:10]),
+        saved_at=required_stamp(row[10]),
     )

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from swreflect.core.journal_models import Draft, EntryContent, SupervisionMark
-from swreflect.vault.journal.rows import parse_stamp, stamp
+from swreflect.vault.journal.rows import parse_stamp, required_stamp, stamp
 
 
 class DraftRepository:
@@ -42,13 +42,11 @@ class DraftRepository:
 
 
 def _draft(row: Any) -> Draft:
-    saved = parse_stamp(row[3])
-    assert saved is not None
     return Draft(
         slot=str(row[0]),
         entry_id=int(row[1]) if row[1] is not None else None,
         content=EntryContent.from_dict(json.loads(row[2])),
-        saved_at=saved,
+        saved_at=required_stamp(row[3]),
     )
 
 

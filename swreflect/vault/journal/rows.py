@@ -23,6 +23,13 @@ def parse_stamp(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def required_stamp(text: str | None) -> datetime:
+    """A stamp from a NOT NULL column (created, updated, saved): always there."""
+    when = parse_stamp(text)
+    assert when is not None
+    return when
+
+
 def join_tags(tags: tuple[str, ...]) -> str:
     return "\n".join(tags)
 

@@ -13,7 +13,7 @@ from typing import Any
 from swreflect.core.journal_models import HIT_END, HIT_START, JournalFilter, SearchHit
 from swreflect.vault.journal.entries import filter_sql
 from swreflect.vault.journal.fts_query import sanitise
-from swreflect.vault.journal.rows import parse_stamp
+from swreflect.vault.journal.rows import required_stamp
 
 SNIPPET_TOKENS = 14
 ELLIPSIS = "…"
@@ -50,23 +50,8 @@ class SearchRepository:
         match = sanitise(text)
         if match is None:
             return []
-        where, params = filter_sql(flt)
-        narrowing = (
-            f" AND rowid IN (SELECT id FROM journal_entries WHERE deleted_at IS NULL{where})"  # noqa: S608
-            if where
-            else ""
-        )
-        sql = (
-            "SELECT e.id, e.title, h.snip, e.template_id, e.created_at, e.updated_at "  # noqa: S608
-            "FROM (SELECT rowid AS id, rank AS r, "
-            f"snippet(journal_fts, -1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS}) AS snip "
-            f"FROM journal_fts WHERE journal_fts MATCH ?{narrowing} "
-            "ORDER BY rank LIMIT ? OFFSET ?) AS h "
-            "JOIN journal_entries AS e ON e.id = h.id ORDER BY h.r"
-        )
-        rows = self._vault.conn.execute(
-            sql, (HIT_START, HIT_END, match, *params, int(limit), int(offset))
-        ).fetchall()
+        sql, params = search_sql(match, flt, limit, offset)
+        rows = self._vault.conn.execute(sql, params).fetchall()
         return [_hit(r) for r in rows]
 
     def count(self, text: str) -> int:
@@ -80,14 +65,11 @@ class SearchRepository:
 
 
 def _hit(row: Any) -> SearchHit:
-    created = parse_stamp(row[4])
-    updated = parse_stamp(row[5])
-    assert created is not None and updated is not None
     return SearchHit(
         id=int(row[0]),
         title=str(row[1]),
         snippet=str(row[2] or ""),
         template_id=str(row[3]),
-        created_at=created,
-        updated_at=updated,
+        created_at=required_stamp(row[4]),
+        updated_at=required_stamp(row[5]),
     )

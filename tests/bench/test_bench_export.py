@@ -1,0 +1,100 @@
+"""Export benchmarks: one typical record <= 300 ms including signing; a batch of 100 <= 10 s.
+
+Run with ``make bench``. Prints figures and their ratio to the target; never fails on timing.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.export.factory import make_identity, make_record, sign_both
+
+NOW = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _report(name: str, seconds: float, target: float) -> None:
+    ms, target_ms, ratio = seconds * 1000, target * 1000, seconds / target
+    print(f"\n{name}: {ms:.0f} ms (target {target_ms:.0f} ms, ratio {ratio:.2f})")
+
+
+def test_bench_one_record_export_including_signing(tmp_path):
+    from swreflect.export.pdf_record import export_record_pdf
+    from swreflect.export.verify import verify_file
+
+    supervisor, supervisee = make_identity("Supervisor"), make_identity("Supervisee")
+    signed = sign_both(make_record(), supervisor, supervisee)
+    out = tmp_path / "one.pdf"
+    export_record_pdf(signed, supervisor, out, NOW)  # warm: fonts registered, modules imported
+    times, cpu = [], []
+    for _ in range(15):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        export_record_pdf(signed, supervisor, out, NOW)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    median = statistics.median(times)
+    _report("one record, render + sign + atomic write (median of 15)", median, 0.3)
+    _report("one record, slowest of 15", max(times), 0.3)
+    _report("one record, CPU time (median of 15, less load-sensitive)", statistics.median(cpu), 0.3)
+    start = time.perf_counter()
+    verify_file(out)
+    _report("verify one record", time.perf_counter() - start, 0.3)
+
+
+def test_bench_first_export_in_a_fresh_process(tmp_path):
+    """The first export pays for importing reportlab and pyHanko and parsing the font."""
+    code = (
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from tests.export.factory import make_identity, make_record, sign_both\n"
+        "from datetime import datetime, UTC\n"
+        "a = make_identity('A'); s = sign_both(make_record(), a, a)\n"
+        "t = time.perf_counter()\n"
+        "from swreflect.export.pdf_record import build_pdf\n"
+        "build_pdf([s], a, datetime(2026, 3, 5, tzinfo=UTC))\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    _report("first export in a fresh process (imports included)", float(result.stdout), 0.3)
+    warmed = code.replace(
+        "t = time.perf_counter()\n",
+        "from swreflect.export.pdf_record import warm_up\nwarm_up()\nt = time.perf_counter()\n",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", warmed], capture_output=True, text=True, check=True
+    )
+    _report(
+        "first export after warm_up() (as a worker would do after unlock)",
+        float(result.stdout),
+        0.3,
+    )
+
+
+def test_bench_batch_of_100(tmp_path):
+    from swreflect.export.pdf_record import export_batch_pdf
+    from swreflect.export.verify import verify_file
+
+    supervisor, supervisee = make_identity("Supervisor"), make_identity("Supervisee")
+    records = [
+        sign_both(
+            make_record(date=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"), supervisor, supervisee
+        )
+        for i in range(100)
+    ]
+    out = tmp_path / "batch.pdf"
+    start, start_cpu = time.perf_counter(), time.process_time()
+    export_batch_pdf(records, supervisor, out, NOW)
+    elapsed = time.perf_counter() - start
+    _report("batch of 100 records into one signed PDF", elapsed, 10.0)
+    _report("batch of 100, CPU time", time.process_time() - start_cpu, 10.0)
+    print(f"  size {out.stat().st_size / 1024:.0f} KiB")
+    start = time.perf_counter()
+    verify_file(out)
+    _report("verify the batch of 100", time.perf_counter() - start, 10.0)

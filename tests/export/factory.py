@@ -1,0 +1,175 @@
+"""Builders for export tests: agreed records, signing identities and signed records.
+
+Records follow the shape of the supervision helper's ``record_content()``; identities are ECDSA
+P-256 keys with self-signed certificates, like the vault's own signing identity.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from swreflect.signing.records import SignedRecord, in_room_acknowledgement, sign_record
+
+AGREED_AT = datetime(2026, 3, 4, 15, 30, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class TestIdentity:
+    display_name: str
+    private_key: ec.EllipticCurvePrivateKey
+    certificate: x509.Certificate
+
+
+def make_identity(name: str) -> TestIdentity:
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "swreflect signing identity"),
+        ]
+    )
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=365 * 30))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=True,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    return TestIdentity(name, key, cert)
+
+
+def make_record(
+    *,
+    supervisor: str = "Zoë Ó Súilleabháin",
+    supervisee: str = "Ольга Петренко",
+    date: str = "2026-03-04",
+    include_ratings: bool = True,
+    notes_text: str = "We talked about a visit that felt rushed and what made it so.",
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "record_id": str(uuid.uuid4()),
+        "version": 1,
+        "kind": "supervision-record",
+        "agreement": {"frequency": "every four weeks", "usual_minutes": 90},
+        "parties": {
+            "supervisor": {"name": supervisor, "role": "Team manager"},
+            "supervisee": {"name": supervisee, "role": "Social worker (ASYE)"},
+        },
+        "session": {"date": date, "duration_minutes": 85},
+        "stages": [
+            {
+                "key": "check-in",
+                "title": "Check-in and agenda",
+                "notes": [{"prompt": "How are you arriving today?", "text": "Tired but settled."}],
+            },
+            {
+                "key": "reflection",
+                "title": "Reflecting on practice",
+                "notes": [
+                    {"prompt": "What happened?", "text": notes_text},
+                    {"prompt": "What did you feel?", "text": "Anxious at first; calmer later."},
+                    {"prompt": "Anything else?", "text": ""},
+                ],
+            },
+            {"key": "empty", "title": "A stage with nothing shared", "notes": []},
+        ],
+        "functions_minutes": {"management": 20, "development": 30, "support": 25, "mediation": 10},
+        "actions": [
+            {
+                "description": "Read the practice guidance on planned home visits",
+                "owner": supervisee,
+                "due": "2026-03-18",
+                "status": "open",
+            },
+            {
+                "description": "Arrange a joint visit",
+                "owner": supervisor,
+                "due": "2026-03-25",
+                "status": "open",
+            },
+        ],
+        "ratings": {
+            "include": include_ratings,
+            "supervisor": {"support": 4, "challenge": 3},
+            "supervisee": {"support": 5, "challenge": 2},
+        },
+        "case_file_decisions": ["Plan a joint visit before the next review."],
+        "summary": "A steady session with a clear plan for the next visit.",
+    }
+    if extra:
+        record.update(extra)
+    return record
+
+
+def sign_both(
+    record: dict[str, Any], supervisor: TestIdentity, supervisee: TestIdentity | None
+) -> SignedRecord:
+    """Signed by the supervisor; by the supervisee too, or acknowledged in the room if None."""
+    signed = SignedRecord(record)
+    signed = signed.with_signature(
+        sign_record(
+            record,
+            role="supervisor",
+            signer_name=supervisor.display_name,
+            private_key=supervisor.private_key,
+            certificate=supervisor.certificate,
+            signed_at=AGREED_AT,
+        )
+    )
+    if supervisee is None:
+        name = record["parties"]["supervisee"]["name"]
+        return signed.with_signature(in_room_acknowledgement("supervisee", name, AGREED_AT))
+    return signed.with_signature(
+        sign_record(
+            record,
+            role="supervisee",
+            signer_name=supervisee.display_name,
+            private_key=supervisee.private_key,
+            certificate=supervisee.certificate,
+            signed_at=AGREED_AT + timedelta(minutes=7),
+        )
+    )
+
+
+def make_addendum(
+    base: dict[str, Any], text: str, written_on: str = "2026-03-20"
+) -> dict[str, Any]:
+    """An addendum as the sign-off service writes it: linked to an agreed record."""
+    return {
+        "record_id": str(uuid.uuid4()),
+        "version": 1,
+        "kind": "addendum",
+        "addendum_to": base["record_id"],
+        "addendum_to_version": base["version"],
+        "parties": base["parties"],
+        "written_on": written_on,
+        "text": text,
+    }

@@ -1,0 +1,145 @@
+"""Plain text, Markdown and CPD exports say what the PDF says, in the shape each use needs."""
+
+from __future__ import annotations
+
+from swreflect.export import cpd, record_view, text_export
+from tests.export.factory import make_record, sign_both
+
+
+def test_plain_text_has_every_agreed_part(signed):
+    text = text_export.record_text(signed)
+    record = signed.record
+    for fragment in (
+        "CONFIDENTIAL - SUPERVISION RECORD",
+        "Supervision record, 4 March 2026",
+        "Supervisor: Zoë Ó Súilleabháin (Team manager)",
+        "Reflecting on practice\n----------------------",
+        "What happened?\n" + record["stages"][1]["notes"][0]["text"],
+        "- Read the practice guidance on planned home visits "
+        "(Ольга Петренко, by 18 March 2026, open)",
+        "Supervisor: support 4 of 5, challenge 3 of 5",
+        "Supervisor: Zoë Ó Súilleabháin, signed 4 March 2026, 15:30 (UTC+00:00), key",
+        f"Verification code {record_view.verification_code(record)}",
+    ):
+        assert fragment in text, fragment
+    assert "A stage with nothing shared" not in text
+    assert "*" not in text and "#" not in text
+
+
+def test_ratings_are_left_out_of_text_when_not_included(supervisor, supervisee):
+    signed = sign_both(make_record(include_ratings=False), supervisor, supervisee)
+    assert "Support and challenge" not in text_export.record_text(signed)
+    assert "Support and challenge" not in text_export.record_markdown(signed)
+
+
+def test_markdown_has_headings_a_table_and_escapes_user_text(supervisor, supervisee):
+    record = make_record(notes_text="Used *stars* and # hashes | pipes")
+    md = text_export.record_markdown(sign_both(record, supervisor, supervisee))
+    assert md.startswith(
+        "*Confidential - supervision record*\n\n# Supervision record, 4 March 2026"
+    )
+    assert "## Reflecting on practice" in md
+    assert "| Action | Who | By | Status |" in md
+    assert r"Used \*stars\* and \# hashes \| pipes" in md
+
+
+def test_in_room_acknowledgement_is_labelled_in_text(supervisor):
+    text = text_export.record_text(sign_both(make_record(), supervisor, None))
+    assert "acknowledged" in text
+    assert record_view.IN_ROOM_LABEL in text
+
+
+def test_cpd_from_a_session_record_fills_the_four_parts():
+    record = make_record()
+    entry = cpd.from_record(record)
+    text = entry.to_text()
+    headings = [
+        "What the activity was",
+        "What I learned",
+        "The impact on my practice",
+        "Peer reflection",
+    ]
+    positions = [text.index(h) for h in headings]
+    assert positions == sorted(positions)
+    assert entry.activity == (
+        "Reflective supervision on 4 March 2026, 1 h 25 min, "
+        "with Zoë Ó Súilleabháin (Team manager)."
+    )
+    assert record["stages"][1]["notes"][0]["text"] in entry.learned  # the reflection stage
+    assert record["summary"] in entry.learned
+    assert "- Arrange a joint visit (by 25 March 2026)" in entry.impact
+    assert "Zoë Ó Súilleabháin" in entry.peer_reflection
+    assert "Tired but settled." not in text  # check-in chat isn't CPD learning
+
+
+def test_cpd_from_a_journal_entry_leaves_clear_places_to_finish():
+    entry = cpd.from_journal_entry(
+        {
+            "title": "A hard conversation",
+            "body": "I noticed I rushed.",
+            "created": "2026-02-11T20:15:00+00:00",
+        }
+    )
+    assert entry.activity == "Reflective writing: A hard conversation (11 February 2026)."
+    assert entry.learned == "I noticed I rushed."
+    assert entry.impact == cpd.ADD_IMPACT
+    assert entry.peer_reflection == cpd.ADD_PEER
+
+
+def test_cpd_copes_with_sparse_input():
+    entry = cpd.from_journal_entry({"title": "", "body": "", "created": "not a date"})
+    assert entry.activity.startswith("Reflective writing")
+    assert "(Add" in entry.learned
+    record = make_record()
+    record["stages"], record["actions"], record["summary"] = [], [], ""
+    sparse = cpd.from_record(record)
+    assert sparse.impact == cpd.ADD_IMPACT
+    assert "(Add" in sparse.learned
+
+
+def test_cpd_uses_the_built_in_stage_keys():
+    record = make_record()
+    record["stages"] = [
+        {"key": "checkin", "title": "Check-in", "notes": [{"prompt": "", "text": "Tired."}]},
+        {"key": "agenda", "title": "Agenda", "notes": [{"prompt": "", "text": "Saw a pattern."}]},
+        {"key": "closing", "title": "Closing", "notes": [{"prompt": "", "text": "Try a plan."}]},
+    ]
+    entry = cpd.from_record(record)
+    assert "Saw a pattern." in entry.learned
+    assert "Try a plan." in entry.impact
+    assert "Tired." not in entry.to_text()
+
+
+def test_the_sign_off_record_shape_shows_ratings_and_names_action_owners():
+    """As ``record_content`` writes it: ratings without an include flag, owners as roles."""
+    record = make_record()
+    record["ratings"] = {
+        "supervisor": {"support": 4, "challenge": 3},
+        "supervisee": {"support": 5, "challenge": 2},
+    }
+    record["parties"]["supervisee"]["role"] = "supervisee"
+    record["actions"][0]["owner"] = "supervisee"
+    record["stages"] = [
+        {
+            "key": "agenda.1",
+            "title": "Agenda: a visit",
+            "notes": [{"prompt": "", "text": "Saw it."}],
+        }
+    ]
+    assert record_view.rating_rows(record) == [
+        ("Supervisor", "4 of 5", "3 of 5"),
+        ("Supervisee", "5 of 5", "2 of 5"),
+    ]
+    assert record_view.action_rows(record)[0][1] == "Ольга Петренко"
+    assert ("Supervisee", "Ольга Петренко") in record_view.title_rows(record)
+    assert "Saw it." in cpd.from_record(record).learned
+    record["ratings"] = None
+    assert record_view.rating_rows(record) is None
+
+
+def test_a_rating_given_by_only_one_person_shows_only_theirs():
+    record = make_record()
+    record["ratings"] = {"supervisor": None, "supervisee": {"support": 5, "challenge": 2}}
+    assert record_view.rating_rows(record) == [("Supervisee", "5 of 5", "2 of 5")]
+    record["ratings"] = {"supervisor": None, "supervisee": None}
+    assert record_view.rating_rows(record) is None
