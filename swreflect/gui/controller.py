@@ -329,6 +329,10 @@ class ShellController(QObject):
         window, self.main_window = self.main_window, None
         if window is not None:
             self._close_window(window)
+        # Work still running on the vault's connection in a worker (today's backup, a page's
+        # export) must finish before the connection closes: closing under it can crash.
+        if self._runner is not None:
+            self._runner.wait_for_done()
         services, self.services = self.services, None
         if services is not None:
             services.close()
@@ -364,6 +368,10 @@ class ShellController(QObject):
                     clear()
                 except Exception as exc:
                     log.error("a page could not clear before locking: %s", type(exc).__name__)
+        from swreflect.gui.workers import TaskRunner  # loaded by now; lazy for start-up
+
+        for runner in window.findChildren(TaskRunner):
+            runner.wait_for_done()
         window.closed.disconnect(self.on_main_window_closed)
         window.pages.clear()
         window.hide()

@@ -95,9 +95,11 @@ def backup_to_file(conn: Connection, dek: bytearray, dest: Path) -> Path:
     dest = Path(dest)
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
     _remove_with_sidecars(partial)
-    key = f"x'{bytes(dek).hex()}'"
     try:
-        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME} KEY ?", (str(partial), key))
+        # No KEY clause: SQLCipher gives an attached file the main database's key, which is
+        # this same DEK. Passing the key as an SQL value would leave its hex in memory SQLite
+        # frees without wiping (SECURITY.md row 13; found by tests/privacy).
+        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME}", (str(partial),))
         try:
             conn.execute(f"PRAGMA {_ATTACH_NAME}.cipher_compatibility = 4")
             conn.execute("BEGIN")
@@ -177,7 +179,7 @@ def open_readonly(path: Path, dek: bytearray) -> Connection:
     uri = f"file:{_uri_path(path)}?mode=ro"
     conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
-        conn.execute(dbconn._key_pragma(dek))
+        dbconn.apply_key(conn, dek)
         conn.execute("PRAGMA cipher_compatibility = 4")
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:

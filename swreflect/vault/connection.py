@@ -71,6 +71,40 @@ def _key_pragma(dek: bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(dek).hex()}'\""
 
 
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def raw_key_text(dek: bytearray) -> bytearray:
+    """``x'<hex>'`` (SQLCipher's raw-key form) built in a bytearray the caller wipes.
+
+    Unlike ``bytes.hex()`` or an f-string, this leaves no immutable copy of the key in freed
+    memory (SECURITY.md row 13); the buffer is sized up front so it is never reallocated.
+    """
+    out = bytearray(2 * len(dek) + 3)
+    out[0:2] = b"x'"
+    for i, byte in enumerate(dek):
+        out[2 + 2 * i] = _HEX_DIGITS[byte >> 4]
+        out[3 + 2 * i] = _HEX_DIGITS[byte & 15]
+    out[-1] = ord("'")
+    return out
+
+
+def wipe(buf: bytearray) -> None:
+    for i in range(len(buf)):
+        buf[i] = 0
+
+
+def apply_key(conn: Connection, dek: bytearray) -> None:
+    """Key the connection through ``sqlite3_key`` (the driver's ``set_key``), not through
+    ``PRAGMA key`` SQL text, which would leave the key's hex in Python strings and in SQLite's
+    freed statement memory after lock."""
+    key = raw_key_text(dek)
+    try:
+        conn.set_key(key)
+    finally:
+        wipe(key)
+
+
 MIN_DB_BYTES = 512  # below one page SQLite would treat the file as a new, empty database
 
 
@@ -108,7 +142,7 @@ def _configure(conn: Connection, dek: bytearray) -> None:
     # SQLCipher's own log goes to stderr ("hmac check failed for pgno=1"); the typed error
     # raised below says the same thing in words a user can act on, on one line.
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(_key_pragma(dek))
+    apply_key(conn, dek)
     conn.execute("PRAGMA cipher_compatibility = 4")
     version = conn.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QDateEdit, QLayout, QWidget
+
+from swreflect.gui.journal.lock_glyph import lock_pixmap as journal_lock_pixmap
 
 SHARED_GLYPH = "\u270e"
 PRIVATE_LABEL = "Private to you: never shared or exported"
@@ -61,23 +63,8 @@ def clear_layout(layout: QLayout) -> None:
 
 
 def lock_pixmap(size: int = 16, colour: str = "#6a4bc4") -> QPixmap:
-    """A small padlock drawn with QPainter: the private marker, font-independent."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(colour))
-    pen.setWidthF(max(1.5, size / 9))
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    s = float(size)
-    painter.drawArc(QRectF(s * 0.28, s * 0.08, s * 0.44, s * 0.5), 0, 180 * 16)
-    painter.drawLine(int(s * 0.28), int(s * 0.33), int(s * 0.28), int(s * 0.48))
-    painter.drawLine(int(s * 0.72), int(s * 0.33), int(s * 0.72), int(s * 0.48))
-    painter.setBrush(QColor(colour))
-    painter.drawRoundedRect(QRectF(s * 0.16, s * 0.46, s * 0.68, s * 0.46), s * 0.08, s * 0.08)
-    painter.end()
-    return pixmap
+    """The private marker: the same padlock the journal draws, so private looks alike everywhere."""
+    return journal_lock_pixmap(size, QColor(colour))
 
 
 def lock_icon(size: int = 16) -> QIcon:

@@ -77,3 +77,22 @@ def assert_no_canaries(roots: Iterable[Path], canaries: Iterable[str]) -> int:
     hits = find_canaries(roots, canaries)
     assert not hits, "plaintext found on disk:\n" + "\n".join(map(str, hits))
     return len(files_under(roots))
+
+
+def inflated(data: bytes) -> bytes:
+    """``data`` followed by every zlib stream inside it that inflates (PDF content, fonts,
+    attachments are Flate-compressed, so a raw scan alone would miss text in a PDF)."""
+    import re
+    import zlib
+
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        if end == -1:
+            continue
+        try:
+            parts.append(zlib.decompressobj().decompress(data[start:end]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
