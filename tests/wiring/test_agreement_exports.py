@@ -136,3 +136,27 @@ def test_batch_export_of_an_agreement_or_a_date_range(
     assert "Contents" in reader_text and CANARY not in reader_text
     assert len(verify_file(out).records) == 2
     dialog.close()
+
+
+def test_the_agreements_page_checks_a_pdf_and_names_paired_people(
+    qtbot, styled_app, agreed: Agreed, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from swreflect.export.pdf_record import export_record_pdf
+    from swreflect.gui.verify_dialog import VerifyDialog
+
+    priya = agreed.priya
+    out = tmp_path / "from-sam.pdf"
+    sam = agreed.sam
+    signed = sam.signoff.agreed_record(agreed.record_id)
+    export_record_pdf(signed, sam.identity.ensure_identity(), out, sam.clock.now())
+
+    page = _page(qtbot, priya, agreed.record_id)
+    assert "Ctrl+Shift+K" in page.exports.verify_button.toolTip()
+    page.exports.verify_button.click()
+    (dialog,) = page.findChildren(VerifyDialog)
+    dialogs.set_next_path(out)
+    with qtbot.waitSignal(dialog.check_finished, timeout=WAIT_MS) as blocker:
+        dialog.choose_button.click()
+    assert blocker.args == [True]
+    assert "paired with you as Sam Okafor" in dialog.details.toPlainText()
+    dialog.close()

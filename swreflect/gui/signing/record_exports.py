@@ -73,6 +73,9 @@ class RecordExports(QWidget):
         self.verify_button = button(
             "Check a signed PDF…", "Check that a PDF record is genuine and unchanged.", "link"
         )
+        from swreflect.gui.verify_hooks import VERIFY_SHORTCUT
+
+        self.verify_button.setToolTip(f"Check a signed PDF ({VERIFY_SHORTCUT})")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.pdf_button)
