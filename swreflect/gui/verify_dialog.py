@@ -89,7 +89,7 @@ class VerifyDialog(QDialog):
         self.setWindowTitle("Check a signed PDF")
         self.setAccessibleName("Check a signed PDF")
         self.setAcceptDrops(True)
-        self.resize(640, 460)
+        self.resize(760, 480)  # a fingerprint line fits without scrolling
 
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
@@ -148,12 +148,14 @@ class VerifyDialog(QDialog):
 
     def on_worker_succeeded(self, lines: object) -> None:
         text = list(lines) if isinstance(lines, list) else []
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # fingerprints align
         self.status_label.setText(text[0] if text else "Valid.")
         self.details.setPlainText("\n".join(text[1:]))
         self._done(True)
 
     def on_worker_failed(self, reason: str) -> None:
         self.status_label.setText(f"Not valid. {reason}")
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # advice wraps
         self.details.setPlainText(
             "Don't rely on this file. Ask the person who sent it for a fresh export, "
             "or compare it with your own copy of the record."
