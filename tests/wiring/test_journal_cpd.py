@@ -14,7 +14,7 @@ from swreflect.gui.journal.cpd_export import NOTHING_YET
 from swreflect.gui.pages.journal_page import JournalPage
 from tests.gui.conftest import WAIT_MS
 from tests.journal.gui_fixtures import journal_services, make_page
-from tests.wiring.helpers import shots
+from tests.wiring.helpers import SHOTS
 
 __all__ = ["journal_services"]
 
@@ -24,6 +24,21 @@ def _page(qtbot: QtBot, services: Services) -> JournalPage:
     assert isinstance(page, JournalPage)
     page.show()
     return page
+
+
+def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None:  # type: ignore[no-untyped-def]
+    """One page per scheme: the journal tints its surface from the palette it was built in."""
+    from swreflect.gui.style import apply_style
+
+    if not SHOTS.is_dir():
+        return
+    for scheme in ("light", "dark"):
+        apply_style(app, scheme)
+        page = _page(qtbot, services)
+        page.open_entry(entry_id)
+        page.grab().save(str(SHOTS / f"wiring-journal-cpd-{scheme}.png"))
+        page.close()
+    apply_style(app, "light")
 
 
 def test_a_journal_entry_saves_as_cpd_text(
@@ -38,7 +53,7 @@ def test_a_journal_entry_saves_as_cpd_text(
     page.open_entry(summary.id)
     before = journal_services.journal.get(summary.id)
     assert page.cpd.button.isVisible() and page.cpd.button.accessibleName()
-    shots(styled_app, page, "journal-cpd")
+    _journal_shots(qtbot, styled_app, journal_services, summary.id)
 
     out = tmp_path / "cpd.txt"
     dialogs.set_next_path(out)
