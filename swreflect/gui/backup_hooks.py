@@ -18,10 +18,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from swreflect.gui import dialogs
+from swreflect.gui.screens import gate_window as gate_names
 from swreflect.gui.screens.restore_screen import (
     FILE,
     LATEST,
@@ -68,6 +69,10 @@ def _finish_interrupted_restore(folder: Path) -> None:
     """Before the first screen is chosen: where folders can't be swapped atomically (not
     Linux), a restore stopped between its two renames leaves the old vault set aside; put it
     back so the app finds a vault, not an empty folder. A no-op when nothing was left."""
+    from swreflect.vault.restore_names import leftovers
+
+    if not leftovers(folder):
+        return  # the usual case: nothing to tidy, and no crypto libraries loaded at start-up
     from swreflect.vault.restore import finish_interrupted_restore
 
     try:
@@ -82,7 +87,10 @@ def _add_link(screen: QWidget, link: QPushButton) -> None:
     """Put ``link`` under the screen's own controls (above its closing stretch)."""
     layout = screen.layout()
     if isinstance(layout, QBoxLayout):
-        layout.insertWidget(max(layout.count() - 1, 0), link, 0, Qt.AlignmentFlag.AlignLeft)
+        # Left-aligned by size policy rather than Qt.AlignmentFlag: touching the Qt enum
+        # namespace costs about 20 ms, and this runs before the first paint.
+        link.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout.insertWidget(max(layout.count() - 1, 0), link)
 
 
 class BackupHooks(QObject):
@@ -94,9 +102,7 @@ class BackupHooks(QObject):
         super().__init__(shell)
         self.shell = shell
         _finish_interrupted_restore(shell.folder)
-        gate = shell.gate
-        self.restore_screen = RestoreScreen()
-        gate.stack.addWidget(self.restore_screen)
+        self._restore_screen: RestoreScreen | None = None
         self._came_from: QWidget | None = None
 
         self.create_link = button(
@@ -104,20 +110,40 @@ class BackupHooks(QObject):
             "Moving to a new computer? Put your vault back from a backup file.",
             "link",
         )
-        _add_link(gate.create_screen, self.create_link)
         self.unlock_link = button(
             "Restore from a backup…",
             "If the vault is damaged, put back the latest automatic backup or a backup file.",
             "link",
         )
-        _add_link(gate.unlock_screen, self.unlock_link)
+        # The gate builds its screens on first use (start-up stays fast); the links join
+        # each screen when it appears.
+        shell.screen_created.connect(self.on_shell_screen_created)
+        for name in (gate_names.CREATE, gate_names.UNLOCK):
+            built = shell.gate.built_screen(name)
+            if built is not None:
+                self.on_shell_screen_created(name, built)
 
         self.create_link.clicked.connect(self.on_create_link_clicked)
         self.unlock_link.clicked.connect(self.on_unlock_link_clicked)
-        self.restore_screen.restore_requested.connect(self.on_restore_screen_restore_requested)
-        self.restore_screen.back_requested.connect(self.on_restore_screen_back_requested)
         shell.unlocked.connect(self.on_shell_unlocked)
         shell.locked.connect(self.on_shell_locked)
+
+    @property
+    def restore_screen(self) -> RestoreScreen:
+        """Built the first time someone asks to restore."""
+        if self._restore_screen is None:
+            screen = RestoreScreen()
+            self.shell.gate.stack.addWidget(screen)
+            screen.restore_requested.connect(self.on_restore_screen_restore_requested)
+            screen.back_requested.connect(self.on_restore_screen_back_requested)
+            self._restore_screen = screen
+        return self._restore_screen
+
+    def on_shell_screen_created(self, name: str, screen: object) -> None:
+        if name == gate_names.CREATE:
+            _add_link(cast(QWidget, screen), self.create_link)
+        elif name == gate_names.UNLOCK:
+            _add_link(cast(QWidget, screen), self.unlock_link)
 
     @staticmethod
     def of(shell: ShellController) -> BackupHooks:

@@ -61,6 +61,7 @@ class ShellController(QObject):
     state_changed = Signal(str)
     unlocked = Signal()
     locked = Signal()
+    screen_created = Signal(str, object)  # a gate screen built on first use: (name, widget)
 
     def __init__(
         self,
@@ -151,6 +152,7 @@ class ShellController(QObject):
             screen.back_requested.connect(self.on_recover_screen_back_requested)
         elif name == gate.NEW_PASSPHRASE:
             screen.passphrase_chosen.connect(self.on_new_passphrase_screen_passphrase_chosen)
+        self.screen_created.emit(name, screen)
 
     # ------------------------------------------------------------ state
     def vault_exists(self) -> bool:

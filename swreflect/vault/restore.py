@@ -49,6 +49,7 @@ from swreflect.vault.connection import DB_NAME
 from swreflect.vault.keyslots import KEYSLOTS_NAME, KeyslotFile
 from swreflect.vault.lock import ProcessLock
 from swreflect.vault.migrations import latest_version
+from swreflect.vault.restore_names import leftover_prefix, leftovers
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +64,8 @@ _AT_FDCWD = -100
 WriteDatabase = Callable[[Path], None]
 
 
-def _leftover_prefix(target: Path) -> str:
-    return f".{target.name}.restore-"
-
-
-def _leftovers(target: Path) -> list[Path]:
-    parent = target.parent
-    if not parent.is_dir():
-        return []
-    prefix = _leftover_prefix(target)
-    return sorted(p for p in parent.iterdir() if p.name.startswith(prefix) and p.is_dir())
+_leftover_prefix = leftover_prefix
+_leftovers = leftovers
 
 
 def _vault_id_of(folder: Path) -> str | None:

@@ -137,6 +137,10 @@ class GateWindow(QWidget):
         self.set_busy(False)
 
     # ------------------------------------------------------------ screens
+    def built_screen(self, name: str) -> QWidget | None:
+        """The screen called ``name`` if it has been built already; never builds it."""
+        return self._screens.get(name)
+
     def screen_named(self, name: str) -> QWidget:
         """The screen called ``name``, built (and announced) on first use."""
         widget = self._screens.get(name)
