@@ -60,6 +60,7 @@ class RecordExports(QWidget):
         self._runner = TaskRunner(self)
         self._clipboard = SecureClipboard(services.clock, COPY_CLEAR_SECONDS, parent=self)
         self._batch: BatchExportDialog | None = None
+        self._warmed = False
         self.pdf_button = button(
             "Export PDF…", "Save this agreed record as a PDF signed by you.", "primary"
         )
@@ -96,6 +97,13 @@ class RecordExports(QWidget):
     def show_record(self, record_id: str | None, agreed: bool = False) -> None:
         """Only an agreed record can be exported; the other buttons are always there."""
         self._record_id = record_id if agreed else None
+        if self._record_id is not None and not self._warmed:
+            self._warmed = True  # load the PDF libraries now, so the first export is quick
+            from PySide6.QtCore import QThreadPool
+
+            from swreflect.gui.pages.export_page import _WarmUp
+
+            QThreadPool.globalInstance().start(_WarmUp())
         for widget in (self.pdf_button, self.copy_button, self.markdown_button):
             widget.setVisible(self._record_id is not None)
         self.on_runner_busy_changed(self._runner.busy)
