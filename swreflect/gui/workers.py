@@ -65,6 +65,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
+        self._by_signals: dict[QObject, Task] = {}
 
     @property
     def busy(self) -> bool:
@@ -81,14 +82,23 @@ class TaskRunner(QObject):
         task.setAutoDelete(False)
         task.signals.succeeded.connect(on_succeeded)
         task.signals.failed.connect(on_failed)
-        task.signals.succeeded.connect(lambda _result, t=task: self._finish(t))
-        task.signals.failed.connect(lambda _message, t=task: self._finish(t))
+        # Bound methods, not lambdas: PySide can hand a new lambda's connection to an old,
+        # garbage-collected one with the same id, which then ran ``_finish`` on a runner
+        # already deleted ("Signal source has been deleted", seen under load in tests).
+        task.signals.succeeded.connect(self._on_task_reported)
+        task.signals.failed.connect(self._on_task_reported)
         was_busy = self.busy
         self._running.add(task)
+        self._by_signals[task.signals] = task
         if not was_busy:
             self.busy_changed.emit(True)
         self._pool.start(task)
         return task
+
+    def _on_task_reported(self, _value: object) -> None:
+        task = self._by_signals.pop(self.sender(), None)
+        if task is not None:
+            self._finish(task)
 
     def _finish(self, task: Task) -> None:
         self._running.discard(task)
