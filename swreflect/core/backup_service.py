@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from swreflect.core.clock import Clock
 from swreflect.errors import BackupFailedError, NoGoodBackupError, OutputFileError, UsageError
 from swreflect.platform.files import write_new_file
-from swreflect.vault import backup_file, restore
+from swreflect.vault import backup_file, backups, restore
 from swreflect.vault.backup_rotation import rotate
 from swreflect.vault.backups import (
     PARTIAL_SUFFIX,
@@ -141,6 +143,10 @@ class BackupService:
         """Keep 10 most recent plus the newest of each of the last 12 months (also tidies up
         the ``pre-migration`` copies ``Vault`` makes before a schema upgrade)."""
         return rotate(list_backups(self.folder), self._clock.now())
+
+    def remove_from_backups(self, change: Callable[[Any], None]) -> int:
+        """Make a permanent deletion in every automatic backup too (see ``scrub_backups``)."""
+        return backups.scrub_backups(self.folder, self._vault.data_key(), change)
 
     def list_backups(self) -> list[BackupInfo]:
         return list_backups(self.folder)

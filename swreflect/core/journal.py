@@ -94,6 +94,16 @@ class JournalService:
         self._transaction = transaction
         self._clock = clock
         self.templates = templates
+        self._purged_listeners: list[Callable[[list[int]], None]] = []
+
+    def on_purged(self, listener: Callable[[list[int]], None]) -> None:
+        """Call ``listener`` with the ids of entries deleted for good (after the vault scrub),
+        so copies such as automatic backups can forget them too."""
+        self._purged_listeners.append(listener)
+
+    def _announce_purged(self, entry_ids: list[int]) -> None:
+        for listener in self._purged_listeners:
+            listener(entry_ids)
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[None]:
@@ -177,6 +187,7 @@ class JournalService:
             self._require(entry_id)
             self._r.entries.purge(entry_id)
         self._r.entries.scrub()
+        self._announce_purged([entry_id])
 
     def empty_trash(self) -> int:
         ids = list(self._r.entries.trashed_ids())
@@ -184,6 +195,8 @@ class JournalService:
             for entry_id in ids:
                 self._r.entries.purge(entry_id)
         self._r.entries.scrub()
+        if ids:
+            self._announce_purged(ids)
         return len(ids)
 
     # ------------------------------------------------------------ revisions

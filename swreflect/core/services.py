@@ -27,6 +27,7 @@ from swreflect.core.settings import SettingsService
 from swreflect.core.signoff_sessions import link_sessions
 from swreflect.paths import resource_path
 from swreflect.vault.insights_repo import CheckinRepository
+from swreflect.vault.journal.entries import purge_entries_on
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.signing_repo import SigningRepository
@@ -82,6 +83,12 @@ def build_services(
     identity = IdentityService(vault, signing_repo, clock)
     signoff = SignOffService(vault, signing_repo, identity, clock)
     link_sessions(signoff, sessions)
+    backup_service = BackupService(vault, clock)
+
+    def forget_in_backups(entry_ids: list[int]) -> None:
+        backup_service.remove_from_backups(lambda conn: purge_entries_on(conn, entry_ids))
+
+    journal.on_purged(forget_in_backups)
     return Services(
         vault=vault,
         clock=clock,
@@ -98,6 +105,6 @@ def build_services(
         insights=InsightsService(
             agreements, sessions, CheckinRepository(vault), journal.templates, clock
         ),
-        backups=BackupService(vault, clock),
+        backups=backup_service,
         portability=PortabilityService(vault, clock),
     )

@@ -20,16 +20,20 @@ not copied, so the vault's ``keyslots.json`` (passphrase or recovery key) opens 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from swreflect.errors import BackupFailedError, CipherUnavailableError
+from swreflect.errors import BackupFailedError, CipherUnavailableError, SwreflectError
 from swreflect.platform.files import FILE_MODE, ensure_private_dir, fsync_dir
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BackupFailedError", "BackupInfo", "backup_to_file", "list_backups"]
 
@@ -210,6 +214,42 @@ def inspect_backup(path: Path, dek: bytearray) -> BackupCheck:
     finally:
         conn.close()
     return BackupCheck([], None if row is None else str(row[0]), version)
+
+
+def scrub_backups(folder: Path, dek: bytearray, change: Callable[[Connection], None]) -> int:
+    """Apply ``change`` (a permanent deletion) to every automatic backup in ``folder``.
+
+    Deleting something for good must reach the copies too, or it would live on in backups for
+    up to a year of rotation. Each backup is changed in one transaction with ``secure_delete``
+    on, its log folded back and truncated, and then checked. A backup from before the data
+    existed (no such table) is left alone; one that can't be opened, changed or checked is
+    removed, since it could still hold what was deleted. Returns how many were changed."""
+    changed = 0
+    for info in list_backups(folder):
+        try:
+            conn = dbconn.connect(info.path, dek)
+        except Exception:  # damaged or unreadable: it may still hold the deleted text
+            log.warning("an unreadable automatic backup was removed after a permanent delete")
+            _remove_with_sidecars(info.path)
+            continue
+        try:
+            with dbconn.transaction(conn):
+                change(conn)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+            problems = dbconn.integrity_problems(conn)
+        except dbconn.DatabaseError as exc:
+            problems = [] if "no such table" in str(exc) else [type(exc).__name__]
+        except SwreflectError as exc:
+            problems = [type(exc).__name__]
+        finally:
+            conn.close()
+        if problems:
+            log.warning("an automatic backup that couldn't be cleaned was removed")
+            _remove_with_sidecars(info.path)
+        else:
+            changed += 1
+    return changed
 
 
 def checkpoint(conn: Connection) -> None:

@@ -2,9 +2,8 @@
 
 "Delete for good" promises the words can't be brought back. The live vault keeps that promise
 (test_cli_session, tests/journal/test_purge_canary.py), but a backup taken before the purge,
-such as the GUI's automatic daily one, is a copy under the same key. This test decrypts every
-backup page after a purge. It is marked as an expected failure because, today, purging
-does not touch earlier backups; strict, so it reports the day that changes.
+such as the GUI's automatic daily one, is a copy under the same key. A purge therefore also
+deletes the entry from every automatic backup; this test decrypts every backup page afterwards.
 """
 
 from __future__ import annotations
@@ -16,16 +15,12 @@ import pytest
 from swreflect.core.clock import SystemClock
 from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
+from swreflect.vault.backups import inspect_backup
 from swreflect.vault.vault import Vault
 from tests.journal.pages import database_pages
 from tests.privacy import find_in_bytes, new_canary
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a purge leaves the entry in backups taken before it (encrypted, same key) until "
-    "rotation removes them; SECURITY.md row 17 asks for 0",
-)
 def test_purged_entry_is_not_in_earlier_backups(vault: Vault) -> None:
     services = build_services(vault, SystemClock())
     canary = new_canary("BACKEDUP")
@@ -33,6 +28,8 @@ def test_purged_entry_is_not_in_earlier_backups(vault: Vault) -> None:
     if not hasattr(services, "backups"):
         pytest.skip("this build has no backups")
     services.backups.create_backup()  # as the daily automatic backup would
+    services.journal.create(EntryContent(title="kept entry", body="still here"))
+    services.backups.create_backup()
     services.journal.trash(entry.id)
     services.journal.purge(entry.id)
     key = bytes(vault.data_key())
@@ -45,3 +42,9 @@ def test_purged_entry_is_not_in_earlier_backups(vault: Vault) -> None:
     ]
     print(f"\nbackups still holding the purged entry: {len(found)} of {len(backups)}")
     assert found == []
+    # The backups were changed in place, not thrown away: they still open and pass both
+    # checks, and they still hold what was not deleted.
+    assert all(inspect_backup(p, vault.data_key()).sound for p in backups)
+    assert any(find_in_bytes(b"".join(database_pages(p, key)), ["still here"]) for p in backups), (
+        "the backups lost what was not deleted"
+    )

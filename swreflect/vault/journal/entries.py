@@ -214,3 +214,16 @@ def _revision(row: Any) -> Revision:
         content=content_from(row[2:10]),
         saved_at=required_stamp(row[10]),
     )
+
+
+def purge_entries_on(conn: Any, entry_ids: list[int]) -> None:
+    """Purge ``entry_ids`` through another connection (an automatic backup), same rules."""
+
+    class _Holder:
+        pass
+
+    holder = _Holder()
+    holder.conn = conn  # type: ignore[attr-defined]
+    repo = EntryRepository(holder)
+    for entry_id in entry_ids:
+        repo.purge(entry_id)
