@@ -95,3 +95,17 @@ def test_when_unlocked_the_shortcut_checks_and_names_paired_people(
     with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
         shell.lock()
     assert hooks.dialog is None  # closed on lock: no paired name stays on screen
+
+
+def test_the_create_screen_offers_checking_too(
+    qtbot, styled_app, make_shell, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    shell = make_shell(tmp_path / "no-vault-yet")
+    assert shell.state is State.CREATE
+    hooks = VerifyHooks.of(shell)
+    assert hooks.create_link.isVisibleTo(shell.gate.create_screen)
+    shots(styled_app, shell.gate, "create-link")
+    hooks.create_link.click()
+    assert hooks.dialog is not None and hooks.dialog.isVisible()
+    assert hooks.show_dialog() is hooks.dialog  # a second click reuses the open dialog
+    hooks.dialog.close()
