@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from swreflect.gui import dialogs
+from swreflect.gui.gate_links import GateLink
 from swreflect.gui.screens import gate_window as gate_names
 from swreflect.gui.screens.restore_screen import (
     FILE,
@@ -83,16 +84,6 @@ def _finish_interrupted_restore(folder: Path) -> None:
         )
 
 
-def _add_link(screen: QWidget, link: QPushButton) -> None:
-    """Put ``link`` under the screen's own controls (above its closing stretch)."""
-    layout = screen.layout()
-    if isinstance(layout, QBoxLayout):
-        # Left-aligned by size policy rather than Qt.AlignmentFlag: touching the Qt enum
-        # namespace costs about 20 ms, and this runs before the first paint.
-        link.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        layout.insertWidget(max(layout.count() - 1, 0), link)
-
-
 class BackupHooks(QObject):
     daily_backup_finished = Signal(object)  # BackupInfo, or None when today's already exists
     daily_backup_failed = Signal(str)
@@ -115,13 +106,8 @@ class BackupHooks(QObject):
             "If the vault is damaged, put back the latest automatic backup or a backup file.",
             "link",
         )
-        # The gate builds its screens on first use (start-up stays fast); the links join
-        # each screen when it appears.
-        shell.screen_created.connect(self.on_shell_screen_created)
-        for name in (gate_names.CREATE, gate_names.UNLOCK):
-            built = shell.gate.built_screen(name)
-            if built is not None:
-                self.on_shell_screen_created(name, built)
+        GateLink(shell, gate_names.CREATE, self.create_link)
+        GateLink(shell, gate_names.UNLOCK, self.unlock_link)
 
         self.create_link.clicked.connect(self.on_create_link_clicked)
         self.unlock_link.clicked.connect(self.on_unlock_link_clicked)
@@ -138,12 +124,6 @@ class BackupHooks(QObject):
             screen.back_requested.connect(self.on_restore_screen_back_requested)
             self._restore_screen = screen
         return self._restore_screen
-
-    def on_shell_screen_created(self, name: str, screen: object) -> None:
-        if name == gate_names.CREATE:
-            _add_link(cast(QWidget, screen), self.create_link)
-        elif name == gate_names.UNLOCK:
-            _add_link(cast(QWidget, screen), self.unlock_link)
 
     @staticmethod
     def of(shell: ShellController) -> BackupHooks:

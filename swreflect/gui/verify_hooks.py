@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
+from swreflect.gui.gate_links import GateLink
+from swreflect.gui.screens import gate_window as gate_names
 from swreflect.gui.ui import button
 
 if TYPE_CHECKING:
@@ -47,22 +49,15 @@ def open_verify_dialog(parent: QWidget, services: Any = None) -> VerifyDialog:
     return dialog
 
 
-def _add_link(screen: QWidget, link: QPushButton) -> None:
-    """Put ``link`` under the screen's own controls (above its closing stretch)."""
-    layout = screen.layout()
-    if isinstance(layout, QBoxLayout):
-        layout.insertWidget(max(layout.count() - 1, 0), link, 0, Qt.AlignmentFlag.AlignLeft)
-
-
 class VerifyHooks(QObject):
     def __init__(self, shell: ShellController) -> None:
         super().__init__(shell)
         self.shell = shell
         self.dialog: VerifyDialog | None = None
         self.unlock_link = button(LINK_TEXT, LINK_HELP, "link")
-        _add_link(shell.gate.unlock_screen, self.unlock_link)
+        GateLink(shell, gate_names.UNLOCK, self.unlock_link)
         self.create_link = button(LINK_TEXT, LINK_HELP, "link")
-        _add_link(shell.gate.create_screen, self.create_link)
+        GateLink(shell, gate_names.CREATE, self.create_link)
         self.unlock_link.clicked.connect(self.on_link_clicked)
         self.create_link.clicked.connect(self.on_link_clicked)
         shell.unlocked.connect(self.on_shell_unlocked)
