@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.core.insights_wellbeing import SCALE_LABELS, WeekPoint
 from swreflect.core.journal_models import WELLBEING_SCALES
+from swreflect.gui.markers import draw_marker
 
 # scale -> (colour, line style, point shape)
 LOOK: dict[str, tuple[QColor, Qt.PenStyle, str]] = {
@@ -40,25 +41,6 @@ def describe_weeks(weeks: Sequence[WeekPoint]) -> str:
         if values:
             lines.append(f"Week of {week_label(week)}: " + ", ".join(values))
     return "; ".join(lines) if lines else "No wellbeing check-ins in these weeks."
-
-
-def draw_marker(painter: QPainter, centre: QPointF, shape: str, radius: float = 4.0) -> None:
-    if shape == "square":
-        painter.drawRect(QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2))
-    elif shape == "diamond":
-        r = radius * 1.3
-        painter.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(centre.x(), centre.y() - r),
-                    QPointF(centre.x() + r, centre.y()),
-                    QPointF(centre.x(), centre.y() + r),
-                    QPointF(centre.x() - r, centre.y()),
-                ]
-            )
-        )
-    else:
-        painter.drawEllipse(centre, radius, radius)
 
 
 class WellbeingChart(QWidget):

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.core.supervision_models import Session
+from swreflect.gui.markers import draw_marker
 
 QUADRANTS = (
     ("Supported, not stretched", False, True),
@@ -151,24 +152,8 @@ class BalanceGrid(QWidget):
             painter.setBrush(colour)
             painter.setPen(QPen(text, 2) if newest else QPen(faded, 1))
             radius = 7.0 if newest else 4.5
-            if marker == "supervisor":
-                painter.drawRect(
-                    QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
-                )
-            elif marker == "supervisee":
-                r = radius * 1.3
-                painter.drawPolygon(
-                    QPolygonF(
-                        [
-                            QPointF(centre.x(), centre.y() - r),
-                            QPointF(centre.x() + r, centre.y()),
-                            QPointF(centre.x(), centre.y() + r),
-                            QPointF(centre.x() - r, centre.y()),
-                        ]
-                    )
-                )
-            else:
-                painter.drawEllipse(centre, radius, radius)
+            shape = {"supervisor": "square", "supervisee": "diamond"}.get(marker, "circle")
+            draw_marker(painter, centre, shape, radius)
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
