@@ -7,62 +7,21 @@ P-256 keys with self-signed certificates, like the vault's own signing identity.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-
+from swreflect.signing.identity import Identity, new_identity
 from swreflect.signing.records import SignedRecord, in_room_acknowledgement, sign_record
 
 AGREED_AT = datetime(2026, 3, 4, 15, 30, tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class TestIdentity:
-    display_name: str
-    private_key: ec.EllipticCurvePrivateKey
-    certificate: x509.Certificate
+# The export tests sign with real vault identities (same key type, certificate and extensions).
+TestIdentity = Identity
 
 
 def make_identity(name: str) -> TestIdentity:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, name),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "swreflect signing identity"),
-        ]
-    )
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(start + timedelta(days=365 * 30))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=True,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    return TestIdentity(name, key, cert)
+    return new_identity(name, "supervisor", datetime(2026, 1, 1, tzinfo=UTC))
 
 
 def make_record(
