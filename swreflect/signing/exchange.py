@@ -69,13 +69,10 @@ _HEADER_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class Envelope:
-    """A parsed but still sealed exchange file."""
+class _HeaderFields:
+    """What both a sealed and an opened exchange file tell from their header."""
 
     header: dict[str, Any]
-    header_bytes: bytes
-    ciphertext: bytes
 
     @property
     def message_id(self) -> str:
@@ -89,23 +86,24 @@ class Envelope:
     def recipient_fingerprint(self) -> str:
         return str(self.header["recipient_fingerprint"])
 
-
-@dataclass(frozen=True)
-class OpenedMessage:
-    header: dict[str, Any]
-    payload: dict[str, Any]
-
-    @property
-    def message_id(self) -> str:
-        return str(self.header["message_id"])
-
-    @property
-    def sender_fingerprint(self) -> str:
-        return str(self.header["sender_fingerprint"])
-
     @property
     def created_at(self) -> str:
         return str(self.header["created_at"])
+
+
+@dataclass(frozen=True)
+class Envelope(_HeaderFields):
+    """A parsed but still sealed exchange file."""
+
+    header: dict[str, Any]
+    header_bytes: bytes
+    ciphertext: bytes
+
+
+@dataclass(frozen=True)
+class OpenedMessage(_HeaderFields):
+    header: dict[str, Any]
+    payload: dict[str, Any]
 
 
 def new_message_id() -> str:
