@@ -1,9 +1,10 @@
-"""Marker shapes for charts, so a series is told apart by shape as well as colour."""
+"""Chart drawing shared by the insights charts and the support/challenge grid."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import QWidget
 
 
 def draw_marker(painter: QPainter, centre: QPointF, shape: str, radius: float = 4.0) -> None:
@@ -24,3 +25,14 @@ def draw_marker(painter: QPainter, centre: QPointF, shape: str, radius: float = 
         )
     else:
         painter.drawEllipse(centre, radius, radius)
+
+
+def chart_painter(widget: QWidget) -> tuple[QPainter, QColor]:
+    """An antialiased painter on ``widget`` with a slightly smaller font, and the text colour
+    of its palette (so charts follow light and dark)."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    small = widget.font()
+    small.setPointSizeF(small.pointSizeF() * 0.9)
+    painter.setFont(small)
+    return painter, widget.palette().windowText().color()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from swreflect.core import insights_words as words
 from swreflect.core.insights import FUNCTION_LABELS, FunctionSplit
 from swreflect.core.supervision_models import FUNCTIONS
+from swreflect.gui.markers import chart_painter
 
 # function -> (colour, pattern laid over it)
 LOOK: dict[str, tuple[QColor, Qt.BrushStyle]] = {
@@ -79,12 +80,7 @@ class SplitChart(QWidget):
         return list(self._splits)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().windowText().color()
-        small = self.font()
-        small.setPointSizeF(small.pointSizeF() * 0.9)
-        painter.setFont(small)
+        painter, text = chart_painter(self)
         x = 0.0
         for function in FUNCTIONS:
             swatch = QRectF(x, 6, 14, 14)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.core.insights_wellbeing import SCALE_LABELS, WeekPoint
 from swreflect.core.journal_models import WELLBEING_SCALES
-from swreflect.gui.markers import draw_marker
+from swreflect.gui.markers import chart_painter, draw_marker
 
 # scale -> (colour, line style, point shape)
 LOOK: dict[str, tuple[QColor, Qt.PenStyle, str]] = {
@@ -70,12 +70,7 @@ class WellbeingChart(QWidget):
         return list(self._weeks)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = self.palette().windowText().color()
-        small = self.font()
-        small.setPointSizeF(small.pointSizeF() * 0.9)
-        painter.setFont(small)
+        painter, text = chart_painter(self)
         area = QRectF(self.rect()).adjusted(LEFT, TOP, -RIGHT, -BOTTOM)
         x = LEFT
         for scale in WELLBEING_SCALES:
