@@ -8,7 +8,9 @@ and written inside the step's transaction, so a failed write changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -281,13 +283,8 @@ class AgreementInboxPage(QWidget):
         )
         if not agreed:
             return
-        path = self._answer_path("Save your signed answer")
+        path = self._write_answer("Save your signed answer", self._signoff.sign, record_id)
         if path is None:
-            return
-        try:
-            self._signoff.sign(record_id, deliver=lambda data: atomic_write(path, data))
-        except (SwreflectError, OSError) as exc:
-            self.message.show_message(_failure(exc))
             return
         self._reload(record_id)
         self.message.show_message(
@@ -300,15 +297,8 @@ class AgreementInboxPage(QWidget):
         record_id = self._current
         if record_id is None:
             return
-        path = self._answer_path("Save your answer")
+        path = self._write_answer("Save your answer", self._signoff.return_with_comments, record_id)
         if path is None:
-            return
-        try:
-            self._signoff.return_with_comments(
-                record_id, deliver=lambda data: atomic_write(path, data)
-            )
-        except (SwreflectError, OSError) as exc:
-            self.message.show_message(_failure(exc))
             return
         self._reload(record_id)
         self.message.show_message(f"Sent back with your comments in {path.name}.", "success")
@@ -318,15 +308,24 @@ class AgreementInboxPage(QWidget):
         record_id = self._current
         if record_id is None:
             return
-        path = self._answer_path("Save your signed answer again")
+        path = self._write_answer("Save your signed answer again", self._signoff.sign, record_id)
         if path is None:
             return
+        self.message.show_message(f"Saved your signed answer again as {path.name}.", "success")
+
+    def _write_answer(self, title: str, answer: Callable[..., Any], record_id: str) -> Path | None:
+        """Ask where to save, then let ``answer`` deliver the file there (atomically).
+
+        Returns the path, or None when the user cancelled or it failed (already said)."""
+        path = self._answer_path(title)
+        if path is None:
+            return None
         try:
-            self._signoff.sign(record_id, deliver=lambda data: atomic_write(path, data))
+            answer(record_id, deliver=lambda data: atomic_write(path, data))
         except (SwreflectError, OSError) as exc:
             self.message.show_message(_failure(exc))
-            return
-        self.message.show_message(f"Saved your signed answer again as {path.name}.", "success")
+            return None
+        return path
 
     # ------------------------------------------------------------ page protocol
     def clear_sensitive(self) -> None:
