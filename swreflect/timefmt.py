@@ -1,0 +1,52 @@
+"""One way to show dates, times and counts to a person, everywhere in the app and its exports.
+
+The reviews counted six date formats and a "1 minutes". Every screen, export and CLI message that
+shows a date or a count to a person goes through these few functions, so the record reads the
+same in the app as in the PDF. Stored values are unchanged: this module only formats.
+
+Format: "2 December 2026" for a date, "2 December 2026, 14:05" for a moment in local time, with
+the UTC offset added only where the caller says the zone matters (exports read elsewhere).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def format_date(value: date) -> str:
+    """``2 December 2026``: day without a leading zero, full month name, four-digit year."""
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def format_short_date(value: date) -> str:
+    """``2 Dec 2026``, for narrow lists and charts."""
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def format_moment(value: datetime, *, with_zone: bool = False) -> str:
+    """``2 December 2026, 14:05`` in the computer's local time.
+
+    A naive ``datetime`` is taken as already local. With ``with_zone`` the UTC offset follows
+    (``2 December 2026, 14:05 (UTC+00:00)``), for text that may be read in another time zone.
+    """
+    local = value.astimezone() if value.tzinfo is not None else value
+    text = f"{format_date(local)}, {local.strftime('%H:%M')}"
+    if with_zone and local.tzinfo is not None:
+        raw = local.strftime("%z")
+        text += f" (UTC{raw[:3]}:{raw[3:]})"
+    return text
+
+
+def format_iso_moment(text: str, *, with_zone: bool = False) -> str:
+    """Format a stored ISO 8601 timestamp; an unreadable one is shown as stored, never dropped."""
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return format_moment(parsed, with_zone=with_zone)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 minute``, ``2 minutes``, ``0 entries`` (pass ``plural_form`` for irregular words)."""
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}"
