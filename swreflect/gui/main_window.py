@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.gui.icons import icon
+from swreflect.gui.page_scroll import PageScroll, page_of
 from swreflect.gui.pages.registry import PageSpec
 from swreflect.gui.rail import NavRail
 from swreflect.gui.ui import label
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []
         self._titles: list[str] = []
+        self._scrolls: dict[str, PageScroll] = {}
 
         self.rail = NavRail()
         self.rail.setObjectName("rail")
@@ -61,7 +63,8 @@ class MainWindow(QMainWindow):
             self.pages[spec.key] = page
             self._keys.append(spec.key)
             self._titles.append(spec.title)
-            self.stack.addWidget(page)
+            self._scrolls[spec.key] = PageScroll(page)
+            self.stack.addWidget(self._scrolls[spec.key])
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             item.setSizeHint(QSize(160, 42))
@@ -137,10 +140,14 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return self._keys[self.rail.currentRow()]
 
+    def current_page(self) -> QWidget | None:
+        """The page showing now (inside its scroll area)."""
+        return page_of(self.stack.currentWidget())
+
     def on_rail_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             page = self.pages[self._keys[row]]
-            self.stack.setCurrentWidget(page)
+            self.stack.setCurrentWidget(self._scrolls[self._keys[row]])
             shown = getattr(page, "page_shown", None)
             if callable(shown):
                 shown()
@@ -159,12 +166,12 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def on_search_box_return_pressed(self) -> None:
-        page = self.stack.currentWidget()
+        page = self.current_page()
         search = getattr(page, "search", None)
         if not callable(search) and "journal" in self._keys:
             # Only the journal holds searchable writing: search it from any page.
             self.show_page("journal")
-            search = getattr(self.stack.currentWidget(), "search", None)
+            search = getattr(self.current_page(), "search", None)
         if callable(search):
             search(self.search_box.text())
 

@@ -133,7 +133,7 @@ class WindowMenus:
     def _go(self, key: str) -> Callable[[], None]:
         def go() -> None:
             self.window.show_page(key)
-            page = self.window.stack.currentWidget()
+            page = self.window.current_page()
             if page is not None:
                 page.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -141,12 +141,12 @@ class WindowMenus:
 
     def on_new_entry_triggered(self) -> None:
         self.window.show_page("journal")
-        new_entry = getattr(self.window.stack.currentWidget(), "new_entry", None)
+        new_entry = getattr(self.window.current_page(), "new_entry", None)
         if callable(new_entry):
             new_entry()
 
     def on_search_triggered(self) -> None:
-        self.window.focus_search(self.window.stack.currentWidget())
+        self.window.focus_search(self.window.current_page())
 
     def on_help_triggered(self) -> None:
         from swreflect.gui.help_dialog import show_help

@@ -53,7 +53,7 @@ def unlocked(qtbot, make_shell, existing_vault, vault_dir):  # type: ignore[no-u
 def _places(window, key):  # type: ignore[no-untyped-def]
     """The three focus positions on page ``key``: rail, window search box, an editor."""
     window.show_page(key)
-    page = window.stack.currentWidget()
+    page = window.current_page()
     QApplication.processEvents()
     editor = _editor_on(page)
     places = [("rail", window.rail), ("search box", window.search_box)]
@@ -80,7 +80,7 @@ def test_each_shortcut_fires_from_every_page_and_focus(qtbot, unlocked) -> None:
             _focus(qtbot, widget)
             qtbot.keyClick(widget, Qt.Key.Key_N, CTRL)
             assert window.current_key() == "journal", context
-            journal = window.stack.currentWidget()
+            journal = window.current_page()
             qtbot.waitUntil(journal.editor.title_edit.hasFocus, timeout=WAIT_MS)
             # Ctrl+F: a search field gets the cursor (the journal's own on the journal).
             window.show_page(key)
