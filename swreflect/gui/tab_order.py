@@ -26,21 +26,23 @@ def _takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
-def _from_layout(layout: QLayout, out: list[QWidget]) -> None:
+def _from_layout(layout: QLayout | None, out: list[QWidget]) -> None:
+    if layout is None:
+        return
     for index in range(layout.count()):
         item = layout.itemAt(index)
         if item is None:
             continue
         if item.widget() is not None:
             _collect(item.widget(), out)
-        elif item.layout() is not None:
+        else:
             _from_layout(item.layout(), out)
 
 
-def _collect(widget: QWidget, out: list[QWidget]) -> None:
+def _collect(widget: QWidget | None, out: list[QWidget]) -> None:
     """Append ``widget``'s Tab stops in reading order (hidden ones too, so a widget shown
     later already has its place)."""
-    if widget.isWindow():
+    if widget is None or widget.isWindow():
         return
     if isinstance(widget, QScrollArea) and widget.widget() is not None:
         inner: list[QWidget] = []
