@@ -46,6 +46,7 @@ def _bar(minutes: int, total: int, name: str) -> QProgressBar:
 
 class EndScreen(QScrollArea):
     back_requested = Signal()
+    finish_requested = Signal()
 
     def __init__(self, services: Services, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +63,17 @@ class EndScreen(QScrollArea):
         back = QPushButton("Back to the stages")
         back.setAccessibleName("Back to the stages")
         back.clicked.connect(self.back_requested)
+        back.setToolTip("Go back to the stages to add or change notes")
         top.addWidget(back)
+        self.finish_button = QPushButton("Finish session")
+        self.finish_button.setProperty("role", "primary")
+        self.finish_button.setAccessibleName("Finish session")
+        self.finish_button.setAccessibleDescription(
+            "Mark the session as held, then send it for agreement or agree it together"
+        )
+        self.finish_button.setToolTip("Mark it as held, then send it or agree it together")
+        self.finish_button.clicked.connect(self.finish_requested)
+        top.addWidget(self.finish_button)
         layout.addLayout(top)
 
         columns = QHBoxLayout()
