@@ -74,7 +74,10 @@ def test_autosave_recovers_after_a_crash(
     qtbot.keyClicks(page.editor.body_edit, "Words that must survive a crash.")
     clock.advance(3)
     page.autosave_timer.setInterval(20)  # let the real timer fire soon
-    with qtbot.waitSignal(page.draft_saved):
+    with qtbot.waitSignal(page.entry_saved):  # a new entry is an entry from its first save
+        pass
+    qtbot.keyClicks(page.editor.body_edit, " And more.")
+    with qtbot.waitSignal(page.draft_saved):  # later changes are kept as a draft
         pass
     qtbot.keyClicks(page.editor.body_edit, " Lost after the last autosave.")
     # The crash: no commit, no save_pending; the window and the database just go away.
@@ -89,7 +92,7 @@ def test_autosave_recovers_after_a_crash(
         assert not again.recovery.isHidden()
         assert "Night shift" in again.recovery.message.text()
         qtbot.mouseClick(again.recovery.restore_button, Qt.MouseButton.LeftButton)
-        assert again.editor.body_edit.toPlainText() == "Words that must survive a crash."
+        assert again.editor.body_edit.toPlainText() == "Words that must survive a crash. And more."
         assert again.editor.is_dirty()
         again.commit()
         [summary] = services.journal.list_entries()
@@ -252,13 +255,17 @@ def test_autosave_writes_only_when_something_changed(
     saved: list[int] = []
     page.draft_saved.connect(lambda: saved.append(1))
     qtbot.keyClicks(page.editor.body_edit, "first words")
+    page.save_pending()  # the first save makes the entry itself (it shows in the list)
+    assert page.model.rowCount() == 1 and saved == []
+    qtbot.keyClicks(page.editor.body_edit, " and more")
     page.save_pending()
     page.save_pending()  # nothing new: no second write
     assert saved == [1]
-    qtbot.keyClicks(page.editor.body_edit, " and more")
+    qtbot.keyClicks(page.editor.body_edit, " again")
     page.save_pending()
     assert saved == [1, 1]
-    assert journal_services.journal.draft(None).content.body == "first words and more"  # type: ignore[union-attr]
+    draft = journal_services.journal.draft(page.editor.entry_id)
+    assert draft is not None and draft.content.body == "first words and more again"
 
 
 def test_copied_journal_text_is_marked_private_and_cleared_on_lock(

@@ -27,6 +27,7 @@ from swreflect.core.journal import NEW_DRAFT, draft_slot
 from swreflect.core.journal_models import Draft, EntryContent, SearchHit
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
+from swreflect.gui.journal import resume
 from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.cpd_export import CpdExport
 from swreflect.gui.journal.editor import EntryEditor
@@ -148,7 +149,9 @@ class JournalPage(QWidget):
 
         self.refresh_list()
         self._update_actions()
-        self._offer_recovered_draft()
+        self._resume = resume.Resume(self)
+        if not self._resume.reopen():
+            self._offer_recovered_draft()
         # The tag filter can wait until the first page is on screen.
         self._tags_timer = QTimer(self)
         self._tags_timer.setSingleShot(True)
@@ -267,7 +270,9 @@ class JournalPage(QWidget):
         if not self.editor.is_dirty():
             return
         content = self.editor.content()
-        if self.editor.entry_id is None and content.is_blank():
+        if self.editor.entry_id is None:
+            if not content.is_blank():
+                self.commit()  # a new entry is an entry (in the list) from its first save
             return
         if (self.editor.entry_id, content) == self._drafted:
             return  # already kept: no write (and no fsync) while the user is only reading
@@ -420,6 +425,7 @@ class JournalPage(QWidget):
         """Before the page is destroyed on lock: leave no journal text in any widget.
 
         The shell calls ``save_pending()`` first, while the vault is still open."""
+        self._resume.remember()
         self.autosave_timer.stop()
         self.deid_timer.stop()
         self.searches.wait()  # no worker may touch the database once it closes
@@ -446,6 +452,7 @@ class JournalPage(QWidget):
     def page_shown(self) -> None:
         self.search_bar.set_tags(self._journal.tags())
         self.refresh_list()
+        self._resume.put_cursor_back()
 
 
 def journal_page(services: Services) -> QWidget:

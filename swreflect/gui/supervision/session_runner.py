@@ -65,7 +65,7 @@ class SessionRunner(QWidget):
         back.setAccessibleName("Leave the session for now; it is saved")
         back.clicked.connect(self.on_back_button_clicked)
         back.setToolTip("Everything is saved; come back to it from the Supervision page")
-        self.discard_button = QPushButton("Discard this session")
+        self.discard_button = QPushButton("Discard")
         self.discard_button.setAccessibleName("Discard this session")
         self.discard_button.setAccessibleDescription(
             "Nothing has been written in it yet: remove it as if it was never started"
