@@ -16,16 +16,10 @@ from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.core.actions import ActionFilter
 from swreflect.core.agreements import frequency_label
-from swreflect.core.supervision_models import (
-    FREQUENCIES,
-    ROLES,
-    Action,
-    Agreement,
-    Person,
-    Session,
-)
 from swreflect.core.supervision_schedule import describe_due
 from swreflect.errors import EXIT_OK, UsageError
+from swreflect.models.supervision import FREQUENCIES, Action, Agreement, Person, Session
+from swreflect.models.vocab import Role
 
 
 def _date(text: str) -> date:
@@ -55,7 +49,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p = people.add_parser("add", parents=[common], help="add a person")
     p.add_argument("name", help="their name as you'd like it shown")
-    p.add_argument("--role", required=True, choices=ROLES, help="their relation to you")
+    p.add_argument("--role", required=True, choices=tuple(Role), help="their relation to you")
     p.add_argument("--pronouns", default="", help="optional pronouns")
     p.set_defaults(func=cmd_people_add)
     p = people.add_parser("list", parents=[common], help="list people")
@@ -69,7 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     _terms_options(p, default="monthly")
     p.add_argument("--start", type=_date, help="start date (default today)")
     p.add_argument("--review", type=_date, help="review date")
-    p.add_argument("--record-writer", choices=ROLES, default="supervisor")
+    p.add_argument("--record-writer", choices=tuple(Role), default="supervisor")
     p.add_argument("--record-due-days", type=int, default=14)
     p.add_argument("--disagreement", help="how disagreement with the record is recorded")
     p.add_argument("--confidentiality", help="confidentiality and its limits")
@@ -116,7 +110,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     actions: Any = command_group(subparsers, common, "actions", "agreed actions")
     p = actions.add_parser("list", parents=[common], help="list open actions")
-    p.add_argument("--owner", choices=ROLES)
+    p.add_argument("--owner", choices=tuple(Role))
     p.add_argument("--agreement", help="only this agreement's actions")
     p.add_argument("--due-by", type=_date, help="only actions due on or before this date")
     p.add_argument("--all", action="store_true", help="include done actions")

@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from swreflect.core.clock import Clock
-from swreflect.core.supervision_models import (
+from swreflect.core.supervision_schedule import DueState, describe_due, due_state
+from swreflect.errors import NotFoundError, ValidationError
+from swreflect.models.supervision import (
     DEFAULT_RECORD_DUE_DAYS,
     DEFAULT_USUAL_MINUTES,
     FREQUENCIES,
     NOT_HELD_STATUSES,
-    ROLES,
     Agreement,
     AgreementTerms,
     Person,
 )
-from swreflect.core.supervision_schedule import DueState, describe_due, due_state
-from swreflect.errors import NotFoundError, ValidationError
+from swreflect.models.vocab import Role
 from swreflect.vault.supervision import AgreementRepository, PeopleRepository, SessionRepository
 
 DEFAULT_DISAGREEMENT = (
@@ -119,7 +119,7 @@ class AgreementService:
             raise ValidationError(
                 "Please give your own name as it should appear on records. Nothing was saved."
             )
-        if record_writer not in ROLES:
+        if record_writer not in tuple(Role):
             raise ValidationError(
                 "The record is written by the 'supervisor' or the 'supervisee'. Nothing was saved."
             )

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from swreflect.core.supervision_models import Agreement
+from swreflect.models.supervision import Agreement
 
 ASYE_WEEKLY_DAYS = 42  # the first six weeks
 ASYE_FORTNIGHTLY_MONTHS = 6

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.journal import NEW_DRAFT, draft_slot
-from swreflect.core.journal_models import Draft, EntryContent, SearchHit
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.journal.ask import Ask
@@ -38,6 +37,7 @@ from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.safe_emit import emit
 from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
+from swreflect.models.journal import Draft, EntryContent, SearchHit
 
 log = logging.getLogger(__name__)
 

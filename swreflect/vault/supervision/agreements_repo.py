@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from swreflect.core.supervision_models import Agreement, AgreementTerms
+from swreflect.models.supervision import Agreement, AgreementTerms
 from swreflect.vault.vault import Vault
 
 _COLUMNS = (
