@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from swreflect.gui.controller import ShellController
     from swreflect.gui.pages.registry import PageSpec
-    from swreflect.gui.session_watch import SessionWatcher
+    from swreflect.gui.session_events import SessionEvents
     from swreflect.vault.kdf import KdfPolicy
 
 APP_NAME = "swreflect"
@@ -47,7 +47,7 @@ def compose(
     clock: Clock,
     kdf: KdfPolicy | Callable[[], KdfPolicy],
     pages: Sequence[PageSpec] | None = None,
-    session_watcher: Callable[[], SessionWatcher] | None = None,
+    session_watcher: Callable[[], SessionEvents] | None = None,
 ) -> ShellController:
     """The shell for one vault folder; call ``start()`` to show the first screen.
 
@@ -73,11 +73,11 @@ def kdf_from_environment() -> KdfPolicy:
     return KdfPolicy.from_environment()
 
 
-def system_session() -> SessionWatcher:
-    """The desktop's own buses (imported on first unlock, not at start-up)."""
-    from swreflect.gui.session_watch import SessionWatcher
+def system_session() -> SessionEvents:
+    """The OS's own lock/sleep notifications (imported on first unlock, not at start-up)."""
+    from swreflect.gui.session_events import platform_session_events
 
-    return SessionWatcher()
+    return platform_session_events()
 
 
 def run_gui() -> int:
