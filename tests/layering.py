@@ -213,3 +213,72 @@ def arrows(sources: Mapping[str, str]) -> set[tuple[str, str]]:
             if target is not None and target != unit:
                 found.add((rel, target))
     return found
+
+
+def _dotted(relpath: str) -> tuple[str, str]:
+    """(module's dotted name, the package its relative imports start from)."""
+    dotted = "swreflect." + relpath.removesuffix(".py").replace("/", ".")
+    if relpath.endswith("__init__.py"):
+        dotted = dotted.removesuffix(".__init__")
+        return dotted, dotted
+    return dotted, dotted.rpartition(".")[0]
+
+
+def import_graph(sources: Mapping[str, str], under: str) -> dict[str, set[str]]:
+    """Module -> modules it imports (anywhere in the file), for the modules below ``under``
+    (a path prefix such as ``"gui/"``), counting only imports between those modules."""
+    names = {_dotted(rel)[0]: rel for rel in sources if rel.startswith(under)}
+    graph: dict[str, set[str]] = {name: set() for name in names}
+    for name, rel in names.items():
+        for imp in imports_of(sources[rel], _dotted(rel)[1]):
+            target = imp.name
+            while target and target not in names:
+                target = target.rpartition(".")[0]
+            # a package's own __init__ is where its submodules live, not an arrow back
+            if target and target != name and not name.startswith(target + "."):
+                graph[name].add(target)
+    return graph
+
+
+def cycles(graph: Mapping[str, set[str]]) -> list[list[str]]:
+    """Every group of modules that import each other round in a circle (Tarjan's algorithm,
+    iteratively), each sorted, largest first."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+    return sorted(found, key=len, reverse=True)

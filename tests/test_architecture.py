@@ -159,3 +159,29 @@ def test_qt_free_layers_import_without_pyside6() -> None:
     assert "swreflect.models.vocab" in report["imported"]
     assert "swreflect.cli.vault_cmds" in report["imported"]
     assert report["qt"] == [], f"PySide6 was imported by a Qt-free layer: {report['qt']}"
+
+
+def test_no_import_circle_inside_the_gui() -> None:
+    """Counting every import (lazy and TYPE_CHECKING ones too): a circle means two modules
+    can only be understood, changed or tested together."""
+    graph = layering.import_graph(SOURCES, "gui/")
+    assert "swreflect.gui.controller" in graph
+    assert "swreflect.gui.main_window" in graph["swreflect.gui.controller"]
+    circles = layering.cycles(graph)
+    assert not circles, "import circles in gui/: " + "; ".join(" <-> ".join(c) for c in circles)
+
+
+def test_the_circle_finder_sees_a_lazy_and_a_type_checking_circle() -> None:
+    sources = {
+        "gui/a.py": "from swreflect.gui import b\n",
+        "gui/b.py": "def later():\n    from swreflect.gui.c import C\n",
+        "gui/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from . import a\n",
+        "gui/d.py": "from swreflect.gui import a\n",
+        "gui/pages/__init__.py": "",
+        "gui/pages/e.py": "from swreflect.gui.pages import f\n",
+        "gui/pages/f.py": "from .e import thing\n",
+    }
+    assert layering.cycles(layering.import_graph(sources, "gui/")) == [
+        ["swreflect.gui.a", "swreflect.gui.b", "swreflect.gui.c"],
+        ["swreflect.gui.pages.e", "swreflect.gui.pages.f"],
+    ]
