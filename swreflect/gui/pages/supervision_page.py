@@ -325,3 +325,13 @@ class SupervisionPage(QWidget):
     def page_shown(self) -> None:
         if self.runner is None:
             self.refresh()
+
+    def clear_sensitive(self) -> None:
+        """Forget names, sessions and the open session's notes before the page goes."""
+        if self.runner is not None:
+            self.runner.clear_sensitive()
+        self.agreements.clear()
+        self.sessions.clear()
+        self.heading.clear()
+        self.due.clear()
+        self.terms.clear()
