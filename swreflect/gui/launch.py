@@ -80,7 +80,8 @@ def system_session() -> SessionEvents:
     return platform_session_events()
 
 
-def run_gui() -> int:
+def run_gui(files: Sequence[str] = ()) -> int:
+    """The window; ``files`` (from a file association) go to the inbox once unlocked."""
     from swreflect.gui import first_paint
     from swreflect.paths import default_vault_dir
 
