@@ -32,7 +32,9 @@ step "people, agreement, session"
 "$cli" agreement add --person "Sam Okafor" --me "Jo Reyes" --frequency asye >/dev/null
 agreement="$("$cli" agreement list --json | json 'd[0]["id"]')"
 "$cli" session start "$agreement" >/dev/null
-record="$("$cli" session list --json | json 'd[0]["record_id"]')"; ok "record ${record:0:8}"
+session="$("$cli" session list --json | json 'd[0]["id"]')"
+record="$("$cli" session list --json | json 'd[0]["record_id"]')"
+"$cli" session agree-in-room "$session" --name "Sam Okafor" >/dev/null; ok "record ${record:0:8}"
 step "export pdf"; "$cli" export pdf "$record" -o "$work/record.pdf" >/dev/null; [ -s "$work/record.pdf" ]; ok "$(wc -c < "$work/record.pdf" | tr -d ' ') bytes"
 step "verify (good)"; "$cli" verify "$work/record.pdf" >/dev/null; ok
 step "verify (tampered: exit 6)"

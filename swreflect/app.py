@@ -29,6 +29,17 @@ def setup_logging() -> None:
     root.addHandler(handler)
 
 
+def quiet_library_warnings() -> None:
+    """Release builds don't print library deprecation warnings at users who can't act on them
+    (development runs keep them, so they are seen and fixed)."""
+    from swreflect.platform.release import is_release_build
+
+    if is_release_build():
+        import warnings
+
+        warnings.simplefilter("ignore")
+
+
 def _looks_like_files(args: Sequence[str]) -> bool:
     """``swreflect request.swx`` from a file manager: every argument an existing file of ours."""
     from pathlib import Path
@@ -41,6 +52,7 @@ def _looks_like_files(args: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     harden_process()
+    quiet_library_warnings()
     setup_logging()
     if args and not _looks_like_files(args):
         from swreflect.cli import main as cli_main
@@ -54,6 +66,7 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         harden_process()
+        quiet_library_warnings()
         setup_logging()
     from swreflect.platform.display import NO_DISPLAY_MESSAGE, has_display
 

@@ -51,5 +51,5 @@ Description: confidential reflective supervision for social workers
 CONTROL
 mkdir -p "$out"
 deb="$out/swreflect_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$pkg" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z3 --build "$pkg" "$deb" >/dev/null
 echo "$deb"
