@@ -90,6 +90,17 @@ NETWORK = frozenset(
         "PySide6.QtWebSockets",
     }
 )
+# The one allowance: local IPC for the single-instance hand-over (an AF_UNIX socket or a named
+# pipe, never TCP/IP), in exactly one module and for exactly these two classes.
+LOCAL_IPC: Mapping[str, frozenset[str]] = {
+    "gui/single_instance.py": frozenset(
+        {
+            "PySide6.QtNetwork",
+            "PySide6.QtNetwork.QLocalServer",
+            "PySide6.QtNetwork.QLocalSocket",
+        }
+    )
+}
 QT = frozenset({"PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2"})
 
 
@@ -171,7 +182,7 @@ def check_module(relpath: str, source: str) -> list[Violation]:
     for imp in imports_of(source, package):
         target = unit_of(imp.name)
         found: list[tuple[str, str]] = []
-        if _matches(imp.name, NETWORK):
+        if _matches(imp.name, NETWORK) and imp.name not in LOCAL_IPC.get(relpath, frozenset()):
             found.append(("network", imp.name))
         if unit != "gui" and _matches(imp.name, QT):
             found.append(("qt", imp.name))

@@ -185,3 +185,13 @@ def test_the_circle_finder_sees_a_lazy_and_a_type_checking_circle() -> None:
         ["swreflect.gui.a", "swreflect.gui.b", "swreflect.gui.c"],
         ["swreflect.gui.pages.e", "swreflect.gui.pages.f"],
     ]
+
+
+def test_local_ipc_allowance_is_exactly_two_local_socket_classes() -> None:
+    """gui/single_instance.py may use QLocalServer/QLocalSocket; anything else from QtNetwork,
+    or the same import in any other module, is still a network violation."""
+    allowed = "from PySide6.QtNetwork import QLocalServer, QLocalSocket\n"
+    assert layering.check_module("gui/single_instance.py", allowed) == []
+    tcp = "from PySide6.QtNetwork import QLocalServer, QTcpSocket\n"
+    assert [v.rule for v in layering.check_module("gui/single_instance.py", tcp)] == ["network"]
+    assert [v.rule for v in layering.check_module("gui/other.py", allowed)] == ["network"]

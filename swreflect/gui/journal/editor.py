@@ -214,6 +214,7 @@ class EntryEditor(QWidget):
     def _show_template(self, template: Template) -> None:
         for f in self.prompt_fields:
             self._prompts_box.removeWidget(f)
+            f.hide()  # gone at once for Tab and screen readers, deleted when idle
             f.deleteLater()
         self.prompt_fields = []
         self.template_note.setText(template.description)

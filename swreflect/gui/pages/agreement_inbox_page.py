@@ -229,8 +229,11 @@ class AgreementInboxPage(QWidget):
     # ------------------------------------------------------------ import
     def on_import_button_clicked(self) -> None:
         path = dialogs.open_file(self, "Import an agreement file", Path.home(), EXCHANGE_FILTER)
-        if path is None:
-            return
+        if path is not None:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Import one agreement file (the button, or a file opened with the app)."""
         try:
             data = Path(path).read_bytes()
         except OSError:
