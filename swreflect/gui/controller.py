@@ -272,9 +272,12 @@ class ShellController(QObject):
         vault, kdf = self._pending_vault, self.kdf
         if vault is None:
             return
+        from swreflect.core.security import SecurityService
+
+        security = SecurityService(vault, kdf)
         self._run(
             "Saving your new passphrase…",
-            lambda: vault.change_passphrase(passphrase, kdf),
+            lambda: security.set_new_passphrase(passphrase),
             self.on_new_passphrase_succeeded,
             self.on_new_passphrase_failed,
         )
