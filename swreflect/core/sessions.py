@@ -150,13 +150,9 @@ class SessionService:
         return session
 
     def find(self, id_or_prefix: str) -> Session:
-        wanted = id_or_prefix.strip()
-        matches = [s for s in self._repo.list() if s.id.startswith(wanted)]
-        if len(matches) == 1 and len(wanted) >= 4:
-            return matches[0]
-        if len(matches) > 1:
-            raise ValidationError("More than one session matches that id; give more of it.")
-        raise NotFoundError("No session with that id was found.")
+        from swreflect.core.id_prefix import pick
+
+        return pick(self._repo.list(), id_or_prefix, lambda s: s.id, "session")
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
