@@ -147,7 +147,9 @@ class SessionService:
         """The end screen's "Finish session": from now on it counts as held (met)."""
         session = self._editable(session_id)
         when = session.held_on or self._clock.now().date()
-        status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
         self._repo.update_fields(
             session_id, self._stamp(), finished_at=self._stamp(), held_on=when, status=status
         )
