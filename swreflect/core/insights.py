@@ -19,9 +19,10 @@ from swreflect.core.clock import Clock
 from swreflect.core.insights_wellbeing import WellbeingInsight, checkin_from_row, wellbeing_insight
 from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
-from swreflect.core.supervision_models import FUNCTIONS, Agreement, Person, Session, other_role
-from swreflect.core.supervision_schedule import add_months, describe_due, due_state, next_due
+from swreflect.core.supervision_schedule import add_months, calendar_due, describe_due, due_state
 from swreflect.core.templates import TemplateLibrary
+from swreflect.models.supervision import Agreement, Person, Session
+from swreflect.models.vocab import Function, other_role
 from swreflect.vault.insights_repo import CheckinRepository
 
 RECENT_SESSIONS = 6  # rated sessions shown on the grid
@@ -158,7 +159,7 @@ def function_splits(
     splits, untimed = [], 0
     for session in recent:
         seconds = seconds_by_function(session)
-        clean = {f: int(seconds.get(f, 0)) for f in FUNCTIONS}
+        clean = {str(f): int(seconds.get(f, 0)) for f in Function}
         if sum(clean.values()) <= 0:
             untimed += 1
             continue
@@ -187,7 +188,8 @@ def balance_note(splits: Sequence[FunctionSplit]) -> str | None:
 
 def expected_sessions(agreement: Agreement, since: date, today: date) -> int:
     """How many sessions the agreement asked for between ``since`` and ``today``, following
-    each change of terms from its effective date."""
+    each change of terms from its effective date. Counted on the agreement's calendar (before
+    due dates are moved off weekends and bank holidays), so a moved date never adds a session."""
     if agreement.start_date > today:
         return 0
     if agreement.start_date >= since:
@@ -195,7 +197,7 @@ def expected_sessions(agreement: Agreement, since: date, today: date) -> int:
     else:
         cursor, expected = since, 0
     while True:
-        cursor = next_due(agreement, cursor)
+        cursor = calendar_due(agreement, cursor)
         if cursor > today:
             return expected
         expected += 1

@@ -15,17 +15,11 @@ from typing import Any
 from swreflect.core import session_record
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
-from swreflect.core.supervision_models import (
+from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
+from swreflect.models.supervision import (
     AGENDA_SOURCES,
-    FUNCTIONS,
-    ROLES,
     STAGE_KEYS,
     STAGES,
-    STATUS_CANCELLED,
-    STATUS_DRAFT,
-    STATUS_IN_SESSION,
-    STATUS_SUMMARY_DRAFTED,
-    VISIBILITIES,
     Agreement,
     Note,
     Person,
@@ -33,9 +27,15 @@ from swreflect.core.supervision_models import (
     Session,
     StageSpec,
     StageState,
+)
+from swreflect.models.vocab import (
+    ActionStatus,
+    Function,
+    Role,
+    SessionStatus,
+    Visibility,
     other_role,
 )
-from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -47,7 +47,7 @@ MAX_NOTE = 50_000
 
 
 def _check_function(function: str) -> str:
-    if function not in FUNCTIONS:
+    if function not in tuple(Function):
         raise ValidationError(
             "The supervision function must be management, development, support or mediation."
         )
@@ -61,7 +61,7 @@ def _check_note_text(text: str) -> str:
 
 
 def _check_visibility(visibility: str) -> str:
-    if visibility not in VISIBILITIES:
+    if visibility not in tuple(Visibility):
         raise ValidationError("A note is either shared or private.")
     return visibility
 
@@ -104,8 +104,20 @@ class SessionService:
         if [s.key for s in specs if s.key not in STAGE_KEYS]:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
-        session_id = self._repo.create(agreement_id, STATUS_DRAFT, states, self._stamp(), pack)
+        session_id = self._repo.create(
+            agreement_id,
+            SessionStatus.DRAFT,
+            states,
+            self._stamp(),
+            pack,
+            carry=self.actions_to_carry(agreement_id),
+        )
         return self.get(session_id)
+
+    def actions_to_carry(self, agreement_id: str) -> list[str]:
+        """The rule for a new session: every action of the agreement that is still open and
+        hasn't already moved on to a later session comes along (a chain can be any length)."""
+        return [a.id for a in self._actions.list_current(agreement_id, status=ActionStatus.OPEN)]
 
     def start(
         self,
@@ -119,21 +131,25 @@ class SessionService:
     def begin(self, session_id: str, held_on: date | None = None) -> Session:
         session = self._editable(session_id)
         when = held_on or session.held_on or self._clock.now().date()
-        status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
         self._repo.update_fields(session_id, self._stamp(), status=status, held_on=when)
         return self.get(session_id)
 
     def cancel(self, session_id: str) -> Session:
         """Mark a session as not held: it never counts towards what is due."""
         self._editable(session_id)
-        self._repo.update_fields(session_id, self._stamp(), status=STATUS_CANCELLED)
+        self._repo.update_fields(session_id, self._stamp(), status=SessionStatus.CANCELLED)
         return self.get(session_id)
 
     def finish(self, session_id: str) -> Session:
         """The end screen's "Finish session": from now on it counts as held (met)."""
         session = self._editable(session_id)
         when = session.held_on or self._clock.now().date()
-        status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
         self._repo.update_fields(
             session_id, self._stamp(), finished_at=self._stamp(), held_on=when, status=status
         )
@@ -157,13 +173,9 @@ class SessionService:
         return session
 
     def find(self, id_or_prefix: str) -> Session:
-        wanted = id_or_prefix.strip()
-        matches = [s for s in self._repo.list() if s.id.startswith(wanted)]
-        if len(matches) == 1 and len(wanted) >= 4:
-            return matches[0]
-        if len(matches) > 1:
-            raise ValidationError("More than one session matches that id; give more of it.")
-        raise NotFoundError("No session with that id was found.")
+        from swreflect.core.id_prefix import pick
+
+        return pick(self._repo.list(), id_or_prefix, lambda s: s.id, "session")
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
@@ -287,7 +299,7 @@ class SessionService:
     # ------------------------------------------------------------------ ratings, actions, closing
     def rate(self, session_id: str, rater: str, support: int, challenge: int) -> None:
         self._editable(session_id)
-        if rater not in ROLES:
+        if rater not in tuple(Role):
             raise ValidationError("Ratings come from the supervisor or the supervisee.")
         if not (1 <= support <= 5 and 1 <= challenge <= 5):
             raise ValidationError("Support and challenge are each rated from 1 to 5.")
@@ -300,7 +312,7 @@ class SessionService:
         description = description.strip()
         if not description:
             raise ValidationError("Please describe the action. Nothing was saved.")
-        if owner not in ROLES:
+        if owner not in tuple(Role):
             raise ValidationError("An action belongs to the supervisor or the supervisee.")
         return self._actions.add(
             session_id, session.agreement_id, description, owner, due, self._stamp()
@@ -326,7 +338,7 @@ class SessionService:
             session_id,
             self._stamp(),
             summary=text,
-            status=STATUS_SUMMARY_DRAFTED,
+            status=SessionStatus.SUMMARY_DRAFTED,
             held_on=held_on,
         )
         return text
@@ -362,7 +374,7 @@ class SessionService:
         session = self.get(session_id)
         version = session.record_version + 1
         self._repo.update_fields(
-            session_id, self._stamp(), record_version=version, status=STATUS_SUMMARY_DRAFTED
+            session_id, self._stamp(), record_version=version, status=SessionStatus.SUMMARY_DRAFTED
         )
         return version
 

@@ -38,7 +38,8 @@ from swreflect.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir
+from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
+from swreflect.platform.release import test_setting
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
@@ -178,7 +179,7 @@ class Vault:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-        os.chmod(staging, 0o600)
+        make_private(staging)
         # Key slots first, then the database: a crash in between leaves only a slot file,
         # which a fresh ``create`` may overwrite because it guards no data.
         atomic_write(folder / KEYSLOTS_NAME, slots.to_bytes())
@@ -384,9 +385,9 @@ def _test_only_pause() -> None:
     Active only when both the insecure test KDF and ``SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE``
     (seconds) are set; a normal run never sets either.
     """
-    if os.environ.get(TEST_KDF_ENV) != "1":
+    if test_setting(TEST_KDF_ENV) != "1":
         return
-    pause = os.environ.get(TEST_PAUSE_ENV)
+    pause = test_setting(TEST_PAUSE_ENV)
     if pause:
         time.sleep(float(pause))
 

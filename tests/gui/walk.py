@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.gui.controller import ShellController
 from swreflect.gui.launch import compose
+from swreflect.models.journal import EntryContent
 from swreflect.vault.kdf import KdfPolicy
 
 PASSPHRASE = "amber lantern over a quiet harbour"

@@ -1,5 +1,5 @@
-"""m0005: sessions that reached sign-off stay held; sessions still open are not held until
-finished."""
+"""The session-finished step: sessions that reached the end screen or sign-off stay held;
+sessions only created or opened are not held until finished."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from sqlcipher3 import dbapi2
 from swreflect.vault.migrations import ladder
 
 
-def test_sign_off_sessions_are_marked_finished_and_open_ones_are_not() -> None:
+def test_sessions_past_the_end_screen_are_marked_finished_and_open_ones_are_not() -> None:
     conn = dbapi2.connect(":memory:")  # the same SQLite build the vault uses
     steps = ladder()
+    target = next(step for step in steps if step.name.endswith("session_finished"))
     for step in steps:
-        if step.version < 5:
+        if step.version < target.version:
             step.upgrade(conn)
     conn.execute("PRAGMA foreign_keys = OFF")
     statuses = ["draft", "in_session", "summary_drafted", "cancelled", "sent", "agreed"]
@@ -24,12 +25,12 @@ def test_sign_off_sessions_are_marked_finished_and_open_ones_are_not() -> None:
             " '2026-01-06T10:00:00')",
             (f"s{n}", status, f"r{n}"),
         )
-    next(step for step in steps if step.name.endswith("session_finished")).upgrade(conn)
+    target.upgrade(conn)
     finished = dict(conn.execute("SELECT status, finished_at FROM sessions").fetchall())
     assert finished == {
         "draft": None,
         "in_session": None,
-        "summary_drafted": None,
+        "summary_drafted": "2026-01-06T10:00:00",
         "cancelled": None,
         "sent": "2026-01-06T10:00:00",
         "agreed": "2026-01-06T10:00:00",

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.templates import Template, TemplateLibrary
 from swreflect.gui.journal.deid_banner import DeidBanner
 from swreflect.gui.journal.private_text import PrivateTextEdit
 from swreflect.gui.journal.wellbeing import WellbeingBox
+from swreflect.models.journal import EntryContent
 
 COLUMN_CHARS = 72
 

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from swreflect.core import session_record
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import FUNCTIONS, ROLES
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
 from swreflect.gui.ui import hint
+from swreflect.models.vocab import Function, Role
 
 NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
 TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
@@ -96,7 +96,7 @@ class EndScreen(QScrollArea):
         grid.addWidget(QLabel("Support"), 0, 1)
         grid.addWidget(QLabel("Challenge"), 0, 2)
         self.rating_boxes: dict[str, tuple[QComboBox, QComboBox]] = {}
-        for row, role in enumerate(ROLES, start=1):
+        for row, role in enumerate(Role, start=1):
             grid.addWidget(QLabel(f"The {role}"), row, 0)
             pair = (
                 self._rating_combo(f"Support felt by the {role}"),
@@ -177,18 +177,18 @@ class EndScreen(QScrollArea):
         session = self._services.sessions.get(self._session_id)
         for grid in (self.functions_grid, self.stages_grid):
             clear_layout(grid)
-        total = max(1, (session_record.total_seconds(session) + 30) // 60)
+        total = max(1, session_record.minutes(session_record.total_seconds(session)))
         split = session_record.seconds_by_function(session)
-        for row, function in enumerate(FUNCTIONS):
-            minutes = (split[function] + 30) // 60
+        for row, function in enumerate(Function):
+            minutes = session_record.minutes(split[function])
             self.functions_grid.addWidget(QLabel(function.capitalize()), row, 0)
             self.functions_grid.addWidget(_bar(minutes, total, function), row, 1)
         for row, (title, seconds) in enumerate(session_record.seconds_by_stage(session)):
-            minutes = (seconds + 30) // 60
+            minutes = session_record.minutes(seconds)
             self.stages_grid.addWidget(QLabel(title), row, 0)
             self.stages_grid.addWidget(_bar(minutes, total, title), row, 1)
         message = session_record.balance_message(session)
-        too_short = session_record.total_seconds(session) < 10 * 60
+        too_short = session_record.too_short(session)
         self.balance.setText(message or (TOO_SHORT if too_short else NO_BALANCE_WORRY))
         self.balance.setProperty("role", "calm" if message else "hint")
         self.balance.style().unpolish(self.balance)

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -21,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import Session
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
+from swreflect.models.supervision import Session
+from swreflect.models.vocab import SessionStatus
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,7 +49,7 @@ class SessionRunner(QWidget):
         self.session_id = session_id
         self.discarded = False
         session = services.sessions.get(session_id)
-        if session.status == "draft":
+        if session.status == SessionStatus.DRAFT:
             session = services.sessions.begin(session_id)
         agreement = services.agreements.get(session.agreement_id)
         person = services.agreements.person_of(agreement)
@@ -285,3 +288,12 @@ class SessionRunner(QWidget):
             panel.save_pending()
         self.end_screen.save_pending()
         self.timer.flush()
+
+    def clear_sensitive(self) -> None:
+        """Blank every text field without telling anyone: the notes were saved by
+        ``save_pending`` and an emptied field must never autosave over them."""
+        self.heading.clear()
+        for field in self.findChildren(QPlainTextEdit) + self.findChildren(QLineEdit):
+            blocked = field.blockSignals(True)
+            field.clear()
+            field.blockSignals(blocked)

@@ -1,11 +1,12 @@
-"""Schema version 5: a session counts as held only once it is finished.
+"""Schema version 6: a session counts as held only once it is finished.
 
 Opening a session used to count as having met, which hid a late supervision (the review's
 "opening it marked Priya as met once"). ``sessions.finished_at`` records when the session was
 finished on the end screen; only finished sessions (never cancelled ones) count as held.
 
-Existing sessions that already went on to sign-off were plainly held: they are marked finished
-at their last change. Sessions still open (draft, in session, summary drafted) are left
+Existing sessions that reached the end screen (a summary drafted) or went on to sign-off were
+plainly held under the old rules: they are marked finished at their last change, so nobody's
+schedule moves on upgrade. Sessions only created or opened (draft, in session) are left
 unfinished; the person finishes them from the end screen.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-STILL_OPEN = ("draft", "in_session", "summary_drafted", "cancelled")
+STILL_OPEN = ("draft", "in_session", "cancelled")
 
 
 def upgrade(conn: Any) -> None:
