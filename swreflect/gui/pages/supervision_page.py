@@ -64,7 +64,7 @@ class SupervisionPage(QWidget):
         row.setContentsMargins(16, 12, 16, 12)
         self.tabs = QTabWidget()
         self.tabs.setMinimumWidth(300)
-        self.tabs.setMaximumWidth(420)
+        self.tabs.setMaximumWidth(360)
         self.agreements = QListWidget()
         self.agreements.setAccessibleName("Your supervision agreements")
         self.agreements.setWordWrap(True)
@@ -112,6 +112,7 @@ class SupervisionPage(QWidget):
         self.sessions.setAccessibleName("Sessions under this agreement")
         self.sessions.itemActivated.connect(lambda _item: self.on_open_button_clicked())
         self.sessions.setSpacing(2)
+        self.sessions.setMinimumWidth(170)  # dates stay readable beside the grid
         sessions_column.addWidget(self.sessions, 1)
         lower.addLayout(sessions_column, 1)
         grid_column = QVBoxLayout()
