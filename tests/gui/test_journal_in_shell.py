@@ -84,3 +84,26 @@ def test_the_window_search_box_searches_the_journal(  # type: ignore[no-untyped-
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
     assert page.search_bar.field.text() == "digg"
+
+
+def test_home_lists_drafts_and_offers_the_first_step(  # type: ignore[no-untyped-def]
+    qtbot, make_shell, existing_vault, vault_dir
+) -> None:
+    shell = make_shell(vault_dir)
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    window = shell.main_window
+    home = window.pages["home"]
+    assert home.drafts.isHidden() and home.write_button.isVisibleTo(home)
+    home.write_button.click()  # the empty state's first step
+    assert window.current_key() == "journal"
+    journal = shell.services.journal
+    entry = journal.create(EntryContent(title="Half-written visit notes", body="Started."))
+    journal.save_draft(entry.id, EntryContent(title="Half-written visit notes", body="More."))
+    window.show_page("home")
+    [button] = home.drafts.buttons
+    assert "Half-written visit notes" in button.text()
+    button.click()
+    page = window.pages["journal"]
+    assert window.current_key() == "journal"
+    assert page.editor.entry_id == entry.id
+    assert page.editor.body_edit.toPlainText() == "More."
