@@ -22,16 +22,17 @@ def test_recovery_key_unlocks_then_requires_a_new_passphrase(
     assert shell.state is State.RECOVER
     screen = shell.gate.recover_screen
 
-    # A wrong key first: calm message, field emptied, nothing on disk changed.
+    # A wrong key first: calm message, what was typed kept to correct, nothing on disk changed.
     before = file_hashes(vault_dir)
     wrong = ("B" if existing_vault[0] != "B" else "C") + existing_vault[1:]
     qtbot.keyClicks(screen.key_field, wrong)
     screen.open_button.click()
     qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
     assert screen.message.text().startswith("That recovery key didn't open the vault")
-    assert screen.key_field.text() == ""
+    assert screen.key_field.text() == wrong
     assert file_hashes(vault_dir) == before
 
+    screen.key_field.clear()
     qtbot.keyClicks(screen.key_field, existing_vault.lower().replace("-", " "))
     with qtbot.waitSignal(shell.state_changed, timeout=WAIT_MS) as blocker:
         screen.open_button.click()

@@ -12,13 +12,13 @@ drafts left by a crash.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-if TYPE_CHECKING:
-    from swreflect.gui.pages.journal_page import JournalPage
+# The journal page (typed loosely: importing it here would make an import circle).
+JournalPage = Any
 
 
 def _fields(page: JournalPage) -> dict[str, QWidget]:
