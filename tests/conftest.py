@@ -68,7 +68,22 @@ def _network_guard(event: str, args: tuple[object, ...]) -> None:
 _sys.addaudithook(_network_guard)
 
 
+# ---------------------------------------------------------------------------------------------
+# No silent skips in CI: with SWREFLECT_NO_SKIPS=1 (set by .ci/run) a skipped test fails the run,
+# so a missing tool, a missing permission or a renamed command can't turn a check off unseen.
+SKIPPED: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        SKIPPED.append(f"{report.nodeid}: {reason}")
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if NETWORK_ATTEMPTS:
         print("\nNetwork use during the tests:\n  " + "\n  ".join(NETWORK_ATTEMPTS))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if SKIPPED and os.environ.get("SWREFLECT_NO_SKIPS") == "1":
+        print("\nSkipped, which SWREFLECT_NO_SKIPS=1 does not allow:\n  " + "\n  ".join(SKIPPED))
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
