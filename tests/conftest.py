@@ -68,6 +68,21 @@ def _network_guard(event: str, args: tuple[object, ...]) -> None:
 _sys.addaudithook(_network_guard)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shots",
+        metavar="DIR",
+        default=os.environ.get("SWREFLECT_SHOTS"),
+        help="save screenshots of the screens the GUI tests build into DIR",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import shots
+
+    shots.configure(config.getoption("--shots"))
+
+
 # ---------------------------------------------------------------------------------------------
 # No silent skips in CI: with SWREFLECT_NO_SKIPS=1 (set by .ci/run) a skipped test fails the run,
 # so a missing tool, a missing permission or a renamed command can't turn a check off unseen.

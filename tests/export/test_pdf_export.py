@@ -17,10 +17,9 @@ from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
 from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.canonical import canonical_bytes
 from swreflect.signing.records import SignedRecord, format_fingerprint
+from tests import shots
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both
-
-SHOTS = Path("/work/shots")
 
 
 def _text(data: bytes) -> str:
@@ -188,7 +187,7 @@ def test_render_page_one_to_png_for_a_look(tmp_path, signed_pdf):
     _signed, data = signed_pdf
     path = tmp_path / "look.pdf"
     path.write_bytes(data)
-    target = SHOTS if SHOTS.is_dir() else tmp_path
+    target = shots.folder() or tmp_path
     subprocess.run(
         [
             "pdftoppm",

@@ -17,6 +17,7 @@ from swreflect.gui import dialogs
 from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.supervision_page import EMPTY_TEXT, SupervisionPage
 from swreflect.gui.supervision.home_panel import SupervisionHomePanel
+from tests import shots
 from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
 
 __all__ = ["sup_agreement", "sup_clock", "sup_services"]
@@ -25,7 +26,7 @@ __all__ = ["sup_agreement", "sup_clock", "sup_services"]
 def _shot(widget: QWidget, name: str) -> None:
     widget.resize(1280, 720)
     QApplication.processEvents()
-    widget.grab().save(f"/work/shots/{name}.png")
+    shots.save(widget, name)
 
 
 def test_people_agreement_and_sessions_from_an_empty_vault(

@@ -13,6 +13,7 @@ from swreflect.core.services import Services
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.session_runner import SessionRunner
 from swreflect.gui.supervision.stage_panel import StagePanel
+from tests import shots
 from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
 
 __all__ = ["sup_agreement", "sup_clock", "sup_services"]
@@ -24,7 +25,7 @@ AGENDA_SHARED = "Two ways of reading the visit: tiredness or fear."
 
 def _shot(widget: QWidget, name: str) -> None:
     QApplication.processEvents()
-    widget.grab().save(f"/work/shots/{name}.png")
+    shots.save(widget, name)
 
 
 def _stage(runner: SessionRunner, key: str) -> StagePanel:

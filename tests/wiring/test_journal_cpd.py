@@ -12,9 +12,9 @@ from swreflect.core.services import Services
 from swreflect.gui import dialogs
 from swreflect.gui.journal.cpd_export import NOTHING_YET
 from swreflect.gui.pages.journal_page import JournalPage
+from tests import shots
 from tests.gui.conftest import WAIT_MS
 from tests.journal.gui_fixtures import journal_services, make_page
-from tests.wiring.helpers import SHOTS
 
 __all__ = ["journal_services"]
 
@@ -30,13 +30,13 @@ def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None
     """One page per scheme: the journal tints its surface from the palette it was built in."""
     from swreflect.gui.style import apply_style
 
-    if not SHOTS.is_dir():
+    if shots.folder() is None:
         return
     for scheme in ("light", "dark"):
         apply_style(app, scheme)
         page = _page(qtbot, services)
         page.open_entry(entry_id)
-        page.grab().save(str(SHOTS / f"wiring-journal-cpd-{scheme}.png"))
+        shots.save(page, f"wiring-journal-cpd-{scheme}")
         page.close()
     apply_style(app, "light")
 

@@ -11,16 +11,14 @@ from swreflect.gui.controller import State
 from swreflect.gui.pages.backups_panel import EXPORT_TITLE, BackupsPanel
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
+from tests import shots
 from tests.backups.conftest import get_setting, hash_tree, put_setting
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
-SHOTS = Path("/work/shots")
-
 
 def _shot(widget: object, name: str) -> None:
-    if SHOTS.is_dir():
-        widget.grab().save(str(SHOTS / f"backups-{name}.png"))  # type: ignore[attr-defined]
+    shots.save(widget, f"backups-{name}")
 
 
 def _backup_file(tmp_path: Path, state: str) -> tuple[Path, str]:

@@ -21,16 +21,16 @@ from swreflect.gui.pages.settings_page import SettingsPage
 from swreflect.gui.signing.agreements_model import RECORD_ID_ROLE, AgreementsModel
 from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
 from swreflect.signing.identity import new_identity
+from tests import shots
 from tests.signing.records import RECORD_ID, make_record
 
-SHOTS = Path("/work/shots")
 Pair = tuple[Services, Services]
 
 
 def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-    if SHOTS.is_dir():
+    if shots.folder() is not None:
         widget.resize(1280, 720)
-        widget.grab().save(str(SHOTS / f"signing-{name}.png"))
+        shots.save(widget, f"signing-{name}")
 
 
 def _accessible(widget) -> None:  # type: ignore[no-untyped-def]
