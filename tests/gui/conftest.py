@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from swreflect.core.clock import FakeClock
 from swreflect.gui import dialogs
 from swreflect.gui.controller import ShellController, State
 from swreflect.gui.launch import compose
@@ -40,11 +38,6 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def make_shell(qtbot, styled_app, clock):  # type: ignore[no-untyped-def]
     """Build (and afterwards shut down) shells for a vault folder."""
     shells: list[ShellController] = []
@@ -69,14 +62,6 @@ def existing_vault(vault_dir: Path) -> str:
     vault, recovery = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     vault.lock()
     return recovery
-
-
-def file_hashes(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def unlock_through_ui(qtbot, shell: ShellController, passphrase: str) -> None:  # type: ignore[no-untyped-def]

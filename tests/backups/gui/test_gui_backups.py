@@ -12,8 +12,8 @@ from swreflect.gui.pages.backups_panel import EXPORT_TITLE, BackupsPanel
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 from tests import shots
-from tests.backups.conftest import get_setting, hash_tree, put_setting
-from tests.conftest import TEST_PASSPHRASE
+from tests.backups.conftest import get_setting, put_setting
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
@@ -144,7 +144,7 @@ def test_declining_the_replace_question_changes_nothing(  # type: ignore[no-unty
     qtbot, make_shell, vault_dir
 ) -> None:
     Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())[0].lock()
-    before = hash_tree(vault_dir)
+    before = folder_hashes(vault_dir)
     shell = make_shell(vault_dir)
     hooks = BackupHooks.of(shell)
     hooks.unlock_link.click()
@@ -152,7 +152,7 @@ def test_declining_the_replace_question_changes_nothing(  # type: ignore[no-unty
     dialogs.set_next_answer(False)
     hooks.restore_screen.restore_button.click()
     assert shell.state is State.UNLOCK
-    assert hash_tree(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 def test_settings_panel_backs_up_and_exports_with_a_warning(  # type: ignore[no-untyped-def]
