@@ -12,7 +12,7 @@ from swreflect import __version__
 from swreflect.errors import EXIT_IN_USE, EXIT_USAGE, EXIT_WRONG_SECRET
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, folder_hashes
-from tests.vault.support import make_vault, run_cli
+from tests.vault.support import cli_env, make_vault, run_cli
 
 KEY_SHAPE = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){12}\b")
 NEW = "a completely new passphrase for the test"
@@ -162,7 +162,7 @@ def test_recover_sets_a_new_passphrase(vault_dir: Path, tmp_path: Path, source: 
         key_file = tmp_path / "key.txt"
         key_file.write_text(f"  {recovery}\n", encoding="utf-8")
         args += ["--recovery-key-file", str(key_file)]
-    result = run_cli(*args, **extra)
+    result = run_cli(*args, env=cli_env(**extra))
     assert result.returncode == 0, result.stderr
     Vault.unlock(vault_dir, NEW).lock()
     Vault.unlock_with_recovery_key(vault_dir, recovery).lock()

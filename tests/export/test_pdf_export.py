@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from pypdf import PdfReader
@@ -100,9 +101,9 @@ def test_fonts_are_embedded_and_metadata_is_set(signed_pdf):
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata is not None
     assert reader.metadata.title == "Supervision record, 4 March 2026"
-    assert str(reader.trailer["/Root"]["/Lang"]) == "en-GB"
+    assert str(cast(Any, reader.trailer["/Root"])["/Lang"]) == "en-GB"
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in cast(Any, page["/Resources"])["/Font"].values():
             font = font.get_object()
             assert "+DejaVuSans" in str(font["/BaseFont"])  # an embedded subset
             descriptor = font["/FontDescriptor"].get_object()

@@ -38,11 +38,11 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def make_shell(qtbot, styled_app, clock):  # type: ignore[no-untyped-def]
+def make_shell(qtbot, styled_app, clock):
     """Build (and afterwards shut down) shells for a vault folder."""
     shells: list[ShellController] = []
 
-    def make(folder: Path, pages=None) -> ShellController:  # type: ignore[no-untyped-def]
+    def make(folder: Path, pages=None) -> ShellController:
         shell = compose(folder, clock, KdfPolicy.from_environment(), pages)
         qtbot.addWidget(shell.gate)
         shells.append(shell)
@@ -64,7 +64,7 @@ def existing_vault(vault_dir: Path) -> str:
     return recovery
 
 
-def unlock_through_ui(qtbot, shell: ShellController, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+def unlock_through_ui(qtbot, shell: ShellController, passphrase: str) -> None:
     assert shell.state is State.UNLOCK
     screen = shell.gate.unlock_screen
     qtbot.keyClicks(screen.passphrase_field, passphrase)

@@ -19,6 +19,7 @@ from swreflect.gui.pages.registry import PAGES
 from swreflect.gui.style import apply_style
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from tests.insights.seed import TODAY, seed_all, seed_supervision
+from tests.typed import present
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def clock() -> FakeClock:
     return FakeClock(TODAY)
 
 
-def make_page(qtbot, services: Services) -> InsightsPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot, services: Services) -> InsightsPage:
     page = InsightsPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 720)
@@ -110,9 +111,9 @@ def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, services) -
     QApplication.processEvents()
     card = page.pair_cards[0]
     assert card.height() >= card.grid.height() + card.split.height()
-    assert page.scroller.widget().height() > page.scroller.viewport().height()
-    assert page.journal_card is not None and not page.journal_card.chart.isVisible()
-    assert "No wellbeing check-ins" in page.journal_card.trend.text()
+    assert present(page.scroller.widget()).height() > page.scroller.viewport().height()
+    assert not present(page.journal_card).chart.isVisible()
+    assert "No wellbeing check-ins" in present(page.journal_card).trend.text()
 
 
 def test_nothing_from_notes_or_agendas_reaches_the_page(qtbot, styled_app, services) -> None:
@@ -143,15 +144,15 @@ def test_every_part_is_named_and_reachable_by_keyboard(qtbot, styled_app, servic
         page.pair_cards[0].balance,
         page.pair_cards[0].ratings,
         page.pair_cards[0].regularity,
-        page.journal_card.chart,
-        page.journal_card.stress,
-        page.journal_card.trend,
+        present(page.journal_card).chart,
+        present(page.journal_card).stress,
+        present(page.journal_card).trend,
     }
     page.activateWindow()
     page.intro.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: page.intro.hasFocus())
     reached = set()
-    chart = page.journal_card.chart
+    chart = present(page.journal_card).chart
     chart_in_view = False
     for _ in range(len(focusable) + 2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -173,7 +174,7 @@ def test_light_and_dark_draw_with_readable_text(qtbot, qapp, services, clock, sc
         for widget in (
             page.pair_cards[0].grid,
             page.pair_cards[0].split,
-            page.journal_card.chart,
+            present(page.journal_card).chart,
         ):
             assert isinstance(widget, BalanceGrid | SplitChart | WellbeingChart)
             image = widget.grab().toImage()

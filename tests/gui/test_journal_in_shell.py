@@ -11,7 +11,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def test_lock_saves_a_draft_and_the_next_unlock_offers_it(  # type: ignore[no-untyped-def]
+def test_lock_saves_a_draft_and_the_next_unlock_offers_it(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)
@@ -35,7 +35,7 @@ def test_lock_saves_a_draft_and_the_next_unlock_offers_it(  # type: ignore[no-un
     assert page.editor.body_edit.toPlainText() == "Typed just before the screen locked."
 
 
-def test_the_window_search_box_searches_the_journal(  # type: ignore[no-untyped-def]
+def test_the_window_search_box_searches_the_journal(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)

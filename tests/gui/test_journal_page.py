@@ -139,6 +139,7 @@ def test_trash_restore_and_delete_for_good(qtbot: QtBot, services: Services) -> 
     qtbot.mouseClick(page.trash_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.trash_view
     trash = page.trash_view
+    assert trash is not None
     assert trash.model.rowCount() == 1
     trash.select_row(0)
     qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)

@@ -14,7 +14,7 @@ from tests.conftest import TEST_PASSPHRASE, folder_hashes
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def _assert_fully_locked(qtbot, shell, window, pages, vault, key_buffer) -> None:  # type: ignore[no-untyped-def]
+def _assert_fully_locked(qtbot, shell, window, pages, vault, key_buffer) -> None:
     assert shell.state is State.UNLOCK
     assert shell.services is None and shell.main_window is None
     assert not vault.is_unlocked  # the database connection is closed
@@ -26,7 +26,7 @@ def _assert_fully_locked(qtbot, shell, window, pages, vault, key_buffer) -> None
     assert shell.gate.unlock_screen.passphrase_field.text() == ""
 
 
-def _snapshot(shell):  # type: ignore[no-untyped-def]
+def _snapshot(shell):
     window = shell.main_window
     vault = shell.services.vault
     return window, list(window.pages.values()), vault, vault.data_key()

@@ -59,7 +59,7 @@ def test_back_from_recovery_returns_to_unlock(qtbot, make_shell, existing_vault,
     assert shell.gate.recover_screen.key_field.text() == ""
 
 
-def _settings(shell):  # type: ignore[no-untyped-def]
+def _settings(shell):
     window = shell.main_window
     window.show_page("settings")
     return window.pages["settings"]

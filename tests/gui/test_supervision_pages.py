@@ -19,6 +19,7 @@ from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.supervision_page import EMPTY_TEXT, SupervisionPage
 from swreflect.gui.supervision.home_panel import SupervisionHomePanel
 from tests import shots
+from tests.typed import cell, present, stage_panel
 
 
 @pytest.fixture
@@ -61,8 +62,8 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
 
     runner = page.start_session()
     assert page.stack.currentWidget() is runner
-    qtbot.mouseClick(runner.panels["checkin"].notes.shared_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(runner.panels["checkin"].notes.editors[-1].editor, "Feeling settled")
+    qtbot.mouseClick(stage_panel(runner, "checkin").notes.shared_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(stage_panel(runner, "checkin").notes.editors[-1].editor, "Feeling settled")
     page.save_pending()  # the shell's call before an auto-lock
     session = services.sessions.list()[0]
     assert [n.text for n in session.notes] == ["Feeling settled"]
@@ -72,7 +73,9 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
     assert "due on Monday 9 March 2026" in page.due.text()  # weekly in the first six weeks
     page.on_open_button_clicked()
     assert page.runner is not None
-    assert [e.text() for e in page.runner.panels["checkin"].notes.editors] == ["Feeling settled"]
+    assert [e.text() for e in stage_panel(present(page.runner), "checkin").notes.editors] == [
+        "Feeling settled"
+    ]
 
 
 def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
@@ -96,7 +99,7 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
     assert "swreflect everyday prompts" in page.pack_combo.currentText()
     _shot(page, "supervision-page-broken-pack")
     runner = page.start_session(sup_agreement)
-    assert runner.panels["checkin"].prompt_card.current() is not None
+    assert stage_panel(runner, "checkin").prompt_card.current() is not None
 
     good = tmp_path / "council-fixed.toml"
     good.write_text(
@@ -109,7 +112,7 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
     assert page.import_pack(good)
     assert "Council prompts" in page.pack_combo.currentText()
     runner = page.start_session(sup_agreement)
-    card = runner.panels["checkin"].prompt_card.current()
+    card = stage_panel(runner, "checkin").prompt_card.current()
     assert card is not None and card.text == "Hello?"
     runner.on_back_button_clicked()
     # Switching back to the built-in pack from the page.
@@ -127,17 +130,17 @@ def test_actions_page_filters_and_marks_done(
     page = ActionsPage(services)
     qtbot.addWidget(page)
     assert page.table.rowCount() == 2
-    assert "(past its date)" in page.table.item(0, 2).text()
+    assert "(past its date)" in cell(page.table, 0, 2)
     page.owner.setCurrentIndex(page.owner.findData("supervisor"))
     assert page.table.rowCount() == 1
-    assert page.table.item(0, 0).text() == "Check the rota"
+    assert cell(page.table, 0, 0) == "Check the rota"
     page.owner.setCurrentIndex(0)
     _shot(page, "supervision-actions-page")
     page.table.selectRow(0)
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     assert [a.description for a in services.actions.list()] == ["Check the rota"]
     page.status.setCurrentIndex(page.status.findData("done"))
-    assert page.table.item(0, 4).text() == "Done"
+    assert cell(page.table, 0, 4) == "Done"
     assert services.actions.list(ActionFilter(status="done"))[0].description == "Book the course"
 
 

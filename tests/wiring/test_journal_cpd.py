@@ -24,7 +24,7 @@ def _page(qtbot: QtBot, services: Services) -> JournalPage:
     return page
 
 
-def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None:  # type: ignore[no-untyped-def]
+def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None:
     """One page per scheme: the journal tints its surface from the palette it was built in."""
     from swreflect.gui.style import apply_style
 
@@ -41,7 +41,7 @@ def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None
 
 def test_a_journal_entry_saves_as_cpd_text(
     qtbot: QtBot, styled_app, services: Services, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.title_edit, "After the panel")
     qtbot.keyClicks(page.editor.body_edit, "I learned to name the risk plainly.")
@@ -69,7 +69,7 @@ def test_a_journal_entry_saves_as_cpd_text(
 
 def test_a_blank_editor_asks_for_writing_first(
     qtbot: QtBot, styled_app, services: Services
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, services)
     page.cpd.button.click()  # no file dialog: nothing is prepared, so one would fail the test
     assert page.saved_label.text() == NOTHING_YET
@@ -77,7 +77,7 @@ def test_a_blank_editor_asks_for_writing_first(
 
 def test_an_unwritable_place_is_reported_calmly(
     qtbot: QtBot, styled_app, services: Services, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.body_edit, "A short reflection.")
     dialogs.set_next_path(tmp_path / "missing" / "cpd.txt")
