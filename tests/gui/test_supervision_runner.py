@@ -46,9 +46,8 @@ def _stage(runner: SessionRunner, key: str) -> StagePanel:
 
 
 def test_whole_session_keeps_private_notes_out_of_the_summary(
-    qtbot: QtBot, services: Services, sup_agreement: str, clock: FakeClock
+    qtbot: QtBot, styled_app: QApplication, services: Services, sup_agreement: str, clock: FakeClock
 ) -> None:
-    services = services
     session_id = services.sessions.create(sup_agreement).id
     runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
