@@ -44,7 +44,7 @@ def _looks_like_files(args: Sequence[str]) -> bool:
     """``swreflect request.swx`` from a file manager: every argument an existing file of ours."""
     from pathlib import Path
 
-    from swreflect.core.file_types import is_openable
+    from swreflect.models.file_types import is_openable
 
     return bool(args) and all(is_openable(Path(a)) for a in args)
 

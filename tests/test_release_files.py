@@ -1,7 +1,7 @@
 """Release files agree with the code and with each other (no build needed to check these).
 
 File types registered by the .deb/Flatpak (MIME, desktop entry, metainfo), the Windows
-installer and the macOS spec all come from ``core/file_types.py``; the lock file covers every
+installer and the macOS spec all come from ``models/file_types.py``; the lock file covers every
 dependency, keeps pyproject's reportlab, and every shipped package has its licence text; the
 Flatpak has no network permission; release builds ignore test-only settings.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from swreflect.core.file_types import FILE_TYPES
+from swreflect.models.file_types import FILE_TYPES
 from swreflect.platform import release
 from swreflect.vault.kdf import KdfPolicy
 

@@ -83,7 +83,7 @@ def kdf_from_environment() -> KdfPolicy:
 
 def system_session() -> SessionEvents:
     """The OS's own lock/sleep notifications (imported on first unlock, not at start-up)."""
-    from swreflect.gui.session_events import platform_session_events
+    from swreflect.gui.session_platform import platform_session_events
 
     return platform_session_events()
 

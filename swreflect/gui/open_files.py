@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QWidget
 
-from swreflect.core.file_types import file_type
+from swreflect.models.file_types import file_type
 
 if TYPE_CHECKING:
     from swreflect.gui.controller import ShellController

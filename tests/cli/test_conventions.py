@@ -34,7 +34,7 @@ def _cli(vault_dir: Path, *args: str, **kw: object) -> subprocess.CompletedProce
 def filled(vault_dir: Path) -> Path:
     vault, _ = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     services = build_services(vault, SystemClock())
-    from swreflect.core.journal_models import EntryContent
+    from swreflect.models.journal import EntryContent
 
     for i in range(300):
         services.journal.create(EntryContent(title=f"entry {i} " + "words " * 45, body="b"))
