@@ -12,7 +12,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def test_a_wrong_recovery_key_keeps_the_text_and_names_the_doubtful_group(  # type: ignore[no-untyped-def]
+def test_a_wrong_recovery_key_keeps_the_text_and_names_the_doubtful_group(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)
@@ -34,7 +34,7 @@ def test_a_wrong_recovery_key_keeps_the_text_and_names_the_doubtful_group(  # ty
     assert doubtful_groups(existing_vault) == []
 
 
-def test_after_an_auto_lock_the_unlock_screen_says_why(  # type: ignore[no-untyped-def]
+def test_after_an_auto_lock_the_unlock_screen_says_why(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)
@@ -49,7 +49,7 @@ def test_after_an_auto_lock_the_unlock_screen_says_why(  # type: ignore[no-untyp
     assert shell.gate.unlock_screen.message.text() == ""
 
 
-def test_return_presses_the_focused_button_on_the_vault_screens(  # type: ignore[no-untyped-def]
+def test_return_presses_the_focused_button_on_the_vault_screens(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from swreflect.gui import dialogs
 from swreflect.gui.pages.supervision_page import ID_ROLE, SupervisionPage
+from swreflect.gui.supervision.session_runner import SessionRunner
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import unlock_through_ui
 from tests.signing.conftest import open_services
 from tests.signing.sessions import pair_people
 
 
-def _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock):  # type: ignore[no-untyped-def]
+def _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock):
     shell = make_shell(vault_dir)
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     sam = shell.services
@@ -25,7 +26,7 @@ def _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock):  # type: i
     return shell, sam, priya, agreement
 
 
-def _run_session(qtbot, shell, agreement_id: str) -> tuple[SupervisionPage, object]:  # type: ignore[no-untyped-def]
+def _run_session(qtbot, shell, agreement_id: str) -> tuple[SupervisionPage, SessionRunner]:
     window = shell.main_window
     window.show_page("supervision")
     page = window.current_page()
@@ -45,7 +46,7 @@ def _run_session(qtbot, shell, agreement_id: str) -> tuple[SupervisionPage, obje
     return page, runner
 
 
-def test_start_finish_and_send_for_agreement(  # type: ignore[no-untyped-def]
+def test_start_finish_and_send_for_agreement(
     qtbot, make_shell, existing_vault, vault_dir, tmp_path: Path, clock
 ) -> None:
     shell, sam, priya, agreement = _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock)
@@ -72,7 +73,7 @@ def test_start_finish_and_send_for_agreement(  # type: ignore[no-untyped-def]
         priya.close()
 
 
-def test_finish_and_agree_in_the_room(  # type: ignore[no-untyped-def]
+def test_finish_and_agree_in_the_room(
     qtbot, make_shell, existing_vault, vault_dir, tmp_path: Path, clock
 ) -> None:
     shell, sam, priya, agreement = _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock)
@@ -89,7 +90,7 @@ def test_finish_and_agree_in_the_room(  # type: ignore[no-untyped-def]
         priya.close()
 
 
-def test_sending_to_someone_not_paired_says_so_before_any_file_dialog(  # type: ignore[no-untyped-def]
+def test_sending_to_someone_not_paired_says_so_before_any_file_dialog(
     qtbot, make_shell, existing_vault, vault_dir, tmp_path: Path, clock
 ) -> None:
     shell, sam, priya, _agreement = _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock)
@@ -107,7 +108,7 @@ def test_sending_to_someone_not_paired_says_so_before_any_file_dialog(  # type: 
         priya.close()
 
 
-def test_an_empty_session_can_be_discarded(  # type: ignore[no-untyped-def]
+def test_an_empty_session_can_be_discarded(
     qtbot, make_shell, existing_vault, vault_dir, tmp_path: Path, clock
 ) -> None:
     shell, sam, priya, agreement = _shell_with_priya(qtbot, make_shell, vault_dir, tmp_path, clock)

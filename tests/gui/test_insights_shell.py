@@ -12,7 +12,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def test_insights_from_the_rail_follow_the_vault(  # type: ignore[no-untyped-def]
+def test_insights_from_the_rail_follow_the_vault(
     qtbot, make_shell, existing_vault, vault_dir, clock
 ) -> None:
     shell = make_shell(vault_dir)

@@ -11,7 +11,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def test_lock_mid_entry_then_unlock_back_into_the_same_editor(  # type: ignore[no-untyped-def]
+def test_lock_mid_entry_then_unlock_back_into_the_same_editor(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)
@@ -53,9 +53,7 @@ def test_lock_mid_entry_then_unlock_back_into_the_same_editor(  # type: ignore[n
     assert shell.services.settings.resume_point() == ""
 
 
-def test_a_crash_draft_is_still_offered(  # type: ignore[no-untyped-def]
-    qtbot, make_shell, existing_vault, vault_dir
-) -> None:
+def test_a_crash_draft_is_still_offered(qtbot, make_shell, existing_vault, vault_dir) -> None:
     shell = make_shell(vault_dir)
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     shell.services.journal.save_draft(None, EntryContent(title="Left by a crash", body="Words."))
@@ -68,7 +66,7 @@ def test_a_crash_draft_is_still_offered(  # type: ignore[no-untyped-def]
     assert page.editor.body_edit.toPlainText() == "Words."
 
 
-def test_the_window_search_box_searches_the_journal(  # type: ignore[no-untyped-def]
+def test_the_window_search_box_searches_the_journal(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)
@@ -86,7 +84,7 @@ def test_the_window_search_box_searches_the_journal(  # type: ignore[no-untyped-
     assert page.search_bar.field.text() == "digg"
 
 
-def test_home_lists_drafts_and_offers_the_first_step(  # type: ignore[no-untyped-def]
+def test_home_lists_drafts_and_offers_the_first_step(
     qtbot, make_shell, existing_vault, vault_dir
 ) -> None:
     shell = make_shell(vault_dir)

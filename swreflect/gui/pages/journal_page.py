@@ -14,7 +14,7 @@ import logging
 from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QSplitter,
@@ -38,7 +38,7 @@ from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.safe_emit import emit
 from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
-from swreflect.gui.supervision.look import PRIVATE_ACCENT
+from swreflect.gui.supervision.look import PRIVATE_ACCENT, set_privacy
 from swreflect.models.journal import Draft, EntryContent, SearchHit
 
 log = logging.getLogger(__name__)
@@ -46,17 +46,6 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 3000
 DEID_MS = 400
 PRIVATE_TINT = QColor(PRIVATE_ACCENT)  # the lock glyph: 3.3:1 or more in light and dark
-
-
-def private_background(palette: QPalette) -> QColor:
-    """The window colour with a faint violet tint: the journal's consistent private marker."""
-    base = palette.color(QPalette.ColorRole.Window)
-    mix = 0.07
-    return QColor(
-        round(base.red() * (1 - mix) + PRIVATE_TINT.red() * mix),
-        round(base.green() * (1 - mix) + PRIVATE_TINT.green() * mix),
-        round(base.blue() * (1 - mix) + PRIVATE_TINT.blue() * mix),
-    )
 
 
 class JournalPage(QWidget):
@@ -78,9 +67,7 @@ class JournalPage(QWidget):
 
         surface = QFrame()
         surface.setObjectName("privateSurface")
-        surface.setStyleSheet(
-            f"#privateSurface {{ background: {private_background(self.palette()).name()}; }}"
-        )
+        set_privacy(surface, "surface")
         self.marker = PrivateMarker(PRIVATE_TINT)
         left = ListPane(self._journal.templates)
         self.new_button = left.new_button
@@ -149,7 +136,7 @@ class JournalPage(QWidget):
 
         self.refresh_list()
         self._update_actions()
-        self._resume = resume.Resume(self)
+        self._resume = resume.Resume(self, self._services.settings)
         if not self._resume.reopen():
             self._offer_recovered_draft()
         # The tag filter can wait until the first page is on screen.

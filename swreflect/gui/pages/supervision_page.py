@@ -30,7 +30,6 @@ from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.balance_grid import BalanceGrid
-from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
 from swreflect.gui.supervision.session_runner import SessionRunner
 
@@ -53,7 +52,6 @@ class SupervisionPage(QWidget):
         self.services = services
         self.runner: SessionRunner | None = None
         self.setAccessibleName("Supervision")
-        self.setStyleSheet(NOTE_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()

@@ -26,7 +26,7 @@ from swreflect.core import session_record
 from swreflect.core.services import Services
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
-from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
+from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.ui import hint
 from swreflect.models.vocab import Function, Role
 
@@ -55,7 +55,6 @@ class EndScreen(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
-        body.setStyleSheet(NOTE_STYLE)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()
