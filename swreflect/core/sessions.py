@@ -8,6 +8,7 @@ sign-off, after which the session is read-only here.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -137,15 +138,19 @@ class SessionService:
 
     def find(self, id_or_prefix: str) -> Session:
         wanted = id_or_prefix.strip()
-        matches = [s for s in self._repo.list() if s.id.startswith(wanted)]
+        matches = self._repo.ids_starting(wanted) if wanted else []
         if len(matches) == 1 and len(wanted) >= 4:
-            return matches[0]
+            return self.get(matches[0])
         if len(matches) > 1:
             raise ValidationError("More than one session matches that id; give more of it.")
         raise NotFoundError("No session with that id was found.")
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
+
+    def with_record(self, record_id: str, version: int) -> builtins.list[Session]:
+        """The sessions whose shared record is this version (found by index, not by listing)."""
+        return [self.get(sid) for sid in self._repo.ids_for_record(record_id, version)]
 
     def set_status(self, session_id: str, status: str) -> None:
         """For sign-off: move a session past the steps owned here (no checks on the name)."""

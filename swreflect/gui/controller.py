@@ -196,6 +196,7 @@ class ShellController(QObject):
 
     def on_create_succeeded(self, result: object) -> None:
         vault, recovery_key = cast("tuple[Vault, str]", result)
+        vault.adopt()  # opened in a worker; the UI thread is its one writer from now on
         self.gate.set_busy(False)
         if self._shutting_down:
             vault.lock()
@@ -259,6 +260,7 @@ class ShellController(QObject):
         if self._shutting_down:
             vault.lock()  # type: ignore[attr-defined]
             return
+        vault.adopt()  # type: ignore[attr-defined]
         self._pending_vault = vault  # type: ignore[assignment]
         self.gate.recover_screen.reset()
         self._enter(State.NEW_PASSPHRASE)
@@ -295,6 +297,7 @@ class ShellController(QObject):
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
 
+        vault.adopt()  # opened in a worker; the UI thread is its one writer from now on
         self.services = build_services(vault, self.clock, self.kdf)
         window = MainWindow(self.services, self._pages if self._pages is not None else PAGES)
         window.lock_requested.connect(self.on_main_window_lock_requested)
@@ -355,7 +358,7 @@ class ShellController(QObject):
 
     def _close_window(self, window: MainWindow) -> None:
         close_open_dialogs()
-        pages = list(window.pages.values())
+        pages = window.pages.built()  # pages never opened were never built
         for page in pages:
             save = getattr(page, "save_pending", None)
             if callable(save):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.gui.icons import icon
+from swreflect.gui.lazy_pages import LazyPages
 from swreflect.gui.pages.registry import PageSpec
 from swreflect.gui.ui import label
 
@@ -47,8 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("swreflect")
         self.resize(1280, 720)
-        self.pages: dict[str, QWidget] = {}
-        self._keys: list[str] = []
+        self._keys: list[str] = [spec.key for spec in specs]
 
         self.rail = QListWidget()
         self.rail.setObjectName("rail")
@@ -59,11 +59,8 @@ class MainWindow(QMainWindow):
         self.rail.setFixedWidth(200)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
+        self.pages = LazyPages(self.stack, services, specs, self._on_page_built)
         for spec in specs:
-            page = spec.factory(services)
-            self.pages[spec.key] = page
-            self._keys.append(spec.key)
-            self.stack.addWidget(page)
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             item.setSizeHint(QSize(160, 42))
@@ -127,9 +124,6 @@ class MainWindow(QMainWindow):
         # shortcut (the journal) is never ambiguous with ours.
         self._bind_search_shortcut(rail_frame, None)
         self._bind_search_shortcut(topbar, None)
-        for page in self.pages.values():
-            if not _has_own_shortcut(page, SEARCH_SHORTCUT):
-                self._bind_search_shortcut(page, page)
         self.search_box.returnPressed.connect(self.on_search_box_return_pressed)
         self.setTabOrder(self.rail, self.search_box)
         self.setTabOrder(self.search_box, self.lock_button)
@@ -144,11 +138,15 @@ class MainWindow(QMainWindow):
 
     def on_rail_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
-            page = self.pages[self._keys[row]]
+            page = self.pages[self._keys[row]]  # built here the first time it is shown
             self.stack.setCurrentWidget(page)
             shown = getattr(page, "page_shown", None)
             if callable(shown):
                 shown()
+
+    def _on_page_built(self, page: QWidget) -> None:
+        if not _has_own_shortcut(page, SEARCH_SHORTCUT):
+            self._bind_search_shortcut(page, page)
 
     def _bind_search_shortcut(self, area: QWidget, page: QWidget | None) -> None:
         shortcut = QShortcut(QKeySequence(SEARCH_SHORTCUT), area)

@@ -11,6 +11,9 @@ Layout (folder ``0700``, files ``0600``)::
 The DEK lives in a ``bytearray`` while unlocked and is overwritten with zeros on ``lock()``.
 Python's ``bytes`` copies made by the crypto library and by the SQL key string cannot be wiped;
 they are dropped as soon as possible.
+
+Threads: one writer (the owning thread's connection) and a read-only connection per worker
+thread; the rule and its enforcement are in ``vault.threads``.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from swreflect.vault.keyslots import (
 from swreflect.vault.lock import LOCK_NAME, ProcessLock
 from swreflect.vault.migrations import ladder, latest_version
 from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from swreflect.vault.threads import ConnectionsByThread
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,7 @@ class Vault:
         self.folder = folder
         self._dek: bytearray | None = dek
         self._conn: Connection | None = conn
+        self._threads = ConnectionsByThread(conn, self._open_reader)
         self._lock = lock
         self._keyslots = keyslots
 
@@ -106,9 +111,22 @@ class Vault:
 
     @property
     def conn(self) -> Connection:
+        """This thread's connection: the writer on the owner's thread, otherwise a read-only
+        connection of the thread's own (the rule is in ``vault.threads``)."""
         if self._conn is None:
             raise VaultLockedError()
-        return self._conn
+        return self._threads.for_this_thread()
+
+    def adopt(self) -> None:
+        """Make the calling thread the vault's one writer (after unlocking in a worker)."""
+        self._threads.adopt()
+
+    def _open_reader(self) -> Connection:
+        if self._dek is None:
+            raise VaultLockedError()
+        reader = dbconn.connect(self.folder / DB_NAME, self._dek)
+        reader.execute("PRAGMA query_only = ON")
+        return reader
 
     @property
     def keyslots(self) -> KeyslotFile:
@@ -248,6 +266,7 @@ class Vault:
     def lock(self) -> None:
         """Close the database, wipe the key buffer, release the process lock. Idempotent."""
         conn, self._conn = self._conn, None
+        self._threads.close_readers()
         if conn is not None:
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -266,7 +285,9 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with dbconn.transaction(self.conn) as conn:
+        if self._conn is None:
+            raise VaultLockedError()
+        with dbconn.transaction(self._threads.writer()) as conn:
             yield conn
 
     # ----------------------------------------------------------------- secrets

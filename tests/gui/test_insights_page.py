@@ -37,6 +37,7 @@ def make_page(qtbot, services: Services) -> InsightsPage:  # type: ignore[no-unt
     page.resize(1280, 720)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10_000)  # figures come from a worker
     return page
 
 
@@ -111,6 +112,8 @@ def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, ins_service
     assert page.is_empty
     seed_supervision(ins_services)
     page.page_shown()
+    assert not page.is_ready  # gathered again, off the UI thread
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10_000)
     assert len(page.pair_cards) == 2
     # Rebuilt while on screen, the cards get their full height at the next paint (not a frame
     # later, which showed squashed cards for a moment) and the page scrolls.

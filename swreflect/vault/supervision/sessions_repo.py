@@ -9,6 +9,7 @@ length. Each carried action also becomes an agenda item of source ``carried_acti
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -93,6 +94,23 @@ class SessionRepository:
             params = (agreement_id,)
         sql += " ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at"
         return [self._build(row) for row in self._conn.execute(sql, params).fetchall()]
+
+    def ids_starting(self, prefix: str, limit: int = 2) -> builtins.list[str]:
+        """Ids beginning with ``prefix`` (at most ``limit``), found through the primary key
+        rather than by loading every session."""
+        upper = prefix + "\U0010ffff"
+        rows = self._conn.execute(
+            "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, upper, int(limit)),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def ids_for_record(self, record_id: str, version: int) -> builtins.list[str]:
+        rows = self._conn.execute(
+            "SELECT id FROM sessions WHERE record_id = ? AND record_version = ?",
+            (record_id, int(version)),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def last_held_on(self, agreement_id: str, not_held: Sequence[str]) -> date | None:
         marks = ",".join("?" for _ in not_held)
