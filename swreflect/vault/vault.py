@@ -42,6 +42,7 @@ from swreflect.errors import (
     WrongRecoveryKeyError,
 )
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir
+from swreflect.vault import backup_marker
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
@@ -93,6 +94,7 @@ class Vault:
         self._dek: bytearray | None = dek
         self._conn: Connection | None = conn
         self._threads = ConnectionsByThread(conn, self._open_reader)
+        self._baseline = int(conn.total_changes)  # see vault.backup_marker
         self._lock = lock
         self._keyslots = keyslots
 
@@ -120,6 +122,34 @@ class Vault:
     def adopt(self) -> None:
         """Make the calling thread the vault's one writer (after unlocking in a worker)."""
         self._threads.adopt()
+
+    def defer_checkpoints(self) -> None:
+        """Stop commits on the writer from copying the write-ahead log into the database
+        (SQLite does that every ~1,000 pages, inside whichever save crosses the mark, which
+        made one save in a hundred take a quarter of a second). The caller then calls
+        ``checkpoint()`` from a worker (the GUI's ``VaultUpkeep``); ``lock()`` checkpoints too."""
+        self._threads.writer().execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> tuple[int, int]:
+        """Copy committed pages from the log into the database without blocking the writer
+        (``PASSIVE``); safe on a worker's own connection. Returns (log pages, copied)."""
+        row = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return int(row[1]), int(row[2])
+
+    def changes(self) -> int:
+        """A counter that moves whenever the writer commits a change (cheap; owner only)."""
+        return int(self._threads.writer().total_changes)
+
+    def changed_since_backup(self) -> bool:
+        """Whether anything was written since the last automatic backup was claimed."""
+        return backup_marker.changed_since_backup(self._threads.writer(), self._baseline)
+
+    def mark_backed_up(self) -> None:
+        self._baseline = backup_marker.clear(self._threads.writer())
+
+    def mark_changed(self) -> None:
+        """A claimed backup failed: the changes it would have held are still unsaved."""
+        self._baseline = -1
 
     def _open_reader(self) -> Connection:
         if self._dek is None:
@@ -268,6 +298,8 @@ class Vault:
         conn, self._conn = self._conn, None
         self._threads.close_readers()
         if conn is not None:
+            with contextlib.suppress(Exception):
+                backup_marker.note_changes(conn, self._baseline)
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             conn.close()
