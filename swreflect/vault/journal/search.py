@@ -8,21 +8,21 @@ first and stopping after ``WINDOW`` rows bounds that work whatever the query, an
 journal the recent matches are the ones people look for; older ones are still all there as
 the list scrolls.
 
-Snippets are built only for the rows of the page being shown, in a second small query
-(``snippet()`` works only inside the FTS query that found the row).
+Snippets are built only for the rows of the page being shown, in Python from the rows
+themselves (``snippets.py`` says why).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from swreflect.core.journal_models import HIT_END, HIT_START, JournalFilter, SearchHit
+from swreflect.core.journal_models import JournalFilter, SearchHit
 from swreflect.vault.journal.entries import filter_sql
 from swreflect.vault.journal.fts_query import sanitise
 from swreflect.vault.journal.rows import required_stamp
+from swreflect.vault.journal.snippets import query_words, snippet
 
 SNIPPET_TOKENS = 14
-ELLIPSIS = "…"
 WINDOW = 1000  # recent matches ranked by relevance; beyond them, newest first
 
 
@@ -68,7 +68,7 @@ class SearchRepository:
         if match is None or limit <= 0:
             return []
         ids = self.page_ids(match, flt, limit, offset)
-        return self._hits(match, ids)
+        return self._hits(query_words(text), ids)
 
     def page_ids(self, match: str, flt: JournalFilter | None, limit: int, offset: int) -> list[int]:
         conn = self._vault.conn
@@ -85,20 +85,17 @@ class SearchRepository:
             ids += [int(r[0]) for r in conn.execute(sql, params).fetchall()]
         return ids
 
-    def _hits(self, match: str, ids: list[int]) -> list[SearchHit]:
+    def _hits(self, words: tuple[str, ...], ids: list[int]) -> list[SearchHit]:
         if not ids:
             return []
         marks = ",".join("?" for _ in ids)
         rows = self._vault.conn.execute(
-            "SELECT e.id, e.title, h.snip, e.template_id, e.created_at, e.updated_at "  # noqa: S608
-            "FROM (SELECT rowid AS id, "
-            f"snippet(journal_fts, -1, ?, ?, '{ELLIPSIS}', {SNIPPET_TOKENS}) AS snip "
-            f"FROM journal_fts WHERE journal_fts MATCH ? AND rowid IN ({marks})) AS h "
-            "JOIN journal_entries AS e ON e.id = h.id",
-            (HIT_START, HIT_END, match, *ids),
+            "SELECT id, title, body, search_answers, search_tags, template_id, created_at, "  # noqa: S608
+            f"updated_at FROM journal_entries WHERE id IN ({marks})",
+            ids,
         ).fetchall()
         by_id = {int(r[0]): r for r in rows}
-        return [_hit(by_id[i]) for i in ids if i in by_id]
+        return [_hit(by_id[i], words) for i in ids if i in by_id]
 
     def count(self, text: str) -> int:
         match = sanitise(text)
@@ -110,12 +107,13 @@ class SearchRepository:
         return int(row[0])
 
 
-def _hit(row: Any) -> SearchHit:
+def _hit(row: Any, words: tuple[str, ...]) -> SearchHit:
+    fields = [str(row[2] or ""), str(row[3] or ""), str(row[1] or ""), str(row[4] or "")]
     return SearchHit(
         id=int(row[0]),
         title=str(row[1]),
-        snippet=str(row[2] or ""),
-        template_id=str(row[3]),
-        created_at=required_stamp(row[4]),
-        updated_at=required_stamp(row[5]),
+        snippet=snippet(fields, words, SNIPPET_TOKENS),
+        template_id=str(row[5]),
+        created_at=required_stamp(row[6]),
+        updated_at=required_stamp(row[7]),
     )
