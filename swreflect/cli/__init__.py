@@ -129,11 +129,11 @@ def _order_like_the_table(subparsers: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure becomes one line on stderr and an exit code (§10)."""
-    from swreflect.cli.context import CliContext
-
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
-    args = parser.parse_args(words)
+    args = parser.parse_args(words)  # --version and --help end here
+    from swreflect.cli.context import CliContext
+
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE

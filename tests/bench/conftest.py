@@ -19,12 +19,14 @@ def realistic_data() -> realistic.BenchData:
     return realistic.ensure()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def realistic_copy(
-    realistic_data: realistic.BenchData, tmp_path: Path
+    realistic_data: realistic.BenchData, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[realistic.BenchData]:
-    """A private copy the benchmark may change."""
-    yield realistic.working_copy(realistic_data, tmp_path / "data")
+    """One working copy for the run (the cached original is never opened): the benchmarks
+    may change it, and what they add (a few hundred saves, a backup) is small next to it."""
+    folder = tmp_path_factory.mktemp("realistic")
+    yield realistic.working_copy(realistic_data, folder / "data")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -23,7 +23,7 @@ from swreflect.vault.journal.rows import required_stamp
 from swreflect.vault.journal.snippets import query_words, snippet
 
 SNIPPET_TOKENS = 14
-WINDOW = 1000  # recent matches ranked by relevance; beyond them, newest first
+WINDOW = 200  # recent matches ranked by relevance; beyond them, newest first
 
 
 def _narrowing(flt: JournalFilter | None) -> tuple[str, list[Any]]:

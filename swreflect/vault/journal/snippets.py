@@ -47,11 +47,25 @@ def _around_match(text: str, words: tuple[str, ...], tokens: int) -> str | None:
     if not text or not words:
         return None
     spans = list(_WORD.finditer(text))
-    hits = [i for i, m in enumerate(spans) if fold(m.group()).startswith(words)]
+    hits = _hit_positions(text, spans, words)
     if not hits:
         return None
     start = max(0, min(hits[0] - tokens // 3, len(spans) - tokens))
     return _excerpt(text, spans, start, tokens, set(hits))
+
+
+def _hit_positions(text: str, spans: list[re.Match[str]], words: tuple[str, ...]) -> list[int]:
+    """Indexes of the words of ``text`` that start with a query word."""
+    if text.isascii() and all(w.isascii() for w in words):
+        # The common case, in C: plain ASCII needs no accent folding, only case.
+        starts = {m.start() for m in _prefix_pattern(words).finditer(text)}
+        return [i for i, m in enumerate(spans) if m.start() in starts]
+    return [i for i, m in enumerate(spans) if fold(m.group()).startswith(words)]
+
+
+def _prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE)
 
 
 def _excerpt(
