@@ -148,6 +148,11 @@ class SessionService:
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
 
+    def list_overview(self, agreement_id: str) -> builtins.list[Session]:
+        """An agreement's sessions with times and ratings but no notes, actions or decisions
+        (for Insights); much cheaper than ``list`` on a long history."""
+        return self._repo.list_overview(agreement_id)
+
     def with_record(self, record_id: str, version: int) -> builtins.list[Session]:
         """The sessions whose shared record is this version (found by index, not by listing)."""
         return [self.get(sid) for sid in self._repo.ids_for_record(record_id, version)]

@@ -72,6 +72,7 @@ class InsightsPage(QWidget):
         self.is_empty = False
         self._again = False
         self._runner = TaskRunner(self)
+        self._just_built = True
         self._new_body()
         self.column.addWidget(title("Insights"))
         self.placeholder = label(GATHERING, "hint")
@@ -80,6 +81,8 @@ class InsightsPage(QWidget):
         self.refresh()
 
     def page_shown(self) -> None:
+        if self._just_built and self._runner.busy:  # shown as it is built: already gathering
+            return
         self.refresh()
 
     def refresh(self) -> None:
@@ -110,6 +113,7 @@ class InsightsPage(QWidget):
 
     def _settle(self) -> None:
         self.is_ready = True
+        self._just_built = False
         if self._again:
             self._again = False
             self.refresh()
