@@ -1,4 +1,5 @@
-"""The main window's pages, each built the first time it is shown.
+"""The main window's pages, each built (and wrapped in its scroll area) the first time it is
+shown.
 
 Unlocking used to build all seven pages before the window painted; the Insights and Agreements
 pages alone read the whole history. Now the stack holds an empty stand-in per page and the real
@@ -23,7 +24,7 @@ class LazyPages(Mapping[str, QWidget]):
         stack: QStackedWidget,
         services: Services,
         specs: Sequence[PageSpec],
-        on_built: Callable[[QWidget], None],
+        wrap: Callable[[QWidget], QWidget],
     ) -> None:
         self._stack = stack
         self._services = services
@@ -31,7 +32,8 @@ class LazyPages(Mapping[str, QWidget]):
         self._order = [spec.key for spec in specs]
         self._stand_ins: dict[str, QWidget] = {}
         self._built: dict[str, QWidget] = {}
-        self._on_built = on_built
+        self._containers: dict[str, QWidget] = {}
+        self._wrap = wrap
         for key in self._order:
             stand_in = QWidget()
             stand_in.setObjectName("pageArea")
@@ -45,16 +47,22 @@ class LazyPages(Mapping[str, QWidget]):
         if key not in self._specs:
             raise KeyError(key)
         page = self._specs[key].factory(self._services)
+        container = self._wrap(page)
         stand_in = self._stand_ins.pop(key)
         showing = self._stack.currentWidget() is stand_in
-        self._stack.insertWidget(self._order.index(key), page)
+        self._stack.insertWidget(self._order.index(key), container)
         self._stack.removeWidget(stand_in)
         stand_in.deleteLater()
         if showing:
-            self._stack.setCurrentWidget(page)
+            self._stack.setCurrentWidget(container)
         self._built[key] = page
-        self._on_built(page)
+        self._containers[key] = container
         return page
+
+    def container(self, key: str) -> QWidget:
+        """What the stack shows for ``key`` (the page's scroll area), building it if needed."""
+        self[key]
+        return self._containers[key]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._order)
@@ -72,4 +80,5 @@ class LazyPages(Mapping[str, QWidget]):
     def clear(self) -> None:
         """Forget every page (the window is being destroyed on lock)."""
         self._built.clear()
+        self._containers.clear()
         self._stand_ins.clear()

@@ -41,5 +41,5 @@ def test_unlock_builds_home_only_and_reads_no_history(  # type: ignore[no-untype
 
     window.show_page("journal")
     assert window.pages.is_built("journal")
-    assert window.stack.currentWidget() is window.pages["journal"]
+    assert window.current_page() is window.pages["journal"]
     assert any("journal_entries" in s for s in statements)  # the page reads when shown
