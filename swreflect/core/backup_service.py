@@ -12,6 +12,7 @@ calendar day. Rotation is described in ``swreflect.vault.backup_rotation``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from swreflect.vault.backups import (
     remove_partials,
     snapshot_database,
 )
-from swreflect.vault.connection import DB_NAME
+from swreflect.vault.connection import DB_NAME, DatabaseError
 from swreflect.vault.keyslots import KEYSLOTS_NAME, PASSPHRASE_SLOT, RECOVERY_SLOT, KeyslotFile
 from swreflect.vault.migrations import latest_version
 from swreflect.vault.recovery import parse_recovery_key
@@ -91,8 +92,8 @@ class BackupService:
         (``None`` if there was none); ``False`` when it isn't due.
 
         Recording first keeps the write on the thread that owns the connection (the copy can
-        then run in a worker) and makes it part of the database file straight away, so
-        nothing about the backup schedule is written later behind the user's back."""
+        then run in a worker). The worker moves it into the database file before copying
+        (``write_daily_backup``), so the UI thread never waits for that disk flush."""
         if not self.daily_backup_due():
             return False
         if not self._vault.changed_since_backup() and self._has_automatic_backup():
@@ -100,7 +101,6 @@ class BackupService:
         previous = self._settings.get(LAST_AUTO_KEY)
         self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
         self._vault.mark_backed_up()
-        checkpoint(self._vault.conn)
         return previous
 
     def _has_automatic_backup(self) -> bool:
@@ -120,6 +120,8 @@ class BackupService:
         """The slow half of ``run_daily_backup``, safe in a worker: the copy is made through a
         connection of its own, and nothing here opens a transaction on the shared one.
         ``should_stop`` lets the user put it off (``BackupCancelledError``)."""
+        with contextlib.suppress(DatabaseError):  # best effort; the copy reads the log anyway
+            checkpoint(self._vault.conn)  # this thread's own connection (vault.threads)
         return self._backup_into_folder(AUTO, should_stop)
 
     def progress(self) -> float | None:
