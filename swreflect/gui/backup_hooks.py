@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from swreflect.gui import dialogs
@@ -85,6 +85,9 @@ def _finish_interrupted_restore(folder: Path) -> None:
         log.warning(
             "leftovers of an interrupted restore could not be tidied: %s", type(exc).__name__
         )
+
+
+DAILY_BACKUP_DELAY_MS = 1500  # after unlock: Home paints first, the backup follows
 
 
 class BackupHooks(QObject):
@@ -190,8 +193,14 @@ class BackupHooks(QObject):
 
     # ------------------------------------------------------------ daily backup
     def on_shell_unlocked(self) -> None:
+        """Start the day's backup a moment after Home has painted, never before it."""
         services = self.shell.services
         if services is None:
+            return
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: self.start_daily_backup(services))
+
+    def start_daily_backup(self, services: Services) -> None:
+        if self.shell.services is not services:  # locked again meanwhile
             return
         previous = services.backups.claim_daily_backup()
         if previous is False:

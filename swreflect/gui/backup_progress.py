@@ -49,7 +49,10 @@ class BackupProgress(QWidget):
     ) -> BackupProgress:
         indicator = cls(progress, stop)
         if window is not None:
-            window.statusBar().addPermanentWidget(indicator)
+            bar = window.statusBar()
+            bar.addPermanentWidget(indicator)
+            bar.show()
+            indicator.show()
         return indicator
 
     def on_timer_timeout(self) -> None:
@@ -64,5 +67,8 @@ class BackupProgress(QWidget):
 
     def finish(self) -> None:
         self.timer.stop()
+        bar = self.parentWidget()
         self.hide()
         self.deleteLater()
+        if bar is not None:
+            bar.hide()  # the status bar is only there while a backup runs
