@@ -52,13 +52,18 @@ def tail(samples: list[float], pct: float = 95) -> tuple[str, float]:
 def record(
     figure: str,
     measured: float,
-    allowed: float,
+    allowed: float | None,
     unit: str = "ms",
     *,
     target: str = "",
     note: str = "",
 ) -> Row:
-    """One row: ``measured`` against ``allowed`` (both in ``unit``; lower is better)."""
+    """One row: ``measured`` against ``allowed`` (both in ``unit``; lower is better). With no
+    ``allowed`` the figure is reported for information only."""
+    if allowed is None:
+        row = Row(figure, target or "(reported)", measured, unit, float("nan"), True, note)
+        ROWS.append(row)
+        return row
     ratio = measured / allowed if allowed else float("inf")
     row = Row(figure, target or f"<= {allowed:g} {unit}", measured, unit, ratio, ratio <= 1, note)
     ROWS.append(row)
@@ -86,11 +91,17 @@ def render(rows: list[Row], previous: dict[str, float], header: str) -> str:
         prev = "" if before is None else f"{before:.1f}"
         lines.append(
             f"{r.figure:<52} {r.target:<22} {shown:>12} {r.ratio:>6.2f}  "
-            f"{'meets' if r.meets else 'MISSES':<7} {prev:>10}"
+            f"{_verdict(r):<7} {prev:>10}"
         )
         if r.note:
             lines.append(f"    {r.note}")
     return "\n".join(lines)
+
+
+def _verdict(row: Row) -> str:
+    if math.isnan(row.ratio):
+        return "info"
+    return "meets" if row.meets else "MISSES"
 
 
 def save(rows: list[Row], header: str) -> dict[str, float]:
