@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
         # Each page is built, in its scroll area, the first time it is shown (lazy_pages.py).
-        self.pages = LazyPages(self.stack, services, specs, PageScroll)
+        self.pages = LazyPages(self.stack, services, specs, self._wrap_page)
         for spec in specs:
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
@@ -128,6 +128,11 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search_box, self.lock_button)
         if self._keys:
             self.rail.setCurrentRow(0)
+
+    def _wrap_page(self, page: QWidget) -> PageScroll:
+        scroll = PageScroll(page)
+        scroll.lead_in = self.lock_button  # Tab: rail, search, Lock, then the page
+        return scroll
 
     def show_page(self, key: str) -> None:
         self.rail.setCurrentRow(self._keys.index(key))

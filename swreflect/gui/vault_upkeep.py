@@ -10,16 +10,30 @@ something was saved, runs a passive checkpoint on a worker's own read-only conne
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject, QTimer
 
 from swreflect.gui.workers import TaskRunner
-from swreflect.vault.vault import Vault
 
 CHECK_EVERY_MS = 3000
 
 
+class Checkpointed(Protocol):
+    """What the upkeep needs of an unlocked vault (``vault.vault.Vault`` provides it)."""
+
+    @property
+    def is_unlocked(self) -> bool: ...
+
+    def defer_checkpoints(self) -> None: ...
+
+    def checkpoint(self) -> tuple[int, int]: ...
+
+    def changes(self) -> int: ...
+
+
 class VaultUpkeep(QObject):
-    def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
+    def __init__(self, vault: Checkpointed, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
         self._seen = vault.changes()

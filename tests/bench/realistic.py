@@ -33,9 +33,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent, Wellbeing
 from swreflect.core.services import Services, build_services
-from swreflect.core.supervision_models import STAGES
+from swreflect.models.journal import EntryContent, Wellbeing
+from swreflect.models.supervision import STAGES
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.migrations import latest_version
 from swreflect.vault.vault import Vault

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.keyslots import PASSPHRASE_SLOT
 from swreflect.vault.vault import Vault

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication
 
 from swreflect.core.clock import SystemClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.journal_setup import build_journal
 from swreflect.core.services import build_services
 from swreflect.gui.vault_upkeep import VaultUpkeep
+from swreflect.models.journal import EntryContent
 from tests.bench import table
 from tests.bench.plain_vault import PlainVault
 from tests.bench.realistic import BenchData

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
 from swreflect.gui.vault_upkeep import VaultUpkeep
+from swreflect.models.journal import EntryContent
 from swreflect.vault.vault import Vault
 
 

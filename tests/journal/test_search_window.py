@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.journal import search
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from swreflect.core.journal_models import HIT_END, HIT_START
+from swreflect.models.journal import HIT_END, HIT_START
 from swreflect.vault.journal.snippets import query_words, snippet
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from swreflect.core.journal_models import JournalFilter, SearchHit
+from swreflect.models.journal import JournalFilter, SearchHit
 from swreflect.vault.journal.entries import filter_sql
 from swreflect.vault.journal.fts_query import sanitise
 from swreflect.vault.journal.rows import required_stamp

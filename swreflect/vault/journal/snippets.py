@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from swreflect.core.journal_models import HIT_END, HIT_START
+from swreflect.models.journal import HIT_END, HIT_START
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 TOKENS = 14
