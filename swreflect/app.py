@@ -29,7 +29,7 @@ def setup_logging() -> None:
     root.addHandler(handler)
 
 
-QUICK = ("--version", "-h", "--help")  # answered before logging is set up: nothing to log
+QUICK = ("--version", "-h", "--help")  # answered without setting up logging: nothing to log
 
 
 def quiet_library_warnings() -> None:
@@ -54,13 +54,13 @@ def _looks_like_files(args: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from swreflect.platform.hardening import harden_process
+
+    harden_process()  # first, whatever the command
     if len(args) == 1 and args[0] in QUICK:
         from swreflect.cli import main as cli_main
 
         return cli_main(args)
-    from swreflect.platform.hardening import harden_process
-
-    harden_process()
     quiet_library_warnings()
     setup_logging()
     if args and not _looks_like_files(args):
