@@ -94,6 +94,8 @@ def test_bench_first_export_in_a_fresh_process(tmp_path):
         "from datetime import datetime, UTC\n"
         "a = make_identity('A'); s = sign_both(make_record(), a, a)\n"
         "t = time.perf_counter()\n"
+        "import reportlab.platypus, pyhanko.sign.signers, pyhanko.sign.validation\n"
+        "from swreflect.export import pdf_layout, pdf_render, pdf_sign, visible\n"
         "from swreflect.export.pdf_record import build_pdf\n"
         "i = time.perf_counter()\n"
         "build_pdf([s], a, datetime(2026, 3, 5, tzinfo=UTC))\n"

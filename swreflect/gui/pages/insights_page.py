@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from swreflect.core.insights import PairInsight
@@ -43,6 +43,7 @@ EMPTY_JOURNAL = (
     "will see how they move week by week, how often you reflected and which templates you use."
 )
 GATHERING = "Gathering your insights…"
+CARDS_PER_TURN = 2
 NOT_GATHERED = "Your insights couldn't be gathered just now. They will be tried again next time."
 NO_PAIRS = (
     "No supervision agreements yet. Once you add one on the Supervision page, its sessions "
@@ -73,6 +74,8 @@ class InsightsPage(QWidget):
         self._again = False
         self._runner = TaskRunner(self)
         self._just_built = True
+        self._pending: list[PairInsight] = []
+        self._cards_at = 0
         self._new_body()
         self.column.addWidget(title("Insights"))
         self.placeholder = label(GATHERING, "hint")
@@ -100,8 +103,24 @@ class InsightsPage(QWidget):
 
     def on_figures_gathered(self, result: object) -> None:
         pairs, wellbeing = cast(tuple[list[PairInsight], WellbeingInsight], result)
-        position = self.scroller.verticalScrollBar().value()
         self._fill(pairs, wellbeing)
+        self._pending = list(pairs)
+        self._add_cards()
+
+    def _add_cards(self) -> None:
+        """A few cards per turn of the event loop, into the body still off screen: a long
+        history has dozens of agreements and building all their charts at once froze the
+        window for seconds. The finished body replaces the old one in one step."""
+        for _ in range(CARDS_PER_TURN):
+            if not self._pending:
+                break
+            card = PairCard(self._pending.pop(0))
+            self.pair_cards.append(card)
+            self.column.insertWidget(self._cards_at + len(self.pair_cards) - 1, card)
+        if self._pending:
+            QTimer.singleShot(0, self, self._add_cards)  # dropped if the page is gone
+            return
+        position = self.scroller.verticalScrollBar().value()
         self.scroller.setWidget(self._body)  # deletes the previous body
         self.scroller.verticalScrollBar().setValue(position)
         self._settle()
@@ -125,6 +144,7 @@ class InsightsPage(QWidget):
         self.journal_card = None
         self.column.addWidget(title("Insights"))
         self.is_empty = not pairs and not wellbeing.has_entries
+        self._cards_at = self.column.count()
         if self.is_empty:
             self._add_empty_state()
             return
@@ -133,10 +153,7 @@ class InsightsPage(QWidget):
         self.column.addWidget(label("Your supervision", "section"))
         if not pairs:
             self.column.addWidget(label(NO_PAIRS, "hint"))
-        for pair in pairs:
-            card = PairCard(pair)
-            self.pair_cards.append(card)
-            self.column.addWidget(card)
+        self._cards_at = self.column.count()  # the pair cards go here, a few at a time
         self.column.addWidget(label("Your journal and wellbeing", "section"))
         self.journal_card = JournalCard(wellbeing)
         self.column.addWidget(self.journal_card)
