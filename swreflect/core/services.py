@@ -163,7 +163,7 @@ class Services:
     def identity(self) -> IdentityService:
         from swreflect.core.identity_service import IdentityService
 
-        return IdentityService(self.vault, self._signing_repo, self.clock)
+        return IdentityService(self.vault, self._signing_repo, self._settings_repo, self.clock)
 
     @cached_property
     def signoff(self) -> SignOffService:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 CheckinRow = tuple[str, str, int | None, int | None, int | None]
-# Answered from the covering index ``journal_entries_checkins`` (migration 6): no entry text
+# Answered from the covering index ``journal_entries_checkins`` (migration 7): no entry text
 # is read, or decrypted, to draw the wellbeing figures.
 CHECKIN_ROWS = (
     "SELECT created_at, template_id, energy, stress, workload FROM journal_entries "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from swreflect.vault.insights_repo import CHECKIN_ROWS
-from swreflect.vault.migrations.m0006_checkin_index import INDEX
+from swreflect.vault.migrations.m0007_checkin_index import INDEX
 from swreflect.vault.vault import Vault
 
 

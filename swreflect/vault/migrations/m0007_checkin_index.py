@@ -1,4 +1,4 @@
-"""Schema version 6: an index that answers the wellbeing figures without reading any entry.
+"""Schema version 7: an index that answers the wellbeing figures without reading any entry.
 
 Insights draws the wellbeing trend from each live entry's date, template and check-in values.
 Those columns come after the entry's text in the row, so reading them meant reading and
