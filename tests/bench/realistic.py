@@ -111,7 +111,12 @@ def build(root: Path, entries: int, sessions: int, seed: int = 16) -> None:
     finally:
         vault.lock()
     shutil.rmtree(tmp / "vault" / "backups", ignore_errors=True)
-    meta = {"entries": entries, "sessions": sessions, "schema": latest_version(), "seed": seed}
+    meta: dict[str, object] = {
+        "entries": entries,
+        "sessions": sessions,
+        "schema": latest_version(),
+        "seed": seed,
+    }
     meta["build_seconds"] = round(time.monotonic() - began, 1)
     (tmp / "meta.json").write_text(json.dumps(meta))
     shutil.rmtree(root, ignore_errors=True)

@@ -112,7 +112,7 @@ def save(rows: list[Row], header: str) -> dict[str, float]:
     if RESULTS.exists():
         data = json.loads(RESULTS.read_text())
         kept = {r["figure"]: r for r in data.get("rows", [])}
-        previous = {k: float(v["measured"]) for k, v in kept.items()}
+        previous = {k: float(str(v["measured"])) for k, v in kept.items()}
     for r in rows:
         kept[r.figure] = asdict(r)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -39,9 +39,9 @@ def _copy_and_encrypt(src: Path, dest: Path) -> float:
 
 def test_backup_at_scale_against_copy_and_encryption(
     realistic_copy: BenchData, tmp_path: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     app = QApplication.instance()
-    assert app is not None
+    assert isinstance(app, QApplication)
     vault = realistic_copy.unlock()
     services = build_services(vault)
     vault.checkpoint()

@@ -65,7 +65,7 @@ def test_bench_one_record_export_including_signing(tmp_path):
     )  # fmt: skip
 
 
-def _full_record() -> dict:  # type: ignore[type-arg]
+def _full_record() -> dict[str, object]:
     """6 stages of 4 notes each, about 17,500 characters, like a long real session."""
     import random
 

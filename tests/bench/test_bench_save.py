@@ -7,9 +7,11 @@ The app's own upkeep runs as it does in the shell (checkpoints in a worker, see
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -31,13 +33,17 @@ def _content(rng: random.Random) -> EntryContent:
     return EntryContent(title=title, body=prose(rng, rng.randint(150, 600)))
 
 
+def _add(journal: Any, content: EntryContent, ids: list[int]) -> None:
+    ids.append(journal.create(content).id)
+
+
 def _timed(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
     return (time.perf_counter() - start) * 1000
 
 
-def test_save_latency_at_scale(realistic_copy: BenchData, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_save_latency_at_scale(realistic_copy: BenchData, qtbot) -> None:
     app = QApplication.instance()
     assert app is not None
     vault = realistic_copy.unlock()
@@ -52,16 +58,16 @@ def test_save_latency_at_scale(realistic_copy: BenchData, qtbot) -> None:  # typ
     floor_ids: list[int] = []
     for _ in range(ADDS):
         content = _content(rng)
-        adds.append(_timed(lambda c=content: ours_ids.append(services.journal.create(c).id)))
-        floor_adds.append(_timed(lambda c=content: floor_ids.append(floor.create(c).id)))
+        adds.append(_timed(functools.partial(_add, services.journal, content, ours_ids)))
+        floor_adds.append(_timed(functools.partial(_add, floor, content, floor_ids)))
         app.processEvents()
     updates: list[float] = []
     floor_updates: list[float] = []
     for n in range(UPDATES):
         content = _content(rng)
         i = rng.randrange(len(ours_ids))
-        updates.append(_timed(lambda c=content, e=ours_ids[i]: services.journal.update(e, c)))
-        floor_updates.append(_timed(lambda c=content, e=floor_ids[i]: floor.update(e, c)))
+        updates.append(_timed(functools.partial(services.journal.update, ours_ids[i], content)))
+        floor_updates.append(_timed(functools.partial(floor.update, floor_ids[i], content)))
         if n % 10 == 0:
             qtbot.wait(20)  # let the upkeep's timer and worker run now and then
     print(f"\nupkeep checkpoints during the run: {upkeep.checkpoints}")

@@ -36,7 +36,7 @@ REPEATS = 6
 JRNL_SECONDS = 6.94  # jrnl's search time at this scale (the goal is 1000x faster)
 
 
-def test_search_keystroke_to_results_painted(realistic_copy: BenchData, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_search_keystroke_to_results_painted(realistic_copy: BenchData, qtbot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     vault = realistic_copy.unlock()

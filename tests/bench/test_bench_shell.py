@@ -25,7 +25,7 @@ from tests.bench.shell_probe import PaintWatch, StallMeter, pump_until, rss_mb
 UNLOCKS = 5
 
 
-def test_unlock_insights_and_memory(realistic_copy: BenchData, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unlock_insights_and_memory(realistic_copy: BenchData, qtbot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     shell = compose(realistic_copy.folder, SystemClock(), KdfPolicy.insecure_for_tests())
@@ -101,7 +101,7 @@ def test_unlock_insights_and_memory(realistic_copy: BenchData, qtbot) -> None:  
     shell.shutdown()
 
 
-def _wait_for_background(shell, app) -> None:  # type: ignore[no-untyped-def]
+def _wait_for_background(shell, app) -> None:
     """Let the day's backup started at the first unlock finish before timing the rest."""
     from swreflect.gui.backup_hooks import DAILY_BACKUP_DELAY_MS
 

@@ -6,6 +6,7 @@ and typing in the editor with autosave running).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import statistics
@@ -40,7 +41,7 @@ def test_journal_list_count_purge_and_page(realistic_copy: BenchData) -> None:
         purges = []
         for entry_id in victims:
             journal.trash(entry_id)
-            purges.append(_timed(lambda e=entry_id: journal.purge(e)))
+            purges.append(_timed(functools.partial(journal.purge, entry_id)))
     finally:
         vault.lock()
     print(

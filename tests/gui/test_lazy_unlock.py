@@ -28,7 +28,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_unlock_builds_home_only_and_reads_no_history(  # type: ignore[no-untyped-def]
+def test_unlock_builds_home_only_and_reads_no_history(
     qtbot, make_shell, existing_vault, vault_dir, statements: list[str]
 ) -> None:
     shell = make_shell(vault_dir)

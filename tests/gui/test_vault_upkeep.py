@@ -16,7 +16,7 @@ def _wal_bytes(vault: Vault) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
-def test_saves_grow_the_log_until_the_upkeep_checkpoints_it(qtbot, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+def test_saves_grow_the_log_until_the_upkeep_checkpoints_it(qtbot, vault: Vault) -> None:
     services = build_services(vault)
     upkeep = VaultUpkeep(vault)
     upkeep.timer.stop()  # driven by hand below

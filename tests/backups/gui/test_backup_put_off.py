@@ -12,7 +12,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def test_put_off_stops_the_copy_and_the_next_unlock_tries_again(  # type: ignore[no-untyped-def]
+def test_put_off_stops_the_copy_and_the_next_unlock_tries_again(
     qtbot, make_shell, vault_dir
 ) -> None:
     vault, _ = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
