@@ -80,7 +80,7 @@ def test_lock_saves_pages_then_clears_them_and_the_clipboard(
     shell.clipboard.copy("secret text")
     with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
         shell.main_window.lock_button.click()
-    assert DraftPage.calls == ["save", "clear"]
+    assert DraftPage.calls == ["shown", "save", "clear"]  # opened, then saved and cleared
     assert QGuiApplication.clipboard().text() == ""
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     repo_value = shell.services.settings._store.all().get("test.draft")
