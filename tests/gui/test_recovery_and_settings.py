@@ -8,6 +8,7 @@ import pytest
 
 from swreflect.errors import WrongPassphraseError, WrongRecoveryKeyError
 from swreflect.gui import dialogs
+from swreflect.gui.backup_hooks import BackupHooks
 from swreflect.gui.controller import State
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, folder_hashes
@@ -70,7 +71,8 @@ def test_change_passphrase_in_settings_then_unlock_with_the_new_one(
     qtbot, make_shell, existing_vault, vault_dir: Path
 ) -> None:
     shell = make_shell(vault_dir)
-    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    with qtbot.waitSignal(BackupHooks.of(shell).daily_backup_finished, timeout=WAIT_MS):
+        unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)  # the day's backup writes its date
     page = _settings(shell)
     db_before = (vault_dir / "vault.db").read_bytes()
 
