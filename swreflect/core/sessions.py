@@ -9,16 +9,23 @@ sign-off, after which the session is read-only here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from swreflect.core import session_record
+from swreflect.core.bank_holidays import working_day_on_or_before
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.supervision_models import (
+    ACTION_KINDS,
     AGENDA_SOURCES,
+    CANCELLED_BY,
+    DEBRIEF_FOLLOW_UP_DAYS,
     FUNCTIONS,
+    KIND_STAGES,
+    PRIVATE_BY_DEFAULT_STAGES,
     ROLES,
+    SESSION_KINDS,
     STAGE_KEYS,
     STAGES,
     STATUS_CANCELLED,
@@ -92,19 +99,25 @@ class SessionService:
         agreement_id: str,
         stages: Sequence[StageSpec] | None = None,
         pack: tuple[str, int] = ("", 0),
+        kind: str = "regular",
     ) -> Session:
         """A draft session; the agreement's open actions are carried into it now. Without
-        explicit stages, the active prompt pack's stages are used and the pack is remembered."""
+        explicit stages, the active prompt pack's stages for this kind of session are used and
+        the pack is remembered. ``kind`` is ``regular`` or ``debrief`` (after an incident)."""
         if self._agreements.get(agreement_id) is None:
             raise NotFoundError("That agreement wasn't found. Nothing was saved.")
+        if kind not in SESSION_KINDS:
+            raise ValidationError("A session is either regular or a debrief. Nothing was saved.")
         if stages is None and self._prompts is not None:
             active = self._prompts.active()
-            stages, pack = active.stage_specs(), (active.id, active.version)
-        specs = list(stages or STAGES)
+            stages, pack = active.stage_specs(kind), (active.id, active.version)
+        specs = list(stages or [s for s in STAGES if s.key in KIND_STAGES[kind]])
         if [s.key for s in specs if s.key not in STAGE_KEYS]:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
-        session_id = self._repo.create(agreement_id, STATUS_DRAFT, states, self._stamp(), pack)
+        session_id = self._repo.create(
+            agreement_id, STATUS_DRAFT, states, self._stamp(), pack, kind=kind
+        )
         return self.get(session_id)
 
     def start(
@@ -112,22 +125,44 @@ class SessionService:
         agreement_id: str,
         stages: Sequence[StageSpec] | None = None,
         pack: tuple[str, int] = ("", 0),
+        kind: str = "regular",
     ) -> Session:
         """Create and begin in one step (what the CLI and the runner's Start button do)."""
-        return self.begin(self.create(agreement_id, stages, pack).id)
+        return self.begin(self.create(agreement_id, stages, pack, kind).id)
 
     def begin(self, session_id: str, held_on: date | None = None) -> Session:
+        """Open the session. A debrief also books its follow-up check-in a week or two on."""
         session = self._editable(session_id)
         when = held_on or session.held_on or self._clock.now().date()
         status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
-        self._repo.update_fields(session_id, self._stamp(), status=status, held_on=when)
+        fields: dict[str, Any] = {"status": status, "held_on": when}
+        if session.kind == "debrief" and session.follow_up_on is None:
+            follow = when + timedelta(days=DEBRIEF_FOLLOW_UP_DAYS)
+            fields["follow_up_on"] = working_day_on_or_before(follow)
+        self._repo.update_fields(session_id, self._stamp(), **fields)
         return self.get(session_id)
 
-    def cancel(self, session_id: str) -> Session:
-        """Mark a session as not held: it never counts towards what is due."""
+    def cancel(self, session_id: str, by: str | None = None, reason: str = "") -> Session:
+        """Mark a session as not held: it never counts towards what is due. Who cancelled and
+        why are kept (both optional), so repeated cancellations can be evidenced."""
         self._editable(session_id)
-        self._repo.update_fields(session_id, self._stamp(), status=STATUS_CANCELLED)
+        if by is not None and by not in CANCELLED_BY:
+            raise ValidationError("A session is cancelled by the supervisor or the supervisee.")
+        reason = " ".join(reason.split())
+        if len(reason) > 500:
+            raise ValidationError("Please keep the reason short. Nothing was saved.")
+        self._repo.update_fields(
+            session_id,
+            self._stamp(),
+            status=STATUS_CANCELLED,
+            cancelled_by=by,
+            cancel_reason=reason,
+        )
         return self.get(session_id)
+
+    def set_follow_up(self, session_id: str, day: date | None) -> None:
+        self._editable(session_id)
+        self._repo.update_fields(session_id, self._stamp(), follow_up_on=day)
 
     def get(self, session_id: str) -> Session:
         session = self._repo.get(session_id)
@@ -229,18 +264,26 @@ class SessionService:
         stage_key: str,
         text: str,
         *,
-        visibility: str = "shared",
+        visibility: str | None = None,
         prompt_id: str = "",
         prompt_text: str = "",
         agenda_item_id: str | None = None,
     ) -> str:
         """Store a note with the exact prompt text it answered (editing a pack never changes
-        history). ``private`` notes are the note-taker's own and never leave this vault."""
+        history). ``private`` notes are the note-taker's own and never leave this vault.
+        Without a visibility, notes are shared, except in stages that are private by default
+        (a debrief's)."""
         self._stage(session_id, stage_key)
+        if visibility is None:
+            visibility = self.default_visibility(stage_key)
         _check_visibility(visibility)
         _check_note_text(text)
         note = Note("", stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, 0)
         return self._repo.add_note(session_id, note, self._stamp())
+
+    @staticmethod
+    def default_visibility(stage_key: str) -> str:
+        return "private" if stage_key in PRIVATE_BY_DEFAULT_STAGES else "shared"
 
     def update_note(
         self,
@@ -273,16 +316,25 @@ class SessionService:
         self._repo.set_rating(session_id, Rating(rater, int(support), int(challenge)))
 
     def add_action(
-        self, session_id: str, description: str, owner: str, due: date | None = None
+        self,
+        session_id: str,
+        description: str,
+        owner: str,
+        due: date | None = None,
+        kind: str = "action",
     ) -> str:
+        """An agreed action; ``raise_with_organisation`` marks one that takes something to the
+        organisation (a disclosure, a workload problem) so its follow-up is tracked too."""
         session = self._editable(session_id)
         description = description.strip()
         if not description:
             raise ValidationError("Please describe the action. Nothing was saved.")
         if owner not in ROLES:
             raise ValidationError("An action belongs to the supervisor or the supervisee.")
+        if kind not in ACTION_KINDS:
+            raise ValidationError("An action is either an action or something to raise.")
         return self._actions.add(
-            session_id, session.agreement_id, description, owner, due, self._stamp()
+            session_id, session.agreement_id, description, owner, due, self._stamp(), kind
         )
 
     def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:

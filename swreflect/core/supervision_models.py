@@ -49,11 +49,28 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("agenda", "Agenda and case discussions", "management"),
     StageSpec("learning", "Learning from mistakes and critical incidents", "development"),
     StageSpec("identity", "Identity, power and anti-racist practice", "development"),
+    StageSpec("mediation", "You and the organisation", "mediation"),
     StageSpec("balance", "Support and challenge", "support"),
     StageSpec("development", "Development and CPD", "development"),
     StageSpec("closing", "Closing and agreement", "management"),
+    StageSpec("debrief", "After a critical incident", "support"),
 )
 STAGE_KEYS = tuple(s.key for s in STAGES)
+
+# Session types and the stages each runs, in order. A debrief after a critical incident starts
+# with how the worker is, and its own notes are private unless someone chooses to share them.
+SESSION_KINDS = ("regular", "debrief")
+KIND_STAGES: dict[str, tuple[str, ...]] = {
+    "regular": tuple(k for k in STAGE_KEYS if k != "debrief"),
+    "debrief": ("checkin", "debrief", "closing"),
+}
+PRIVATE_BY_DEFAULT_STAGES = ("debrief",)
+DEBRIEF_FOLLOW_UP_DAYS = 10  # a check-in one to two weeks after a debrief
+
+# Action kinds: an ordinary action, or something to raise with the organisation (a disclosure
+# of racism, a workload or resource problem) tracked like any other action.
+ACTION_KINDS = ("action", "raise_with_organisation")
+CANCELLED_BY = ROLES
 
 
 def stage_spec(key: str) -> StageSpec:
@@ -184,6 +201,7 @@ class Action:
     carried_over_from: str | None
     carried_to: str | None
     position: int
+    kind: str = "action"
 
 
 @dataclass(frozen=True)
@@ -204,6 +222,10 @@ class Session:
     ratings: tuple[Rating, ...] = ()
     actions: tuple[Action, ...] = ()
     case_file_decisions: tuple[str, ...] = field(default=())
+    kind: str = "regular"
+    cancelled_by: str | None = None
+    cancel_reason: str = ""
+    follow_up_on: date | None = None
 
     @property
     def is_held(self) -> bool:

@@ -52,7 +52,7 @@ def test_lifecycle_and_prompt_text_is_kept(services: Services, pair: tuple[str, 
     draft = services.sessions.create(agreement_id)
     assert draft.status == "draft" and draft.held_on is None
     assert draft.stages[0].key == "checkin"
-    assert (draft.pack_id, draft.pack_version) == ("swreflect-core", 1)
+    assert (draft.pack_id, draft.pack_version) == ("swreflect-core", 2)
     sid = _run_session(services, agreement_id)
     session = services.sessions.get(sid)
     assert session.status == "in_session"

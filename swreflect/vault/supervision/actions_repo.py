@@ -12,7 +12,7 @@ from swreflect.vault.vault import Vault
 
 _COLUMNS = (
     "id, session_id, agreement_id, description, owner, due, status, carried_over_from, "
-    "carried_to, position"
+    "carried_to, position, kind"
 )
 
 
@@ -28,6 +28,7 @@ def _build(row: tuple[Any, ...]) -> Action:
         carried_over_from=row[7],
         carried_to=row[8],
         position=int(row[9]),
+        kind=row[10] or "action",
     )
 
 
@@ -43,13 +44,14 @@ class ActionRepository:
         owner: str,
         due: date | None,
         stamp: str,
+        kind: str = "action",
     ) -> str:
         action_id = str(uuid.uuid4())
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
                 "(?, ?, ?, ?, ?, ?, 'open', NULL, NULL, "
-                "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?)",
+                "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?, ?)",
                 (
                     action_id,
                     session_id,
@@ -58,6 +60,7 @@ class ActionRepository:
                     owner,
                     due.isoformat() if due else None,
                     session_id,
+                    kind,
                     stamp,
                 ),
             )
@@ -118,16 +121,16 @@ class ActionRepository:
         """Copy every current open action of the agreement into ``session_id`` (inside the
         caller's transaction). Returns how many were carried."""
         rows = conn.execute(
-            "SELECT id, description, owner, due FROM actions WHERE agreement_id = ? "
+            "SELECT id, description, owner, due, kind FROM actions WHERE agreement_id = ? "
             "AND status = 'open' AND carried_to IS NULL AND session_id != ? "
             "ORDER BY created_at, position, id",
             (agreement_id, session_id),
         ).fetchall()
-        for position, (old_id, description, owner, due) in enumerate(rows):
+        for position, (old_id, description, owner, due, kind) in enumerate(rows):
             new_id = str(uuid.uuid4())
             conn.execute(
                 f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
-                "(?, ?, ?, ?, ?, ?, 'open', ?, NULL, ?, ?)",
+                "(?, ?, ?, ?, ?, ?, 'open', ?, NULL, ?, ?, ?)",
                 (
                     new_id,
                     session_id,
@@ -137,6 +140,7 @@ class ActionRepository:
                     due,
                     old_id,
                     position,
+                    kind,
                     stamp,
                 ),
             )

@@ -26,7 +26,7 @@ from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
     "id, agreement_id, status, held_on, record_id, record_version, duration_minutes, summary, "
-    "pack_id, pack_version"
+    "pack_id, pack_version, kind, cancelled_by, cancel_reason, follow_up_on"
 )
 
 
@@ -51,12 +51,13 @@ class SessionRepository:
         stamp: str,
         pack: tuple[str, int] = ("", 0),
         held_on: date | None = None,
+        kind: str = "regular",
     ) -> str:
         session_id = _new_id()
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
                 (
                     session_id,
                     agreement_id,
@@ -65,6 +66,7 @@ class SessionRepository:
                     _new_id(),
                     pack[0],
                     pack[1],
+                    kind,
                     stamp,
                     stamp,
                 ),
@@ -105,7 +107,16 @@ class SessionRepository:
 
     def update_fields(self, session_id: str, stamp: str, **fields: Any) -> None:
         """Set plain session columns (status, held_on, summary, duration_minutes...)."""
-        allowed = {"status", "held_on", "summary", "duration_minutes", "record_version"}
+        allowed = {
+            "status",
+            "held_on",
+            "summary",
+            "duration_minutes",
+            "record_version",
+            "cancelled_by",
+            "cancel_reason",
+            "follow_up_on",
+        }
         if not fields or set(fields) - allowed:
             raise ValueError("unknown session field")
         names = sorted(fields)
@@ -321,4 +332,8 @@ class SessionRepository:
             ratings=ratings,
             actions=actions,
             case_file_decisions=decisions,
+            kind=row[10] or "regular",
+            cancelled_by=row[11],
+            cancel_reason=row[12] or "",
+            follow_up_on=date.fromisoformat(row[13]) if row[13] else None,
         )
