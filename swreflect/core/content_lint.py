@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from swreflect.core.prompt_packs import THEMES, Prompt, PromptPack
+from swreflect.core.supervision_models import CYCLE_FUNCTIONS
 from swreflect.core.templates import Template
 
 # American spellings (and a few Americanisms) we never use, as whole-word patterns.
@@ -41,14 +42,6 @@ INVITATIONS = (
     "share", "write", "note", "set", "list", "jot", "say", "look",
 )  # fmt: skip
 
-# Which function each step of the 4x4x4 cycle serves in a case discussion: telling and
-# deciding are accountable practice, feeling is support, making sense is development.
-CYCLE_FUNCTIONS = {
-    "experience": "management",
-    "reflection": "support",
-    "analysis": "development",
-    "action": "management",
-}
 
 # Words a prompt tagged with a theme must use, so a tag can't claim what the text doesn't say.
 THEME_WORDS = {

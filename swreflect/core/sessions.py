@@ -18,8 +18,11 @@ from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.supervision_models import (
     ACTION_KINDS,
+    AGENDA_FUNCTIONS,
     AGENDA_SOURCES,
     CANCELLED_BY,
+    CASE_DISCUSSION,
+    CYCLE_FUNCTIONS,
     DEBRIEF_FOLLOW_UP_DAYS,
     FUNCTIONS,
     KIND_STAGES,
@@ -53,10 +56,11 @@ from swreflect.vault.supervision import (
 MAX_NOTE = 50_000
 
 
-def _check_function(function: str) -> str:
-    if function not in FUNCTIONS:
+def _check_function(function: str, agenda: bool = False) -> str:
+    if function not in (AGENDA_FUNCTIONS if agenda else FUNCTIONS):
         raise ValidationError(
-            "The supervision function must be management, development, support or mediation."
+            "The supervision function must be management, development, support or mediation"
+            + (", or a case discussion." if agenda else ".")
         )
     return function
 
@@ -210,13 +214,32 @@ class SessionService:
         self._repo.update_stage(session_id, key, function=_check_function(function))
 
     def add_time(
-        self, session_id: str, stage_key: str, seconds: int, agenda_item_id: str | None = None
+        self,
+        session_id: str,
+        stage_key: str,
+        seconds: int,
+        agenda_item_id: str | None = None,
+        cycle: str = "",
     ) -> None:
-        """Add measured time (from the injected clock's monotonic readings) to a stage/item."""
+        """Add measured time (from the injected clock's monotonic readings) to a stage/item;
+        for an agenda item, ``cycle`` names the step of the 4x4x4 cycle it was spent in."""
         if seconds <= 0:
             return
+        if cycle and cycle not in CYCLE_FUNCTIONS:
+            raise ValidationError("That step of the reflective cycle isn't known.")
         self._stage(session_id, stage_key)
-        self._repo.add_time(session_id, stage_key, agenda_item_id, int(seconds))
+        self._repo.add_time(session_id, stage_key, agenda_item_id, int(seconds), cycle)
+
+    def include_minutes(self, session_id: str, role: str, include: bool = True) -> Session:
+        """One person's say on putting the minutes-per-function table in the shared record;
+        it goes in only when both the supervisor and the supervisee have said yes."""
+        session = self._editable(session_id)
+        if role not in ROLES:
+            raise ValidationError("Only the supervisor or the supervisee can decide this.")
+        bit = 1 if role == "supervisor" else 2
+        value = session.minutes_in_record | bit if include else session.minutes_in_record & ~bit
+        self._repo.update_fields(session_id, self._stamp(), minutes_in_record=value)
+        return self.get(session_id)
 
     def _stage(self, session_id: str, key: str) -> StageState:
         try:
@@ -232,11 +255,12 @@ class SessionService:
         *,
         source: str = "topic",
         excerpt: str = "",
-        function: str = "management",
+        function: str = CASE_DISCUSSION,
         action_id: str | None = None,
     ) -> str:
         """A typed topic, an excerpt the supervisee chose to share (typed or pasted; never read
-        from their vault), or a carried action."""
+        from their vault), or a carried action. It starts as a neutral case discussion whose
+        time is split by the step of the cycle; either person can name one function instead."""
         self._editable(session_id)
         title = " ".join(title.split())
         if not title:
@@ -244,13 +268,13 @@ class SessionService:
         if source not in AGENDA_SOURCES:
             raise ValidationError("That kind of agenda item isn't known.")
         return self._repo.add_agenda_item(
-            session_id, title, source, excerpt, _check_function(function), action_id
+            session_id, title, source, excerpt, _check_function(function, agenda=True), action_id
         )
 
     def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
         self._editable(session_id)
         if "function" in fields:
-            _check_function(fields["function"])
+            _check_function(fields["function"], agenda=True)
         self._repo.update_agenda_item(session_id, item_id, **fields)
 
     def remove_agenda_item(self, session_id: str, item_id: str) -> None:

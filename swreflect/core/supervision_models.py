@@ -12,6 +12,16 @@ from datetime import date
 
 ROLES = ("supervisee", "supervisor")
 FUNCTIONS = ("management", "development", "support", "mediation")
+# An agenda item may also be a neutral "case discussion": its time is split across the
+# functions by the step of the 4x4x4 cycle it was spent in (see ``session_record``).
+CASE_DISCUSSION = "case"
+AGENDA_FUNCTIONS = (CASE_DISCUSSION, *FUNCTIONS)
+CYCLE_FUNCTIONS = {
+    "experience": "management",
+    "reflection": "support",
+    "analysis": "development",
+    "action": "management",
+}
 VISIBILITIES = ("shared", "private")
 AGENDA_SOURCES = ("topic", "excerpt", "carried_action")
 ACTION_STATUSES = ("open", "done")
@@ -168,6 +178,7 @@ class AgendaItem:
     seconds: int
     position: int
     action_id: str | None = None
+    cycle_seconds: tuple[tuple[str, int], ...] = ()  # (cycle step, seconds) for case items
 
 
 @dataclass(frozen=True)
@@ -226,6 +237,7 @@ class Session:
     cancelled_by: str | None = None
     cancel_reason: str = ""
     follow_up_on: date | None = None
+    minutes_in_record: int = 0  # bit 1 supervisor, bit 2 supervisee agreed to include minutes
 
     @property
     def is_held(self) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
+from swreflect.core.session_record import total_seconds
 from swreflect.core.supervision_models import Session
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
@@ -31,6 +32,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 def _clock_text(seconds: int) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def session_clock_text(seconds: int, agreed_minutes: int) -> str:
+    """'Session: 52 of 90 min' (past the agreed length: '95 min, 5 over the agreed 90')."""
+    minutes = seconds // 60
+    if minutes > agreed_minutes:
+        over = minutes - agreed_minutes
+        return f"Session: {minutes} min, {over} over the agreed {agreed_minutes}"
+    return f"Session: {minutes} of {agreed_minutes} min"
 
 
 class SessionRunner(QWidget):
@@ -55,6 +65,17 @@ class SessionRunner(QWidget):
         when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
         self.heading = QLabel(f"<b>Supervision with {person.display_name}</b>  ·  {when}")
         header.addWidget(self.heading, 1)
+        self.agreed_minutes = agreement.terms_on(
+            session.held_on or services.clock.now().date()
+        ).usual_minutes
+        self._stored_seconds = total_seconds(session)
+        self.session_clock = QLabel()
+        self.session_clock.setAccessibleName("Time in the session against the agreed length")
+        self.session_clock.setToolTip(
+            f"Time measured in this session so far, against the {self.agreed_minutes} minutes "
+            "your agreement sets aside."
+        )
+        header.addWidget(self.session_clock)
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName("Time in this stage")
         header.addWidget(self.timer_label)
@@ -122,6 +143,7 @@ class SessionRunner(QWidget):
             if stage.key == "agenda":
                 panel = AgendaPanel(services, session, content)
                 panel.item_changed.connect(self.on_agenda_item_changed)
+                panel.step_changed.connect(self.on_agenda_step_changed)
             else:
                 panel = StagePanel(services, session, content)
             self.panels[stage.key] = panel
@@ -171,7 +193,8 @@ class SessionRunner(QWidget):
         key = str(self.stage_list.item(row).data(KEY_ROLE))
         panel = self.panels[key]
         self.stages.setCurrentWidget(panel)
-        self.timer.switch(key, panel.current_agenda_item())
+        step = panel.current_step() if isinstance(panel, AgendaPanel) else ""
+        self.timer.switch(key, panel.current_agenda_item(), step)
         session = self.services.sessions.get(self.session_id)
         self.skip_button.setText(
             "Bring this stage back" if session.stage(key).skipped else "Skip this stage"
@@ -180,7 +203,13 @@ class SessionRunner(QWidget):
 
     def on_agenda_item_changed(self, item_id: object) -> None:
         if self.current_key() == "agenda":
-            self.timer.switch("agenda", str(item_id) if item_id else None)
+            panel = self.panels["agenda"]
+            step = panel.current_step() if isinstance(panel, AgendaPanel) else ""
+            self.timer.switch("agenda", str(item_id) if item_id else None, step)
+
+    def on_agenda_step_changed(self, step: str) -> None:
+        if self.current_key() == "agenda":
+            self.timer.switch("agenda", self.panels["agenda"].current_agenda_item(), step)
 
     def move_stage(self, offset: int) -> None:
         row = self.stage_list.currentRow()
@@ -232,6 +261,8 @@ class SessionRunner(QWidget):
 
     def on_timer_ticked(self, seconds: int) -> None:
         self.timer_label.setText(f"This stage: {_clock_text(self.timer.current_seconds())}")
+        total = self._stored_seconds + self.timer.measured_seconds()
+        self.session_clock.setText(session_clock_text(total, self.agreed_minutes))
 
     def on_back_button_clicked(self) -> None:
         self.save_pending()

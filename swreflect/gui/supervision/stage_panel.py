@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.prompt_packs import StageContent
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import FUNCTIONS, Session
+from swreflect.core.supervision_models import AGENDA_FUNCTIONS, FUNCTIONS, Session
 from swreflect.gui.supervision.notes_list import NotesList
 from swreflect.gui.supervision.prompt_card import PromptCard
 
 FUNCTION_LABELS = {
+    "case": "Case discussion (split by the cycle)",
     "management": "Management (accountable practice)",
     "development": "Development (learning and CPD)",
     "support": "Support (how the work affects you)",
@@ -30,12 +31,20 @@ FUNCTION_LABELS = {
 }
 
 
-def function_combo(current: str, name: str) -> QComboBox:
+def function_combo(current: str, name: str, agenda: bool = False) -> QComboBox:
+    """The supervision function a stage or item serves; an agenda item may also stay a
+    neutral case discussion whose time is split by the step of the cycle."""
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for key in FUNCTIONS:
+    keys = AGENDA_FUNCTIONS if agenda else FUNCTIONS
+    for key in keys:
         combo.addItem(FUNCTION_LABELS[key], key)
-    combo.setCurrentIndex(FUNCTIONS.index(current) if current in FUNCTIONS else 0)
+    combo.setCurrentIndex(keys.index(current) if current in keys else 0)
+    if agenda:
+        combo.setToolTip(
+            "A case discussion counts its time by step: experience and action for management, "
+            "reflection for support, analysis for development."
+        )
     return combo
 
 

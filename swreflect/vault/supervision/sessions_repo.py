@@ -9,6 +9,7 @@ length. Each carried action also becomes an agenda item of source ``carried_acti
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -26,12 +27,23 @@ from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
     "id, agreement_id, status, held_on, record_id, record_version, duration_minutes, summary, "
-    "pack_id, pack_version, kind, cancelled_by, cancel_reason, follow_up_on"
+    "pack_id, pack_version, kind, cancelled_by, cancel_reason, follow_up_on, minutes_in_record"
 )
 
 
 def _new_id() -> str:
     return str(uuid.uuid4())
+
+
+def _cycle_split(text: str | None) -> dict[str, int]:
+    """Seconds per 4x4x4 step as stored; anything unreadable counts as no split."""
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
 
 
 class SessionRepository:
@@ -57,7 +69,7 @@ class SessionRepository:
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, ?, NULL, NULL, NULL, 0, ?, ?)",
                 (
                     session_id,
                     agreement_id,
@@ -116,6 +128,7 @@ class SessionRepository:
             "cancelled_by",
             "cancel_reason",
             "follow_up_on",
+            "minutes_in_record",
         }
         if not fields or set(fields) - allowed:
             raise ValueError("unknown session field")
@@ -152,7 +165,12 @@ class SessionRepository:
             )
 
     def add_time(
-        self, session_id: str, stage_key: str, agenda_item_id: str | None, seconds: int
+        self,
+        session_id: str,
+        stage_key: str,
+        agenda_item_id: str | None,
+        seconds: int,
+        cycle: str = "",
     ) -> None:
         with self._vault.transaction() as conn:
             if agenda_item_id:
@@ -160,6 +178,17 @@ class SessionRepository:
                     "UPDATE agenda_items SET seconds = seconds + ? WHERE id = ? AND session_id = ?",
                     (seconds, agenda_item_id, session_id),
                 )
+                if cycle:
+                    row = conn.execute(
+                        "SELECT cycle_seconds FROM agenda_items WHERE id = ? AND session_id = ?",
+                        (agenda_item_id, session_id),
+                    ).fetchone()
+                    split = _cycle_split(row[0] if row else None)
+                    split[cycle] = split.get(cycle, 0) + seconds
+                    conn.execute(
+                        "UPDATE agenda_items SET cycle_seconds = ? WHERE id = ?",
+                        (json.dumps(split, sort_keys=True), agenda_item_id),
+                    )
             else:
                 conn.execute(
                     "UPDATE session_stages SET seconds = seconds + ? "
@@ -284,10 +313,20 @@ class SessionRepository:
             ).fetchall()
         )
         agenda = tuple(
-            AgendaItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7])
+            AgendaItem(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                int(r[5]),
+                int(r[6]),
+                r[7],
+                tuple(sorted(_cycle_split(r[8]).items())),
+            )
             for r in conn.execute(
-                "SELECT id, title, source, excerpt, function, seconds, position, action_id "
-                "FROM agenda_items WHERE session_id = ? ORDER BY position, id",
+                "SELECT id, title, source, excerpt, function, seconds, position, action_id, "
+                "cycle_seconds FROM agenda_items WHERE session_id = ? ORDER BY position, id",
                 (session_id,),
             ).fetchall()
         )
@@ -336,4 +375,5 @@ class SessionRepository:
             cancelled_by=row[11],
             cancel_reason=row[12] or "",
             follow_up_on=date.fromisoformat(row[13]) if row[13] else None,
+            minutes_in_record=int(row[14] or 0),
         )
