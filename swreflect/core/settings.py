@@ -53,6 +53,13 @@ class SettingsService:
     def auto_lock_seconds(self) -> float:
         return float(self.auto_lock_minutes() * 60)
 
+    # ------------------------------------------------------------ plain text settings
+    def text_setting(self, key: str) -> str | None:
+        return self._cache.get(key) or None
+
+    def set_text_setting(self, key: str, value: str) -> None:
+        self._write(key, value)
+
     # ------------------------------------------------------------ storage
     def _write(self, key: str, value: str) -> None:
         self._store.set(key, value)

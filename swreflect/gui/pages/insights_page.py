@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from swreflect.core.services import Services
+from swreflect.core.signposting import Signposting
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
 from swreflect.gui.ui import label, title
@@ -90,7 +91,8 @@ class InsightsPage(QWidget):
             self.pair_cards.append(card)
             self.column.addWidget(card)
         self.column.addWidget(label("Your journal and wellbeing", "section"))
-        self.journal_card = JournalCard(wellbeing)
+        support = Signposting(self.services.settings).support()
+        self.journal_card = JournalCard(wellbeing, support)
         self.column.addWidget(self.journal_card)
 
     def _new_body(self) -> None:

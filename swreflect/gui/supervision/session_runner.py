@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.core.session_record import total_seconds
+from swreflect.core.supervision_schedule import weekday_date
 from swreflect.core.supervision_models import Session
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
@@ -63,7 +64,11 @@ class SessionRunner(QWidget):
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
-        self.heading = QLabel(f"<b>Supervision with {person.display_name}</b>  ·  {when}")
+        what = "Debrief" if session.kind == "debrief" else "Supervision"
+        heading = f"<b>{what} with {person.display_name}</b>  ·  {when}"
+        if session.follow_up_on:
+            heading += f"  ·  follow-up check-in by {weekday_date(session.follow_up_on)}"
+        self.heading = QLabel(heading)
         header.addWidget(self.heading, 1)
         self.agreed_minutes = agreement.terms_on(
             session.held_on or services.clock.now().date()

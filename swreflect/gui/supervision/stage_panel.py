@@ -21,6 +21,7 @@ from swreflect.core.services import Services
 from swreflect.core.supervision_models import AGENDA_FUNCTIONS, FUNCTIONS, Session
 from swreflect.gui.supervision.notes_list import NotesList
 from swreflect.gui.supervision.prompt_card import PromptCard
+from swreflect.gui.supervision.stage_extras import StageExtras, prompts_for_owner
 
 FUNCTION_LABELS = {
     "case": "Case discussion (split by the cycle)",
@@ -82,7 +83,10 @@ class StagePanel(QScrollArea):
         form.addRow("Mostly serving:", self.function)
         self.body_layout.addLayout(form)
         self.build_extras(session)
-        self.prompt_card = PromptCard(content.prompts)
+        self.extras = StageExtras(services, session, content.key)
+        if self.extras.has_content():
+            self.body_layout.addWidget(self.extras)
+        self.prompt_card = PromptCard(prompts_for_owner(services, session, content.prompts))
         self.body_layout.addWidget(self.prompt_card)
         own_notes = [
             n for n in session.notes if n.stage_key == content.key and not n.agenda_item_id

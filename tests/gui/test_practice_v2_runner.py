@@ -1,0 +1,146 @@
+"""Practice content v2 in the session runner: the mediation stage, debriefs, signposting set
+by the organisation, the routes and the private word in the identity stage, supervisor-only
+prompts, and the organisation panel in Settings. Screens are grabbed for a person to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from swreflect.core.services import Services
+from swreflect.core.signposting import DEFAULT_ROUTES, Signposting
+from swreflect.gui.pages.organisation_panel import OrganisationPanel
+from swreflect.gui.supervision.session_runner import SessionRunner
+from swreflect.gui.supervision.stage_extras import PRIVATE_WORD_ACTION
+from swreflect.gui.supervision.stage_panel import StagePanel
+from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
+
+__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+SHOTS = Path("/work/shots")
+ORG_SUPPORT = "Employee assistance: Health Assured, 0800 000 1111 (any time)."
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def _runner(qtbot: QtBot, services: Services, session_id: str) -> SessionRunner:
+    runner = SessionRunner(services, session_id)
+    qtbot.addWidget(runner)
+    runner.resize(1280, 760)
+    runner.show()
+    return runner
+
+
+def _panel(runner: SessionRunner, key: str) -> StagePanel:
+    panel = runner.panels[key]
+    assert isinstance(panel, StagePanel)
+    return panel
+
+
+def test_regular_session_has_mediation_signposting_and_identity_routes(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = sup_services
+    Signposting(services.settings).save(ORG_SUPPORT, "")
+    session_id = services.sessions.create(sup_agreement).id
+    runner = _runner(qtbot, services, session_id)
+    keys = [s.key for s in services.sessions.get(session_id).stages]
+    assert "mediation" in keys and "debrief" not in keys
+
+    checkin = _panel(runner, "checkin")
+    assert checkin.extras.support is not None
+    assert ORG_SUPPORT in checkin.extras.support.text()
+    closing = _panel(runner, "closing")
+    assert closing.extras.support is not None and ORG_SUPPORT in closing.extras.support.text()
+    _shot(runner, "v2-runner-checkin-signposting")
+
+    runner.select_stage("mediation")
+    mediation = _panel(runner, "mediation")
+    assert mediation.function.currentData() == "mediation"
+    texts = []
+    for _ in range(len(services.prompts.active().stage("mediation").prompts)):
+        current = mediation.prompt_card.current()
+        assert current is not None
+        texts.append(current.text)
+        mediation.prompt_card.on_another_button_clicked()
+    assert any("recording and processes" in t for t in texts)
+    _shot(runner, "v2-runner-mediation")
+
+    runner.select_stage("identity")
+    identity = _panel(runner, "identity")
+    first = identity.prompt_card.current()
+    assert first is not None and first.id == "identity.racism"  # reached directly
+    assert identity.extras.routes is not None
+    assert DEFAULT_ROUTES in identity.extras.routes.text()  # no organisation routes set
+    # The owner supervises Sam: the supervisor's self-check on oversight is among the prompts.
+    assert "identity.oversight" in [p.id for p in identity.prompt_card._prompts]
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: ("Take the team's concern to HR", True)
+    )
+    assert identity.extras.raise_button is not None and identity.extras.private_button is not None
+    identity.extras.raise_button.click()
+    identity.extras.private_button.click()
+    actions = services.sessions.get(session_id).actions
+    assert [(a.kind, a.owner) for a in actions] == [
+        ("raise_with_organisation", "supervisor"),
+        ("action", "supervisor"),
+    ]
+    assert actions[1].description == PRIVATE_WORD_ACTION
+    assert "Nothing else was written down" in identity.extras.message.text()
+    _shot(runner, "v2-runner-identity")
+
+
+def test_a_supervisee_never_sees_the_supervisors_self_check(
+    qtbot: QtBot, sup_services: Services
+) -> None:
+    person = sup_services.people.add("Priya Shah", "supervisor")
+    agreement = sup_services.agreements.add(person.id, "Ada Price")
+    runner = _runner(qtbot, sup_services, sup_services.sessions.create(agreement.id).id)
+    ids = [p.id for p in _panel(runner, "identity").prompt_card._prompts]
+    assert "identity.racism" in ids and "identity.oversight" not in ids
+
+
+def test_a_debrief_runs_wellbeing_first_with_private_notes(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    session = sup_services.sessions.start(sup_agreement, kind="debrief")
+    assert session.follow_up_on is not None
+    runner = _runner(qtbot, sup_services, session.id)
+    assert [s.key for s in session.stages] == ["checkin", "debrief", "closing"]
+    runner.select_stage("debrief")
+    debrief = _panel(runner, "debrief")
+    first = debrief.prompt_card.current()
+    assert first is not None and first.id == "debrief.now"
+    buttons = debrief.notes.layout().itemAt(0).layout()  # type: ignore[union-attr]
+    assert buttons.itemAt(0).widget() is debrief.notes.private_button  # private offered first
+    assert debrief.extras.support is not None
+    note = sup_services.sessions.add_note(session.id, "debrief", "Shaken; slept badly.")
+    stored = next(n for n in sup_services.sessions.get(session.id).notes if n.id == note)
+    assert stored.visibility == "private"
+    assert "Shaken" not in str(sup_services.sessions.record_content(session.id))
+    _shot(runner, "v2-runner-debrief")
+
+
+def test_the_organisation_panel_saves_both_texts(qtbot: QtBot, sup_services: Services) -> None:
+    panel = OrganisationPanel(sup_services)
+    qtbot.addWidget(panel)
+    panel.resize(700, 420)
+    panel.show()
+    panel.support.setPlainText(ORG_SUPPORT)
+    panel.routes.setPlainText("Black staff network; Freedom to Speak Up guardian: Ann Lee.")
+    panel.save_button.click()
+    signposting = Signposting(sup_services.settings)
+    assert signposting.support() == ORG_SUPPORT and "Ann Lee" in signposting.routes()
+    assert signposting.is_set_by_organisation()
+    panel.support.setPlainText("x" * 2000)
+    panel.save_button.click()
+    assert "1,500" in panel.message.text()
+    assert signposting.support() == ORG_SUPPORT  # nothing half-written
+    _shot(panel, "v2-settings-organisation")
