@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.core.session_record import total_seconds
-from swreflect.core.supervision_schedule import weekday_date
 from swreflect.core.supervision_models import Session
+from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
