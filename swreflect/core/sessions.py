@@ -146,10 +146,13 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), **fields)
         return self.get(session_id)
 
-    def cancel(self, session_id: str, by: str | None = None, reason: str = "") -> Session:
+    def cancel(
+        self, session_id: str, by: str | None = None, reason: str = "", on: date | None = None
+    ) -> Session:
         """Mark a session as not held: it never counts towards what is due. Who cancelled and
-        why are kept (both optional), so repeated cancellations can be evidenced."""
-        self._editable(session_id)
+        why are kept (both optional), so repeated cancellations can be evidenced; ``on`` is
+        the day it would have taken place, if known."""
+        session = self._editable(session_id)
         if by is not None and by not in CANCELLED_BY:
             raise ValidationError("A session is cancelled by the supervisor or the supervisee.")
         reason = " ".join(reason.split())
@@ -161,6 +164,7 @@ class SessionService:
             status=STATUS_CANCELLED,
             cancelled_by=by,
             cancel_reason=reason,
+            held_on=on or session.held_on,
         )
         return self.get(session_id)
 
