@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "swreflect.cli.vault_cmds",
     "swreflect.cli.journal_cmds",
     "swreflect.cli.supervision_cmds",
+    "swreflect.cli.cpd_cmds",
     "swreflect.cli.backup_cmds",
     "swreflect.cli.signing_cmds",
     "swreflect.cli.export_cmds",

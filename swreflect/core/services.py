@@ -14,6 +14,7 @@ from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.agreements import AgreementService
 from swreflect.core.backup_service import BackupService
 from swreflect.core.clock import Clock, SystemClock
+from swreflect.core.cpd_year import CpdService
 from swreflect.core.identity_service import IdentityService
 from swreflect.core.insights import InsightsService
 from swreflect.core.journal import JournalService
@@ -26,6 +27,7 @@ from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
 from swreflect.core.signoff_sessions import link_sessions
 from swreflect.paths import resource_path
+from swreflect.vault.cpd_repo import CpdRepository
 from swreflect.vault.insights_repo import CheckinRepository
 from swreflect.vault.journal.entries import purge_entries_on
 from swreflect.vault.kdf import KdfPolicy
@@ -58,6 +60,7 @@ class Services:
     insights: InsightsService
     backups: BackupService
     portability: PortabilityService
+    cpd: CpdService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -107,4 +110,5 @@ def build_services(
         ),
         backups=backup_service,
         portability=PortabilityService(vault, clock),
+        cpd=CpdService(CpdRepository(vault), journal, sessions, clock),
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
+from swreflect.gui.insights.cpd_year_card import CpdYearCard
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
 from swreflect.gui.ui import label, title
@@ -94,6 +95,9 @@ class InsightsPage(QWidget):
         support = Signposting(self.services.settings).support()
         self.journal_card = JournalCard(wellbeing, support)
         self.column.addWidget(self.journal_card)
+        self.column.addWidget(label("CPD this registration year", "section"))
+        self.cpd_card = CpdYearCard(self.services)
+        self.column.addWidget(self.cpd_card)
 
     def _new_body(self) -> None:
         """A fresh body for each refresh, filled before it goes into the scroll area: widgets
