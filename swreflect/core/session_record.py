@@ -186,7 +186,7 @@ def record_content(session: Session, agreement: Agreement, person: Person) -> di
         "version": int(session.record_version),
         "kind": RECORD_KIND,
         "agreement": {
-            "frequency": frequency_label(terms),
+            "frequency": frequency_label(terms, agreement, held_on),
             "usual_minutes": int(terms.usual_minutes),
         },
         "parties": parties(agreement, person),

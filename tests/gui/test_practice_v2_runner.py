@@ -144,3 +144,22 @@ def test_the_organisation_panel_saves_both_texts(qtbot: QtBot, sup_services: Ser
     assert "1,500" in panel.message.text()
     assert signposting.support() == ORG_SUPPORT  # nothing half-written
     _shot(panel, "v2-settings-organisation")
+
+
+def test_the_end_screen_adds_an_action_to_raise_with_the_organisation(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    from swreflect.gui.pages.actions_page import ActionsPage
+
+    runner = _runner(qtbot, sup_services, sup_services.sessions.create(sup_agreement).id)
+    runner.show_end_screen()
+    editor = runner.end_screen.actions_editor
+    editor.description.setText("Ask for a caseload review with the service manager")
+    editor.kind.setCurrentIndex(editor.kind.findData("raise_with_organisation"))
+    editor.on_add_button_clicked()
+    (action,) = sup_services.sessions.get(runner.session_id).actions
+    assert action.kind == "raise_with_organisation"
+    page = ActionsPage(sup_services)
+    qtbot.addWidget(page)
+    assert page.table.item(0, 0).text().startswith("Raise with the organisation: Ask for")
+    _shot(runner, "v2-end-screen-raise")
