@@ -144,9 +144,7 @@ def test_preview_of_a_change_says_what_it_will_do(services: Services) -> None:
 
 def test_a_record_after_month_12_is_not_labelled_newly_qualified(services: Services) -> None:
     person = services.people.add("Ada Price", "supervisee")
-    agreement = services.agreements.add(
-        person.id, "Tom Hale", frequency="asye", start_date=START
-    )
+    agreement = services.agreements.add(person.id, "Tom Hale", frequency="asye", start_date=START)
     during = services.sessions.create(agreement.id)
     services.sessions.begin(during.id, held_on=date(2026, 12, 1))
     after = services.sessions.create(agreement.id)
