@@ -199,7 +199,13 @@ def cmd_session_list(ctx: CliContext) -> int:
     def line(s: Session) -> str:
         when = s.held_on.isoformat() if s.held_on else "not held yet"
         who = names.get(s.agreement_id, "")
-        return f"{s.id[:8]}  {when}  {who}  {s.status.replace('_', ' ')}"
+        status = s.status.replace("_", " ")
+        if s.cancelled_by:
+            status += f" by the {s.cancelled_by}" + (
+                f" ({s.cancel_reason})" if s.cancel_reason else ""
+            )
+        kind = "debrief  " if s.kind == "debrief" else ""
+        return f"{s.id[:8]}  {when}  {who}  {kind}{status}"
 
     return out_list(
         ctx,
