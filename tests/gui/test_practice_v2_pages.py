@@ -102,3 +102,59 @@ def test_a_cancellation_records_who_and_why_and_a_debrief_starts(
     assert debrief.kind == "debrief"
     assert page.runner.heading.text().startswith("<b>Debrief with Sam Okafor</b>")
     assert "follow-up check-in by Thursday 12 March 2026" in page.runner.heading.text()
+
+
+def test_home_mentions_the_debrief_follow_up_and_asye_reviews(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: object
+) -> None:
+    from swreflect.gui.supervision.home_panel import SupervisionHomePanel
+
+    debrief = sup_services.sessions.start(sup_agreement, kind="debrief")
+    assert debrief.follow_up_on == date(2026, 3, 12)
+    person = sup_services.people.add("Ada Price", "supervisee")
+    sup_services.agreements.add(
+        person.id, "Jo Reyes", frequency="asye", start_date=date(2025, 12, 8)
+    )
+    sup_clock.advance(6 * 24 * 3600)  # type: ignore[attr-defined]
+    panel = SupervisionHomePanel(sup_services)
+    qtbot.addWidget(panel)
+    assert panel.follow_up_lines() == [
+        "A follow-up check-in with Sam Okafor after the debrief is suggested by "
+        "Thursday 12 March 2026."
+    ]
+    # Ada's year began on 8 December: three months on is Sunday 8 March, so the Friday.
+    assert panel.asye_lines() == [
+        "Ada Price: The newly qualified year's 3-month review is due on Friday 6 March 2026."
+    ]
+    # Once a later session has taken place, the follow-up is no longer mentioned.
+    later = sup_services.sessions.create(sup_agreement)
+    sup_services.sessions.begin(later.id, held_on=date(2026, 3, 8))
+    assert panel.follow_up_lines() == []
+
+
+def test_the_written_agreement_can_be_read_and_edited(
+    qtbot: QtBot, sup_services: Services, sup_agreement: str
+) -> None:
+    from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
+
+    page = SupervisionPage(sup_services)
+    qtbot.addWidget(page)
+    seen: list[AgreementTextDialog] = []
+
+    def edit(dialog: object) -> bool:
+        assert isinstance(dialog, AgreementTextDialog)
+        qtbot.addWidget(dialog)
+        seen.append(dialog)
+        assert "Room" not in dialog.fields.location.text()
+        dialog.fields.location.setText("The quiet room, second floor")
+        dialog.fields.uninterrupted.setChecked(False)
+        _shot(dialog, "v2-written-agreement")
+        return dialog.save()
+
+    page.run_dialog = edit  # type: ignore[method-assign]
+    page.text_button.click()
+    assert seen and not seen[0].fields.asye_box.isVisibleTo(seen[0])  # not newly qualified
+    details = sup_services.agreements.get(sup_agreement).details
+    assert details.location == "The quiet room, second floor"
+    assert details.uninterrupted is False
+    assert "principal social worker" in details.escalation  # the rest is kept as it was

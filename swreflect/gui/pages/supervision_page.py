@@ -31,6 +31,7 @@ from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.flow_layout import FlowLayout
+from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.cancel_dialog import CancelDialog
 from swreflect.gui.supervision.look import NOTE_STYLE
@@ -128,6 +129,11 @@ class SupervisionPage(QWidget):
         buttons.addWidget(self.debrief_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.cancel_button)
+        self.text_button = QPushButton("The written agreement…")
+        self.text_button.setAccessibleName("Read or edit the written agreement")
+        self.text_button.setToolTip("Purpose, where you meet, cancelling, access, escalation…")
+        self.text_button.clicked.connect(self.on_text_button_clicked)
+        buttons.addWidget(self.text_button)
         detail.addLayout(buttons)
         lower = QHBoxLayout()
         sessions_column = QVBoxLayout()
@@ -210,6 +216,7 @@ class SupervisionPage(QWidget):
         self.start_button.setEnabled(agreement_id is not None)
         self.debrief_button.setEnabled(agreement_id is not None)
         self.cancel_button.setEnabled(agreement_id is not None)
+        self.text_button.setEnabled(agreement_id is not None)
         self.open_button.setEnabled(agreement_id is not None)
         self.sessions.clear()
         if agreement_id is None:
@@ -333,6 +340,11 @@ class SupervisionPage(QWidget):
             self.pack_message.show()
             return
         self.show_agreement(agreement_id)
+
+    def on_text_button_clicked(self) -> None:
+        agreement_id = self.selected_agreement()
+        if agreement_id is not None:
+            self.run_dialog(AgreementTextDialog(self.services, agreement_id, self))
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog and say whether it was accepted (tests replace this)."""

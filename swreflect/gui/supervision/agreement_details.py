@@ -112,6 +112,18 @@ class AgreementDetailsFields(QWidget):
         frequency is chosen."""
         self.asye_box.setVisible(on)
 
+    def set_details(self, details: AgreementDetails, asye_start: date | None) -> None:
+        """Show an agreement's own contents (an older agreement's empty ones stay empty)."""
+        self.location.setText(details.location)
+        self.uninterrupted.setChecked(details.uninterrupted)
+        for key, box in self.texts.items():
+            box.setPlainText(str(getattr(details, key)))
+        self.assessor.setText(details.assessor)
+        self.protected_time.setPlainText(details.protected_time)
+        self.has_asye_start.setChecked(asye_start is not None)
+        if asye_start is not None:
+            self.asye_start.setDate(QDate(asye_start.year, asye_start.month, asye_start.day))
+
     def asye_start_date(self) -> date | None:
         if not (self.asye_box.isVisibleTo(self) and self.has_asye_start.isChecked()):
             return None

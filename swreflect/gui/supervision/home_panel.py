@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from swreflect.core.agreements import asye_reminders
 from swreflect.core.services import Services
+from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
+FOLLOW_UP_NOTICE_DAYS = 7
 
 
 class SupervisionHomePanel(QWidget):
@@ -53,6 +56,39 @@ class SupervisionHomePanel(QWidget):
                 )
         return out
 
+    def asye_lines(self) -> list[str]:
+        today = self._services.agreements.today()
+        return [
+            f"{s.person.display_name}: {line}"
+            for s in self._services.agreements.due_summaries()
+            for line in asye_reminders(s.agreement, today)
+        ]
+
+    def follow_up_lines(self) -> list[str]:
+        """A check-in a week or two after a debrief, until a later session has taken place."""
+        today = self._services.agreements.today()
+        names = {
+            s.agreement.id: s.person.display_name for s in self._services.agreements.due_summaries()
+        }
+        sessions = self._services.sessions.list()
+        out = []
+        for debrief in sessions:
+            follow = debrief.follow_up_on
+            if debrief.kind != "debrief" or follow is None or debrief.held_on is None:
+                continue
+            later = any(
+                s.is_held and s.held_on and s.held_on > debrief.held_on and s.id != debrief.id
+                for s in sessions
+                if s.agreement_id == debrief.agreement_id
+            )
+            if not later and (follow - today).days <= FOLLOW_UP_NOTICE_DAYS:
+                who = names.get(debrief.agreement_id, "")
+                out.append(
+                    f"A follow-up check-in with {who} after the debrief is suggested by "
+                    f"{weekday_date(follow)}."
+                )
+        return out
+
     def refresh(self) -> None:
         clear_layout(self._items)
         summaries = self._services.agreements.due_summaries()
@@ -69,7 +105,7 @@ class SupervisionHomePanel(QWidget):
             if summary.due.state == "overdue":
                 line.setProperty("role", "calm")
             self._items.addWidget(line)
-        for text in self.review_lines():
+        for text in self.review_lines() + self.asye_lines() + self.follow_up_lines():
             line = QLabel(text)
             line.setWordWrap(True)
             self._items.addWidget(line)
