@@ -1,4 +1,4 @@
-"""Supervision commands: people, agreements, sessions and actions (ARCHITECTURE.md §10).
+"""Supervision commands: people, agreements, sessions and actions (docs/architecture.md §8).
 
 ``people add|list``, ``agreement add|list|show``, ``session start|list|show``,
 ``actions list|done``; list and show take ``--json``. Groups are shared through
@@ -15,17 +15,17 @@ from swreflect.cli.agreement_cmds import parse_date, register_agreement
 from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.core.actions import ActionFilter
-from swreflect.core.supervision_models import (
+from swreflect.core.supervision_schedule import weekday_date
+from swreflect.errors import EXIT_OK, UsageError
+from swreflect.models.supervision import (
     ACTION_KINDS,
-    ROLES,
     SESSION_KINDS,
     STAGE_KEYS,
     Action,
     Person,
     Session,
 )
-from swreflect.core.supervision_schedule import weekday_date
-from swreflect.errors import EXIT_OK, UsageError
+from swreflect.models.vocab import Role
 from swreflect.timefmt import format_date, plural
 
 
@@ -35,7 +35,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p = people.add_parser("add", parents=[common], help="add a person")
     p.add_argument("name", help="their name as you'd like it shown")
-    p.add_argument("--role", required=True, choices=ROLES, help="their relation to you")
+    p.add_argument("--role", required=True, choices=tuple(Role), help="their relation to you")
     p.add_argument("--pronouns", default="", help="optional pronouns")
     p.set_defaults(func=cmd_people_add)
     p = people.add_parser("list", parents=[common], help="list people")
@@ -59,7 +59,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_session_start)
     p = session.add_parser("cancel", parents=[common], help="record that a session didn't happen")
     p.add_argument("session", help="session id (or its first characters)")
-    p.add_argument("--by", required=True, choices=ROLES, help="who cancelled it")
+    p.add_argument("--by", required=True, choices=tuple(Role), help="who cancelled it")
     p.add_argument("--reason", default="", help="why, if you'd like to say")
     p.set_defaults(func=cmd_session_cancel)
     p = session.add_parser("list", parents=[common], help="list sessions")
@@ -88,7 +88,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     actions: Any = command_group(subparsers, common, "actions", "agreed actions")
     p = actions.add_parser("list", parents=[common], help="list open actions")
-    p.add_argument("--owner", choices=ROLES)
+    p.add_argument("--owner", choices=tuple(Role))
     p.add_argument("--agreement", help="only this agreement's actions")
     p.add_argument("--due-by", type=parse_date, help="only actions due on or before this date")
     p.add_argument("--all", action="store_true", help="include done actions")
@@ -97,7 +97,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("add", parents=[common], help="add an agreed action to a session")
     p.add_argument("session", help="session id (or its first characters)")
     p.add_argument("description", help="what will be done")
-    p.add_argument("--owner", required=True, choices=ROLES)
+    p.add_argument("--owner", required=True, choices=tuple(Role))
     p.add_argument("--due", type=parse_date, help="due date")
     p.add_argument(
         "--kind",

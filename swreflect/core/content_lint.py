@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from swreflect.core.prompt_packs import THEMES, Prompt, PromptPack
-from swreflect.core.supervision_models import CYCLE_FUNCTIONS
 from swreflect.core.templates import Template
+from swreflect.models.supervision import CYCLE_FUNCTIONS
 
 # American spellings (and a few Americanisms) we never use, as whole-word patterns.
 AMERICAN = (

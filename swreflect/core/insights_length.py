@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from swreflect.core.session_record import total_seconds
-from swreflect.core.supervision_models import Agreement, Session
+from swreflect.models.supervision import Agreement, Session
 from swreflect.timefmt import plural
 
 RECENT = 6

@@ -25,16 +25,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from swreflect.core.agreements import frequency_label
-from swreflect.core.supervision_models import (
+from swreflect.models.supervision import (
     CASE_DISCUSSION,
     CYCLE_FUNCTIONS,
-    FUNCTIONS,
     AgendaItem,
     Agreement,
     Note,
     Person,
     Session,
 )
+from swreflect.models.vocab import Function
 
 RECORD_KIND = "supervision-record"
 BOTH_INCLUDE_MINUTES = 3  # the supervisor's and the supervisee's yes
@@ -89,7 +89,7 @@ def case_split(item: AgendaItem) -> dict[str, int]:
     """A case discussion's seconds by function: each step of the cycle counts for the function
     it serves. Time with no step recorded is shared out as the recorded time was or, if none
     was, as if each step had equal time."""
-    split = dict.fromkeys(FUNCTIONS, 0)
+    split = dict.fromkeys((str(f) for f in Function), 0)
     steps = dict(item.cycle_seconds)
     for step, seconds in steps.items():
         if step in CYCLE_FUNCTIONS:
@@ -97,7 +97,7 @@ def case_split(item: AgendaItem) -> dict[str, int]:
     rest = item.seconds - sum(split.values())
     if rest > 0:
         recorded = sum(split.values())
-        weights = split if recorded else dict.fromkeys(FUNCTIONS, 0)
+        weights = split if recorded else dict.fromkeys((str(f) for f in Function), 0)
         if not recorded:
             for function in CYCLE_FUNCTIONS.values():
                 weights[function] += 1
@@ -110,7 +110,7 @@ def case_split(item: AgendaItem) -> dict[str, int]:
 
 
 def seconds_by_function(session: Session) -> dict[str, int]:
-    totals = dict.fromkeys(FUNCTIONS, 0)
+    totals = dict.fromkeys((str(f) for f in Function), 0)
     for stage in session.stages:
         totals[stage.function] = totals.get(stage.function, 0) + stage.seconds
     for item in session.agenda:

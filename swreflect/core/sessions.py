@@ -16,7 +16,8 @@ from swreflect.core import session_record
 from swreflect.core.bank_holidays import working_day_on_or_before
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
-from swreflect.core.supervision_models import (
+from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
+from swreflect.models.supervision import (
     ACTION_KINDS,
     AGENDA_FUNCTIONS,
     AGENDA_SOURCES,
@@ -24,18 +25,11 @@ from swreflect.core.supervision_models import (
     CASE_DISCUSSION,
     CYCLE_FUNCTIONS,
     DEBRIEF_FOLLOW_UP_DAYS,
-    FUNCTIONS,
     KIND_STAGES,
     PRIVATE_BY_DEFAULT_STAGES,
-    ROLES,
     SESSION_KINDS,
     STAGE_KEYS,
     STAGES,
-    STATUS_CANCELLED,
-    STATUS_DRAFT,
-    STATUS_IN_SESSION,
-    STATUS_SUMMARY_DRAFTED,
-    VISIBILITIES,
     Agreement,
     Note,
     Person,
@@ -43,9 +37,8 @@ from swreflect.core.supervision_models import (
     Session,
     StageSpec,
     StageState,
-    other_role,
 )
-from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
+from swreflect.models.vocab import Function, Role, SessionStatus, Visibility, other_role
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -57,7 +50,7 @@ MAX_NOTE = 50_000
 
 
 def _check_function(function: str, agenda: bool = False) -> str:
-    if function not in (AGENDA_FUNCTIONS if agenda else FUNCTIONS):
+    if function not in (AGENDA_FUNCTIONS if agenda else tuple(Function)):
         raise ValidationError(
             "The supervision function must be management, development, support or mediation"
             + (", or a case discussion." if agenda else ".")
@@ -72,7 +65,7 @@ def _check_note_text(text: str) -> str:
 
 
 def _check_visibility(visibility: str) -> str:
-    if visibility not in VISIBILITIES:
+    if visibility not in tuple(Visibility):
         raise ValidationError("A note is either shared or private.")
     return visibility
 
@@ -120,7 +113,7 @@ class SessionService:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
         session_id = self._repo.create(
-            agreement_id, STATUS_DRAFT, states, self._stamp(), pack, kind=kind
+            agreement_id, SessionStatus.DRAFT, states, self._stamp(), pack, kind=kind
         )
         return self.get(session_id)
 
@@ -138,7 +131,9 @@ class SessionService:
         """Open the session. A debrief also books its follow-up check-in a week or two on."""
         session = self._editable(session_id)
         when = held_on or session.held_on or self._clock.now().date()
-        status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
         fields: dict[str, Any] = {"status": status, "held_on": when}
         if session.kind == "debrief" and session.follow_up_on is None:
             follow = when + timedelta(days=DEBRIEF_FOLLOW_UP_DAYS)
@@ -161,7 +156,7 @@ class SessionService:
         self._repo.update_fields(
             session_id,
             self._stamp(),
-            status=STATUS_CANCELLED,
+            status=SessionStatus.CANCELLED,
             cancelled_by=by,
             cancel_reason=reason,
             held_on=on or session.held_on,
@@ -238,7 +233,7 @@ class SessionService:
         """One person's say on putting the minutes-per-function table in the shared record;
         it goes in only when both the supervisor and the supervisee have said yes."""
         session = self._editable(session_id)
-        if role not in ROLES:
+        if role not in tuple(Role):
             raise ValidationError("Only the supervisor or the supervisee can decide this.")
         bit = 1 if role == "supervisor" else 2
         value = session.minutes_in_record | bit if include else session.minutes_in_record & ~bit
@@ -311,7 +306,7 @@ class SessionService:
 
     @staticmethod
     def default_visibility(stage_key: str) -> str:
-        return "private" if stage_key in PRIVATE_BY_DEFAULT_STAGES else "shared"
+        return Visibility.PRIVATE if stage_key in PRIVATE_BY_DEFAULT_STAGES else Visibility.SHARED
 
     def update_note(
         self,
@@ -337,7 +332,7 @@ class SessionService:
     # ------------------------------------------------------------------ ratings, actions, closing
     def rate(self, session_id: str, rater: str, support: int, challenge: int) -> None:
         self._editable(session_id)
-        if rater not in ROLES:
+        if rater not in tuple(Role):
             raise ValidationError("Ratings come from the supervisor or the supervisee.")
         if not (1 <= support <= 5 and 1 <= challenge <= 5):
             raise ValidationError("Support and challenge are each rated from 1 to 5.")
@@ -357,7 +352,7 @@ class SessionService:
         description = description.strip()
         if not description:
             raise ValidationError("Please describe the action. Nothing was saved.")
-        if owner not in ROLES:
+        if owner not in tuple(Role):
             raise ValidationError("An action belongs to the supervisor or the supervisee.")
         if kind not in ACTION_KINDS:
             raise ValidationError("An action is either an action or something to raise.")
@@ -385,7 +380,7 @@ class SessionService:
             session_id,
             self._stamp(),
             summary=text,
-            status=STATUS_SUMMARY_DRAFTED,
+            status=SessionStatus.SUMMARY_DRAFTED,
             held_on=held_on,
         )
         return text
@@ -421,7 +416,7 @@ class SessionService:
         session = self.get(session_id)
         version = session.record_version + 1
         self._repo.update_fields(
-            session_id, self._stamp(), record_version=version, status=STATUS_SUMMARY_DRAFTED
+            session_id, self._stamp(), record_version=version, status=SessionStatus.SUMMARY_DRAFTED
         )
         return version
 

@@ -11,8 +11,8 @@ import pytest
 
 from swreflect.core import content_lint as lint
 from swreflect.core.prompt_packs import THEMES, PromptPack, load_builtin_packs
-from swreflect.core.supervision_models import STAGE_KEYS
 from swreflect.core.templates import load_library
+from swreflect.models.supervision import STAGE_KEYS
 from swreflect.paths import resource_path
 
 

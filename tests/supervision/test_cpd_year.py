@@ -13,9 +13,9 @@ import pytest
 from swreflect.cli import main
 from swreflect.core.clock import FakeClock
 from swreflect.core.cpd_year import registration_year, year_wording
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services
 from swreflect.errors import ValidationError
+from swreflect.models.journal import EntryContent
 from tests.conftest import TEST_PASSPHRASE
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.gui.flow_layout import FlowLayout
+from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.cancel_dialog import CancelDialog
@@ -107,7 +107,7 @@ class SupervisionPage(QWidget):
         self.terms.setWordWrap(True)
         self.terms.setProperty("role", "hint")
         detail.addWidget(self.terms)
-        buttons = FlowLayout()
+        buttons = WrapRow()
         self.start_button = QPushButton("Start a session")
         self.start_button.setAccessibleName("Start a session with this agreement")
         self.start_button.clicked.connect(self.on_start_button_clicked)
@@ -134,7 +134,7 @@ class SupervisionPage(QWidget):
         self.text_button.setToolTip("Purpose, where you meet, cancelling, access, escalation…")
         self.text_button.clicked.connect(self.on_text_button_clicked)
         buttons.addWidget(self.text_button)
-        detail.addLayout(buttons)
+        detail.addWidget(buttons)
         lower = QHBoxLayout()
         sessions_column = QVBoxLayout()
         sessions_column.addWidget(QLabel("<b>Sessions</b>"))

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.agreement_texts import DEFAULT_PROTECTED_TIME
 from swreflect.core.agreements import DEFAULT_DETAILS
-from swreflect.core.supervision_models import AgreementDetails
 from swreflect.gui.supervision.look import date_edit, to_date
 from swreflect.gui.ui import hint
+from swreflect.models.supervision import AgreementDetails
 
 TEXT_ROWS = (
     ("purpose", "Purpose:", "The purpose of supervision and the four functions"),

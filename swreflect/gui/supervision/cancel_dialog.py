@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.supervision_models import ROLES
 from swreflect.gui.ui import hint
+from swreflect.models.vocab import Role
 
 
 class CancelDialog(QDialog):
@@ -37,7 +37,7 @@ class CancelDialog(QDialog):
         who = QHBoxLayout()
         self.group = QButtonGroup(self)
         self.by: dict[str, QRadioButton] = {}
-        for role in ROLES[::-1]:
+        for role in tuple(Role):
             button = QRadioButton(f"The {role}")
             button.setAccessibleName(f"Cancelled by the {role}")
             self.group.addButton(button)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import ROLES
 from swreflect.gui.ui import hint
+from swreflect.models.vocab import Role
 
 
 class MinutesConsent(QGroupBox):
@@ -27,7 +27,7 @@ class MinutesConsent(QGroupBox):
         )
         session = services.sessions.get(session_id)
         self.boxes: dict[str, QCheckBox] = {}
-        for bit, role in enumerate(ROLES[::-1], start=1):  # supervisor = 1, supervisee = 2
+        for bit, role in enumerate(tuple(Role), start=1):  # supervisor = 1, supervisee = 2
             box = QCheckBox(f"The {role} agrees to include it")
             box.setAccessibleName(f"The {role} agrees to include the minutes in the record")
             box.setChecked(bool(session.minutes_in_record & bit))

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.core.session_record import total_seconds
-from swreflect.core.supervision_models import Session
 from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
+from swreflect.models.supervision import Session
+from swreflect.models.vocab import SessionStatus
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,7 +55,7 @@ class SessionRunner(QWidget):
         self.services = services
         self.session_id = session_id
         session = services.sessions.get(session_id)
-        if session.status == "draft":
+        if session.status == SessionStatus.DRAFT:
             session = services.sessions.begin(session_id)
         agreement = services.agreements.get(session.agreement_id)
         person = services.agreements.person_of(agreement)

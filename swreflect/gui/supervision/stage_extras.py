@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QV
 from swreflect.core.prompt_packs import Prompt
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
-from swreflect.core.supervision_models import Session, other_role
 from swreflect.errors import SwreflectError
 from swreflect.gui.ui import hint
+from swreflect.models.supervision import Session
+from swreflect.models.vocab import other_role
 
 SUPPORT_STAGES = ("checkin", "closing", "debrief")
 PRIVATE_WORD_STAGES = ("safety", "identity")

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.prompt_packs import StageContent
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import AGENDA_FUNCTIONS, FUNCTIONS, Session
 from swreflect.gui.supervision.notes_list import NotesList
 from swreflect.gui.supervision.prompt_card import PromptCard
 from swreflect.gui.supervision.stage_extras import StageExtras, prompts_for_owner
+from swreflect.models.supervision import AGENDA_FUNCTIONS, Session
+from swreflect.models.vocab import ActionStatus, Function
 
 FUNCTION_LABELS = {
     "case": "Case discussion (split by the cycle)",
@@ -37,7 +38,7 @@ def function_combo(current: str, name: str, agenda: bool = False) -> QComboBox:
     neutral case discussion whose time is split by the step of the cycle."""
     combo = QComboBox()
     combo.setAccessibleName(name)
-    keys = AGENDA_FUNCTIONS if agenda else FUNCTIONS
+    keys: tuple[str, ...] = AGENDA_FUNCTIONS if agenda else tuple(Function)
     for key in keys:
         combo.addItem(FUNCTION_LABELS[key], key)
     combo.setCurrentIndex(keys.index(current) if current in keys else 0)
@@ -114,7 +115,7 @@ class StagePanel(QScrollArea):
             due = f" (by {action.due.strftime('%d %b')})" if action.due else ""
             box = QCheckBox(f"{action.description}, {action.owner}{due}")
             box.setAccessibleName(f"Done: {action.description}")
-            box.setChecked(action.status == "done")
+            box.setChecked(action.status == ActionStatus.DONE)
             box.toggled.connect(
                 lambda checked, action_id=action.id: self.services.actions.set_done(
                     action_id, checked

@@ -1,8 +1,9 @@
 """Plain records for people, agreements, sessions and actions (no Qt, no SQL).
 
 These are what the supervision repositories return and the services, CLI and GUI pass around.
-Roles are always one of ``ROLES``: a person's ``role`` is their relation to the vault owner
-(``"supervisee"`` means "someone I supervise").
+Roles, functions, visibilities and statuses hold the values of ``models.vocab``'s enums: a
+person's ``role`` is their relation to the vault owner (``Role.SUPERVISEE`` means "someone I
+supervise").
 """
 
 from __future__ import annotations
@@ -10,21 +11,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-ROLES = ("supervisee", "supervisor")
-FUNCTIONS = ("management", "development", "support", "mediation")
+from swreflect.models.vocab import (
+    ActionKind,
+    Function,
+    Role,
+    SessionKind,
+    SessionStatus,
+    Visibility,
+)
+
 # An agenda item may also be a neutral "case discussion": its time is split across the
 # functions by the step of the 4x4x4 cycle it was spent in (see ``session_record``).
 CASE_DISCUSSION = "case"
-AGENDA_FUNCTIONS = (CASE_DISCUSSION, *FUNCTIONS)
-CYCLE_FUNCTIONS = {
-    "experience": "management",
-    "reflection": "support",
-    "analysis": "development",
-    "action": "management",
+AGENDA_FUNCTIONS: tuple[str, ...] = (CASE_DISCUSSION, *Function)
+CYCLE_FUNCTIONS: dict[str, str] = {
+    "experience": Function.MANAGEMENT,
+    "reflection": Function.SUPPORT,
+    "analysis": Function.DEVELOPMENT,
+    "action": Function.MANAGEMENT,
 }
-VISIBILITIES = ("shared", "private")
 AGENDA_SOURCES = ("topic", "excerpt", "carried_action")
-ACTION_STATUSES = ("open", "done")
 
 # Frequency presets. ``asye``: the newly-qualified first year (weekly for six weeks, at least
 # fortnightly until six months, then at least monthly); ``monthly``: at least monthly for
@@ -33,14 +39,10 @@ FREQUENCIES = ("asye", "monthly", "custom")
 DEFAULT_USUAL_MINUTES = 90
 DEFAULT_RECORD_DUE_DAYS = 14
 
-# Session lifecycle owned here. Later steps (sent for agreement, agreed, ...) belong to sign-off
-# and are stored in the same column.
-STATUS_DRAFT = "draft"
-STATUS_IN_SESSION = "in_session"
-STATUS_SUMMARY_DRAFTED = "summary_drafted"
-STATUS_CANCELLED = "cancelled"
-EDITABLE_STATUSES = (STATUS_DRAFT, STATUS_IN_SESSION, STATUS_SUMMARY_DRAFTED)
-NOT_HELD_STATUSES = (STATUS_DRAFT, STATUS_CANCELLED)
+# The session's own lifecycle; later steps (sent for agreement, agreed, ...) follow sign-off and
+# are stored in the same column.
+EDITABLE_STATUSES = (SessionStatus.DRAFT, SessionStatus.IN_SESSION, SessionStatus.SUMMARY_DRAFTED)
+NOT_HELD_STATUSES = (SessionStatus.DRAFT, SessionStatus.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -53,34 +55,34 @@ class StageSpec:
 # The built-in stage order. Prompt packs supply prompts for these keys; a pack may not invent
 # new keys (the record and the reports rely on this set).
 STAGES: tuple[StageSpec, ...] = (
-    StageSpec("checkin", "Check-in and wellbeing", "support"),
-    StageSpec("safety", "Psychological safety", "support"),
-    StageSpec("review", "Reviewing previous actions", "management"),
-    StageSpec("agenda", "Agenda and case discussions", "management"),
-    StageSpec("learning", "Learning from mistakes and critical incidents", "development"),
-    StageSpec("identity", "Identity, power and anti-racist practice", "development"),
-    StageSpec("mediation", "You and the organisation", "mediation"),
-    StageSpec("balance", "Support and challenge", "support"),
-    StageSpec("development", "Development and CPD", "development"),
-    StageSpec("closing", "Closing and agreement", "management"),
-    StageSpec("debrief", "After a critical incident", "support"),
+    StageSpec("checkin", "Check-in and wellbeing", Function.SUPPORT),
+    StageSpec("safety", "Psychological safety", Function.SUPPORT),
+    StageSpec("review", "Reviewing previous actions", Function.MANAGEMENT),
+    StageSpec("agenda", "Agenda and case discussions", Function.MANAGEMENT),
+    StageSpec("learning", "Learning from mistakes and critical incidents", Function.DEVELOPMENT),
+    StageSpec("identity", "Identity, power and anti-racist practice", Function.DEVELOPMENT),
+    StageSpec("mediation", "You and the organisation", Function.MEDIATION),
+    StageSpec("balance", "Support and challenge", Function.SUPPORT),
+    StageSpec("development", "Development and CPD", Function.DEVELOPMENT),
+    StageSpec("closing", "Closing and agreement", Function.MANAGEMENT),
+    StageSpec("debrief", "After a critical incident", Function.SUPPORT),
 )
 STAGE_KEYS = tuple(s.key for s in STAGES)
 
 # Session types and the stages each runs, in order. A debrief after a critical incident starts
 # with how the worker is, and its own notes are private unless someone chooses to share them.
-SESSION_KINDS = ("regular", "debrief")
+SESSION_KINDS: tuple[str, ...] = tuple(SessionKind)
 KIND_STAGES: dict[str, tuple[str, ...]] = {
-    "regular": tuple(k for k in STAGE_KEYS if k != "debrief"),
-    "debrief": ("checkin", "debrief", "closing"),
+    SessionKind.REGULAR: tuple(k for k in STAGE_KEYS if k != "debrief"),
+    SessionKind.DEBRIEF: ("checkin", "debrief", "closing"),
 }
 PRIVATE_BY_DEFAULT_STAGES = ("debrief",)
 DEBRIEF_FOLLOW_UP_DAYS = 10  # a check-in one to two weeks after a debrief
 
 # Action kinds: an ordinary action, or something to raise with the organisation (a disclosure
 # of racism, a workload or resource problem) tracked like any other action.
-ACTION_KINDS = ("action", "raise_with_organisation")
-CANCELLED_BY = ROLES
+ACTION_KINDS: tuple[str, ...] = tuple(ActionKind)
+CANCELLED_BY: tuple[str, ...] = tuple(Role)
 
 
 def stage_spec(key: str) -> StageSpec:
@@ -88,10 +90,6 @@ def stage_spec(key: str) -> StageSpec:
         if spec.key == key:
             return spec
     raise KeyError(key)
-
-
-def other_role(role: str) -> str:
-    return "supervisor" if role == "supervisee" else "supervisee"
 
 
 @dataclass(frozen=True)
@@ -254,4 +252,4 @@ class Session:
         raise KeyError(key)
 
     def shared_notes(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.visibility == "shared")
+        return tuple(n for n in self.notes if n.visibility == Visibility.SHARED)
