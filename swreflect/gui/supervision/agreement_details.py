@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +25,8 @@ from swreflect.gui.supervision.look import date_edit, to_date
 from swreflect.gui.ui import hint
 from swreflect.models.supervision import AgreementDetails
 
+SHOW_REST = "Show the rest of the agreement…"
+HIDE_REST = "Hide the rest of the agreement"
 TEXT_ROWS = (
     ("purpose", "Purpose:", "The purpose of supervision and the four functions"),
     ("preparation", "Preparation:", "How each of you prepares"),
@@ -50,11 +52,9 @@ class AgreementDetailsFields(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.toggle = QToolButton()
-        self.toggle.setText("The rest of the agreement: purpose, where, cancelling, access…")
+        self.toggle = QPushButton(SHOW_REST)
         self.toggle.setAccessibleName("Show or hide the rest of the agreement")
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setToolTip("Purpose, where you meet, preparation, cancelling, access, …")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self.on_toggle_toggled)
         outer.addWidget(self.toggle)
@@ -105,7 +105,7 @@ class AgreementDetailsFields(QWidget):
 
     def on_toggle_toggled(self, shown: bool) -> None:
         self.body.setVisible(shown)
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.toggle.setText(HIDE_REST if shown else SHOW_REST)
 
     def show_asye(self, on: bool) -> None:
         """The newly qualified fields sit outside the fold: they matter as soon as the

@@ -84,9 +84,6 @@ class StagePanel(QScrollArea):
         form.addRow("Mostly serving:", self.function)
         self.body_layout.addLayout(form)
         self.build_extras(session)
-        self.extras = StageExtras(services, session, content.key)
-        if self.extras.has_content():
-            self.body_layout.addWidget(self.extras)
         self.prompt_card = PromptCard(prompts_for_owner(services, session, content.prompts))
         self.body_layout.addWidget(self.prompt_card)
         own_notes = [
@@ -96,6 +93,11 @@ class StagePanel(QScrollArea):
             services.sessions, session.id, content.key, own_notes, self.prompt_card.current
         )
         self.body_layout.addWidget(self.notes)
+        # Support, routes and the private word come after the notes, so the prompt and the
+        # note buttons stay at the top of a short screen.
+        self.extras = StageExtras(services, session, content.key)
+        if self.extras.has_content():
+            self.body_layout.addWidget(self.extras)
         self.body_layout.addStretch(1)
         self.setWidget(body)
 
