@@ -39,6 +39,9 @@ def test_insights_show_length_support_and_the_cpd_year(
     qtbot, styled_app, v2_services: Services, v2_clock: FakeClock
 ) -> None:  # type: ignore[no-untyped-def]
     seed_all(v2_services, v2_clock)
+    for session in v2_services.sessions.list():
+        if session.is_editable and session.finished_at is None:
+            v2_services.sessions.finish(session.id)  # only finished sessions were held
     Signposting(v2_services.settings).save(ORG, "")
     page = InsightsPage(v2_services)
     qtbot.addWidget(page)

@@ -129,6 +129,7 @@ def test_home_mentions_the_debrief_follow_up_and_asye_reviews(
     # Once a later session has taken place, the follow-up is no longer mentioned.
     later = sup_services.sessions.create(sup_agreement)
     sup_services.sessions.begin(later.id, held_on=date(2026, 3, 8))
+    sup_services.sessions.finish(later.id)
     assert panel.follow_up_lines() == []
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from swreflect.core.services import Services
 from swreflect.core.signposting import DEFAULT_ROUTES, Signposting
+from swreflect.gui import dialogs
 from swreflect.gui.pages.organisation_panel import OrganisationPanel
 from swreflect.gui.supervision.session_runner import SessionRunner
 from swreflect.gui.supervision.stage_extras import PRIVATE_WORD_ACTION
@@ -81,9 +82,7 @@ def test_regular_session_has_mediation_signposting_and_identity_routes(
     assert DEFAULT_ROUTES in identity.extras.routes.text()  # no organisation routes set
     # The owner supervises Sam: the supervisor's self-check on oversight is among the prompts.
     assert "identity.oversight" in [p.id for p in identity.prompt_card._prompts]
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *a, **k: ("Take the team's concern to HR", True)
-    )
+    dialogs.set_next_text("Take the team's concern to HR")
     assert identity.extras.raise_button is not None and identity.extras.private_button is not None
     identity.extras.raise_button.click()
     identity.extras.private_button.click()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from swreflect.core.actions import ActionFilter
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services
+from swreflect.gui import dialogs
 from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.supervision_page import EMPTY_TEXT, SupervisionPage
 from swreflect.gui.supervision.home_panel import SupervisionHomePanel
@@ -58,7 +59,7 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
     runner.on_back_button_clicked()
     assert page.stack.currentIndex() == 0 and page.runner is None
     assert "in progress" in page.sessions.item(0).text()
-    assert "due on Monday 9 March 2026" in page.due.text()  # weekly in the first six weeks
+    assert "due today" in page.due.text()  # left for now, not finished: not held yet
     page.on_open_button_clicked()
     assert page.runner is not None
     assert [e.text() for e in page.runner.panels["checkin"].notes.editors] == ["Feeling settled"]
@@ -76,7 +77,7 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
         '[[prompts]]\nid = "c.1"\nstage = "closing"\ntext = "Bye?"\n',
         encoding="utf-8",
     )
-    page.choose_pack_file = lambda: broken  # the dialog seam
+    dialogs.set_next_path(broken)
     page.on_import_button_clicked()
     message = page.pack_message.text()
     assert "council.toml, line 12" in message
@@ -135,7 +136,8 @@ def test_actions_page_filters_and_marks_done(
 def test_home_panel_speaks_calmly_about_late_sessions(
     qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
 ) -> None:
-    sup_services.sessions.start(sup_agreement)  # held on 2 March; monthly: due 2 April
+    started = sup_services.sessions.start(sup_agreement)
+    sup_services.sessions.finish(started.id)  # held on 2 March; monthly: due 2 April
     sup_clock.advance(45 * 86400)  # 16 April
     panel = SupervisionHomePanel(sup_services)
     qtbot.addWidget(panel)

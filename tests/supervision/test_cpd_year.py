@@ -45,6 +45,7 @@ def test_tagging_entries_and_sessions(
     assert services.cpd.tag_journal(peer_entry.id, ["4.1", "4.6"]).peer is True
     assert services.cpd.tag_journal(own_entry.id, ["4.3"]).peer is False
     session = services.sessions.start(agreement_id)
+    services.sessions.finish(session.id)  # only a finished session took place
     piece = services.cpd.tag_session(session.id, ["4.2"])
     assert piece.peer and piece.on_date == date(2026, 1, 5)
     with pytest.raises(ValidationError):

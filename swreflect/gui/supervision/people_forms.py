@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import DEFAULT_CONFIDENTIALITY, DEFAULT_DISAGREEMENT
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
+from swreflect.gui import dialogs
 from swreflect.gui.supervision.agreement_details import AgreementDetailsFields
 from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
 from swreflect.gui.ui import hint
@@ -289,14 +289,12 @@ class TermsChangeForm(QWidget):
 
     def confirm(self, effect: str) -> bool:
         """Ask before saving (tests replace this)."""
-        answer = QMessageBox.question(
+        return dialogs.confirm(
             self,
             "Change the agreement?",
             f"{effect}\n\nSessions due before that date are judged by the old terms.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "Change it",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def on_apply_button_clicked(self) -> None:
         if self.agreement_id is None:

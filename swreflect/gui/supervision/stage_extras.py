@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.prompt_packs import Prompt
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
 from swreflect.errors import SwreflectError
+from swreflect.gui import dialogs
 from swreflect.gui.ui import hint
 from swreflect.models.supervision import Session
 from swreflect.models.vocab import other_role
@@ -103,12 +104,12 @@ class StageExtras(QWidget):
         return self._count > 0
 
     def on_raise_button_clicked(self) -> None:
-        text, ok = QInputDialog.getText(
+        text = dialogs.ask_line(
             self,
             "Raise with the organisation",
             "What will be raised, and with whom? (No names of families or people.)",
         )
-        if ok and text.strip():
+        if text and text.strip():
             done = "Added: to raise with the organisation, tracked with the other actions."
             self._add(text.strip(), "raise_with_organisation", done)
 

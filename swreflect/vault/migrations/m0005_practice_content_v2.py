@@ -7,9 +7,7 @@
   assessment, assessor, protected time). Older agreements get ``{}``: every field empty.
 - ``sessions.kind``: ``regular`` or ``debrief`` (after a critical incident); older sessions are
   regular. ``cancelled_by`` / ``cancel_reason``: who cancelled a session and, optionally, why.
-  ``follow_up_on``: the check-in date a debrief asks for. ``minutes_in_record``: who agreed
-  to put the minutes-per-function table in the shared record (1 supervisor, 2 supervisee; it
-  goes in only at 3, when both did).
+  ``follow_up_on``: the check-in date a debrief asks for.
 - ``agenda_items.cycle_seconds``: time per step of the 4x4x4 cycle as a JSON object, so a
   neutral "case discussion" item can split its time across the functions.
 - ``actions.kind``: ``action`` or ``raise_with_organisation``.
@@ -28,7 +26,6 @@ _STATEMENTS = [
     "ALTER TABLE sessions ADD COLUMN cancelled_by TEXT",
     "ALTER TABLE sessions ADD COLUMN cancel_reason TEXT",
     "ALTER TABLE sessions ADD COLUMN follow_up_on TEXT",
-    "ALTER TABLE sessions ADD COLUMN minutes_in_record INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE agenda_items ADD COLUMN cycle_seconds TEXT NOT NULL DEFAULT '{}'",
     "ALTER TABLE actions ADD COLUMN kind TEXT NOT NULL DEFAULT 'action'",
     """CREATE TABLE cpd_pieces (
