@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services, build_services
@@ -36,8 +37,8 @@ def _shot(widget: QWidget, name: str) -> None:
 
 
 def test_insights_show_length_support_and_the_cpd_year(
-    qtbot, styled_app, v2_services: Services, v2_clock: FakeClock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, styled_app: object, v2_services: Services, v2_clock: FakeClock
+) -> None:
     seed_all(v2_services, v2_clock)
     for session in v2_services.sessions.list():
         if session.is_editable and session.finished_at is None:

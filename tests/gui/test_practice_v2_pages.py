@@ -3,19 +3,30 @@ fields, recording who cancelled a session, and starting a debrief. Screens are g
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services
 from swreflect.gui.pages.supervision_page import SupervisionPage
 from swreflect.gui.supervision.cancel_dialog import CancelDialog
-from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
 
-__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def sup_agreement(services: Services) -> str:
+    person = services.people.add("Sam Okafor", "supervisee", "they/them")
+    return services.agreements.add(person.id, "Jo Reyes", frequency="monthly").id
+
 
 SHOTS = Path("/work/shots")
 
@@ -26,13 +37,11 @@ def _shot(widget: QWidget, name: str) -> None:
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
-def test_the_agreement_form_takes_the_fuller_contents(qtbot: QtBot, sup_services: Services) -> None:
-    first = sup_services.people.add("Priya Shah", "supervisor")
-    sup_services.agreements.add(
-        first.id, "Ada Price", frequency="asye", start_date=date(2026, 1, 5)
-    )
-    person = sup_services.people.add("Ada Price", "supervisee")
-    page = SupervisionPage(sup_services)
+def test_the_agreement_form_takes_the_fuller_contents(qtbot: QtBot, services: Services) -> None:
+    first = services.people.add("Priya Shah", "supervisor")
+    services.agreements.add(first.id, "Ada Price", frequency="asye", start_date=date(2026, 1, 5))
+    person = services.people.add("Ada Price", "supervisee")
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 900)
     page.show()
@@ -55,7 +64,7 @@ def test_the_agreement_form_takes_the_fuller_contents(qtbot: QtBot, sup_services
     _shot(page, "v2-agreement-form")
     form.add_button.click()
     assert form.message.text() == "Agreement added."
-    (added,) = sup_services.agreements.list(person.id)
+    (added,) = services.agreements.list(person.id)
     assert added.asye_start == date(2026, 1, 5)
     assert added.details.location == "Room 4, Civic Centre"
     assert added.details.assessor == "Priya Shah"
@@ -67,9 +76,9 @@ def test_the_agreement_form_takes_the_fuller_contents(qtbot: QtBot, sup_services
 
 
 def test_a_cancellation_records_who_and_why_and_a_debrief_starts(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    page = SupervisionPage(sup_services)
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()
@@ -86,37 +95,35 @@ def test_a_cancellation_records_who_and_why_and_a_debrief_starts(
         shown.reason.setText("Court hearing moved")
         return True
 
-    page.run_dialog = accept  # type: ignore[method-assign]
+    page.run_dialog = accept  # type: ignore[method-assign,assignment]
     page.cancel_button.click()
-    sessions = sup_services.sessions.list(sup_agreement)
+    sessions = services.sessions.list(sup_agreement)
     assert [(s.status, s.cancelled_by, s.cancel_reason) for s in sessions] == [
         ("cancelled", "supervisor", "Court hearing moved")
     ]
     assert "cancelled by the supervisor: Court hearing moved" in page.sessions.item(0).text()
-    assert sup_services.agreements.due(sup_agreement).due_on == date(2026, 3, 2)  # not held
+    assert services.agreements.due(sup_agreement).due_on == date(2026, 3, 2)  # not held
     _shot(page, "v2-supervision-page-cancelled")
 
     page.debrief_button.click()
     assert page.runner is not None
-    debrief = sup_services.sessions.get(page.runner.session_id)
+    debrief = services.sessions.get(page.runner.session_id)
     assert debrief.kind == "debrief"
     assert page.runner.heading.text().startswith("<b>Debrief with Sam Okafor</b>")
     assert "follow-up check-in by Thursday 12 March 2026" in page.runner.heading.text()
 
 
 def test_home_mentions_the_debrief_follow_up_and_asye_reviews(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: object
+    qtbot: QtBot, services: Services, sup_agreement: str, clock: object
 ) -> None:
     from swreflect.gui.supervision.home_panel import SupervisionHomePanel
 
-    debrief = sup_services.sessions.start(sup_agreement, kind="debrief")
+    debrief = services.sessions.start(sup_agreement, kind="debrief")
     assert debrief.follow_up_on == date(2026, 3, 12)
-    person = sup_services.people.add("Ada Price", "supervisee")
-    sup_services.agreements.add(
-        person.id, "Jo Reyes", frequency="asye", start_date=date(2025, 12, 8)
-    )
-    sup_clock.advance(6 * 24 * 3600)  # type: ignore[attr-defined]
-    panel = SupervisionHomePanel(sup_services)
+    person = services.people.add("Ada Price", "supervisee")
+    services.agreements.add(person.id, "Jo Reyes", frequency="asye", start_date=date(2025, 12, 8))
+    clock.advance(6 * 24 * 3600)  # type: ignore[attr-defined]
+    panel = SupervisionHomePanel(services)
     qtbot.addWidget(panel)
     assert panel.follow_up_lines() == [
         "A follow-up check-in with Sam Okafor after the debrief is suggested by "
@@ -127,18 +134,18 @@ def test_home_mentions_the_debrief_follow_up_and_asye_reviews(
         "Ada Price: The newly qualified year's 3-month review is due on Friday 6 March 2026."
     ]
     # Once a later session has taken place, the follow-up is no longer mentioned.
-    later = sup_services.sessions.create(sup_agreement)
-    sup_services.sessions.begin(later.id, held_on=date(2026, 3, 8))
-    sup_services.sessions.finish(later.id)
+    later = services.sessions.create(sup_agreement)
+    services.sessions.begin(later.id, held_on=date(2026, 3, 8))
+    services.sessions.finish(later.id)
     assert panel.follow_up_lines() == []
 
 
 def test_the_written_agreement_can_be_read_and_edited(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
     from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
 
-    page = SupervisionPage(sup_services)
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     seen: list[AgreementTextDialog] = []
 
@@ -155,7 +162,7 @@ def test_the_written_agreement_can_be_read_and_edited(
     page.run_dialog = edit  # type: ignore[method-assign]
     page.text_button.click()
     assert seen and not seen[0].fields.asye_box.isVisibleTo(seen[0])  # not newly qualified
-    details = sup_services.agreements.get(sup_agreement).details
+    details = services.agreements.get(sup_agreement).details
     assert details.location == "The quiet room, second floor"
     assert details.uninterrupted is False
     assert "principal social worker" in details.escalation  # the rest is kept as it was

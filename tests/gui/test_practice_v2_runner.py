@@ -4,12 +4,14 @@ prompts, and the organisation panel in Settings. Screens are grabbed for a perso
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services
 from swreflect.core.signposting import DEFAULT_ROUTES, Signposting
 from swreflect.gui import dialogs
@@ -17,9 +19,18 @@ from swreflect.gui.pages.organisation_panel import OrganisationPanel
 from swreflect.gui.supervision.session_runner import SessionRunner
 from swreflect.gui.supervision.stage_extras import PRIVATE_WORD_ACTION
 from swreflect.gui.supervision.stage_panel import StagePanel
-from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
 
-__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def sup_agreement(services: Services) -> str:
+    person = services.people.add("Sam Okafor", "supervisee", "they/them")
+    return services.agreements.add(person.id, "Jo Reyes", frequency="monthly").id
+
 
 SHOTS = Path("/work/shots")
 ORG_SUPPORT = "Employee assistance: Health Assured, 0800 000 1111 (any time)."
@@ -46,9 +57,9 @@ def _panel(runner: SessionRunner, key: str) -> StagePanel:
 
 
 def test_regular_session_has_mediation_signposting_and_identity_routes(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, services: Services, sup_agreement: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    services = sup_services
+    services = services
     Signposting(services.settings).save(ORG_SUPPORT, "")
     session_id = services.sessions.create(sup_agreement).id
     runner = _runner(qtbot, services, session_id)
@@ -97,45 +108,51 @@ def test_regular_session_has_mediation_signposting_and_identity_routes(
 
 
 def test_a_supervisee_never_sees_the_supervisors_self_check(
-    qtbot: QtBot, sup_services: Services
+    qtbot: QtBot, services: Services
 ) -> None:
-    person = sup_services.people.add("Priya Shah", "supervisor")
-    agreement = sup_services.agreements.add(person.id, "Ada Price")
-    runner = _runner(qtbot, sup_services, sup_services.sessions.create(agreement.id).id)
+    person = services.people.add("Priya Shah", "supervisor")
+    agreement = services.agreements.add(person.id, "Ada Price")
+    runner = _runner(qtbot, services, services.sessions.create(agreement.id).id)
     ids = [p.id for p in _panel(runner, "identity").prompt_card._prompts]
     assert "identity.racism" in ids and "identity.oversight" not in ids
 
 
 def test_a_debrief_runs_wellbeing_first_with_private_notes(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    session = sup_services.sessions.start(sup_agreement, kind="debrief")
+    session = services.sessions.start(sup_agreement, kind="debrief")
     assert session.follow_up_on is not None
-    runner = _runner(qtbot, sup_services, session.id)
+    runner = _runner(qtbot, services, session.id)
     assert [s.key for s in session.stages] == ["checkin", "debrief", "closing"]
     runner.select_stage("debrief")
     debrief = _panel(runner, "debrief")
     first = debrief.prompt_card.current()
     assert first is not None and first.id == "debrief.now"
-    buttons = debrief.notes.layout().itemAt(0).layout()  # type: ignore[union-attr]
-    assert buttons.itemAt(0).widget() is debrief.notes.private_button  # private offered first
+    outer = debrief.notes.layout()
+    assert outer is not None
+    first_item = outer.itemAt(0)
+    assert first_item is not None
+    buttons = first_item.layout()
+    assert buttons is not None
+    private, shared = debrief.notes.private_button, debrief.notes.shared_button
+    assert buttons.indexOf(private) < buttons.indexOf(shared)  # private offered first
     assert debrief.extras.support is not None
-    note = sup_services.sessions.add_note(session.id, "debrief", "Shaken; slept badly.")
-    stored = next(n for n in sup_services.sessions.get(session.id).notes if n.id == note)
+    note = services.sessions.add_note(session.id, "debrief", "Shaken; slept badly.")
+    stored = next(n for n in services.sessions.get(session.id).notes if n.id == note)
     assert stored.visibility == "private"
-    assert "Shaken" not in str(sup_services.sessions.record_content(session.id))
+    assert "Shaken" not in str(services.sessions.record_content(session.id))
     _shot(runner, "v2-runner-debrief")
 
 
-def test_the_organisation_panel_saves_both_texts(qtbot: QtBot, sup_services: Services) -> None:
-    panel = OrganisationPanel(sup_services)
+def test_the_organisation_panel_saves_both_texts(qtbot: QtBot, services: Services) -> None:
+    panel = OrganisationPanel(services)
     qtbot.addWidget(panel)
     panel.resize(700, 420)
     panel.show()
     panel.support.setPlainText(ORG_SUPPORT)
     panel.routes.setPlainText("Black staff network; Freedom to Speak Up guardian: Ann Lee.")
     panel.save_button.click()
-    signposting = Signposting(sup_services.settings)
+    signposting = Signposting(services.settings)
     assert signposting.support() == ORG_SUPPORT and "Ann Lee" in signposting.routes()
     assert signposting.is_set_by_organisation()
     panel.support.setPlainText("x" * 2000)
@@ -146,19 +163,21 @@ def test_the_organisation_panel_saves_both_texts(qtbot: QtBot, sup_services: Ser
 
 
 def test_the_end_screen_adds_an_action_to_raise_with_the_organisation(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
     from swreflect.gui.pages.actions_page import ActionsPage
 
-    runner = _runner(qtbot, sup_services, sup_services.sessions.create(sup_agreement).id)
+    runner = _runner(qtbot, services, services.sessions.create(sup_agreement).id)
     runner.show_end_screen()
     editor = runner.end_screen.actions_editor
     editor.description.setText("Ask for a caseload review with the service manager")
     editor.kind.setCurrentIndex(editor.kind.findData("raise_with_organisation"))
     editor.on_add_button_clicked()
-    (action,) = sup_services.sessions.get(runner.session_id).actions
+    (action,) = services.sessions.get(runner.session_id).actions
     assert action.kind == "raise_with_organisation"
-    page = ActionsPage(sup_services)
+    page = ActionsPage(services)
     qtbot.addWidget(page)
-    assert page.table.item(0, 0).text().startswith("Raise with the organisation: Ask for")
+    cell = page.table.item(0, 0)
+    assert cell is not None
+    assert cell.text().startswith("Raise with the organisation: Ask for")
     _shot(runner, "v2-end-screen-raise")

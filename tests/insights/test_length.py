@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from swreflect.core.insights import PairInsight
 from swreflect.core.services import Services
 from tests.insights.conftest import SessionMaker
 
 
-def _pair(services: Services):  # type: ignore[no-untyped-def]
+def _pair(services: Services) -> PairInsight:
     (pair,) = services.insights.pairs()
     return pair
 

@@ -22,7 +22,6 @@ from swreflect.core.cpd_year import STANDARDS, registration_year
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.insights.pair_card import readable
-from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.ui import content_label, hint
 from swreflect.timefmt import format_date
 
@@ -104,7 +103,6 @@ class CpdYearCard(QFrame):
         super().__init__(parent)
         self._services = services
         self.setProperty("role", "card")
-        self.setStyleSheet(NOTE_STYLE)
         self.setAccessibleName("CPD this registration year")
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(18, 14, 18, 16)
