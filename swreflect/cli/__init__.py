@@ -28,11 +28,12 @@ COMMAND_MODULES = [
     "swreflect.cli.vault_cmds",
     "swreflect.cli.journal_cmds",
     "swreflect.cli.supervision_cmds",
+    "swreflect.cli.cpd_cmds",
     "swreflect.cli.backup_cmds",
     "swreflect.cli.signing_cmds",
     "swreflect.cli.export_cmds",
 ]
-_VAULT, _JOURNAL, _SUPERVISION, _BACKUP, _SIGNING, _EXPORT = COMMAND_MODULES
+_VAULT, _JOURNAL, _SUPERVISION, _CPD, _BACKUP, _SIGNING, _EXPORT = COMMAND_MODULES
 
 # Top-level command: (help, the modules that add to it), in the order help lists them.
 COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -47,6 +48,7 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "session": ("supervision sessions", (_SUPERVISION, _SIGNING)),
     "prompts": ("session prompt packs", (_SUPERVISION,)),
     "actions": ("agreed actions", (_SUPERVISION,)),
+    "cpd": ("CPD across the registration year", (_CPD,)),
     "backup": ("back up and restore the vault", (_BACKUP,)),
     "export": ("export records", (_BACKUP, _EXPORT)),
     "import": ("import records", (_BACKUP,)),

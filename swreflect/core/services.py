@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from swreflect.core.agreement_flow import SignOffService
     from swreflect.core.agreements import AgreementService
     from swreflect.core.backup_service import BackupService
+    from swreflect.core.cpd_year import CpdService
     from swreflect.core.identity_service import IdentityService
     from swreflect.core.insights import InsightsService
     from swreflect.core.journal import JournalService
@@ -198,6 +199,13 @@ class Services:
         from swreflect.core.portability import PortabilityService
 
         return PortabilityService(self.vault, self.clock)
+
+    @cached_property
+    def cpd(self) -> CpdService:
+        from swreflect.core.cpd_year import CpdService
+        from swreflect.vault.cpd_repo import CpdRepository
+
+        return CpdService(CpdRepository(self.vault), self.journal, self.sessions, self.clock)
 
 
 def build_services(

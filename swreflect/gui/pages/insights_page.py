@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from swreflect.core.insights import PairInsight
 from swreflect.core.insights_wellbeing import WellbeingInsight
 from swreflect.core.services import Services
+from swreflect.core.signposting import Signposting
+from swreflect.gui.insights.cpd_year_card import CpdYearCard
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
 from swreflect.gui.ui import label, title
@@ -155,8 +157,12 @@ class InsightsPage(QWidget):
             self.column.addWidget(label(NO_PAIRS, "hint"))
         self._cards_at = self.column.count()  # the pair cards go here, a few at a time
         self.column.addWidget(label("Your journal and wellbeing", "section"))
-        self.journal_card = JournalCard(wellbeing)
+        support = Signposting(self.services.settings).support()
+        self.journal_card = JournalCard(wellbeing, support)
         self.column.addWidget(self.journal_card)
+        self.column.addWidget(label("CPD this registration year", "section"))
+        self.cpd_card = CpdYearCard(self.services)
+        self.column.addWidget(self.cpd_card)
 
     def _new_body(self) -> None:
         """A fresh body for each refresh, filled before it goes into the scroll area: widgets

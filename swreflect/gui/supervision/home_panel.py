@@ -16,12 +16,15 @@ from typing import Any, cast
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from swreflect.core.agreements import asye_reminders
 from swreflect.core.services import Services
+from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.workers import TaskRunner
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
+FOLLOW_UP_NOTICE_DAYS = 7
 CHECKING = "Checking what is due…"
 
 
@@ -29,7 +32,7 @@ CHECKING = "Checking what is due…"
 class HomeFigures:
     has_agreements: bool
     due: list[tuple[str, str]]  # (wording, state) of the sessions to show
-    reviews: list[str]
+    reviews: list[str]  # reviews due, newly qualified reminders and debrief follow-ups
     open_actions: int
     late_actions: int
 
@@ -77,6 +80,41 @@ class SupervisionHomePanel(QWidget):
                 )
         return out
 
+    def asye_lines(self, summaries: list[Any] | None = None) -> list[str]:
+        today = self._services.agreements.today()
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
+        return [
+            f"{s.person.display_name}: {line}"
+            for s in summaries
+            for line in asye_reminders(s.agreement, today)
+        ]
+
+    def follow_up_lines(self, summaries: list[Any] | None = None) -> list[str]:
+        """A check-in a week or two after a debrief, until a later session has taken place."""
+        today = self._services.agreements.today()
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
+        names = {s.agreement.id: s.person.display_name for s in summaries}
+        sessions = self._services.sessions.list()
+        out = []
+        for debrief in sessions:
+            follow = debrief.follow_up_on
+            if debrief.kind != "debrief" or follow is None or debrief.held_on is None:
+                continue
+            later = any(
+                s.is_held and s.held_on and s.held_on > debrief.held_on and s.id != debrief.id
+                for s in sessions
+                if s.agreement_id == debrief.agreement_id
+            )
+            if not later and (follow - today).days <= FOLLOW_UP_NOTICE_DAYS:
+                who = names.get(debrief.agreement_id, "")
+                out.append(
+                    f"A follow-up check-in with {who} after the debrief is suggested by "
+                    f"{weekday_date(follow)}."
+                )
+        return out
+
     def gather(self) -> HomeFigures:
         """Everything the panel shows, from the vault (runs in a worker)."""
         summaries = self._services.agreements.due_summaries()
@@ -84,7 +122,9 @@ class SupervisionHomePanel(QWidget):
         return HomeFigures(
             has_agreements=bool(summaries),
             due=[(s.wording, s.due.state) for s in summaries if s.due.state in SHOW_STATES],
-            reviews=self.review_lines(summaries),
+            reviews=self.review_lines(summaries)
+            + self.asye_lines(summaries)
+            + self.follow_up_lines(summaries),
             open_actions=len(actions),
             late_actions=sum(1 for a in actions if self._services.actions.is_late(a)),
         )

@@ -9,6 +9,7 @@ service (core/sessions.py), not of this module.
 from __future__ import annotations
 
 import builtins
+import json
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -26,12 +27,24 @@ from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
     "id, agreement_id, status, held_on, record_id, record_version, duration_minutes, summary, "
-    "pack_id, pack_version, finished_at"
+    "pack_id, pack_version, finished_at, kind, cancelled_by, cancel_reason, follow_up_on, "
+    "minutes_in_record"
 )
 
 
 def _new_id() -> str:
     return str(uuid.uuid4())
+
+
+def _cycle_split(text: str | None) -> dict[str, int]:
+    """Seconds per 4x4x4 step as stored; anything unreadable counts as no split."""
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
 
 
 class SessionRepository:
@@ -52,12 +65,13 @@ class SessionRepository:
         pack: tuple[str, int] = ("", 0),
         held_on: date | None = None,
         carry: Sequence[str] = (),
+        kind: str = "regular",
     ) -> str:
         session_id = _new_id()
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, NULL, NULL, NULL, 0, ?, ?)",
                 (
                     session_id,
                     agreement_id,
@@ -66,6 +80,7 @@ class SessionRepository:
                     _new_id(),
                     pack[0],
                     pack[1],
+                    kind,
                     stamp,
                     stamp,
                 ),
@@ -118,11 +133,22 @@ class SessionRepository:
         agenda: dict[str, list[AgendaItem]] = {}
         for r in conn.execute(
             "SELECT session_id, id, title, source, excerpt, function, seconds, position, "  # noqa: S608
-            f"action_id FROM agenda_items WHERE session_id IN ({inner}) ORDER BY position, id",
+            f"action_id, cycle_seconds FROM agenda_items WHERE session_id IN ({inner}) "
+            "ORDER BY position, id",
             (agreement_id,),
         ):
             agenda.setdefault(r[0], []).append(
-                AgendaItem(r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), r[8])
+                AgendaItem(
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    int(r[6]),
+                    int(r[7]),
+                    r[8],
+                    tuple(sorted(_cycle_split(r[9]).items())),
+                )
             )
         ratings: dict[str, list[Rating]] = {}
         for r in conn.execute(
@@ -181,6 +207,10 @@ class SessionRepository:
             "duration_minutes",
             "record_version",
             "finished_at",
+            "cancelled_by",
+            "cancel_reason",
+            "follow_up_on",
+            "minutes_in_record",
         }
         if not fields or set(fields) - allowed:
             raise ValueError("unknown session field")
@@ -217,7 +247,12 @@ class SessionRepository:
             )
 
     def add_time(
-        self, session_id: str, stage_key: str, agenda_item_id: str | None, seconds: int
+        self,
+        session_id: str,
+        stage_key: str,
+        agenda_item_id: str | None,
+        seconds: int,
+        cycle: str = "",
     ) -> None:
         with self._vault.transaction() as conn:
             if agenda_item_id:
@@ -225,6 +260,17 @@ class SessionRepository:
                     "UPDATE agenda_items SET seconds = seconds + ? WHERE id = ? AND session_id = ?",
                     (seconds, agenda_item_id, session_id),
                 )
+                if cycle:
+                    row = conn.execute(
+                        "SELECT cycle_seconds FROM agenda_items WHERE id = ? AND session_id = ?",
+                        (agenda_item_id, session_id),
+                    ).fetchone()
+                    split = _cycle_split(row[0] if row else None)
+                    split[cycle] = split.get(cycle, 0) + seconds
+                    conn.execute(
+                        "UPDATE agenda_items SET cycle_seconds = ? WHERE id = ?",
+                        (json.dumps(split, sort_keys=True), agenda_item_id),
+                    )
             else:
                 conn.execute(
                     "UPDATE session_stages SET seconds = seconds + ? "
@@ -349,10 +395,20 @@ class SessionRepository:
             ).fetchall()
         )
         agenda = tuple(
-            AgendaItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7])
+            AgendaItem(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                int(r[5]),
+                int(r[6]),
+                r[7],
+                tuple(sorted(_cycle_split(r[8]).items())),
+            )
             for r in conn.execute(
-                "SELECT id, title, source, excerpt, function, seconds, position, action_id "
-                "FROM agenda_items WHERE session_id = ? ORDER BY position, id",
+                "SELECT id, title, source, excerpt, function, seconds, position, action_id, "
+                "cycle_seconds FROM agenda_items WHERE session_id = ? ORDER BY position, id",
                 (session_id,),
             ).fetchall()
         )
@@ -410,4 +466,9 @@ class SessionRepository:
             ratings=tuple(ratings),
             actions=tuple(actions),
             case_file_decisions=tuple(decisions),
+            kind=row[11] or "regular",
+            cancelled_by=row[12],
+            cancel_reason=row[13] or "",
+            follow_up_on=date.fromisoformat(row[14]) if row[14] else None,
+            minutes_in_record=int(row[15] or 0),
         )
