@@ -62,6 +62,14 @@ class KeyslotFileError(VaultDamagedError):
     )
 
 
+class VaultRolledBackError(VaultDamagedError):
+    default_message = (
+        "This vault's database is an older copy than the one last opened here: it has been "
+        "replaced with an earlier vault.db. Nothing was changed. Put the newest vault.db "
+        "back, or restore a backup if you meant to go back in time."
+    )
+
+
 class VaultInUseError(SwreflectError):
     exit_code = EXIT_IN_USE
     default_message = (

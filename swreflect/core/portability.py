@@ -53,7 +53,7 @@ from swreflect.vault.vault import Vault
 FORMAT_NAME = "swreflect-export"
 FORMAT_VERSION = 1
 UPSERT_TABLES = frozenset({"meta", "settings"})
-KEEP_META_KEYS = frozenset({"vault_id"})
+KEEP_META_KEYS = frozenset({"vault_id", "generation"})
 KEEP_SETTING_PREFIX = "backups."
 MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024
 
@@ -91,12 +91,9 @@ class PortabilityService:
 
     # ------------------------------------------------------------- export
     def export_document(self) -> dict[str, Any]:
-        dek = bytearray(self._vault.data_key())  # a lock meanwhile must not pull it away
-        try:
+        # Borrowed, not copied: a lock meanwhile waits for the read to finish.
+        with self._vault.key.use() as dek:
             version, content = repo.read_everything(self._vault.folder / DB_NAME, dek)
-        finally:
-            for i in range(len(dek)):
-                dek[i] = 0
         tables = {
             spec.name: [
                 {col: _encode(v) for col, v in zip(spec.columns, row, strict=True)} for row in rows

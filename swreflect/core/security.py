@@ -7,17 +7,9 @@ one Qt-free place.
 
 from __future__ import annotations
 
-import hmac
-
-from swreflect.errors import PassphraseMismatchError, WrongPassphraseError
+from swreflect.errors import PassphraseMismatchError
 from swreflect.vault.kdf import KdfPolicy
-from swreflect.vault.keyslots import PASSPHRASE_SLOT
 from swreflect.vault.vault import Vault, check_passphrase_rules
-
-
-def _zero(buf: bytearray) -> None:
-    for i in range(len(buf)):
-        buf[i] = 0
 
 
 class SecurityService:
@@ -30,14 +22,7 @@ class SecurityService:
 
         Slow on purpose (it runs the key derivation): call it from a worker.
         """
-        _slots, dek = Vault.derive_key(
-            self._vault.folder, PASSPHRASE_SLOT, passphrase.encode("utf-8")
-        )
-        try:
-            if not hmac.compare_digest(bytes(dek), bytes(self._vault.data_key())):
-                raise WrongPassphraseError()
-        finally:
-            _zero(dek)
+        self._vault.verify_passphrase(passphrase)
 
     def change_passphrase(self, current: str, new: str, confirm: str) -> None:
         """Prove the current passphrase, then rewrap the key. The database is untouched."""

@@ -7,6 +7,8 @@ On-disk format (version 1), UTF-8 JSON::
       "checksum": "<64 hex>",           # SHA-256 of the rest (see below)
       "vault_id": "<32 hex>",           # random, fixed for the life of the vault
       "generation": <int>,              # +1 on every rewrite
+      "state": {"db_generation": <int>, # optional; the database's generation when last
+                "mac": "<64 hex>"},     # opened, authenticated (see vault/generation.py)
       "slots": [
         {"id": "passphrase", "type": "passphrase",
          "kdf": {"name": "argon2id", "salt": "<b64 16 bytes>", "memory_kib": 262144,
@@ -160,11 +162,20 @@ def _wrap(
     return slot
 
 
+@dataclass(frozen=True)
+class SlotState:
+    """The database generation this key file last saw, with its MAC under the DEK."""
+
+    db_generation: int
+    mac: str
+
+
 @dataclass
 class KeyslotFile:
     vault_id: str
     generation: int
     slots: dict[str, Slot] = field(default_factory=dict)
+    state: SlotState | None = None
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
@@ -173,6 +184,8 @@ class KeyslotFile:
             "generation": self.generation,
             "slots": [self.slots[k].to_json() for k in sorted(self.slots)],
         }
+        if self.state is not None:
+            doc["state"] = {"db_generation": self.state.db_generation, "mac": self.state.mac}
         doc["checksum"] = _checksum(doc)
         return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
@@ -185,7 +198,10 @@ class KeyslotFile:
     def with_slot(self, slot: Slot) -> KeyslotFile:
         slots = dict(self.slots)
         slots[slot.id] = slot
-        return KeyslotFile(self.vault_id, self.generation + 1, slots)
+        return KeyslotFile(self.vault_id, self.generation + 1, slots, self.state)
+
+    def with_state(self, state: SlotState) -> KeyslotFile:
+        return KeyslotFile(self.vault_id, self.generation + 1, dict(self.slots), state)
 
     @classmethod
     def parse(cls, raw: bytes) -> KeyslotFile:
@@ -231,7 +247,7 @@ class KeyslotFile:
             slots[slot.id] = slot
         if PASSPHRASE_SLOT not in slots:
             raise KeyslotFileError()
-        return cls(vault_id, generation, slots)
+        return cls(vault_id, generation, slots, _parse_state(doc.get("state")))
 
     @classmethod
     def read(cls, vault_dir: Path) -> KeyslotFile:
@@ -252,6 +268,20 @@ def _checksum(doc: dict[str, Any]) -> str:
     except (ValueError, TypeError, RecursionError) as exc:
         raise KeyslotFileError() from exc
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _parse_state(raw: Any) -> SlotState | None:
+    """The optional ``state`` object (absent in files written before it existed)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"db_generation", "mac"}:
+        raise KeyslotFileError()
+    gen, mac = raw["db_generation"], raw["mac"]
+    if not isinstance(gen, int) or isinstance(gen, bool) or not 0 <= gen < 2**53:
+        raise KeyslotFileError()
+    if not isinstance(mac, str) or len(mac) != 64 or any(c not in "0123456789abcdef" for c in mac):
+        raise KeyslotFileError()
+    return SlotState(gen, mac)
 
 
 def _parse_slot(item: Any) -> Slot:

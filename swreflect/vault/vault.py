@@ -16,6 +16,7 @@ they are dropped as soon as possible.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
 import os
 import secrets
@@ -40,7 +41,9 @@ from swreflect.errors import (
 )
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir
 from swreflect.vault import connection as dbconn
+from swreflect.vault import generation
 from swreflect.vault.connection import DB_NAME, Connection
+from swreflect.vault.data_key import DataKey
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
 from swreflect.vault.keyslots import (
     DEK_BYTES,
@@ -86,10 +89,11 @@ class Vault:
         keyslots: KeyslotFile,
     ) -> None:
         self.folder = folder
-        self._dek: bytearray | None = dek
+        self._key = DataKey(dek)
         self._conn: Connection | None = conn
         self._lock = lock
         self._keyslots = keyslots
+        self._changes_at_open = _change_marks(conn)
 
     # ----------------------------------------------------------------- discovery
     @staticmethod
@@ -114,11 +118,15 @@ class Vault:
     def keyslots(self) -> KeyslotFile:
         return self._keyslots
 
+    @property
+    def key(self) -> DataKey:
+        """The data key as a handle: borrow it with ``with vault.key.use() as dek:``."""
+        return self._key
+
     def data_key(self) -> bytearray:
-        """The live DEK buffer (for SQLCipher backups); never store or log it."""
-        if self._dek is None:
-            raise VaultLockedError()
-        return self._dek
+        """The live DEK buffer for a call made now on this thread; never store or copy it.
+        Workers borrow through ``key.use()`` so that a lock waits for them."""
+        return self._key.peek()
 
     # ----------------------------------------------------------------- create
     @classmethod
@@ -161,6 +169,7 @@ class Vault:
         slots = KeyslotFile(vault_id, 1)
         slots = slots.with_slot(make_passphrase_slot(vault_id, dek, passphrase, params))
         slots = slots.with_slot(make_recovery_slot(vault_id, dek, recovery))
+        slots = slots.with_state(generation.state_for(dek, vault_id, 1))
 
         staging = folder / f".{DB_NAME}.creating"
         for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
@@ -175,6 +184,7 @@ class Vault:
                     "INSERT INTO meta(key, value) VALUES ('created_at', ?)",
                     (datetime.now(UTC).isoformat(timespec="seconds"),),
                 )
+            generation.set_db_generation(conn, 1)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
@@ -228,6 +238,7 @@ class Vault:
             conn = dbconn.connect(folder / DB_NAME, dek)
             try:
                 _check_vault_id(conn, slots.vault_id)
+                generation.check_not_rolled_back(conn, slots, dek)
                 _upgrade_if_needed(conn, folder, dek)
             except BaseException:
                 conn.close()
@@ -249,14 +260,25 @@ class Vault:
         """Close the database, wipe the key buffer, release the process lock. Idempotent."""
         conn, self._conn = self._conn, None
         if conn is not None:
+            try:
+                self._advance_generation(conn)
+            except Exception:  # locking must never fail; the next lock tries again
+                log.warning("the vault generation could not be advanced at lock")
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             conn.close()
-        dek, self._dek = self._dek, None
-        if dek is not None:
-            # Detach first, then wipe: a worker can never read a half-zeroed key.
-            _zero(dek)
+        # Waits for workers that borrowed the key, then wipes it: never a half-zeroed key.
+        self._key.destroy()
         self._lock.release()
+
+    def _advance_generation(self, conn: Connection) -> None:
+        """After a session that changed the database, raise its generation (rollback guard)."""
+        if not self._key.alive or _change_marks(conn) == self._changes_at_open:
+            return
+        current = generation.db_generation(conn)
+        self._keyslots = generation.advance(
+            self.folder, conn, self._keyslots, self._key.peek(), current
+        )
 
     def __enter__(self) -> Vault:
         return self
@@ -277,6 +299,20 @@ class Vault:
         params = (kdf or KdfPolicy.from_environment()).calibrate()
         slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
         self._replace_keyslots(self._keyslots.with_slot(slot), PASSPHRASE_SLOT)
+
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise ``WrongPassphraseError`` unless ``passphrase`` unwraps this vault's key.
+
+        Slow on purpose (the key derivation runs): call it from a worker."""
+        _slots, candidate = Vault.derive_key(
+            self.folder, PASSPHRASE_SLOT, passphrase.encode("utf-8")
+        )
+        try:
+            with self._key.use() as dek:
+                if not hmac.compare_digest(candidate, dek):
+                    raise WrongPassphraseError()
+        finally:
+            _zero(candidate)
 
     def rotate_recovery_key(self) -> str:
         """Replace the recovery slot; the old recovery key stops working. Returns the new text."""
@@ -335,6 +371,15 @@ class Vault:
 
     def backups_dir(self) -> Path:
         return ensure_private_dir(self.folder / BACKUPS_DIR)
+
+
+def _change_marks(conn: Connection) -> tuple[int, int]:
+    """Rows this connection changed, and SQLite's counter of other connections' commits."""
+    try:
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+    except dbconn.DatabaseError:
+        version = -1
+    return int(conn.total_changes), version
 
 
 def _check_vault_id(conn: Connection, vault_id: str) -> None:
