@@ -70,6 +70,16 @@ class VaultRolledBackError(VaultDamagedError):
     )
 
 
+class WalDamagedError(VaultDamagedError):
+    def __init__(self, kept_name: str) -> None:
+        super().__init__(
+            "The vault's log of recent changes (vault.db-wal) is damaged, so opening it would "
+            f"silently lose changes. Nothing was changed; a copy of the log was kept as "
+            f"{kept_name} in the vault folder. Restore the vault from a backup, keeping that "
+            "copy for anyone helping you recover the lost changes."
+        )
+
+
 class VaultInUseError(SwreflectError):
     exit_code = EXIT_IN_USE
     default_message = (

@@ -41,7 +41,7 @@ from swreflect.errors import (
 )
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir
 from swreflect.vault import connection as dbconn
-from swreflect.vault import generation
+from swreflect.vault import generation, wal_guard
 from swreflect.vault.connection import DB_NAME, Connection
 from swreflect.vault.data_key import DataKey
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
@@ -235,6 +235,7 @@ class Vault:
         lock = ProcessLock(folder)
         lock.acquire()
         try:
+            kept_wal = wal_guard.guard(folder / DB_NAME)
             conn = dbconn.connect(folder / DB_NAME, dek)
             try:
                 _check_vault_id(conn, slots.vault_id)
@@ -248,6 +249,7 @@ class Vault:
             _zero(dek)
             raise
         _clean_leftovers(folder)
+        wal_guard.release(kept_wal)
         return cls(folder, dek, conn, lock, slots)
 
     @classmethod
