@@ -36,6 +36,10 @@ class SecurityService:
         """After a recovery-key unlock: the vault is already proven open."""
         self._vault.change_passphrase(new, self._kdf)
 
-    def rotate_recovery_key(self) -> str:
-        """A new recovery key (shown once); the old one stops working at once."""
-        return self._vault.rotate_recovery_key()
+    def propose_recovery_key(self) -> str:
+        """A new recovery key to show once. Nothing changes until it is confirmed."""
+        return Vault.new_recovery_key_text()
+
+    def confirm_recovery_key(self, recovery_text: str) -> None:
+        """The user has stored the proposed key: it replaces the old one now."""
+        self._vault.install_recovery_key(recovery_text)

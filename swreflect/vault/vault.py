@@ -316,13 +316,19 @@ class Vault:
         finally:
             _zero(candidate)
 
-    def rotate_recovery_key(self) -> str:
-        """Replace the recovery slot; the old recovery key stops working. Returns the new text."""
-        dek = self.data_key()
-        recovery = new_recovery_key()
-        slot = make_recovery_slot(self.vault_id, dek, recovery)
+    @staticmethod
+    def new_recovery_key_text() -> str:
+        """A fresh recovery key to show the user. Nothing is written: the old key keeps
+        working until ``install_recovery_key`` is called with this text, which callers do
+        only once the user has confirmed they stored it (D3)."""
+        return format_recovery_key(new_recovery_key())
+
+    def install_recovery_key(self, recovery_text: str) -> None:
+        """Replace the recovery slot with one for ``recovery_text`` (already shown and
+        confirmed). A kill at any point leaves the old or the new key working."""
+        secret = parse_recovery_key(recovery_text)
+        slot = make_recovery_slot(self.vault_id, self.data_key(), secret)
         self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT)
-        return format_recovery_key(recovery)
 
     def _replace_keyslots(self, new: KeyslotFile, changed_slot: str) -> None:
         """Swap in a new key-slot generation so that a crash leaves the old or the new one.

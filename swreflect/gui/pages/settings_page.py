@@ -34,6 +34,7 @@ class SettingsPage(QScrollArea):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._pending_recovery_key: str | None = None
         self._runner = TaskRunner(self)
         self._clipboard = SecureClipboard(services.clock, parent=self)
         self.setAccessibleName("Settings")
@@ -188,28 +189,35 @@ class SettingsPage(QScrollArea):
         agreed = dialogs.confirm(
             self,
             "Make a new recovery key",
-            "Your current recovery key will stop working straight away. "
-            "You'll see the new one once, to save or print.",
+            "You'll see a new recovery key once, to save or print. Your current key keeps "
+            "working until you confirm that you have stored the new one.",
             "Make a new key",
         )
         if not agreed:
             return
-        try:
-            new_key = self._services.security.rotate_recovery_key()
-        except SwreflectError as exc:
-            self.recovery_message.show_message(exc.message)
-            return
+        # Nothing is written yet (D3): the old key is revoked only after "I have stored it".
+        self._pending_recovery_key = self._services.security.propose_recovery_key()
         self.recovery_message.clear_message()
-        self.recovery_panel.show_key(new_key)
+        self.recovery_panel.show_key(self._pending_recovery_key)
         self.recovery_panel.show()
         self.rotate_button.setEnabled(False)
         self.recovery_panel.focus_first()
 
     def on_recovery_panel_confirmed(self) -> None:
+        pending, self._pending_recovery_key = self._pending_recovery_key, None
         self.recovery_panel.clear()
         self.recovery_panel.hide()
         self.rotate_button.setEnabled(True)
-        self.recovery_message.show_message("Your new recovery key is in place.", "success")
+        if pending is None:
+            return
+        try:
+            self._services.security.confirm_recovery_key(pending)
+        except SwreflectError as exc:
+            self.recovery_message.show_message(exc.message)
+            return
+        self.recovery_message.show_message(
+            "Your new recovery key is in place. The old one no longer works.", "success"
+        )
 
     # ------------------------------------------------------------ auto-lock
     def on_auto_lock_box_value_changed(self, minutes: int) -> None:
@@ -228,5 +236,9 @@ class SettingsPage(QScrollArea):
     def clear_sensitive(self) -> None:
         self.current_field.clear()
         self.new_form.clear()
+        # A key shown but not confirmed is dropped: the old key stays in force.
+        self._pending_recovery_key = None
         self.recovery_panel.clear()
+        self.recovery_panel.hide()
+        self.rotate_button.setEnabled(True)
         self._clipboard.clear_if_ours()
