@@ -149,6 +149,22 @@ class VaultWriteError(SwreflectError):
     )
 
 
+class VaultIOError(SwreflectError):
+    """The disk refused a read or write while opening: not damage, so never "restore"."""
+
+    default_message = (
+        "swreflect couldn't open the vault's files because the disk is full or failing. "
+        "Nothing was changed and your vault is fine; free some space and try again."
+    )
+
+
+class VaultReadOnlyError(SwreflectError):
+    default_message = (
+        "This vault is on a read-only disk or folder, so it can be read but not changed. "
+        "Nothing was changed; copy the vault somewhere writable to make changes."
+    )
+
+
 class KeyslotWriteError(SwreflectError):
     default_message = (
         "The new passphrase or recovery key couldn't be saved (the disk may be full or "
@@ -187,7 +203,10 @@ class SessionClosedError(SwreflectError):
 
 # --------------------------------------------------------------------------- backups (issue 7)
 class BackupFailedError(SwreflectError):
-    default_message = "The backup could not be written or checked. Your vault was not changed."
+    default_message = (
+        "The backup could not be written or checked (the disk may be full or failing). "
+        "Your vault was not changed."
+    )
 
 
 class BackupFileDamagedError(SwreflectError):

@@ -68,11 +68,18 @@ class CliContext:
         if self._services is None:
             passphrase = self.read_secret("Passphrase: ")
             vault = Vault.unlock(self.vault_dir, passphrase)
-            self._services = build_services(vault, SystemClock())
+            self.adopt(vault)
+        assert self._services is not None
         return self._services
 
     def adopt(self, vault: Vault) -> Services:
-        self._services = build_services(vault, SystemClock())
+        """Build the services on an unlocked vault; if that fails, the vault is locked again
+        (connection closed, key wiped, process lock released) before the error goes on (D6)."""
+        try:
+            self._services = build_services(vault, SystemClock())
+        except BaseException:
+            vault.lock()
+            raise
         return self._services
 
     def close(self) -> None:

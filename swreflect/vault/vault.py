@@ -16,6 +16,7 @@ they are dropped as soon as possible.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hmac
 import logging
 import os
@@ -32,8 +33,10 @@ from swreflect.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultFolderError,
+    VaultIOError,
     VaultLockedError,
     VaultNotFoundError,
+    VaultReadOnlyError,
     VaultTooNewError,
     WeakPassphraseError,
     WrongPassphraseError,
@@ -233,13 +236,36 @@ class Vault:
         """The fast step of unlocking: lock, open the database, migrate if needed."""
         folder = Path(folder)
         lock = ProcessLock(folder)
-        lock.acquire()
+        read_only = False
         try:
+            lock.acquire()
+        except PermissionError:
+            read_only = True  # read-only media or folder (D7): reading still works
+        except OSError as exc:
+            if exc.errno != errno.EROFS:
+                _zero(dek)
+                raise VaultIOError() from exc
+            read_only = True
+        except BaseException:
+            _zero(dek)
+            raise
+        try:
+            if read_only and _has_log(folder):
+                raise VaultReadOnlyError(
+                    "This vault on a read-only disk or folder still holds recent changes in "
+                    "its log (vault.db-wal), which can't be read there. Nothing was changed; "
+                    "copy the whole folder somewhere writable and open it there."
+                )
             kept_wal = wal_guard.guard(folder / DB_NAME)
-            conn = dbconn.connect(folder / DB_NAME, dek)
+            conn = dbconn.connect(folder / DB_NAME, dek, read_only=read_only)
             try:
                 _check_vault_id(conn, slots.vault_id)
                 generation.check_not_rolled_back(conn, slots, dek)
+                if read_only and _needs_upgrade(conn):
+                    raise VaultReadOnlyError(
+                        "This vault needs a one-off update that can't be made on a read-only "
+                        "disk or folder. Nothing was changed; copy it somewhere writable."
+                    )
                 _upgrade_if_needed(conn, folder, dek)
             except BaseException:
                 conn.close()
@@ -408,6 +434,17 @@ def _migrate(conn: Connection, start: int = 0) -> None:
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
 
 
+def _has_log(folder: Path) -> bool:
+    try:
+        return (folder / f"{DB_NAME}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _needs_upgrade(conn: Connection) -> bool:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) < latest_version()
+
+
 def _upgrade_if_needed(conn: Connection, folder: Path, dek: bytearray) -> None:
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     newest = latest_version()
@@ -461,8 +498,8 @@ def _foreign_entries(folder: Path) -> list[str]:
 def _clean_leftovers(folder: Path) -> None:
     """After a proven unlock, remove what an interrupted rewrite or creation left behind."""
     for name in (KEYSLOTS_NAME + PREV_SUFFIX, f".{DB_NAME}.creating"):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # absent, or read-only media
             (folder / name).unlink()
     for tmp in folder.glob(f".{KEYSLOTS_NAME}*.tmp"):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
