@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from swreflect.paths import app_paths
+from swreflect.platform import network_guard
 from swreflect.platform.files import ensure_private_dir
 from swreflect.platform.hardening import harden_process
 
@@ -25,6 +26,9 @@ def setup_logging() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First of all: from here on nothing in this process may open a network socket or look
+    # up a name (SECURITY.md row 8; swreflect/platform/network_guard.py).
+    network_guard.install()
     args = list(sys.argv[1:] if argv is None else argv)
     harden_process()
     setup_logging()
