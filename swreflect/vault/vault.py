@@ -42,6 +42,7 @@ from swreflect.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from swreflect.platform import security_settings
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
 from swreflect.vault import connection as dbconn
 from swreflect.vault import generation, wal_guard
@@ -64,7 +65,7 @@ from swreflect.vault.recovery import format_recovery_key, new_recovery_key, pars
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE_CHARS = 12
+MIN_PASSPHRASE_CHARS = int(security_settings.PASSPHRASE_MIN_CHARS.default)
 PREV_SUFFIX = ".prev"
 BACKUPS_DIR = "backups"
 TEST_PAUSE_ENV = "SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE"
