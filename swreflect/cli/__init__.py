@@ -76,7 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure becomes one line on stderr and an exit code (§10)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if any(not _is_utf8(arg) for arg in raw):
+        # D9: bytes that aren't UTF-8 arrive as lone surrogates and would fail deep inside.
+        print(
+            "swreflect: an argument isn't valid UTF-8 text. Nothing was changed; "
+            "type it again or pass the text in a UTF-8 file.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    args = parser.parse_args(raw)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -103,6 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         ctx.close()
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _report(error: SwreflectError, cause: BaseException, debug: bool) -> int:
