@@ -7,9 +7,10 @@
 set -euo pipefail
 mode="${1:-offscreen}"
 pkgs=(libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
-      libxkbcommon0 fonts-dejavu-core poppler-utils strace mount)
+      libxkbcommon0 fonts-dejavu-core poppler-utils strace mount gcc libc6-dev)
 # strace: kill tests at exact system calls; mount (util-linux): the small tmpfs for disk-full
-# and read-only tests (tests/vault/small_disk.py).
+# and read-only tests (tests/vault/small_disk.py); gcc: the power-loss recorder
+# (tests/reliability/powerloss/shim.c).
 
 if [ "$mode" = "display" ]; then
   pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
