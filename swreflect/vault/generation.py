@@ -38,7 +38,7 @@ _INFO = b"swreflect keyslot state v1"
 
 
 def _mac(dek: bytearray, vault_id: str, generation: int) -> str:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(bytes(dek))
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(dek)
     message = f"{vault_id}:{int(generation)}".encode("ascii")
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 

@@ -120,11 +120,14 @@ class Slot:
 
     def unwrap(self, vault_id: str, kek: bytes) -> bytearray:
         """The DEK, or ``SlotOpenFailed`` when the tag does not verify (wrong secret)."""
+        # Decrypted straight into the buffer the vault keeps and wipes: ``decrypt`` would
+        # return an immutable ``bytes`` copy of the key that nothing can overwrite (row 13).
+        dek = bytearray(len(self.wrapped) - 16)
         try:
-            dek = AESGCM(kek).decrypt(self.nonce, self.wrapped, self.aad(vault_id))
+            AESGCM(kek).decrypt_into(self.nonce, self.wrapped, self.aad(vault_id), dek)
         except InvalidTag as exc:
             raise SlotOpenFailed() from exc
-        return bytearray(dek)
+        return dek
 
 
 def make_passphrase_slot(
@@ -150,7 +153,7 @@ def _wrap(
 ) -> Slot:
     draft = Slot(id=slot_type, type=slot_type, kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped=b"")
     kek = draft.derive_kek(secret)
-    wrapped = AESGCM(kek).encrypt(draft.nonce, bytes(dek), draft.aad(vault_id))
+    wrapped = AESGCM(kek).encrypt(draft.nonce, dek, draft.aad(vault_id))
     slot = Slot(id=draft.id, type=draft.type, kdf=kdf, nonce=draft.nonce, wrapped=wrapped)
     # Prove the slot before anyone relies on it: it must give back exactly this DEK.
     try:

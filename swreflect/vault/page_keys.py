@@ -35,7 +35,7 @@ def copy_key(dek: bytearray, salt: bytes) -> bytearray:
     if len(salt) != SALT_BYTES:
         raise ValueError("a copy's salt is 16 bytes")
     hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_INFO)
-    return bytearray(hkdf.derive(bytes(dek)))
+    return bytearray(hkdf.derive(dek))
 
 
 def file_salt(path: Path) -> bytes | None:
