@@ -25,6 +25,8 @@ from swreflect.errors import (
     RecordAgreedError,
     VerificationFailedError,
 )
+from swreflect.models.signing import NoteRow, VersionRow
+from swreflect.models.vocab import AgreementStatus, other_role
 from swreflect.signing.canonical import canonical_bytes, canonical_sha256
 from swreflect.signing.messages import (
     Note,
@@ -34,12 +36,8 @@ from swreflect.signing.records import (
     SignedRecord,
     verify_entry,
 )
-from swreflect.vault.signing_repo import NoteRow, SigningRepository, VersionRow
+from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.vault import Vault
-
-
-def other_role(role: str) -> str:
-    return "supervisee" if role == "supervisor" else "supervisor"
 
 
 @dataclass(frozen=True)
@@ -259,7 +257,7 @@ class AgreementStore:
         mine, theirs = by_role.get(row.my_role), by_role.get(other_role(row.my_role))
         if mine is None or theirs is None:
             raise VerificationFailedError("The record doesn't have both signatures yet.")
-        if theirs.is_cryptographic is False and row.status == "acknowledged-in-room":
+        if theirs.is_cryptographic is False and row.status == AgreementStatus.ACKNOWLEDGED_IN_ROOM:
             verify_entry(record, mine)
             return
         if row.counterpart_ref is None:

@@ -7,6 +7,7 @@ and record id are included so a pasted copy can be traced back to the signed PDF
 from __future__ import annotations
 
 from swreflect.export import record_view as view
+from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.records import SignedRecord
 
 
@@ -14,7 +15,7 @@ def _signature_lines(signed: SignedRecord) -> list[str]:
     lines = []
     for sig in view.signature_views(signed.signatures):
         if sig.in_room:
-            lines.append(f"{sig.role}: {sig.name}, acknowledged {sig.when} ({view.IN_ROOM_LABEL})")
+            lines.append(f"{sig.role}: {sig.name}, acknowledged {sig.when} ({IN_ROOM_LABEL})")
         else:
             short = sig.fingerprint_lines[0] if sig.fingerprint_lines else ""
             lines.append(f"{sig.role}: {sig.name}, signed {sig.when}, key {short}")

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from swreflect.platform import security_settings as settings
+from swreflect.platform.release import test_setting
 
 MIB = settings.MIB
 FLOOR_MEMORY_KIB = int(settings.KDF_MEMORY_KIB.minimum)
@@ -72,7 +73,7 @@ class KdfPolicy:
 
     @classmethod
     def from_environment(cls) -> KdfPolicy:
-        if os.environ.get(TEST_KDF_ENV) == "1":
+        if test_setting(TEST_KDF_ENV) == "1":
             return cls.insecure_for_tests()
         return cls.production()
 

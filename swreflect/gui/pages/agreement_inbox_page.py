@@ -32,6 +32,7 @@ from swreflect.gui.signing.agreements_model import AgreementsModel
 from swreflect.gui.signing.record_exports import RecordExports
 from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
+from swreflect.models.vocab import AgreementStatus, Direction
 from swreflect.platform.files import atomic_write
 
 EXCHANGE_FILTER = "swreflect agreement files (*.swx);;All files (*)"
@@ -192,11 +193,17 @@ class AgreementInboxPage(QWidget):
         text = [*record_lines(latest.record), "", "History", *history_lines(history)]
         self.record_view.setPlainText("\n".join(text))
         self.status_label.setText(status_words(latest.status))
-        self._set_answerable(latest.direction == "incoming" and latest.status == "received")
-        self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
-        mine_agreed = latest.direction == "outgoing" and latest.status == "agreed"
+        self._set_answerable(
+            latest.direction == Direction.INCOMING and latest.status == AgreementStatus.RECEIVED
+        )
+        self.resend_button.setVisible(
+            latest.direction == Direction.INCOMING and latest.status == AgreementStatus.AGREED
+        )
+        mine_agreed = (
+            latest.direction == Direction.OUTGOING and latest.status == AgreementStatus.AGREED
+        )
         self.send_panel.set_addendum_target(record_id if mine_agreed else None)
-        self.exports.show_record(record_id, agreed=latest.status == "agreed")
+        self.exports.show_record(record_id, agreed=latest.status == AgreementStatus.AGREED)
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (
@@ -222,8 +229,11 @@ class AgreementInboxPage(QWidget):
     # ------------------------------------------------------------ import
     def on_import_button_clicked(self) -> None:
         path = dialogs.open_file(self, "Import an agreement file", Path.home(), EXCHANGE_FILTER)
-        if path is None:
-            return
+        if path is not None:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Import one agreement file (the button, or a file opened with the app)."""
         try:
             data = Path(path).read_bytes()
         except OSError:
@@ -236,7 +246,7 @@ class AgreementInboxPage(QWidget):
             return
         if result.kind == "request":
             text = f"{result.sender_name} asked you to agree a record. Read it, then answer."
-        elif result.status == "agreed":
+        elif result.status == AgreementStatus.AGREED:
             text = f"{result.sender_name} signed. Both signatures check out: it's agreed."
         else:
             text = f"{result.sender_name} sent the record back with comments."

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.sessions import SessionService
-from swreflect.core.supervision_models import Note
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import (
     NOTE_STYLE,
@@ -29,6 +28,7 @@ from swreflect.gui.supervision.look import (
     lock_pixmap,
     set_privacy,
 )
+from swreflect.models.supervision import Note
 
 
 class NoteEditor(QFrame):

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.prompt_packs import Prompt
 from swreflect.core.sessions import SessionService
-from swreflect.core.supervision_models import Note
 from swreflect.gui.supervision.look import lock_icon
 from swreflect.gui.supervision.note_editor import NoteEditor
+from swreflect.models.supervision import Note
 
 
 class NotesList(QWidget):
