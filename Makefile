@@ -78,7 +78,7 @@ nightly: sysdeps venv
 	SWREFLECT_POWERLOSS_RUNS=500 SWREFLECT_PDF_FLIPS=1000 \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider \
 	tests/reliability tests/vault/test_keyslot_fuzz.py tests/vault/test_wal_damage.py \
-	tests/vault/test_disk_full.py tests/vault/test_rollback.py
+	tests/vault/test_disk_full.py tests/vault/test_rollback.py tests/export/test_pdf_byte_flips.py
 
 clean:
 	rm -rf $(VENV) $(DIST_VENV) build dist *.egg-info

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
 from swreflect.errors import WrongPassphraseError, WrongRecoveryKeyError
+from swreflect.models.journal import EntryContent
 from swreflect.vault.backups import inspect_backup, list_backups
 from swreflect.vault.restore import finish_interrupted_restore
 from swreflect.vault.vault import Vault

@@ -20,9 +20,9 @@ import pytest
 
 from swreflect.core.backup_service import restore_from_file
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services, build_services
 from swreflect.errors import VaultDamagedError, VaultRolledBackError
+from swreflect.models.journal import EntryContent
 from swreflect.vault.backups import inspect_backup
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
