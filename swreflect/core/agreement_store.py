@@ -183,9 +183,12 @@ class AgreementStore:
         raise AgreementStateError("This record hasn't been agreed yet. Nothing was exported.")
 
     def history(self, record_id: str) -> list[VersionHistory]:
+        """Every version, for showing; an agreed version's signatures are checked again."""
         out = []
         for row in self._repo.versions(record_id):
             signed = self.signed_record(record_id, row.version)
+            if row.is_locked:
+                self._verify_complete(row, signed.record, signed.signatures, historical=True)
             out.append(
                 VersionHistory(
                     row.version,
