@@ -325,10 +325,12 @@ class Vault:
     def change_passphrase(self, new_passphrase: str, kdf: KdfPolicy | None = None) -> None:
         """Rewrap the DEK under a new passphrase. The database file is not touched."""
         check_passphrase_rules(new_passphrase)
-        dek = self.data_key()
         params = (kdf or KdfPolicy.from_environment()).calibrate()
-        slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
-        self._replace_keyslots(self._keyslots.with_slot(slot), PASSPHRASE_SLOT)
+        # Borrowed for the whole rewrap: a lock meanwhile waits instead of zeroing the key
+        # under the new slot (which would then wrap zeros).
+        with self._key.use() as dek:
+            slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
+            self._replace_keyslots(self._keyslots.with_slot(slot), PASSPHRASE_SLOT)
 
     def verify_passphrase(self, passphrase: str) -> None:
         """Raise ``WrongPassphraseError`` unless ``passphrase`` unwraps this vault's key.
@@ -355,8 +357,9 @@ class Vault:
         """Replace the recovery slot with one for ``recovery_text`` (already shown and
         confirmed). A kill at any point leaves the old or the new key working."""
         secret = parse_recovery_key(recovery_text)
-        slot = make_recovery_slot(self.vault_id, self.data_key(), secret)
-        self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT)
+        with self._key.use() as dek:
+            slot = make_recovery_slot(self.vault_id, dek, secret)
+            self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT)
 
     def _replace_keyslots(self, new: KeyslotFile, changed_slot: str) -> None:
         """Swap in a new key-slot generation so that a crash leaves the old or the new one.
