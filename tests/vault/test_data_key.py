@@ -32,9 +32,8 @@ def test_destroy_waits_for_a_borrower_then_wipes() -> None:
     thread.join()
     assert seen == [b"\x42" * 32], "the key was wiped under the worker"
     assert raw == bytearray(32) and not key.alive
-    with pytest.raises(VaultLockedError):
-        with key.use():
-            pass
+    with pytest.raises(VaultLockedError), key.use():
+        pass
 
 
 def test_destroy_on_the_borrowing_thread_does_not_deadlock() -> None:
