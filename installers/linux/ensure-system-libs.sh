@@ -14,8 +14,9 @@ if [ "$mode" = "test" ]; then
   # pdftotext for export tests; strace for the no-network test and the kill tests at exact
   # system calls; mount (util-linux) for the small tmpfs of the disk-full and read-only tests
   # (tests/vault/small_disk.py); gcc for the power-loss recorder
-  # (tests/reliability/powerloss/shim.c).
-  pkgs+=(poppler-utils strace mount gcc libc6-dev)
+  # (tests/reliability/powerloss/shim.c); the validators the release-file tests run on the
+  # desktop entry and AppStream metainfo
+  pkgs+=(poppler-utils strace mount gcc libc6-dev appstream desktop-file-utils)
 fi
 if [ "$mode" = "dist" ]; then
   # appstreamcli and desktop-file-validate check the metadata; binutils strips the bundle

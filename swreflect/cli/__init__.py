@@ -1,4 +1,4 @@
-"""The headless command line. Same services as the GUI; see docs/architecture.md §8.
+"""The headless command line. Same services as the GUI; see docs/architecture.md §10.
 
 Each group of commands lives in its own module listed in ``COMMAND_MODULES``; a module has
 ``register(subparsers)`` and sets ``func(ctx) -> int`` on each parser it adds.
@@ -16,6 +16,8 @@ from swreflect import __version__
 from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
 from swreflect.vault.connection import user_error_for
+
+EXIT_CLOSED_PIPE = 141  # as if ended by SIGPIPE, like git and restic
 
 COMMAND_MODULES = [
     "swreflect.cli.vault_cmds",
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--vault", metavar="DIR", help="vault folder (default: your data folder)")
     common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
     common.add_argument("--debug", action="store_true", help="show details of errors")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
     parser = _Parser(
         prog="swreflect",
         description="Confidential reflective supervision, kept on your own computer.",
@@ -92,7 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = bool(getattr(args, "debug", False))
     ctx = CliContext(args)
     try:
-        return int(args.func(ctx) or 0)
+        code = int(args.func(ctx) or 0)
+        ctx.finish()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except SwreflectError as exc:
         return _report(exc, exc, debug)
     except KeyboardInterrupt:
@@ -120,6 +128,22 @@ def _is_utf8(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``swreflect journal list | head -1``): stop quietly, as git does.
+
+    Standard output is pointed at the null device so the interpreter's own flush at exit
+    can't raise again; 141 is the shell's code for a process ended by SIGPIPE."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def _report(error: SwreflectError, cause: BaseException, debug: bool) -> int:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
+from swreflect.core.record_filter import RecordFilter
 from swreflect.errors import (
     EXIT_OK,
     SwreflectError,
@@ -23,7 +25,6 @@ from swreflect.errors import (
     ValidationError,
     VerificationFailedError,
 )
-from swreflect.export.record_view import record_date
 from swreflect.signing.records import SignedRecord
 
 MISSING_GLYPHS = (
@@ -73,7 +74,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("verify", parents=[common], help="check a swreflect PDF")
     p.add_argument("file", metavar="FILE", help="the PDF to check")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_verify)
 
 
@@ -101,42 +101,25 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
             raise UsageError(f"Couldn't read a signed record from {path}.") from exc
         found.append(SignedRecord.from_json(data))
     if args.records or args.all:
-        services = ctx.unlock()
-        agreements = getattr(services, "signoff", None)  # the sign-off service: agreed records
-        if agreements is None:
-            raise UsageError("This build can't read agreed records yet; use --from-file.")
-        refs = list(args.records)
+        signoff = ctx.unlock().signoff
+        found += [signoff.agreed_record(signoff.resolve(ref)) for ref in args.records]
         if args.all:
-            refs += [row.record_id for row in agreements.records()]
-        for ref in dict.fromkeys(refs):
-            try:
-                found.append(agreements.agreed_record(agreements.resolve(ref)))
-            except SwreflectError:
-                if not args.all:
-                    raise
-    found = [
-        s for s in found if _in_range(s, args.since, args.until) and _with_person(s, args.person)
-    ]
+            found += signoff.agreed_records()
+    found = list({s.record["record_id"]: s for s in found}.values())
+    chosen = RecordFilter(args.person, _day(args.since), _day(args.until))
+    found = chosen.apply(found)
     if not found:
         raise ValidationError("No agreed records matched. Nothing was exported.")
     return found
 
 
-def _with_person(signed: SignedRecord, person: str | None) -> bool:
-    if not person:
-        return True
-    parties = signed.record.get("parties")
-    names = [
-        str(p.get("name", "")).casefold()
-        for p in (parties.values() if isinstance(parties, dict) else [])
-        if isinstance(p, dict)
-    ]
-    return person.casefold() in names
-
-
-def _in_range(signed: SignedRecord, since: str | None, until: str | None) -> bool:
-    day = record_date(signed.record)
-    return (not since or day >= since) and (not until or day <= until)
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(f"'{text}' isn't a date like 2026-03-31.") from exc
 
 
 # ---------------------------------------------------------------- commands
@@ -149,18 +132,16 @@ def cmd_export_pdf(ctx: CliContext) -> int:
 
     records = _records(ctx)
     services = ctx.unlock()
-    identity_service = getattr(services, "identity", None)
-    if identity_service is None:
-        raise UsageError("This build has no signing identity yet, so it can't sign a PDF.")
-    identity = identity_service.ensure_identity()
-    out = Path(ctx.args.out)
+    identity = services.identity.ensure_identity()
     now = services.clock.now()
-    if len(records) == 1:
-        export_record_pdf(records[0], identity, out, now)
-    else:
-        export_batch_pdf(records, identity, out, now)
+    with ctx.output_path(ctx.args.out) as out:
+        if len(records) == 1:
+            export_record_pdf(records[0], identity, out, now)
+        else:
+            export_batch_pdf(records, identity, out, now)
     noun = "record" if len(records) == 1 else "records"
-    ctx.out(f"Exported {len(records)} agreed {noun} to {out}, signed by you.")
+    ctx.result(records=[s.record_id for s in records])
+    ctx.out(f"Exported {len(records)} agreed {noun} to {ctx.args.out}, signed by you.")
     gaps = missing_characters(records)
     if gaps:
         print(f"swreflect: note: {MISSING_GLYPHS} {' '.join(gaps[:12])}", file=sys.stderr)
@@ -192,7 +173,7 @@ def cmd_export_text(ctx: CliContext) -> int:
             else:
                 pieces.append(cpd.from_record(signed.record).to_text())
     result = "\n\n".join(pieces)
-    if ctx.args.out:
+    if ctx.args.out and ctx.args.out != "-":
         try:
             atomic_write(Path(ctx.args.out), result.encode("utf-8"))
         except OSError as exc:
@@ -233,11 +214,4 @@ def _known_people(ctx: CliContext) -> dict[str, str]:
     except SwreflectError as exc:
         print(f"swreflect: paired people aren't named: {exc.message}", file=sys.stderr)
         return {}
-    identity = getattr(services, "identity", None)
-    if identity is None or not hasattr(identity, "pairings"):
-        return {}
-    known = {p.fingerprint: p.display_name for p in identity.pairings()}
-    if hasattr(identity, "has_identity") and identity.has_identity():
-        own = identity.ensure_identity()
-        known[own.fingerprint] = f"{own.display_name} (you)"
-    return known
+    return services.identity.known_signers()

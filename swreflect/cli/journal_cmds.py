@@ -13,6 +13,7 @@ from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.errors import EXIT_OK, UsageError
 from swreflect.models.journal import HIT_END, HIT_START, EntryContent, JournalFilter
+from swreflect.timefmt import format_local_day, format_stamp
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -29,6 +30,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--template", default="free", help="template id (default: free)")
     json_flag(p)
     p.set_defaults(func=cmd_add)
+
+    p = group.add_parser("edit", parents=[common], help="change an entry (it keeps a revision)")
+    p.add_argument("id", type=int)
+    p.add_argument("--title", help="a new title")
+    body = p.add_mutually_exclusive_group()
+    body.add_argument("--body", help="new text for the entry")
+    body.add_argument("--body-file", metavar="FILE", help="read the new text from FILE")
+    tags = p.add_mutually_exclusive_group()
+    tags.add_argument("--tag", action="append", help="replace the tags (repeat for more)")
+    tags.add_argument("--clear-tags", action="store_true", help="remove every tag")
+    json_flag(p)
+    p.set_defaults(func=cmd_edit)
 
     p = group.add_parser("list", parents=[common], help="list entries, newest first")
     p.add_argument("--limit", type=int, default=50, help="how many (default 50)")
@@ -151,6 +164,31 @@ def cmd_add(ctx: CliContext) -> int:
     return EXIT_OK
 
 
+def cmd_edit(ctx: CliContext) -> int:
+    """The same ``JournalService.update`` as the GUI's editor: the old text becomes a
+    revision, unchanged content saves nothing, and only the parts named here change."""
+    args = ctx.args
+    changes: dict[str, Any] = {}
+    if args.title is not None:
+        changes["title"] = args.title
+    if args.body is not None or args.body_file:
+        changes["body"] = _read_body(args)
+    if args.tag is not None or args.clear_tags:
+        changes["tags"] = tuple(args.tag or ())
+    if not changes:
+        raise UsageError("Say what to change: --title, --body, --body-file, --tag or --clear-tags.")
+    journal = ctx.unlock().journal
+    before = journal.get(args.id)
+    entry = journal.update(args.id, before.content.with_(**changes))
+    if ctx.wants_json:
+        ctx.out_json(entry.as_dict())
+    elif entry.content == before.content:
+        ctx.out(f"Entry {entry.id} already says that; nothing was changed.")
+    else:
+        ctx.out(f"Saved entry {entry.id}; the earlier version is kept in its revisions.")
+    return EXIT_OK
+
+
 def cmd_list(ctx: CliContext) -> int:
     args = ctx.args
     journal = ctx.unlock().journal
@@ -164,7 +202,7 @@ def cmd_list(ctx: CliContext) -> int:
         rows,
         as_json=lambda r: r.as_dict(),
         empty="The Trash is empty." if args.trash else "Your journal has no entries yet.",
-        line=lambda r: f"{r.id:>6}  {r.created_at:%Y-%m-%d %H:%M}  {r.title or '(untitled)'}",
+        line=lambda r: f"{r.id:>6}  {format_stamp(r.created_at)}  {r.title or '(untitled)'}",
     )
 
 
@@ -177,7 +215,7 @@ def cmd_show(ctx: CliContext) -> int:
     template = journal.templates.get(entry.content.template_id)
     ctx.out(entry.title or "(untitled)")
     ctx.out(
-        f"Written {entry.created_at:%Y-%m-%d %H:%M}, last changed {entry.updated_at:%Y-%m-%d %H:%M}"
+        f"Written {format_stamp(entry.created_at)}, last changed {format_stamp(entry.updated_at)}"
     )
     if entry.in_trash:
         ctx.out("This entry is in the Trash.")
@@ -205,7 +243,7 @@ def cmd_search(ctx: CliContext) -> int:
         as_json=lambda h: {**h.as_dict(), "snippet": _plain_snippet(h.snippet)},
         empty="Nothing in your journal matches that.",
         line=lambda h: (
-            f"{h.id:>6}  {h.created_at:%Y-%m-%d}  {h.title or '(untitled)'}\n"
+            f"{h.id:>6}  {format_local_day(h.created_at)}  {h.title or '(untitled)'}\n"
             f"        {_plain_snippet(h.snippet)}"
         ),
     )
@@ -213,6 +251,7 @@ def cmd_search(ctx: CliContext) -> int:
 
 def cmd_delete(ctx: CliContext) -> int:
     journal = ctx.unlock().journal
+    ctx.result(id=ctx.args.id, purged=bool(ctx.args.purge))
     if ctx.args.purge:
         journal.purge(ctx.args.id)
         ctx.out(f"Entry {ctx.args.id} was deleted for good.")
@@ -227,6 +266,7 @@ def cmd_delete(ctx: CliContext) -> int:
 def cmd_restore(ctx: CliContext) -> int:
     journal = ctx.unlock().journal
     entry = journal.restore(ctx.args.id)
+    ctx.result(id=entry.id)
     ctx.out(f"Entry {entry.id} is back in your journal.")
     return EXIT_OK
 
@@ -242,12 +282,13 @@ def cmd_revisions(ctx: CliContext) -> int:
         journal.revisions(ctx.args.id),
         as_json=lambda r: {"id": r.id, "saved_at": r.saved_at.isoformat(), **r.content.as_dict()},
         empty="This entry has no earlier versions yet.",
-        line=lambda r: f"{r.id:>6}  {r.saved_at:%Y-%m-%d %H:%M}  {r.content.title or '(untitled)'}",
+        line=lambda r: f"{r.id:>6}  {format_stamp(r.saved_at)}  {r.content.title or '(untitled)'}",
     )
 
 
 def cmd_mark(ctx: CliContext) -> int:
     mark = ctx.unlock().journal.mark_for_supervision(ctx.args.id, ctx.args.excerpt)
+    ctx.result(id=mark.id, entry=ctx.args.id)
     ctx.out(f"Marked for your next supervision (mark {mark.id}).")
     return EXIT_OK
 

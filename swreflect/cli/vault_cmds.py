@@ -32,7 +32,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_init)
 
     p = subparsers.add_parser("check", parents=[common], help="check the vault for damage")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_check)
 
     p = subparsers.add_parser("passphrase", parents=[common], help="passphrase commands")
@@ -76,6 +75,7 @@ def cmd_init(ctx: CliContext) -> int:
     )
     vault, recovery = Vault.create(ctx.vault_dir, passphrase)
     ctx.adopt(vault)
+    ctx.result(vault=str(ctx.vault_dir), recovery_key=recovery)
     ctx.out(f"Created a vault in {ctx.vault_dir}")
     ctx.out("")
     ctx.out(RECOVERY_WARNING)
@@ -105,19 +105,18 @@ def cmd_check(ctx: CliContext) -> int:
 
 
 def cmd_passphrase_change(ctx: CliContext) -> int:
-    services = ctx.unlock()
+    services = ctx.unlock()  # proves the current passphrase
     new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
-    services.vault.change_passphrase(new)
+    services.security.set_new_passphrase(new)
     ctx.out("Your passphrase has been changed. The old one no longer opens the vault.")
     return EXIT_OK
 
 
 def cmd_recover(ctx: CliContext) -> int:
     key = ctx.read_secret("Recovery key: ", env=RECOVERY_KEY_ENV, file_arg="recovery_key_file")
-    vault = Vault.unlock_with_recovery_key(ctx.vault_dir, key)
-    ctx.adopt(vault)
+    services = ctx.adopt(Vault.unlock_with_recovery_key(ctx.vault_dir, key))
     new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
-    vault.change_passphrase(new)
+    services.security.set_new_passphrase(new)
     ctx.out("Your new passphrase is set. Your recovery key still works; keep it safe.")
     return EXIT_OK
 
@@ -128,9 +127,11 @@ def cmd_recovery_rotate(ctx: CliContext) -> int:
     when the user types the new one back with ``--confirm``."""
     services = ctx.unlock()
     if not ctx.args.confirm:
+        recovery = services.security.propose_recovery_key()
+        ctx.result(recovery_key=recovery, confirmed=False)
         ctx.out(RECOVERY_WARNING)
         ctx.out("")
-        ctx.out(f"    {services.security.propose_recovery_key()}")
+        ctx.out(f"    {recovery}")
         ctx.out("")
         ctx.out(ROTATE_NEXT_STEP)
         sys.stdout.flush()
@@ -139,5 +140,6 @@ def cmd_recovery_rotate(ctx: CliContext) -> int:
         "New recovery key: ", env=NEW_RECOVERY_KEY_ENV, file_arg="recovery_key_file"
     )
     services.security.confirm_recovery_key(key)
+    ctx.result(confirmed=True)
     ctx.out("Your new recovery key is in place. The old one no longer works.")
     return EXIT_OK

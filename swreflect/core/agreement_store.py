@@ -23,6 +23,7 @@ from swreflect.errors import (
     AgreementStateError,
     NotFoundError,
     RecordAgreedError,
+    ValidationError,
     VerificationFailedError,
 )
 from swreflect.models.signing import NoteRow, VersionRow
@@ -128,11 +129,17 @@ class AgreementStore:
         return self._repo.latest_versions()
 
     def resolve(self, record_ref: str) -> str:
-        """A full record id from a full id or an unambiguous prefix (at least 6 characters)."""
+        """A full record id from a full id or an unambiguous prefix (at least 4 characters)."""
+        from swreflect.core.id_prefix import MIN_ID_PREFIX, too_short
+
         ref = str(record_ref).strip()
         if self._repo.versions(ref):
             return ref
-        found = self._repo.record_ids_like(ref) if len(ref) >= 6 else []
+        if len(ref) < MIN_ID_PREFIX:
+            raise too_short("record")
+        found = self._repo.record_ids_like(ref)
+        if len(found) > 1:
+            raise ValidationError("More than one record matches that id; give more of it.")
         if len(found) != 1:
             raise NotFoundError("No agreement matches that record id. Nothing was changed.")
         return found[0]
@@ -141,7 +148,7 @@ class AgreementStore:
         """Like ``resolve`` but ``None`` when nothing (or more than one record) matches."""
         try:
             return self.resolve(record_ref)
-        except NotFoundError:
+        except (NotFoundError, ValidationError):  # none, too short, or more than one
             return None
 
     def latest(self, record_id: str) -> VersionRow:
@@ -181,6 +188,17 @@ class AgreementStore:
                 self._verify_complete(row, signed.record, signed.signatures, historical=True)
                 return signed
         raise AgreementStateError("This record hasn't been agreed yet. Nothing was exported.")
+
+    def agreed_records(self) -> list[SignedRecord]:
+        """Every record agreed in this vault (its agreed version, with both signatures), in
+        the order ``records`` lists them; records still under agreement are left out."""
+        found = []
+        for row in self.records():
+            try:
+                found.append(self.agreed_record(row.record_id))
+            except AgreementStateError:
+                continue
+        return found
 
     def history(self, record_id: str) -> list[VersionHistory]:
         """Every version, for showing; an agreed version's signatures are checked again."""

@@ -28,7 +28,14 @@ from swreflect.models.supervision import (
     StageSpec,
     StageState,
 )
-from swreflect.models.vocab import Function, Role, SessionStatus, Visibility, other_role
+from swreflect.models.vocab import (
+    ActionStatus,
+    Function,
+    Role,
+    SessionStatus,
+    Visibility,
+    other_role,
+)
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -98,9 +105,19 @@ class SessionService:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
         session_id = self._repo.create(
-            agreement_id, SessionStatus.DRAFT, states, self._stamp(), pack
+            agreement_id,
+            SessionStatus.DRAFT,
+            states,
+            self._stamp(),
+            pack,
+            carry=self.actions_to_carry(agreement_id),
         )
         return self.get(session_id)
+
+    def actions_to_carry(self, agreement_id: str) -> list[str]:
+        """The rule for a new session: every action of the agreement that is still open and
+        hasn't already moved on to a later session comes along (a chain can be any length)."""
+        return [a.id for a in self._actions.list_current(agreement_id, status=ActionStatus.OPEN)]
 
     def start(
         self,
@@ -126,6 +143,29 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), status=SessionStatus.CANCELLED)
         return self.get(session_id)
 
+    def finish(self, session_id: str) -> Session:
+        """The end screen's "Finish session": from now on it counts as held (met)."""
+        session = self._editable(session_id)
+        when = session.held_on or self._clock.now().date()
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
+        self._repo.update_fields(
+            session_id, self._stamp(), finished_at=self._stamp(), held_on=when, status=status
+        )
+        return self.get(session_id)
+
+    def discard(self, session_id: str) -> None:
+        """Remove a session nothing has been written in (started by mistake). One with notes,
+        agenda, ratings or actions is kept: it can be cancelled instead, never silently lost."""
+        session = self._editable(session_id)
+        if session.has_content():
+            raise ValidationError(
+                "Something has been written in this session, so it can't be discarded. "
+                "Nothing was changed."
+            )
+        self._repo.delete(session_id)
+
     def get(self, session_id: str) -> Session:
         session = self._repo.get(session_id)
         if session is None:
@@ -133,13 +173,9 @@ class SessionService:
         return session
 
     def find(self, id_or_prefix: str) -> Session:
-        wanted = id_or_prefix.strip()
-        matches = [s for s in self._repo.list() if s.id.startswith(wanted)]
-        if len(matches) == 1 and len(wanted) >= 4:
-            return matches[0]
-        if len(matches) > 1:
-            raise ValidationError("More than one session matches that id; give more of it.")
-        raise NotFoundError("No session with that id was found.")
+        from swreflect.core.id_prefix import pick
+
+        return pick(self._repo.list(), id_or_prefix, lambda s: s.id, "session")
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)

@@ -20,6 +20,7 @@ CLIPBOARD_KEY = "security.clipboard_clear_seconds"
 CLIPBOARD_DEFAULT_SECONDS = int(table.CLIPBOARD_CLEAR_SECONDS.default)
 CLIPBOARD_MIN_SECONDS = int(table.CLIPBOARD_CLEAR_SECONDS.minimum)
 CLIPBOARD_MAX_SECONDS = int(table.CLIPBOARD_CLEAR_SECONDS.maximum or 60)
+RESUME_KEY = "ui.resume"
 
 
 class SettingsStore(Protocol):
@@ -77,6 +78,17 @@ class SettingsService:
                 f"{CLIPBOARD_MAX_SECONDS} seconds. Nothing was saved."
             )
         self._write(CLIPBOARD_KEY, str(int(seconds)))
+
+    # ------------------------------------------------------------ where writing stopped
+    def resume_point(self) -> str:
+        """What was open when the vault last locked (JSON from the page; "" for nothing).
+
+        Kept inside the vault (it names an entry), so after unlocking the same editor opens
+        with the cursor where it was, instead of a "kept safe" banner."""
+        return self._cache.get(RESUME_KEY, "")
+
+    def set_resume_point(self, text: str) -> None:
+        self._write(RESUME_KEY, text)
 
     # ------------------------------------------------------------ storage
     def _write(self, key: str, value: str) -> None:

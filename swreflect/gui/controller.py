@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.errors import SwreflectError
+from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
 from swreflect.gui.vault_tasks import close_open_dialogs, create_vault, unlock_vault
@@ -138,6 +139,15 @@ class ShellController(QObject):
         if self.state in (State.UNLOCKED, State.RECOVERY_KEY, State.NEW_PASSPHRASE):
             log.info("locking because the session locked or is going to sleep")
             self.lock()
+            self._say_why_locked(
+                "Locked because this computer's screen locked or went to sleep. "
+                "Your writing was kept; unlock to carry on."
+            )
+
+    def _say_why_locked(self, text: str) -> None:
+        """After a lock nobody asked for, the unlock screen says why (and that nothing was lost)."""
+        if self.state is State.UNLOCK and not self._shutting_down:
+            self.gate.unlock_screen.show_notice(text)
 
     def _wire_screen(self, name: str, screen: Any) -> None:
         """Connect a screen's signals when the gate first builds it."""
@@ -272,9 +282,12 @@ class ShellController(QObject):
         vault, kdf = self._pending_vault, self.kdf
         if vault is None:
             return
+        from swreflect.core.security import SecurityService
+
+        security = SecurityService(vault, kdf)
         self._run(
             "Saving your new passphrase…",
-            lambda: vault.change_passphrase(passphrase, kdf),
+            lambda: security.set_new_passphrase(passphrase),
             self.on_new_passphrase_succeeded,
             self.on_new_passphrase_failed,
         )
@@ -330,7 +343,14 @@ class ShellController(QObject):
 
     def on_idle_idle_timed_out(self) -> None:
         log.info("locking after the idle timeout")
+        from swreflect.timefmt import plural
+
+        minutes = max(1, round(self.auto_lock_seconds() / 60))
         self.lock()
+        self._say_why_locked(
+            f"Locked because swreflect was left alone for {plural(minutes, 'minute')}. "
+            "Your writing was kept; unlock to carry on."
+        )
 
     def on_main_window_closed(self) -> None:
         """Closing the main window quits the app; lock first so nothing stays open."""
@@ -370,21 +390,17 @@ class ShellController(QObject):
 
     def _close_window(self, window: MainWindow) -> None:
         close_open_dialogs()
-        pages = list(window.pages.values())
+        pages = [as_page(page) for page in window.pages.values()]
         for page in pages:
-            save = getattr(page, "save_pending", None)
-            if callable(save):
-                try:
-                    save()
-                except Exception as exc:  # locking must go on; the draft stays unsaved
-                    log.error("a page could not save before locking: %s", type(exc).__name__)
+            try:
+                page.save_pending()
+            except Exception as exc:  # locking must go on; the draft stays unsaved
+                log.error("a page could not save before locking: %s", type(exc).__name__)
         for page in pages:
-            clear = getattr(page, "clear_sensitive", None)
-            if callable(clear):
-                try:
-                    clear()
-                except Exception as exc:
-                    log.error("a page could not clear before locking: %s", type(exc).__name__)
+            try:
+                page.clear_sensitive()
+            except Exception as exc:
+                log.error("a page could not clear before locking: %s", type(exc).__name__)
         from swreflect.gui.workers import TaskRunner  # loaded by now; lazy for start-up
 
         for runner in window.findChildren(TaskRunner):

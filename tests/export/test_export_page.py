@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,10 +10,9 @@ from PySide6.QtCore import Qt
 from swreflect.export.verify import verify_file
 from swreflect.gui import dialogs
 from swreflect.gui.pages.export_page import NO_RECORDS, ExportPage, ExportSources
+from tests import shots
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both
-
-SHOTS = Path("/work/shots")
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +59,7 @@ def test_records_are_listed_by_date_and_buttons_wait_for_a_choice(qtbot, qapp, t
     assert not page.pdf_button.isEnabled()
     page.list.item(0).setSelected(True)
     assert page.pdf_button.isEnabled()
-    if SHOTS.is_dir():
-        page.grab().save(str(SHOTS / "export-page.png"))
+    shots.save(page, "export-page")
 
 
 def test_exporting_several_records_writes_one_signed_pdf(qtbot, tmp_path, three, supervisor):

@@ -14,7 +14,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def _settings(shell):  # type: ignore[no-untyped-def]
+def _settings(shell):
     shell.main_window.show_page("settings")
     return shell.main_window.pages["settings"]
 

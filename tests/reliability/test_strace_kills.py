@@ -69,7 +69,7 @@ def _fresh(template: tuple[Path, str, Path], dest: Path) -> Path:
     return dest
 
 
-def _sweep(name: str, args: list[str], env: dict[str, str], make, check) -> Counter[str]:  # type: ignore[no-untyped-def]
+def _sweep(name: str, args: list[str], env: dict[str, str], make, check) -> Counter[str]:
     probe = make(0)
     counts = count_calls([*args, "--vault", str(probe)], env)
     outcomes: Counter[str] = Counter()

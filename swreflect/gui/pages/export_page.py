@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.export import record_view as view
 from swreflect.gui import dialogs
@@ -44,33 +45,15 @@ class ExportSources:
     known_people: Callable[[], dict[str, str]]
 
 
-def sources_from_services(services: Any) -> ExportSources:
-    """Sources built from the vault's services; missing services give an empty page."""
-    store = getattr(services, "signoff", None)  # the sign-off service holds agreed records
-    identity = getattr(services, "identity", None)
-
-    def records() -> list[SignedRecord]:
-        found: list[SignedRecord] = []
-        if store is None:
-            return found
-        for row in store.records():
-            try:
-                found.append(store.agreed_record(row.record_id))
-            except SwreflectError:
-                continue  # not agreed yet
-        return found
-
-    def known() -> dict[str, str]:
-        if identity is None or not hasattr(identity, "pairings"):
-            return {}
-        return {p.fingerprint: p.display_name for p in identity.pairings()}
-
-    def me() -> Any:
-        if identity is None:
-            raise SwreflectError("This build has no signing identity yet, so it can't sign a PDF.")
-        return identity.ensure_identity()
-
-    return ExportSources(records, me, services.clock.now, known)
+def sources_from_services(services: Services) -> ExportSources:
+    """Sources built from the vault's services: its agreed records, the owner's identity
+    and the one naming of signers (``IdentityService.known_signers``)."""
+    return ExportSources(
+        services.signoff.agreed_records,
+        services.identity.ensure_identity,
+        services.clock.now,
+        services.identity.known_signers,
+    )
 
 
 class _WarmUp(QRunnable):

@@ -280,3 +280,6 @@ class SettingsPage(QScrollArea):
         self.recovery_panel.hide()
         self.rotate_button.setEnabled(True)
         self._clipboard.clear_if_ours()
+
+    def page_shown(self) -> None:
+        self.backups_panel.refresh_status()

@@ -26,7 +26,7 @@ from swreflect.core import session_record
 from swreflect.core.services import Services
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
-from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
+from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.ui import hint
 from swreflect.models.vocab import Function, Role
 
@@ -46,6 +46,7 @@ def _bar(minutes: int, total: int, name: str) -> QProgressBar:
 
 class EndScreen(QScrollArea):
     back_requested = Signal()
+    finish_requested = Signal()
 
     def __init__(self, services: Services, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +55,6 @@ class EndScreen(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
-        body.setStyleSheet(NOTE_STYLE)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()
@@ -62,7 +62,17 @@ class EndScreen(QScrollArea):
         back = QPushButton("Back to the stages")
         back.setAccessibleName("Back to the stages")
         back.clicked.connect(self.back_requested)
+        back.setToolTip("Go back to the stages to add or change notes")
         top.addWidget(back)
+        self.finish_button = QPushButton("Finish session")
+        self.finish_button.setProperty("role", "primary")
+        self.finish_button.setAccessibleName("Finish session")
+        self.finish_button.setAccessibleDescription(
+            "Mark the session as held, then send it for agreement or agree it together"
+        )
+        self.finish_button.setToolTip("Mark it as held, then send it or agree it together")
+        self.finish_button.clicked.connect(self.finish_requested)
+        top.addWidget(self.finish_button)
         layout.addLayout(top)
 
         columns = QHBoxLayout()
@@ -166,18 +176,18 @@ class EndScreen(QScrollArea):
         session = self._services.sessions.get(self._session_id)
         for grid in (self.functions_grid, self.stages_grid):
             clear_layout(grid)
-        total = max(1, (session_record.total_seconds(session) + 30) // 60)
+        total = max(1, session_record.minutes(session_record.total_seconds(session)))
         split = session_record.seconds_by_function(session)
         for row, function in enumerate(Function):
-            minutes = (split[function] + 30) // 60
+            minutes = session_record.minutes(split[function])
             self.functions_grid.addWidget(QLabel(function.capitalize()), row, 0)
             self.functions_grid.addWidget(_bar(minutes, total, function), row, 1)
         for row, (title, seconds) in enumerate(session_record.seconds_by_stage(session)):
-            minutes = (seconds + 30) // 60
+            minutes = session_record.minutes(seconds)
             self.stages_grid.addWidget(QLabel(title), row, 0)
             self.stages_grid.addWidget(_bar(minutes, total, title), row, 1)
         message = session_record.balance_message(session)
-        too_short = session_record.total_seconds(session) < 10 * 60
+        too_short = session_record.too_short(session)
         self.balance.setText(message or (TOO_SHORT if too_short else NO_BALANCE_WORRY))
         self.balance.setProperty("role", "calm" if message else "hint")
         self.balance.style().unpolish(self.balance)
