@@ -136,7 +136,7 @@ class JournalPage(QWidget):
 
         self.refresh_list()
         self._update_actions()
-        self._resume = resume.Resume(self)
+        self._resume = resume.Resume(self, self._services.settings)
         if not self._resume.reopen():
             self._offer_recovered_draft()
         # The tag filter can wait until the first page is on screen.
