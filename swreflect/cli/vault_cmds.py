@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from swreflect.cli.context import CliContext
-from swreflect.errors import EXIT_DAMAGED, EXIT_OK, VaultDamagedError, VaultExistsError
+from swreflect.errors import EXIT_DAMAGED, EXIT_OK, UsageError, VaultDamagedError, VaultExistsError
 from swreflect.vault.connection import pinned_settings
 from swreflect.vault.vault import Vault
 
@@ -136,6 +137,12 @@ def cmd_recovery_rotate(ctx: CliContext) -> int:
         ctx.out(ROTATE_NEXT_STEP)
         sys.stdout.flush()
         return EXIT_OK
+    given = os.environ.get(NEW_RECOVERY_KEY_ENV) or ctx.args.recovery_key_file
+    if not given and not (sys.stdin is not None and sys.stdin.isatty()):
+        raise UsageError(
+            "No new recovery key given. Set SWREFLECT_NEW_RECOVERY_KEY, use "
+            "--recovery-key-file, or run in a terminal. Nothing was changed."
+        )
     key = ctx.read_secret(
         "New recovery key: ", env=NEW_RECOVERY_KEY_ENV, file_arg="recovery_key_file"
     )
