@@ -7,19 +7,20 @@ passed by a file association).
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import sys
 from collections.abc import Sequence
 
-from swreflect.paths import app_paths
 from swreflect.platform import network_guard
-from swreflect.platform.files import ensure_private_dir
-from swreflect.platform.hardening import harden_process
 
 
 def setup_logging() -> None:
     """A rotating log in the log folder. Never log content, names or secrets."""
+    import logging
+    import logging.handlers
+
+    from swreflect.paths import app_paths
+    from swreflect.platform.files import ensure_private_dir
+
     log_dir = ensure_private_dir(app_paths().log_dir)
     handler = logging.handlers.RotatingFileHandler(
         log_dir / "swreflect.log", maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
@@ -28,6 +29,9 @@ def setup_logging() -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+
+
+QUICK = ("--version", "-h", "--help")  # answered without setting up logging: nothing to log
 
 
 def quiet_library_warnings() -> None:
@@ -55,7 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # up a name (SECURITY.md row 8; swreflect/platform/network_guard.py).
     network_guard.install()
     args = list(sys.argv[1:] if argv is None else argv)
-    harden_process()
+    from swreflect.platform.hardening import harden_process
+
+    harden_process()  # first, whatever the command
+    if len(args) == 1 and args[0] in QUICK:
+        from swreflect.cli import main as cli_main
+
+        return cli_main(args)
     quiet_library_warnings()
     setup_logging()
     if args and not _looks_like_files(args):
@@ -69,6 +79,8 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     """The window, handing any files given to it (or to an already running window)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
+        from swreflect.platform.hardening import harden_process
+
         harden_process()
         quiet_library_warnings()
         setup_logging()

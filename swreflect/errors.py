@@ -209,6 +209,10 @@ class BackupFailedError(SwreflectError):
     )
 
 
+class BackupCancelledError(SwreflectError):
+    default_message = "The backup was put off. Your vault was not changed; it will be made later."
+
+
 class BackupFileDamagedError(SwreflectError):
     exit_code = EXIT_DAMAGED
     default_message = (

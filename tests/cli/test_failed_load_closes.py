@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from swreflect.cli import context as cli_context
 from swreflect.cli import main
+from swreflect.core import services as services_module
 from swreflect.errors import VaultDamagedError
 from swreflect.vault.lock import ProcessLock
 from swreflect.vault.vault import Vault
@@ -26,7 +26,7 @@ def test_a_failed_load_locks_the_vault_again(
 ) -> None:
     make_vault(vault_dir)
     monkeypatch.setenv("SWREFLECT_PASSPHRASE", TEST_PASSPHRASE)
-    real = cli_context.build_services
+    real = services_module.build_services
     seen: list[Vault] = []
 
     def failing_once(vault: Vault, *args: Any, **kwargs: Any) -> Any:
@@ -35,7 +35,7 @@ def test_a_failed_load_locks_the_vault_again(
             raise VaultDamagedError()
         return real(vault, *args, **kwargs)
 
-    monkeypatch.setattr(cli_context, "build_services", failing_once)
+    monkeypatch.setattr(services_module, "build_services", failing_once)
     assert main(["journal", "list", "--vault", str(vault_dir)]) == 4
     assert not seen[0].key.alive and not seen[0].is_unlocked
     lock = ProcessLock(vault_dir)

@@ -28,6 +28,7 @@ from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.pages.backups_panel import BackupsPanel
+from swreflect.gui.pages.organisation_panel import OrganisationPanel
 from swreflect.gui.screens.passphrase_form import PassphraseForm
 from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
 from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
@@ -148,6 +149,9 @@ class SettingsPage(QScrollArea):
         clip_row.addWidget(self.clipboard_saved)
         clip_row.addStretch(1)
         layout.addLayout(clip_row)
+        layout.addWidget(label("Your organisation", "section"))
+        self.organisation_panel = OrganisationPanel(services)
+        layout.addWidget(self.organisation_panel)
         layout.addWidget(label("Your data", "section"))
         self.backups_panel = BackupsPanel(services)
         layout.addWidget(self.backups_panel)

@@ -42,8 +42,12 @@ class NotesList(QWidget):
         self.private_button.setIcon(lock_icon())
         self.private_button.setAccessibleName("Add a note that stays private to you")
         self.private_button.clicked.connect(self.on_private_button_clicked)
-        buttons.addWidget(self.shared_button)
-        buttons.addWidget(self.private_button)
+        # A stage that is private by default (a debrief's) offers the private note first.
+        first, second = self.shared_button, self.private_button
+        if sessions.default_visibility(stage_key) == "private":
+            first, second = second, first
+        buttons.addWidget(first)
+        buttons.addWidget(second)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self._column = QVBoxLayout()
