@@ -337,12 +337,12 @@ class Vault:
         conn, self._conn = self._conn, None
         self._threads.close_readers()
         if conn is not None:
-            try:
+            with contextlib.suppress(Exception):
+                backup_marker.note_changes(conn, self._baseline)
+            try:  # after noting changes: raising the generation is not itself a change to back up
                 self._advance_generation(conn)
             except Exception:  # locking must never fail; the next lock tries again
                 log.warning("the vault generation could not be advanced at lock")
-            with contextlib.suppress(Exception):
-                backup_marker.note_changes(conn, self._baseline)
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             conn.close()
