@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.record_text import history_lines, record_lines, status_words
 from swreflect.core.services import Services
-from swreflect.errors import SwreflectError
+from swreflect.errors import SwreflectError, VerificationFailedError
 from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
 from swreflect.gui.signing.record_exports import RecordExports
@@ -188,7 +188,15 @@ class AgreementInboxPage(QWidget):
             self.send_panel.set_addendum_target(None)
             self.exports.show_record(None)
             return
-        history = self._signoff.history(record_id)
+        try:
+            history = self._signoff.history(record_id)
+        except VerificationFailedError as exc:  # rows read back from the file failed (D1)
+            self.record_view.setPlainText(exc.message)
+            self.status_label.setText("The signatures on this record don't check out")
+            self._set_answerable(False)
+            self.resend_button.hide()
+            self.exports.show_record(None)
+            return
         latest = history[-1]
         text = [*record_lines(latest.record), "", "History", *history_lines(history)]
         self.record_view.setPlainText("\n".join(text))
