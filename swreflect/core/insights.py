@@ -287,7 +287,7 @@ class InsightsService:
         out = []
         for agreement in self._agreements.list():
             person = self._agreements.person_of(agreement)
-            sessions = self._sessions.list(agreement.id)
+            sessions = self._sessions.list_overview(agreement.id)
             out.append(pair_insight(agreement, person, sessions, today))
         return out
 

@@ -8,6 +8,7 @@ sign-off, after which the session is read-only here.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -217,10 +218,23 @@ class SessionService:
     def find(self, id_or_prefix: str) -> Session:
         from swreflect.core.id_prefix import pick
 
-        return pick(self._repo.list(), id_or_prefix, lambda s: s.id, "session")
+        wanted = id_or_prefix.strip()
+        # At most two candidates, found through the primary key rather than by loading
+        # every session: enough to tell one match from an ambiguous prefix.
+        candidates = self._repo.ids_starting(wanted) if wanted else []
+        return self.get(pick(candidates, id_or_prefix, lambda sid: sid, "session"))
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
+
+    def list_overview(self, agreement_id: str) -> builtins.list[Session]:
+        """An agreement's sessions with times and ratings but no notes, actions or decisions
+        (for Insights); much cheaper than ``list`` on a long history."""
+        return self._repo.list_overview(agreement_id)
+
+    def with_record(self, record_id: str, version: int) -> builtins.list[Session]:
+        """The sessions whose shared record is this version (found by index, not by listing)."""
+        return [self.get(sid) for sid in self._repo.ids_for_record(record_id, version)]
 
     def set_status(self, session_id: str, status: str) -> None:
         """For sign-off: move a session past the steps owned here (no checks on the name)."""

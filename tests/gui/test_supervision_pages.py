@@ -152,6 +152,7 @@ def test_home_panel_speaks_calmly_about_late_sessions(
     clock.advance(45 * 86400)  # 16 April
     panel = SupervisionHomePanel(services)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.is_ready, timeout=10_000)  # gathered in a worker
     lines = panel.lines()
     assert lines == [
         "Your session with Sam Okafor is two weeks later than your agreement suggests "

@@ -1,4 +1,4 @@
-"""Schema version 7: who agreed to put the minutes-per-function table in the shared record.
+"""Schema version 8: who agreed to put the minutes-per-function table in the shared record.
 
 ``sessions.minutes_in_record``: 1 when the supervisor agreed, 2 when the supervisee did; the
 table goes into the record only at 3, when both did. (Added after version 5 was already
