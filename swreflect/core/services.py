@@ -121,18 +121,11 @@ class Services:
         return journal
 
     def _forget_cpd_pieces(self, entry_ids: list[int]) -> None:
-        """An entry deleted for good stops being a piece of CPD (whether or not the CPD
-        service has been built yet)."""
+        """An entry deleted for good stops being a piece of CPD, whether or not the CPD
+        service has been built yet (it is built lazily)."""
         from swreflect.vault.cpd_repo import CpdRepository
 
         CpdRepository(self.vault).remove("journal", [str(i) for i in entry_ids])
-
-    @cached_property
-    def cpd(self) -> CpdService:
-        from swreflect.core.cpd_year import CpdService
-        from swreflect.vault.cpd_repo import CpdRepository
-
-        return CpdService(CpdRepository(self.vault), self.journal, self.sessions, self.clock)
 
     @cached_property
     def people(self) -> PeopleService:
@@ -214,6 +207,13 @@ class Services:
         from swreflect.core.portability import PortabilityService
 
         return PortabilityService(self.vault, self.clock)
+
+    @cached_property
+    def cpd(self) -> CpdService:
+        from swreflect.core.cpd_year import CpdService
+        from swreflect.vault.cpd_repo import CpdRepository
+
+        return CpdService(CpdRepository(self.vault), self.journal, self.sessions, self.clock)
 
 
 def build_services(

@@ -11,13 +11,12 @@ says it is checking.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from swreflect.core.agreements import DueSummary, asye_reminders
+from swreflect.core.agreements import asye_reminders
 from swreflect.core.services import Services
 from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.look import clear_layout
@@ -25,15 +24,15 @@ from swreflect.gui.workers import TaskRunner
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
-CHECKING = "Checking what is due…"
 FOLLOW_UP_NOTICE_DAYS = 7
+CHECKING = "Checking what is due…"
 
 
 @dataclass(frozen=True)
 class HomeFigures:
     has_agreements: bool
     due: list[tuple[str, str]]  # (wording, state) of the sessions to show
-    reviews: list[str]
+    reviews: list[str]  # reviews due, newly qualified reminders and debrief follow-ups
     open_actions: int
     late_actions: int
 
@@ -81,20 +80,21 @@ class SupervisionHomePanel(QWidget):
                 )
         return out
 
-    def asye_lines(self, summaries: Sequence[DueSummary] | None = None) -> list[str]:
-        """The newly qualified year's 3, 6 and 12-month reviews when near, and its end."""
-        summaries = self._services.agreements.due_summaries() if summaries is None else summaries
+    def asye_lines(self, summaries: list[Any] | None = None) -> list[str]:
         today = self._services.agreements.today()
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
         return [
             f"{s.person.display_name}: {line}"
             for s in summaries
             for line in asye_reminders(s.agreement, today)
         ]
 
-    def follow_up_lines(self, summaries: Sequence[DueSummary] | None = None) -> list[str]:
+    def follow_up_lines(self, summaries: list[Any] | None = None) -> list[str]:
         """A check-in a week or two after a debrief, until a later session has taken place."""
-        summaries = self._services.agreements.due_summaries() if summaries is None else summaries
         today = self._services.agreements.today()
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
         names = {s.agreement.id: s.person.display_name for s in summaries}
         sessions = self._services.sessions.list()
         out = []

@@ -2,7 +2,7 @@
 
 ``sessions.minutes_in_record``: 1 when the supervisor agreed, 2 when the supervisee did; the
 table goes into the record only at 3, when both did. (Added after version 5 was already
-merged, so that vaults at version 5 or 6 get the column too.)
+merged, so that vaults at version 5 to 7 get the column too.)
 """
 
 from __future__ import annotations
