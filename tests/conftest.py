@@ -30,6 +30,19 @@ def swreflect_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+def wait_for_qt_workers() -> None:
+    """Let background tasks that widgets started finish before a fixture locks the vault.
+
+    The app's own lock waits for its workers; a fixture that locks the vault under a widget a
+    test left running (Home, Insights) would close a worker's connection mid-query, which can
+    crash the interpreter. Qt is only touched if a test already loaded it."""
+    import sys
+
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(30_000)
+
+
 def folder_hashes(folder: Path) -> dict[str, str]:
     """Relative path -> SHA-256 of every file under ``folder``: equal means byte-identical."""
     import hashlib
@@ -53,6 +66,7 @@ def vault(vault_dir: Path) -> Iterator[Vault]:
 
     v, _recovery = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     yield v
+    wait_for_qt_workers()
     v.lock()
 
 
@@ -72,6 +86,7 @@ def services(vault: Vault, clock: FakeClock) -> Iterator[Services]:
 
     built = build_services(vault, clock)
     yield built
+    wait_for_qt_workers()
     built.close()
 
 
