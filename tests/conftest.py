@@ -53,6 +53,7 @@ def vault(vault_dir: Path) -> Iterator[Vault]:
 
     v, _recovery = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     yield v
+    _wait_for_qt_workers()
     v.lock()
 
 
@@ -72,7 +73,19 @@ def services(vault: Vault, clock: FakeClock) -> Iterator[Services]:
 
     built = build_services(vault, clock)
     yield built
+    _wait_for_qt_workers()
     built.close()
+
+
+def _wait_for_qt_workers() -> None:
+    """A widget test that bypasses the shell must, like the shell, let the page workers that
+    read through their own connections finish before the vault closes them (vault.threads)."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
 
 
 # ---------------------------------------------------------------------------------------------
