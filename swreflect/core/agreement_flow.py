@@ -167,7 +167,14 @@ class SignOffService(AgreementImport):
         }
         return addendum
 
-    def acknowledge_session_in_room(self, session_id: str, counterpart_name: str) -> str:
+    def acknowledge_session_in_room(
+        self,
+        session_id: str,
+        counterpart_name: str,
+        *,
+        comment: str = "",
+        disagreement: str = "",
+    ) -> str:
         """``acknowledge_in_room`` for a session's record; returns the record id."""
         if self.session_lookup is None:
             raise NotFoundError("Sessions aren't available in this vault yet.")
@@ -177,18 +184,34 @@ class SignOffService(AgreementImport):
             my_role=found.my_role,
             counterpart_name=counterpart_name,
             to=found.counterpart_ref,
+            comment=comment,
+            disagreement=disagreement,
         )
         return str(found.record["record_id"])
 
     def acknowledge_in_room(
-        self, record: dict[str, Any], *, my_role: str, counterpart_name: str, to: str | None = None
+        self,
+        record: dict[str, Any],
+        *,
+        my_role: str,
+        counterpart_name: str,
+        to: str | None = None,
+        comment: str = "",
+        disagreement: str = "",
     ) -> None:
         """Both people agreed the record face to face: the author signs, the other is noted.
 
-        Labelled ``acknowledged-in-room`` everywhere: it is not a cryptographic signature."""
+        The other person's own comment and disagreement (typed by them on the same screen) are
+        kept with the record under their name and shown in every export. Labelled
+        ``acknowledged-in-room`` everywhere: it is not a cryptographic signature."""
         record = check_record(record)
         if not counterpart_name.strip():
             raise ValidationError("Please give the name of the person who agreed in the room.")
+        theirs_notes = [
+            check_note(kind, text)
+            for kind, text in (("comment", comment), ("disagreement", disagreement))
+            if text.strip()
+        ]
         self.ensure_editable(record["record_id"])
         me = self._identity.ensure_identity()
         now = self._clock.now()
@@ -200,7 +223,8 @@ class SignOffService(AgreementImport):
             certificate=me.certificate,
             signed_at=now,
         )
-        theirs = in_room_acknowledgement(other_role(my_role), counterpart_name, now)
+        their_role = other_role(my_role)
+        theirs = in_room_acknowledgement(their_role, counterpart_name.strip(), now)
         rid, ver = record["record_id"], int(record["version"])
         with self._step():
             if self._repo.version(rid, ver) is not None:
@@ -210,6 +234,11 @@ class SignOffService(AgreementImport):
                 self._repo.put_signature(
                     rid, ver, entry.role, json.dumps(entry.to_json()), self._stamp()
                 )
+            for note in theirs_notes:
+                self._repo.add_note(
+                    rid, ver, note.kind, their_role, counterpart_name.strip(), note.text,
+                    "theirs", self._stamp(),
+                )  # fmt: skip
             self._mark(rid, ver, "acknowledged-in-room", self._stamp())
 
     # ------------------------------------------------------------- recipient side

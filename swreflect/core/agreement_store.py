@@ -30,6 +30,7 @@ from swreflect.signing.messages import (
     Note,
 )
 from swreflect.signing.records import (
+    RecordNote,
     SignatureEntry,
     SignedRecord,
     verify_entry,
@@ -171,7 +172,13 @@ class AgreementStore:
             SignatureEntry.from_json(json.loads(e))
             for e in self._repo.signatures(row.record_id, row.version)
         )
-        return SignedRecord(json.loads(row.canonical_json), entries)
+        in_room = {e.role for e in entries if not e.is_cryptographic}
+        notes = tuple(
+            RecordNote(n.kind, n.author_role, n.author_name, n.text, n.created_at,
+                       in_room=n.author_role in in_room)
+            for n in self._repo.notes(row.record_id, row.version)
+        )  # fmt: skip
+        return SignedRecord(json.loads(row.canonical_json), entries, notes)
 
     def agreed_record(self, record_id: str) -> SignedRecord:
         """The agreed version with both signatures, for exports; refuses anything not agreed."""

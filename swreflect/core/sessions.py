@@ -15,6 +15,7 @@ from typing import Any
 from swreflect.core import session_record
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
+from swreflect.core.record_guidance import default_visibility
 from swreflect.core.supervision_models import (
     AGENDA_SOURCES,
     FUNCTIONS,
@@ -229,14 +230,16 @@ class SessionService:
         stage_key: str,
         text: str,
         *,
-        visibility: str = "shared",
+        visibility: str | None = None,
         prompt_id: str = "",
         prompt_text: str = "",
         agenda_item_id: str | None = None,
     ) -> str:
         """Store a note with the exact prompt text it answered (editing a pack never changes
-        history). ``private`` notes are the note-taker's own and never leave this vault."""
+        history). ``private`` notes are the note-taker's own and never leave this vault; with no
+        ``visibility`` the stage's default applies (learning and identity: private)."""
         self._stage(session_id, stage_key)
+        visibility = visibility or default_visibility(stage_key)
         _check_visibility(visibility)
         _check_note_text(text)
         note = Note("", stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, 0)
@@ -264,13 +267,31 @@ class SessionService:
         self._repo.delete_note(session_id, note_id)
 
     # ------------------------------------------------------------------ ratings, actions, closing
-    def rate(self, session_id: str, rater: str, support: int, challenge: int) -> None:
+    def rate(
+        self,
+        session_id: str,
+        rater: str | None,
+        support: int,
+        challenge: int,
+        *,
+        include_in_record: bool = False,
+    ) -> None:
+        """A rating is its giver's own: kept in this vault and out of the shared record unless
+        ``include_in_record`` (their explicit choice). ``rater`` None means the vault owner."""
         self._editable(session_id)
+        if rater is None:
+            rater = self.my_role(session_id)
         if rater not in ROLES:
             raise ValidationError("Ratings come from the supervisor or the supervisee.")
         if not (1 <= support <= 5 and 1 <= challenge <= 5):
             raise ValidationError("Support and challenge are each rated from 1 to 5.")
-        self._repo.set_rating(session_id, Rating(rater, int(support), int(challenge)))
+        rating = Rating(rater, int(support), int(challenge), bool(include_in_record))
+        self._repo.set_rating(session_id, rating)
+
+    def my_role(self, session_id: str) -> str:
+        """The vault owner's role in a session: the opposite of the other person's."""
+        _agreement, person = self._parties(self.get(session_id))
+        return other_role(person.role)
 
     def add_action(
         self, session_id: str, description: str, owner: str, due: date | None = None
@@ -297,18 +318,28 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), duration_minutes=minutes)
 
     def draft_summary(self, session_id: str) -> str:
-        """Assemble the draft from shared notes only, store it and mark the summary drafted."""
-        session = self._editable(session_id)
+        """Finish the session (``finish``) and store a short outline to edit, if none yet."""
+        self.finish(session_id)
+        session = self.get(session_id)
+        if session.summary and session.summary.strip():
+            return session.summary
         text = session_record.assemble_summary(session)
-        held_on = session.held_on or self._clock.now().date()
+        self._repo.update_fields(session_id, self._stamp(), summary=text)
+        return text
+
+    def finish(self, session_id: str, held_on: date | None = None) -> Session:
+        """The session took place: it counts as held (today unless given) and its record can
+        be sent for agreement or agreed in the room. Finishing again changes nothing."""
+        session = self._editable(session_id)
+        if session.status == STATUS_SUMMARY_DRAFTED and session.held_on is not None:
+            return session
         self._repo.update_fields(
             session_id,
             self._stamp(),
-            summary=text,
             status=STATUS_SUMMARY_DRAFTED,
-            held_on=held_on,
+            held_on=held_on or session.held_on or self._clock.now().date(),
         )
-        return text
+        return self.get(session_id)
 
     def set_summary(self, session_id: str, text: str) -> None:
         self._editable(session_id)

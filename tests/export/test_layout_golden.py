@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 
 from swreflect.export.pdf_render import render_pdf, renderer_id
-from swreflect.signing.records import SignedRecord, in_room_acknowledgement
+from swreflect.signing.records import RecordNote, SignedRecord, in_room_acknowledgement
 from tests.export.factory import make_record
 
 # renderer id -> SHA-256 of render_pdf(fixed record). Add a line when RENDERER or a pinned
@@ -21,6 +21,9 @@ from tests.export.factory import make_record
 GOLDEN = {
     "swreflect-pdf-1; reportlab 5.1.0; DejaVu Sans 2.37": (
         "09229e6c2db4630871ddfc9a40cb1973a1048724ced4ab1e705c0eb03323b0de"
+    ),
+    "swreflect-pdf-2; reportlab 5.1.0; DejaVu Sans 2.37": (
+        "18111a3ae69e235681928e45811172127efec69b70b27eeb24d5cf6db563d86b"
     ),
 }
 
@@ -34,6 +37,11 @@ def _fixed() -> SignedRecord:
         (
             in_room_acknowledgement("supervisor", "Zoë Ó Súilleabháin", when),
             in_room_acknowledgement("supervisee", "Ольга Петренко", when),
+        ),
+        (
+            RecordNote(
+                "disagreement", "supervisee", "Ольга Петренко", "Not rushed.", when.isoformat()
+            ),
         ),
     )
 
