@@ -130,7 +130,14 @@ class RecordNote:
             raise VerificationFailedError("A comment on the record is malformed.")
         if data["kind"] not in NOTE_KINDS or data["role"] not in ROLES:
             raise VerificationFailedError("A comment on the record is malformed.")
-        return cls(*(data[f] for f in fields), in_room=data.get("in_room") is True)
+        return cls(
+            data["kind"],
+            data["role"],
+            data["author_name"],
+            data["text"],
+            data["written_at"],
+            in_room=data.get("in_room") is True,
+        )
 
 
 @dataclass(frozen=True)
