@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "swreflect.cli.backup_cmds",
     "swreflect.cli.signing_cmds",
     "swreflect.cli.export_cmds",
+    "swreflect.cli.record_cmds",
 ]
 
 

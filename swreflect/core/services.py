@@ -21,6 +21,7 @@ from swreflect.core.journal_setup import build_journal
 from swreflect.core.people import PeopleService
 from swreflect.core.portability import PortabilityService
 from swreflect.core.prompt_library import PromptLibrary
+from swreflect.core.record_service import RecordService
 from swreflect.core.security import SecurityService
 from swreflect.core.sessions import SessionService
 from swreflect.core.settings import SettingsService
@@ -58,6 +59,7 @@ class Services:
     insights: InsightsService
     backups: BackupService
     portability: PortabilityService
+    records: RecordService
 
     def close(self) -> None:
         """Lock the vault: close the database and wipe the key."""
@@ -107,4 +109,5 @@ def build_services(
         ),
         backups=backup_service,
         portability=PortabilityService(vault, clock),
+        records=RecordService(sessions, signoff, journal),
     )

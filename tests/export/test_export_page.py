@@ -96,8 +96,15 @@ def test_saving_markdown_and_cpd(qtbot, tmp_path, three, supervisor):
     cpd = tmp_path / "cpd.txt"
     dialogs.set_next_path(cpd)
     qtbot.mouseClick(page.cpd_button, Qt.MouseButton.LeftButton)
-    assert "Peer reflection" in cpd.read_text(encoding="utf-8")
-    assert page.message.text() == "Saved cpd.txt."
+    dialog = page.cpd_dialog
+    assert dialog.fields["learned"].toPlainText() == ""  # theirs to write, from the prompt
+    assert "In your own words" in dialog.fields["learned"].placeholderText()
+    dialog.fields["learned"].setPlainText("I learned to slow the first visit down.")
+    dialog.accept()
+    text = cpd.read_text(encoding="utf-8")
+    assert "What I learned\n--------------\nI learned to slow the first visit down." in text
+    assert "Peer reflection: what I learned from them" in text
+    assert page.message.text().startswith("Saved cpd.txt. Still to write: ")
 
 
 def test_an_empty_vault_shows_a_calm_empty_state(qtbot, supervisor):
