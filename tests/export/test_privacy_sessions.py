@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime
 import pytest
 from pypdf import PdfReader
 
+from swreflect.core import cpd
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import build_services
-from swreflect.core import cpd
 from swreflect.export import text_export
 from swreflect.export.pdf_record import build_pdf
 from swreflect.signing.records import SignedRecord, in_room_acknowledgement, sign_record
