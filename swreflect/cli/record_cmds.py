@@ -37,7 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_note)
 
     p = session.add_parser("rate", parents=[common], help="your own support and challenge rating")
-    p.add_argument("session", help="session id (or its first characters)")
+    p.add_argument("session", help="session id, or a record you were sent to review")
     p.add_argument("--support", type=int, required=True, metavar="N", help="1 to 5")
     p.add_argument("--challenge", type=int, required=True, metavar="N", help="1 to 5")
     p.add_argument(
@@ -53,6 +53,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("text", help="a few lines: what you discussed, agreed and decided")
     json_flag(p)
     p.set_defaults(func=cmd_summary)
+
+    p = session.add_parser(
+        "decision", parents=[common], help="add a decision to write on the case file elsewhere"
+    )
+    p.add_argument("session", help="session id (or its first characters)")
+    p.add_argument("text", help="'Family A: the decision, because the reason'")
+    json_flag(p)
+    p.set_defaults(func=cmd_decision)
 
     p = session.add_parser("finish", parents=[common], help="mark the session as held")
     p.add_argument("session", help="session id (or its first characters)")
@@ -122,6 +130,18 @@ def cmd_note(ctx: CliContext) -> int:
 def cmd_rate(ctx: CliContext) -> int:
     services = ctx.unlock()
     a = ctx.args
+    if services.signoff.find(a.session) is not None:  # a record you are reviewing
+        if a.include_in_record:
+            raise UsageError(
+                "The record was signed by the other person before you rated it, so your "
+                "rating can't go into it. It is kept in your vault. Nothing was saved."
+            )
+        rid = services.records.rate_received(a.session, a.support, a.challenge)
+        return _done(
+            ctx,
+            {"id": rid, "record_id": rid, "included_in_record": False},
+            "Saved your rating in your own vault; it isn't sent to the other person.",
+        )
     session = services.sessions.find(a.session)
     role = services.sessions.my_role(session.id)
     services.sessions.rate(
@@ -147,6 +167,20 @@ def cmd_summary(ctx: CliContext) -> int:
     found = services.records.identifiers_in_text(ctx.args.text)
     warn_identifiers([Spotted("The summary", f) for f in found], "saved, but")
     return _done(ctx, {"id": session.id}, "Saved the summary.")
+
+
+def cmd_decision(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    session = services.sessions.find(ctx.args.session)
+    decisions = [*session.case_file_decisions, ctx.args.text]
+    services.sessions.set_case_file_decisions(session.id, decisions)
+    found = services.records.identifiers_in_text(ctx.args.text)
+    warn_identifiers([Spotted("The decision", f) for f in found], "saved, but")
+    return _done(
+        ctx,
+        {"id": f"{session.id}:{len(decisions)}", "session_id": session.id},
+        f"Added decision {len(decisions)} for the case file.",
+    )
 
 
 def cmd_finish(ctx: CliContext) -> int:

@@ -51,10 +51,33 @@ def record_texts(signed: SignedRecord) -> list[tuple[str, str]]:
 
 
 class RecordService:
-    def __init__(self, sessions: Any, signoff: Any, journal: Any) -> None:
+    def __init__(
+        self, sessions: Any, signoff: Any, journal: Any, ratings: Any = None, clock: Any = None
+    ) -> None:
         self._sessions = sessions
         self._signoff = signoff
         self._journal = journal
+        self._ratings = ratings
+        self._clock = clock
+
+    # ---------------------------------------------------------------- rating at review
+    def rate_received(self, record_id: str, support: int, challenge: int) -> str:
+        """Your own rating of a session whose record the other person sent you: kept in your
+        vault for your insights, never added to their record. Returns the record id."""
+        from swreflect.errors import AgreementStateError, ValidationError
+
+        rid = self._signoff.resolve(record_id)
+        row = self._signoff.latest(rid)
+        if row.direction != "incoming" or row.kind == "addendum":
+            raise AgreementStateError("Rate your own sessions from the session itself.")
+        if not (1 <= support <= 5 and 1 <= challenge <= 5):
+            raise ValidationError("Support and challenge are each rated from 1 to 5.")
+        stamp = self._clock.now().isoformat(timespec="seconds")
+        self._ratings.put(rid, row.my_role, int(support), int(challenge), stamp)
+        return str(rid)
+
+    def received_rating(self, record_id: str) -> tuple[str, int, int] | None:
+        return self._ratings.get(self._signoff.resolve(record_id)) if self._ratings else None
 
     # ---------------------------------------------------------------- de-identification
     def pseudonyms(self) -> dict[str, str]:

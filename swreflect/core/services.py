@@ -30,6 +30,7 @@ from swreflect.paths import resource_path
 from swreflect.vault.insights_repo import CheckinRepository
 from swreflect.vault.journal.entries import purge_entries_on
 from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.record_ratings_repo import RecordRatingRepository
 from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.supervision import (
@@ -109,5 +110,5 @@ def build_services(
         ),
         backups=backup_service,
         portability=PortabilityService(vault, clock),
-        records=RecordService(sessions, signoff, journal),
+        records=RecordService(sessions, signoff, journal, RecordRatingRepository(vault), clock),
     )
