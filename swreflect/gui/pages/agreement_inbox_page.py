@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.record_text import history_lines, record_lines, status_words
+from swreflect.core.record_text import status_words
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
+from swreflect.gui.signing.record_browser import RecordBrowser
 from swreflect.gui.signing.record_exports import RecordExports
 from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
@@ -63,13 +64,7 @@ class AgreementInboxPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setCornerButtonEnabled(False)
 
-        self.record_view = QPlainTextEdit()
-        self.record_view.setReadOnly(True)
-        self.record_view.setAccessibleName("The record, read-only")
-        self.record_view.setAccessibleDescription(
-            "Exactly what will be signed. It can't be edited here."
-        )
-        self.record_view.setPlaceholderText("Choose a record on the left to read it.")
+        self.record_view = RecordBrowser()
         self.status_label = label("", "subsection")
         self.status_label.setAccessibleName("Where this record stands")
 
@@ -180,7 +175,7 @@ class AgreementInboxPage(QWidget):
     def _show_record(self, record_id: str | None) -> None:
         self._current = record_id
         if record_id is None:
-            self.record_view.setPlainText("")
+            self.record_view.show_record(None)
             self.status_label.setText("")
             self._set_answerable(False)
             self.resend_button.hide()
@@ -189,14 +184,23 @@ class AgreementInboxPage(QWidget):
             return
         history = self._signoff.history(record_id)
         latest = history[-1]
-        text = [*record_lines(latest.record), "", "History", *history_lines(history)]
-        self.record_view.setPlainText("\n".join(text))
+        earlier = []
+        for h in history[:-1]:
+            earlier.append(f"Version {h.version}: {status_words(h.status)}")
+            earlier += [f"{n.author_name} ({n.author_role}), {n.kind}: {n.text}" for n in h.notes]
+        self.record_view.show_record(
+            self._signoff.signed_record(record_id, latest.version),
+            status=status_words(latest.status),
+            history=earlier,
+        )
         self.status_label.setText(status_words(latest.status))
         self._set_answerable(latest.direction == "incoming" and latest.status == "received")
         self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
-        mine_agreed = latest.direction == "outgoing" and latest.status == "agreed"
-        self.send_panel.set_addendum_target(record_id if mine_agreed else None)
-        self.exports.show_record(record_id, agreed=latest.status == "agreed")
+        agreed = latest.status in ("agreed", "acknowledged-in-room")
+        row = self._signoff.latest(record_id)
+        can_add = agreed and row.kind != "addendum" and row.counterpart_ref is not None
+        self.send_panel.set_addendum_target(record_id if can_add else None)  # either person
+        self.exports.show_record(record_id, agreed=agreed)
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (
