@@ -224,7 +224,7 @@ def test_settings_shows_the_fingerprint(qtbot, styled_app, supervisor: Services)
 def test_send_a_session_and_an_addendum_from_the_page(
     qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.signing.sessions import PRIVATE, pair_people, run_session
+    from tests.signing.sessions import pair_people, run_session
 
     sam, priya = supervisor, supervisee
     priya_id, _ = pair_people(sam, priya)
