@@ -74,6 +74,7 @@ class CpdEntry:
     peer_discussed: str = ""
     peer_learned: str = ""
     swapped: tuple[str, ...] = field(default=())  # what de-identification replaced, by kind
+    impact_hint: str = ""  # the person's own actions, shown inside the impact prompt
 
     def value(self, key: str) -> str:
         return str(getattr(self, key)).strip()
@@ -86,6 +87,8 @@ class CpdEntry:
         parts = []
         for key, heading, _prompt in FIELDS:
             body = self.value(key) or prompt_for(key)
+            if key == "impact" and not self.value(key) and self.impact_hint:
+                body = body[:-1] + f". Your actions from this session: {self.impact_hint}]"
             parts.append(f"{heading}\n{'-' * len(heading)}\n{body}")
         return "\n\n".join(parts) + "\n"
 
@@ -108,8 +111,8 @@ def deidentify(entry: CpdEntry, pseudonyms: Mapping[str, str] | None = None) -> 
     pseudonyms = dict(pseudonyms or {})
     kinds: list[str] = list(entry.swapped)
     changed: dict[str, Any] = {}
-    for key in FIELD_KEYS:
-        text = entry.value(key)
+    for key in (*FIELD_KEYS, "impact_hint"):
+        text = str(getattr(entry, key))
         found: list[Finding] = find_identifiers(text, pseudonyms.keys())
         if found:
             kinds += [f.label for f in found]
@@ -155,7 +158,7 @@ def from_record(
         title=f"Reflective supervision with {other_name}, {day}"
         + (f": {'; '.join(subjects)}" if subjects else ""),
         date=day + (f" ({length})" if length else ""),
-        impact=("Actions I agreed to take:\n" + "\n".join(f"- {a}" for a in own)) if own else "",
+        impact_hint="; ".join(own),
         peer_who=f"{other_name}, my {other}" if other_name else "",
         peer_discussed="; ".join(subjects),
     )

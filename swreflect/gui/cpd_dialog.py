@@ -56,7 +56,10 @@ class CpdDialog(QDialog):
                 editor = QPlainTextEdit(draft.value(key))
                 editor.setTabChangesFocus(True)
                 editor.setMinimumHeight(70)
-            editor.setPlaceholderText(prompt[0].upper() + prompt[1:])
+            shown = prompt[0].upper() + prompt[1:]
+            if key == "impact" and draft.impact_hint:
+                shown += f". Your actions from this session: {draft.impact_hint}"
+            editor.setPlaceholderText(shown)
             editor.setAccessibleName(heading)
             self.fields[key] = editor
             form.addRow(heading, editor)
@@ -80,5 +83,5 @@ class CpdDialog(QDialog):
 
     def entry(self, pseudonyms: dict[str, str] | None = None) -> cpd.CpdEntry:
         """The entry as written here, de-identified once more (the person may have typed more)."""
-        written = cpd.CpdEntry(**self.answers())  # type: ignore[arg-type]
+        written = cpd.CpdEntry(**self.answers(), impact_hint=self._draft.impact_hint)  # type: ignore[arg-type]
         return cpd.deidentify(written, pseudonyms)
