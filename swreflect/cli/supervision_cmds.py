@@ -8,45 +8,20 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from swreflect.cli import command_group
+from swreflect.cli.agreement_cmds import parse_date, register_agreement
 from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.core.actions import ActionFilter
-from swreflect.core.agreements import frequency_label
 from swreflect.core.supervision_models import (
-    FREQUENCIES,
     ROLES,
     Action,
-    Agreement,
     Person,
     Session,
 )
-from swreflect.core.supervision_schedule import describe_due
-from swreflect.errors import EXIT_OK, UsageError
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' isn't a date like 2026-03-31") from exc
-
-
-def _terms_options(p: Any, **frequency: Any) -> None:
-    """How often and how long: the same options on ``agreement add`` and ``agreement change``."""
-    p.add_argument("--frequency", choices=FREQUENCIES, **frequency)
-    p.add_argument("--every-days", type=int, help="for --frequency custom: days between sessions")
-    p.add_argument("--minutes", type=int, default=90, help="usual length (default 90)")
-
-
-def _terms(a: argparse.Namespace) -> dict[str, Any]:
-    """Those options as the agreements service's keyword arguments (checked first)."""
-    if a.frequency == "custom" and not a.every_days:
-        raise UsageError("A custom frequency needs --every-days N.")
-    return {"frequency": a.frequency, "custom_days": a.every_days, "usual_minutes": a.minutes}
+from swreflect.errors import EXIT_OK
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -63,31 +38,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_people_list)
 
     agreement: Any = command_group(subparsers, common, "agreement", "supervision agreements")
-    p = agreement.add_parser("add", parents=[common], help="add an agreement")
-    p.add_argument("--person", required=True, help="the other person's name or id")
-    p.add_argument("--me", required=True, help="your own name as it should appear on records")
-    _terms_options(p, default="monthly")
-    p.add_argument("--start", type=_date, help="start date (default today)")
-    p.add_argument("--review", type=_date, help="review date")
-    p.add_argument("--record-writer", choices=ROLES, default="supervisor")
-    p.add_argument("--record-due-days", type=int, default=14)
-    p.add_argument("--disagreement", help="how disagreement with the record is recorded")
-    p.add_argument("--confidentiality", help="confidentiality and its limits")
-    p.set_defaults(func=cmd_agreement_add)
-    p = agreement.add_parser(
-        "change", parents=[common], help="change how often or how long, from a date"
-    )
-    p.add_argument("agreement", help="agreement id (or its first characters)")
-    p.add_argument("--from", dest="effective", type=_date, required=True, help="effective date")
-    _terms_options(p, required=True)
-    p.set_defaults(func=cmd_agreement_change)
-    p = agreement.add_parser("list", parents=[common], help="list agreements and what is due")
-    json_flag(p)
-    p.set_defaults(func=cmd_agreement_list)
-    p = agreement.add_parser("show", parents=[common], help="show one agreement")
-    p.add_argument("agreement", help="agreement id (or its first characters)")
-    json_flag(p)
-    p.set_defaults(func=cmd_agreement_show)
+    register_agreement(agreement, common)
 
     session: Any = command_group(subparsers, common, "session", "supervision sessions")
     p = session.add_parser("start", parents=[common], help="start a session")
@@ -118,7 +69,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = actions.add_parser("list", parents=[common], help="list open actions")
     p.add_argument("--owner", choices=ROLES)
     p.add_argument("--agreement", help="only this agreement's actions")
-    p.add_argument("--due-by", type=_date, help="only actions due on or before this date")
+    p.add_argument("--due-by", type=parse_date, help="only actions due on or before this date")
     p.add_argument("--all", action="store_true", help="include done actions")
     json_flag(p)
     p.set_defaults(func=cmd_actions_list)
@@ -153,106 +104,6 @@ def cmd_people_list(ctx: CliContext) -> int:
         empty="Nobody yet. Add someone with 'swreflect people add NAME --role supervisee'.",
         line=_person_line,
     )
-
-
-# ---------------------------------------------------------------------- agreements
-def _agreement_json(a: Agreement, person_name: str, due: Any = None) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": a.id,
-        "person_id": a.person_id,
-        "person": person_name,
-        "owner_name": a.owner_name,
-        "start_date": a.start_date.isoformat(),
-        "review_date": a.review_date.isoformat() if a.review_date else None,
-        "record_writer": a.record_writer,
-        "record_due_days": a.record_due_days,
-        "disagreement": a.disagreement,
-        "confidentiality": a.confidentiality,
-        "terms": [
-            {
-                "effective_from": t.effective_from.isoformat(),
-                "frequency": t.frequency,
-                "custom_days": t.custom_days,
-                "usual_minutes": t.usual_minutes,
-                "label": frequency_label(t),
-            }
-            for t in a.terms
-        ],
-    }
-    if due is not None:
-        out["due"] = {
-            "due_on": due.due_on.isoformat(),
-            "state": due.state,
-            "days_late": due.days_late,
-        }
-    return out
-
-
-def cmd_agreement_add(ctx: CliContext) -> int:
-    services = ctx.unlock()
-    a = ctx.args
-    terms = _terms(a)
-    person = services.people.find(a.person)
-    extra = {"disagreement": a.disagreement, "confidentiality": a.confidentiality}
-    agreement = services.agreements.add(
-        person.id,
-        a.me,
-        start_date=a.start,
-        **terms,
-        record_writer=a.record_writer,
-        record_due_days=a.record_due_days,
-        review_date=a.review,
-        **{k: v for k, v in extra.items() if v is not None},
-    )
-    ctx.out(f"Added an agreement with {person.display_name}, id {agreement.id}")
-    return EXIT_OK
-
-
-def cmd_agreement_change(ctx: CliContext) -> int:
-    services = ctx.unlock()
-    a = ctx.args
-    terms = _terms(a)
-    agreement = services.agreements.find(a.agreement)
-    services.agreements.change_terms(agreement.id, effective_from=a.effective, **terms)
-    ctx.out(f"From {a.effective.isoformat()} the agreement uses the new frequency and length.")
-    return EXIT_OK
-
-
-def cmd_agreement_list(ctx: CliContext) -> int:
-    return out_list(
-        ctx,
-        ctx.unlock().agreements.due_summaries(),
-        as_json=lambda s: _agreement_json(s.agreement, s.person.display_name, s.due),
-        empty="No agreements yet. Add one with 'swreflect agreement add'.",
-        line=lambda s: f"{s.agreement.id[:8]}  {s.person.display_name}  {s.wording}",
-    )
-
-
-def cmd_agreement_show(ctx: CliContext) -> int:
-    services = ctx.unlock()
-    agreement = services.agreements.find(ctx.args.agreement)
-    person = services.agreements.person_of(agreement)
-    due = services.agreements.due(agreement.id)
-    data = _agreement_json(agreement, person.display_name, due)
-    if ctx.wants_json:
-        ctx.out_json(data)
-        return EXIT_OK
-    ctx.out(f"Agreement {agreement.id}")
-    ctx.out(f"  With:            {person.display_name} ({person.role})")
-    ctx.out(f"  Your name:       {agreement.owner_name}")
-    ctx.out(f"  Started:         {agreement.start_date.isoformat()}")
-    for t in data["terms"]:
-        ctx.out(f"  From {t['effective_from']}: {t['label']}, usually {t['usual_minutes']} minutes")
-    ctx.out(
-        f"  Record:          written by the {agreement.record_writer} within "
-        f"{agreement.record_due_days} days"
-    )
-    ctx.out(f"  Disagreement:    {agreement.disagreement}")
-    ctx.out(f"  Confidentiality: {agreement.confidentiality}")
-    if agreement.review_date:
-        ctx.out(f"  Review by:       {agreement.review_date.isoformat()}")
-    ctx.out(f"  {describe_due(due, person.display_name)}")
-    return EXIT_OK
 
 
 # ---------------------------------------------------------------------- sessions

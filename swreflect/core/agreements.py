@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
 
+from swreflect.core import agreement_texts as texts
+from swreflect.core import asye
 from swreflect.core.clock import Clock
 from swreflect.core.supervision_models import (
     DEFAULT_RECORD_DUE_DAYS,
@@ -20,11 +22,19 @@ from swreflect.core.supervision_models import (
     NOT_HELD_STATUSES,
     ROLES,
     Agreement,
+    AgreementDetails,
     AgreementTerms,
     Person,
 )
-from swreflect.core.supervision_schedule import DueState, describe_due, due_state
+from swreflect.core.supervision_schedule import (
+    DueState,
+    describe_due,
+    due_state,
+    next_due,
+    weekday_date,
+)
 from swreflect.errors import NotFoundError, ValidationError
+from swreflect.timefmt import format_date
 from swreflect.vault.supervision import AgreementRepository, PeopleRepository, SessionRepository
 
 DEFAULT_DISAGREEMENT = (
@@ -61,10 +71,71 @@ FREQUENCY_LABELS = {
 }
 
 
-def frequency_label(terms: AgreementTerms) -> str:
+REVIEW_MONTHS = 12
+MAX_DETAIL = 4000
+DEFAULT_DETAILS = AgreementDetails(
+    purpose=texts.DEFAULT_PURPOSE,
+    location=texts.DEFAULT_LOCATION,
+    uninterrupted=True,
+    preparation=texts.DEFAULT_PREPARATION,
+    cancellation=texts.DEFAULT_CANCELLATION,
+    record_place=texts.DEFAULT_RECORD_PLACE,
+    access=texts.DEFAULT_ACCESS,
+    escalation=texts.DEFAULT_ESCALATION,
+    difference=texts.DEFAULT_DIFFERENCE,
+    assessment=texts.DEFAULT_ASSESSMENT,
+    assessor="",
+    protected_time="",
+)
+DETAIL_FIELDS = tuple(f.name for f in fields(AgreementDetails) if f.name != "uninterrupted")
+
+
+def frequency_label(
+    terms: AgreementTerms, agreement: Agreement | None = None, on: date | None = None
+) -> str:
+    """The terms in words; newly qualified terms read as monthly once the year is over."""
     if terms.frequency == "custom":
         return f"Every {terms.custom_days} days"
+    if terms.frequency == "asye" and agreement is not None and on is not None:
+        start = asye.anchor(agreement, on)
+        if start is not None and asye.year_over(agreement, on):
+            return (
+                "At least monthly (the newly qualified year ended on "
+                f"{format_date(asye.year_ends(start))})"
+            )
     return FREQUENCY_LABELS[terms.frequency]
+
+
+_GAP_WORDS = {
+    7: "every week",
+    14: "every two weeks",
+    21: "every three weeks",
+    28: "every four weeks",
+}
+
+
+def terms_in_words(terms: AgreementTerms, asye_start: date | None = None) -> str:
+    """'every two weeks', 'at least monthly', or the newly qualified phases with their dates."""
+    if terms.frequency == "custom" and terms.custom_days:
+        return _GAP_WORDS.get(terms.custom_days, f"every {terms.custom_days} days")
+    if terms.frequency == "asye":
+        start = asye_start or terms.effective_from
+        weekly_end = start + timedelta(days=asye.WEEKLY_DAYS)
+        fortnightly_end = asye.add_months(start, asye.FORTNIGHTLY_MONTHS)
+        return (
+            f"weekly until {format_date(weekly_end)}, at least every two weeks until "
+            f"{format_date(fortnightly_end)}, then at least monthly"
+        )
+    return "at least monthly"
+
+
+def check_details(details: AgreementDetails) -> AgreementDetails:
+    cleaned = {name: str(getattr(details, name)).strip() for name in DETAIL_FIELDS}
+    for name, value in cleaned.items():
+        if len(value) > MAX_DETAIL:
+            label = name.replace("_", " ")
+            raise ValidationError(f"The {label} text is too long. Nothing was saved.")
+    return AgreementDetails(uninterrupted=bool(details.uninterrupted), **cleaned)
 
 
 def check_terms(terms: AgreementTerms) -> AgreementTerms:
@@ -85,12 +156,37 @@ def check_terms(terms: AgreementTerms) -> AgreementTerms:
     return terms
 
 
+REMINDER_AHEAD_DAYS = 14
+REMINDER_AFTER_DAYS = 7
+
+
+def reminders(agreement: Agreement, today: date) -> list[str]:
+    """Dates worth a gentle mention now: the 3, 6 and 12-month reviews of the newly qualified
+    year, its end (with the offer to move to monthly terms), and the agreement's review."""
+    out: list[str] = []
+    start = asye.anchor(agreement, today)
+    if start is not None and agreement.terms_on(today).frequency == "asye":
+        for label, day in asye.reviews(start):
+            if -REMINDER_AFTER_DAYS <= (day - today).days <= REMINDER_AHEAD_DAYS:
+                out.append(f"The newly qualified year's {label} is due on {weekday_date(day)}.")
+        if asye.year_over(agreement, today):
+            out.append(
+                f"The newly qualified year ended on {format_date(asye.year_ends(start))}. "
+                "You could change the agreement to at least monthly."
+            )
+    review = agreement.review_date
+    if review is not None and -REMINDER_AFTER_DAYS <= (review - today).days <= REMINDER_AHEAD_DAYS:
+        out.append(f"The agreement is due for review on {weekday_date(review)}.")
+    return out
+
+
 @dataclass(frozen=True)
 class DueSummary:
     agreement: Agreement
     person: Person
     due: DueState
     wording: str
+    reminders: tuple[str, ...] = ()
 
 
 class AgreementService:
@@ -126,7 +222,12 @@ class AgreementService:
         disagreement: str = DEFAULT_DISAGREEMENT,
         confidentiality: str = DEFAULT_CONFIDENTIALITY,
         review_date: date | None = None,
+        asye_start: date | None = None,
+        details: AgreementDetails | None = None,
+        no_review: bool = False,
     ) -> Agreement:
+        """A new agreement. The review date defaults to 12 months after the start (pass
+        ``no_review`` for none); the written contents default to ``DEFAULT_DETAILS``."""
         if self._people.get(person_id) is None:
             raise NotFoundError("That person wasn't found. Nothing was saved.")
         owner_name = " ".join(owner_name.split())
@@ -143,6 +244,14 @@ class AgreementService:
                 "The record should be due within 0 to 90 days. Nothing was saved."
             )
         start = start_date or self.today()
+        if review_date is None and not no_review:
+            review_date = asye.add_months(start, REVIEW_MONTHS)
+        if frequency == "asye" and asye_start is None:
+            asye_start = self._inherited_asye_start(person_id)
+        if asye_start is not None and asye_start > start:
+            raise ValidationError(
+                "The newly qualified year can't start after the agreement. Nothing was saved."
+            )
         if review_date is not None and review_date < start:
             raise ValidationError(
                 "The review date can't be before the start date. Nothing was saved."
@@ -159,9 +268,27 @@ class AgreementService:
             disagreement=disagreement.strip(),
             confidentiality=confidentiality.strip(),
             terms=(terms,),
+            asye_start=asye_start,
+            details=check_details(details or DEFAULT_DETAILS),
         )
         self._repo.add(agreement, self._stamp())
         return agreement
+
+    def _inherited_asye_start(self, person_id: str) -> date | None:
+        """When I am newly qualified and my supervisor changes, my year carries on: the ASYE
+        start of my latest earlier agreement with a supervisor, if it had one."""
+        person = self._people.get(person_id)
+        if person is None or person.role != "supervisor":
+            return None
+        found: date | None = None
+        for other in self._repo.list():
+            other_person = self._people.get(other.person_id)
+            if other_person is None or other_person.role != "supervisor":
+                continue
+            start = other.asye_start or asye.anchor(other, date.max)
+            if start is not None:
+                found = start
+        return found
 
     def change_terms(
         self,
@@ -171,12 +298,56 @@ class AgreementService:
         frequency: str,
         custom_days: int | None = None,
         usual_minutes: int = DEFAULT_USUAL_MINUTES,
+        asye_start: date | None = None,
     ) -> Agreement:
-        """New frequency/length from ``effective_from``; what was due before stays as it was."""
+        """New frequency/length from ``effective_from``; what was due before stays as it was.
+        Switching to the newly qualified terms counts the year from ``asye_start`` if given
+        (or the agreement's own), otherwise from ``effective_from``."""
         agreement = self.get(agreement_id)
         terms = check_terms(AgreementTerms(effective_from, frequency, custom_days, usual_minutes))
+        if effective_from < agreement.start_date:
+            raise ValidationError(
+                "A change can't apply from before the agreement started. Nothing was saved."
+            )
         self._repo.set_terms(agreement.id, terms, self._stamp())
+        if asye_start is not None:
+            self._repo.update_details(
+                replace(self.get(agreement_id), asye_start=asye_start), self._stamp()
+            )
         return self.get(agreement_id)
+
+    def preview_change(
+        self,
+        agreement_id: str,
+        *,
+        effective_from: date,
+        frequency: str,
+        custom_days: int | None = None,
+        usual_minutes: int = DEFAULT_USUAL_MINUTES,
+        asye_start: date | None = None,
+    ) -> str:
+        """What a change would do, in words, without saving anything: "From 1 January 2027,
+        every two weeks, usually 90 minutes. The next session would be due on ..."."""
+        agreement = self.get(agreement_id)
+        terms = check_terms(AgreementTerms(effective_from, frequency, custom_days, usual_minutes))
+        kept = tuple(t for t in agreement.terms if t.effective_from != effective_from)
+        changed = replace(
+            agreement,
+            terms=tuple(sorted((*kept, terms), key=lambda t: t.effective_from)),
+            asye_start=asye_start or agreement.asye_start,
+        )
+        last = self._sessions.last_held_on(agreement.id, NOT_HELD_STATUSES)
+        before = next_due(agreement, last)
+        after = next_due(changed, last)
+        words = terms_in_words(terms, asye.anchor(changed, effective_from))
+        text = (
+            f"From {format_date(effective_from)}, {words}, usually "
+            f"{terms.usual_minutes} minutes. The next session would be due on "
+            f"{weekday_date(after)}"
+        )
+        if after != before:
+            text += f" (it is due on {weekday_date(before)} now)"
+        return text + "."
 
     def update_details(self, agreement: Agreement) -> Agreement:
         self.get(agreement.id)
@@ -220,7 +391,13 @@ class AgreementService:
             last = self._sessions.last_held_on(agreement.id, NOT_HELD_STATUSES)
             state = due_state(agreement, last, today)
             out.append(
-                DueSummary(agreement, person, state, describe_due(state, person.display_name))
+                DueSummary(
+                    agreement,
+                    person,
+                    state,
+                    describe_due(state, person.display_name),
+                    tuple(reminders(agreement, today)),
+                )
             )
         out.sort(key=lambda s: s.due.due_on)
         return out

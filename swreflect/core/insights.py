@@ -20,7 +20,7 @@ from swreflect.core.insights_wellbeing import WellbeingInsight, checkin_from_row
 from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
 from swreflect.core.supervision_models import FUNCTIONS, Agreement, Person, Session, other_role
-from swreflect.core.supervision_schedule import add_months, describe_due, due_state, next_due
+from swreflect.core.supervision_schedule import add_months, calendar_due, describe_due, due_state
 from swreflect.core.templates import TemplateLibrary
 from swreflect.vault.insights_repo import CheckinRepository
 
@@ -187,7 +187,8 @@ def balance_note(splits: Sequence[FunctionSplit]) -> str | None:
 
 def expected_sessions(agreement: Agreement, since: date, today: date) -> int:
     """How many sessions the agreement asked for between ``since`` and ``today``, following
-    each change of terms from its effective date."""
+    each change of terms from its effective date. Counted on the agreement's calendar (before
+    due dates are moved off weekends and bank holidays), so a moved date never adds a session."""
     if agreement.start_date > today:
         return 0
     if agreement.start_date >= since:
@@ -195,7 +196,7 @@ def expected_sessions(agreement: Agreement, since: date, today: date) -> int:
     else:
         cursor, expected = since, 0
     while True:
-        cursor = next_due(agreement, cursor)
+        cursor = calendar_due(agreement, cursor)
         if cursor > today:
             return expected
         expected += 1

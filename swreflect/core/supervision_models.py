@@ -86,6 +86,28 @@ class AgreementTerms:
 
 
 @dataclass(frozen=True)
+class AgreementDetails:
+    """The agreement's written contents beyond frequency and length (agreement v2).
+
+    Every field is plain text the pair agreed, except ``uninterrupted``. An agreement made
+    before these fields existed has them empty, and screens say "not written down yet".
+    """
+
+    purpose: str = ""
+    location: str = ""
+    uninterrupted: bool = True
+    preparation: str = ""
+    cancellation: str = ""
+    record_place: str = ""
+    access: str = ""
+    escalation: str = ""
+    difference: str = ""
+    assessment: str = ""
+    assessor: str = ""
+    protected_time: str = ""
+
+
+@dataclass(frozen=True)
 class Agreement:
     id: str
     person_id: str
@@ -97,6 +119,8 @@ class Agreement:
     disagreement: str
     confidentiality: str
     terms: tuple[AgreementTerms, ...]
+    asye_start: date | None = None  # the newly qualified year's anchor, kept across supervisors
+    details: AgreementDetails = field(default_factory=AgreementDetails)
 
     def terms_on(self, day: date) -> AgreementTerms:
         """The terms in force on ``day`` (the earliest terms before any of them start)."""

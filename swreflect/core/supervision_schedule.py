@@ -2,17 +2,20 @@
 
 Rules (pure functions; "today" always comes from the injected clock via the caller):
 
-- With no session held yet, the first one is due on the agreement's start date.
-- Otherwise the next one is due on the first day ``d`` after the last held session for which
-  ``d >= last + interval(d)``, where ``interval(d)`` is the gap the agreement asks for on day
-  ``d``. This one rule covers the edge cases:
-  - a change of terms applies only from its effective date (a tighter rule taking effect makes
-    the session due on that date at the earliest; a looser one pushes the date out);
-  - the newly-qualified (ASYE) schedule moves from weekly to fortnightly after six weeks and to
-    monthly after six months, measured from the agreement's start date; a gap that crosses a
-    boundary is judged by the rule on the far side of it;
-  - cancelled or skipped sessions are simply not "held", so they never reset the count.
+- With no session held yet, the first one is due on the agreement's start date (or the next
+  working day if that is a weekend or bank holiday).
+- Otherwise the next one is due by the first day ``d`` after the last held session for which
+  ``d >= base(d) + interval(d)``: ``interval(d)`` is the gap the terms in force on ``d`` ask
+  for, and ``base(d)`` is the later of the last session and the day those terms took effect.
+  So a change of terms restarts the count on its effective date: switching to weekly on
+  1 September makes the next session due by 8 September; a gap that crosses a boundary is
+  judged by the rule on the far side of it.
+- The newly qualified (ASYE) terms are weekly for six weeks, at least fortnightly to six
+  months, then at least monthly, counted from the ASYE start (see ``asye``).
+- Cancelled or skipped sessions are not "held", so they never reset the count.
 - "Monthly" means the same day next month (clamped to the month's end), not 30 days.
+- A due date that falls on a weekend or an England and Wales bank holiday moves to the working
+  day before it (never on to or before the last session), so the agreed gap is kept.
 """
 
 from __future__ import annotations
@@ -20,50 +23,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from swreflect.core import asye
+from swreflect.core.asye import add_months
+from swreflect.core.bank_holidays import working_day_on_or_after, working_day_on_or_before
 from swreflect.core.supervision_models import Agreement
+from swreflect.timefmt import format_date
 
-ASYE_WEEKLY_DAYS = 42  # the first six weeks
-ASYE_FORTNIGHTLY_MONTHS = 6
+__all__ = ["DueState", "add_months", "describe_due", "due_state", "next_due", "weekday_date"]
+
 DUE_SOON_DAYS = 7
 _SEARCH_LIMIT_DAYS = 800
 
 
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate_day))
-        except ValueError:
-            continue
-    raise ValueError("unreachable")  # pragma: no cover
-
-
-def asye_phase(agreement: Agreement, day: date) -> str:
-    """``weekly``, ``fortnightly`` or ``monthly`` for the newly-qualified schedule."""
-    if day < agreement.start_date + timedelta(days=ASYE_WEEKLY_DAYS):
-        return "weekly"
-    if day < add_months(agreement.start_date, ASYE_FORTNIGHTLY_MONTHS):
-        return "fortnightly"
-    return "monthly"
+def weekday_date(day: date) -> str:
+    """``Monday 12 January 2026``: every due date is shown with its weekday."""
+    return f"{day.strftime('%A')} {format_date(day)}"
 
 
 def required_by(agreement: Agreement, last: date, day: date) -> date:
     """The latest acceptable next-session date, judged by the rule in force on ``day``."""
     terms = agreement.terms_on(day)
+    base = max(last, terms.effective_from)
     if terms.frequency == "custom" and terms.custom_days:
-        return last + timedelta(days=terms.custom_days)
+        return base + timedelta(days=terms.custom_days)
     if terms.frequency == "asye":
-        phase = asye_phase(agreement, day)
+        phase = asye.phase(agreement, day)
         if phase == "weekly":
-            return last + timedelta(days=7)
+            return base + timedelta(days=7)
         if phase == "fortnightly":
-            return last + timedelta(days=14)
-    return add_months(last, 1)
+            return base + timedelta(days=14)
+    return add_months(base, 1)
 
 
-def next_due(agreement: Agreement, last_held: date | None) -> date:
+def calendar_due(agreement: Agreement, last_held: date | None) -> date:
+    """The due date by the agreement's rule alone, before moving off non-working days."""
     if last_held is None:
         return agreement.start_date
     day = last_held + timedelta(days=1)
@@ -72,6 +65,14 @@ def next_due(agreement: Agreement, last_held: date | None) -> date:
             return day
         day += timedelta(days=1)
     return day  # pragma: no cover - every rule is shorter than the search limit
+
+
+def next_due(agreement: Agreement, last_held: date | None) -> date:
+    raw = calendar_due(agreement, last_held)
+    if last_held is None:
+        return working_day_on_or_after(raw)
+    earlier = working_day_on_or_before(raw)
+    return earlier if earlier > last_held else working_day_on_or_after(raw)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _count(number: int, unit: str) -> str:
     return f"{word} {unit}{'' if number == 1 else 's'}"
 
 
-def _span(days: int) -> str:
+def span(days: int) -> str:
     """'two weeks', 'a week', 'three days': approximate, in words, never alarming."""
     if days == 1:
         return "a day"
@@ -127,11 +128,11 @@ def _span(days: int) -> str:
 
 
 def describe_due(state: DueState, person_name: str) -> str:
-    """Calm wording for Home and the CLI; never "OVERDUE"."""
-    when = state.due_on.strftime("%d %B %Y").lstrip("0")
+    """Calm wording for Home and the CLI; never "OVERDUE"; the weekday always shown."""
+    when = weekday_date(state.due_on)
     if state.state == "overdue":
         return (
-            f"Your session with {person_name} is {_span(state.days_late)} later than your "
+            f"Your session with {person_name} is {span(state.days_late)} later than your "
             f"agreement suggests (it was due on {when})."
         )
     if state.state == "due_today":

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from swreflect.gui.idle import IdleWatcher
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
-    from swreflect.gui.session_watch import SessionWatcher
+    from swreflect.gui.session_events import SessionEvents
     from swreflect.gui.workers import TaskRunner
     from swreflect.vault.kdf import KdfPolicy
     from swreflect.vault.vault import Vault
@@ -70,7 +70,7 @@ class ShellController(QObject):
         kdf: KdfPolicy | Callable[[], KdfPolicy],
         pages: Sequence[PageSpec] | None = None,
         parent: QObject | None = None,
-        session_watcher: Callable[[], SessionWatcher] | None = None,
+        session_watcher: Callable[[], SessionEvents] | None = None,
     ) -> None:
         """``kdf`` may be a policy or a factory for one, so start-up needn't load the crypto."""
         super().__init__(parent)
@@ -87,7 +87,7 @@ class ShellController(QObject):
         self._runner: TaskRunner | None = None
         self._idle: IdleWatcher | None = None
         self._session_watcher_factory = session_watcher
-        self.session_watcher: SessionWatcher | None = None
+        self.session_watcher: SessionEvents | None = None
         self.gate = GateWindow(clock, lambda: self.clipboard, self._wire_screen)
 
     # ------------------------------------------------------------ parts built on first use

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from swreflect.gui.controller import ShellController
     from swreflect.gui.pages.registry import PageSpec
-    from swreflect.gui.session_watch import SessionWatcher
+    from swreflect.gui.session_events import SessionEvents
     from swreflect.vault.kdf import KdfPolicy
 
 APP_NAME = "swreflect"
@@ -47,7 +47,7 @@ def compose(
     clock: Clock,
     kdf: KdfPolicy | Callable[[], KdfPolicy],
     pages: Sequence[PageSpec] | None = None,
-    session_watcher: Callable[[], SessionWatcher] | None = None,
+    session_watcher: Callable[[], SessionEvents] | None = None,
 ) -> ShellController:
     """The shell for one vault folder; call ``start()`` to show the first screen.
 
@@ -58,11 +58,13 @@ def compose(
     """
     from swreflect.gui.backup_hooks import BackupHooks
     from swreflect.gui.controller import ShellController
+    from swreflect.gui.menus import MenuHooks
     from swreflect.gui.verify_hooks import VerifyHooks
 
     shell = ShellController(folder, clock, kdf, pages, session_watcher=session_watcher)
     BackupHooks(shell)  # owned by the shell (Qt parent): daily backup and restore screens
     VerifyHooks(shell)  # "Check a signed PDF…" on the gate, and a shortcut when unlocked
+    MenuHooks(shell)  # the menu bar and window-wide shortcuts (after VerifyHooks' action)
     return shell
 
 
@@ -73,11 +75,11 @@ def kdf_from_environment() -> KdfPolicy:
     return KdfPolicy.from_environment()
 
 
-def system_session() -> SessionWatcher:
-    """The desktop's own buses (imported on first unlock, not at start-up)."""
-    from swreflect.gui.session_watch import SessionWatcher
+def system_session() -> SessionEvents:
+    """The OS's own lock/sleep notifications (imported on first unlock, not at start-up)."""
+    from swreflect.gui.session_events import platform_session_events
 
-    return SessionWatcher()
+    return platform_session_events()
 
 
 def run_gui() -> int:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -25,17 +24,15 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.gui.icons import icon
+from swreflect.gui.page_scroll import PageScroll, page_of
 from swreflect.gui.pages.registry import PageSpec
+from swreflect.gui.rail import NavRail
 from swreflect.gui.ui import label
+from swreflect.gui.window_fit import fit_to_screen
 
 WINDOW_TITLE = "swreflect"
 LOCK_SHORTCUT = "Ctrl+L"
 SEARCH_SHORTCUT = "Ctrl+F"
-
-
-def _has_own_shortcut(widget: QWidget, keys: str) -> bool:
-    wanted = QKeySequence(keys)
-    return any(shortcut.key() == wanted for shortcut in widget.findChildren(QShortcut))
 
 
 class MainWindow(QMainWindow):
@@ -46,36 +43,43 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("swreflect")
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []
+        self._titles: list[str] = []
+        self._scrolls: dict[str, PageScroll] = {}
 
-        self.rail = QListWidget()
+        self.rail = NavRail()
         self.rail.setObjectName("rail")
         self.rail.setAccessibleName("Sections")
         self.rail.setAccessibleDescription("Choose a part of swreflect to open.")
         self.rail.setIconSize(QSize(20, 20))
         self.rail.setSpacing(2)
-        self.rail.setFixedWidth(200)
+        self.rail.setFixedWidth(168)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
         for spec in specs:
             page = spec.factory(services)
             self.pages[spec.key] = page
             self._keys.append(spec.key)
-            self.stack.addWidget(page)
+            self._titles.append(spec.title)
+            self._scrolls[spec.key] = PageScroll(page)
+            self.stack.addWidget(self._scrolls[spec.key])
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             item.setSizeHint(QSize(160, 42))
             self.rail.addItem(item)
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(f"Search ({SEARCH_SHORTCUT})")
+        self.search_box.setPlaceholderText(f"Search your journal ({SEARCH_SHORTCUT})")
         self.search_box.setAccessibleName("Search")
-        self.search_box.setAccessibleDescription(f"Search your vault. Shortcut: {SEARCH_SHORTCUT}.")
-        self.search_box.setToolTip(f"Search ({SEARCH_SHORTCUT})")
+        self.search_box.setAccessibleDescription(
+            f"Search your journal from any page; press Return. Shortcut: {SEARCH_SHORTCUT}."
+        )
+        self.search_box.setToolTip(f"Search your journal ({SEARCH_SHORTCUT})")
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_box.setMinimumWidth(280)
+        self.search_box.setMinimumWidth(180)
+        self.search_box.setMaximumWidth(320)
         self.lock_button = QPushButton(icon("lock"), "Lock")
         self.lock_button.setAccessibleName("Lock")
         self.lock_button.setAccessibleDescription(
@@ -123,13 +127,7 @@ class MainWindow(QMainWindow):
         self.rail.currentRowChanged.connect(self.on_rail_current_row_changed)
         self.lock_button.clicked.connect(self.lock_requested)
         self.lock_action.triggered.connect(self.lock_requested)
-        # Ctrl+F: bound per area rather than window-wide, so a page with its own search
-        # shortcut (the journal) is never ambiguous with ours.
-        self._bind_search_shortcut(rail_frame, None)
-        self._bind_search_shortcut(topbar, None)
-        for page in self.pages.values():
-            if not _has_own_shortcut(page, SEARCH_SHORTCUT):
-                self._bind_search_shortcut(page, page)
+        # Ctrl+F and the other application-wide shortcuts are menu actions (gui/menus.py).
         self.search_box.returnPressed.connect(self.on_search_box_return_pressed)
         self.setTabOrder(self.rail, self.search_box)
         self.setTabOrder(self.search_box, self.lock_button)
@@ -142,18 +140,21 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return self._keys[self.rail.currentRow()]
 
+    def current_page(self) -> QWidget | None:
+        """The page showing now (inside its scroll area)."""
+        return page_of(self.stack.currentWidget())
+
     def on_rail_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             page = self.pages[self._keys[row]]
-            self.stack.setCurrentWidget(page)
+            self.stack.setCurrentWidget(self._scrolls[self._keys[row]])
             shown = getattr(page, "page_shown", None)
             if callable(shown):
                 shown()
 
-    def _bind_search_shortcut(self, area: QWidget, page: QWidget | None) -> None:
-        shortcut = QShortcut(QKeySequence(SEARCH_SHORTCUT), area)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: self.focus_search(page))
+    def page_titles(self) -> list[tuple[str, str]]:
+        """(key, title) of each section in rail order (the Go menu lists them)."""
+        return list(zip(self._keys, self._titles, strict=True))
 
     def focus_search(self, page: QWidget | None = None) -> None:
         """Ctrl+F: the page's own search box if it has one, otherwise the window's."""
@@ -165,8 +166,12 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def on_search_box_return_pressed(self) -> None:
-        page = self.stack.currentWidget()
+        page = self.current_page()
         search = getattr(page, "search", None)
+        if not callable(search) and "journal" in self._keys:
+            # Only the journal holds searchable writing: search it from any page.
+            self.show_page("journal")
+            search = getattr(self.current_page(), "search", None)
         if callable(search):
             search(self.search_box.text())
 

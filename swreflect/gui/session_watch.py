@@ -2,16 +2,19 @@
 
 Listens, where available, for ``ActiveChanged(true)`` from the freedesktop and GNOME screen
 savers on the session bus and ``PrepareForSleep(true)`` from logind on the system bus. Only
-local D-Bus signals are received; nothing is sent. Where there is no bus (Windows, macOS,
-containers) the watcher simply reports that it is not listening.
+local D-Bus signals are received; nothing is sent. Where there is no bus (containers) the
+watcher simply reports that it is not listening. Windows and macOS have their own sources
+behind the same interface (``session_events.SessionEvents``).
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
+from PySide6.QtCore import SLOT, QObject, Slot
 from PySide6.QtDBus import QDBusConnection
+
+from swreflect.gui.session_events import SessionEvents
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +25,8 @@ SCREEN_SAVERS = (
 LOGIN1 = ("/org/freedesktop/login1", "org.freedesktop.login1.Manager")
 
 
-class SessionWatcher(QObject):
-    """Emits ``screen_locked`` or ``sleeping`` when the session says so."""
-
-    screen_locked = Signal()
-    sleeping = Signal()
+class SessionWatcher(SessionEvents):
+    """Emits ``screen_locked`` or ``sleeping`` when the session says so (Linux D-Bus)."""
 
     def __init__(
         self,
@@ -37,7 +37,6 @@ class SessionWatcher(QObject):
         super().__init__(parent)
         self._session_bus = session_bus
         self._system_bus = system_bus
-        self.listening = False
 
     def start(self) -> bool:
         """Subscribe to the signals; True if at least one bus is listening."""

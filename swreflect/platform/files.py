@@ -1,9 +1,17 @@
-"""Private, atomic file writing.
+"""Private, atomic file writing that behaves the same on Windows, macOS and Linux.
 
 Every file swreflect writes outside the database goes through ``atomic_write``: a temporary
 file in the same folder, fsync, ``os.replace`` and an fsync of the folder, so a crash leaves
-either the old file or the new one and never a torn mix. Folders are ``0700`` and files
-``0600`` on POSIX systems.
+either the old file or the new one and never a torn mix.
+
+Portability rules (``platform/system.py`` decides which apply):
+
+* every ``os.open`` carries ``O_BINARY``, or Windows writes each ``\\n`` byte as ``\\r\\n``;
+* ``fsync`` always goes through a writable descriptor (Windows' ``FlushFileBuffers`` refuses a
+  read-only handle);
+* folders are fsynced only where that exists (POSIX);
+* folders are ``0700`` and files ``0600`` where the OS has permission bits; on Windows those
+  bits only toggle "read-only", so privacy rests on the per-user profile folder's access list.
 """
 
 from __future__ import annotations
@@ -13,19 +21,28 @@ import os
 import secrets
 from pathlib import Path
 
+from swreflect.platform import system
+
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    with contextlib.suppress(OSError):
-        os.chmod(path, DIR_MODE)
+    make_private(path, DIR_MODE)
     return path
 
 
+def make_private(path: Path, mode: int = FILE_MODE) -> None:
+    """Owner-only permissions where the OS has them (a no-op on Windows, see module doc)."""
+    if system.has_posix_modes():
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
+
+
 def fsync_dir(path: Path) -> None:
-    if os.name != "posix":
+    """Make a rename inside ``path`` durable (POSIX only: Windows can't open a folder)."""
+    if not system.has_dir_fsync():
         return
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -34,9 +51,19 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a finished file to disk through a *writable* descriptor (Windows needs one)."""
+    fd = os.open(path, os.O_RDWR | system.binary_flag())
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_new_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to a file that must not exist yet, fsynced, mode 0600."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    """Write ``data`` byte for byte to a file that must not exist yet, fsynced, owner-only."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | system.binary_flag()
+    fd = os.open(path, flags, FILE_MODE)
     try:
         view = memoryview(data)
         while view:

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.errors import BackupFailedError, CipherUnavailableError, SwreflectError
-from swreflect.platform.files import FILE_MODE, ensure_private_dir, fsync_dir
+from swreflect.platform.files import ensure_private_dir, fsync_dir, fsync_file, make_private
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
 
@@ -118,11 +118,11 @@ def backup_to_file(conn: Connection, dek: bytearray, dest: Path) -> Path:
             conn.execute("COMMIT")
         finally:
             conn.execute(f"DETACH DATABASE {_ATTACH_NAME}")
-        os.chmod(partial, FILE_MODE)
+        make_private(partial)
         problems = verify_backup_file(partial, dek, settle=True)
         if problems:
             raise BackupFailedError()
-        _fsync_file(partial)
+        fsync_file(partial)
         os.replace(partial, dest)
         fsync_dir(dest.parent)
     except dbconn.DatabaseError as exc:
@@ -275,19 +275,16 @@ def ensure_backups_dir(vault_folder: Path) -> Path:
 
 
 def _uri_path(path: Path) -> str:
-    """Escape the characters that mean something in an SQLite URI (no urllib: see SECURITY)."""
-    return str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    """An SQLite URI path (no urllib: see SECURITY): forward slashes, a leading ``/`` before a
+    Windows drive letter (``/C:/Users/...``), and the URI's special characters escaped."""
+    text = Path(path).absolute().as_posix()
+    text = text.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    if not text.startswith("/"):
+        text = "/" + text
+    return text
 
 
 def _remove_with_sidecars(path: Path) -> None:
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

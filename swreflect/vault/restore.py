@@ -17,8 +17,12 @@ Steps (``restore_vault``):
    folder deleted. Automatic backups of the same vault (same vault id, so the same data key)
    are carried over from the old folder first, so a restore never throws away a safety net.
 
-The current vault's process lock is held throughout, so a vault open in another window is
-never swapped out from under it (``VaultInUseError``).
+The current vault's process lock is held while staging, so a vault open in another window is
+never swapped out from under it (``VaultInUseError``). It is released just before the swap,
+because Windows refuses to rename a folder while a file inside it (``vault.lock``) is open.
+Whoever slips in during that instant is caught either way: on Windows their open lock file
+makes the rename fail (nothing changes), and elsewhere the old folder is deleted only if its
+lock can be taken afterwards (otherwise it is left for ``finish_interrupted_restore``).
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ import logging
 import os
 import secrets
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,7 +45,13 @@ from swreflect.errors import (
     SwreflectError,
     VaultTooNewError,
 )
-from swreflect.platform.files import ensure_private_dir, fsync_dir, write_new_file
+from swreflect.platform import system
+from swreflect.platform.files import (
+    ensure_private_dir,
+    fsync_dir,
+    make_private,
+    write_new_file,
+)
 from swreflect.vault import connection as dbconn
 from swreflect.vault.backups import verify_backup_file
 from swreflect.vault.connection import DB_NAME
@@ -77,7 +86,7 @@ def _vault_id_of(folder: Path) -> str | None:
 
 def exchange_paths(a: Path, b: Path) -> bool:
     """Swap two paths atomically where the OS can (Linux ``renameat2``); ``False`` otherwise."""
-    if not sys.platform.startswith("linux"):
+    if not system.is_linux():
         return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -167,7 +176,7 @@ def stage(
     write_new_file(staging / STAGING_MARKER, b"unfinished restore; safe to delete\n")
     write_new_file(staging / KEYSLOTS_NAME, keyslots_raw)
     write_db(staging / DB_NAME)
-    os.chmod(staging / DB_NAME, 0o600)
+    make_private(staging / DB_NAME)
     ensure_private_dir(staging / "backups")
     _check_staged(staging, keyslots, dek)
     fsync_dir(staging)
@@ -218,13 +227,18 @@ def restore_vault(
             if isinstance(exc, OSError):  # a full disk or an unwritable folder
                 raise RestoreFailedError(_NO_ROOM) from exc
             raise
-        try:
-            old = _swap(target, staging)
-        except OSError as exc:  # neither rename happened (or the fallback is repaired later)
-            raise RestoreFailedError() from exc
-    finally:
+    except BaseException:
         if lock is not None:
             lock.release()
+        raise
+    if lock is not None:
+        lock.release()  # Windows can't rename a folder holding the open lock file
+    try:
+        old = _swap(target, staging)
+    except OSError as exc:  # neither rename happened (or the fallback is repaired later)
+        if target.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        raise RestoreFailedError() from exc
     _prove_and_tidy(target, old, keyslots, dek)
 
 
@@ -269,9 +283,25 @@ def _prove_and_tidy(target: Path, old: Path | None, keyslots: KeyslotFile, dek: 
                 os.replace(old, target)
             fsync_dir(target.parent)
         raise RestoreFailedError() from exc
-    if old is not None:
+    if old is not None and _unused(old):
         with contextlib.suppress(OSError):
             _merge_backups(old, target)
         shutil.rmtree(old, ignore_errors=True)
         fsync_dir(target.parent)
     log.info("vault restored")
+
+
+def _unused(folder: Path) -> bool:
+    """True if no process holds ``folder``'s vault lock (someone may have opened the old vault
+    in the instant between releasing the lock and the swap); the lock is let go at once so the
+    folder can be deleted on Windows too."""
+    if not (folder / "vault.lock").exists():
+        return True
+    probe = ProcessLock(folder)
+    try:
+        probe.acquire()
+    except SwreflectError:
+        log.warning("the replaced vault is still open elsewhere; it is left for later tidying")
+        return False
+    probe.release()
+    return True

@@ -32,7 +32,7 @@ def test_insights_from_the_rail_follow_the_vault(  # type: ignore[no-untyped-def
     window.show_page("actions")
     qtbot.keyClick(window.rail, Qt.Key.Key_Down)
     assert window.current_key() == "insights"
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert not page.is_empty
     card = page.pair_cards[0]
     assert card.grid.points() == [(clock.now().date().isoformat(), 4.0, 2.0)]

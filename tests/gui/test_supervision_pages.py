@@ -58,7 +58,7 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
     runner.on_back_button_clicked()
     assert page.stack.currentIndex() == 0 and page.runner is None
     assert "in progress" in page.sessions.item(0).text()
-    assert "due on 9 March 2026" in page.due.text()  # weekly in the first six weeks
+    assert "due on Monday 9 March 2026" in page.due.text()  # weekly in the first six weeks
     page.on_open_button_clicked()
     assert page.runner is not None
     assert [e.text() for e in page.runner.panels["checkin"].notes.editors] == ["Feeling settled"]
@@ -142,7 +142,7 @@ def test_home_panel_speaks_calmly_about_late_sessions(
     lines = panel.lines()
     assert lines == [
         "Your session with Sam Okafor is two weeks later than your agreement suggests "
-        "(it was due on 2 April 2026)."
+        "(it was due on Thursday 2 April 2026)."
     ]
     assert "overdue" not in " ".join(lines).lower()
     assert panel.actions_line.text() == "No open actions."

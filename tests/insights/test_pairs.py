@@ -155,10 +155,10 @@ def test_a_changed_agreement_counts_each_rule_from_its_date(
     changed = services.agreements.change_terms(
         agreement_id, effective_from=date(2026, 4, 1), frequency="custom", custom_days=14
     )
-    # Monthly until April (5 Jan, 5 Feb, 5 Mar), then fortnightly from 1 April:
-    # 1 Apr, 15 Apr, 29 Apr, 13 May, 27 May.
-    assert expected_sessions(changed, date(2026, 1, 5), today) == 8
-    assert only_pair(services).regularity.expected == 8
+    # Monthly until April (5 Jan, 5 Feb, 5 Mar), then fortnightly counted from the change on
+    # 1 April: 15 Apr, 29 Apr, 13 May, 27 May.
+    assert expected_sessions(changed, date(2026, 1, 5), today) == 7
+    assert only_pair(services).regularity.expected == 7
 
 
 def test_an_agreement_that_has_not_started_expects_nothing(services: Services) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.templates import TemplateLibrary
+from swreflect.gui.flow_layout import FlowLayout
 from swreflect.gui.journal.list_model import JournalListModel
 from swreflect.gui.journal.lock_glyph import lock_pixmap
 from swreflect.gui.journal.row_delegate import entry_list_view
@@ -43,6 +44,7 @@ class ListPane(QWidget):
         self.trash_button = QPushButton("Trash")
         self.trash_button.setCheckable(True)
         self.trash_button.setAccessibleName("Show the Trash")
+        self.trash_button.setToolTip("Entries you moved to the Trash; restore or delete them.")
         self.search_bar = SearchBar(templates)
         self.model = JournalListModel()
         self.list_view = entry_list_view("Journal entries", self.model)
@@ -78,10 +80,18 @@ class ActionBar(QWidget):
         self.cpd_button.setToolTip("Shape this entry for your CPD record and save it as text.")
         self.trash_entry_button = QPushButton("Move to Trash")
         self.trash_entry_button.setAccessibleName("Move this entry to the Trash")
-        layout = QHBoxLayout(self)
+        self.saved_label.setWordWrap(True)
+        self.revisions_button.setToolTip("See and bring back an earlier version of this entry.")
+        self.trash_entry_button.setToolTip("Move this entry to the Trash; you can restore it.")
+        buttons = FlowLayout()
+        for widget in (
+            self.mark_button,
+            self.revisions_button,
+            self.cpd_button,
+            self.trash_entry_button,
+        ):
+            buttons.addWidget(widget)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.saved_label, 1)
-        layout.addWidget(self.mark_button)
-        layout.addWidget(self.revisions_button)
-        layout.addWidget(self.cpd_button)
-        layout.addWidget(self.trash_entry_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved_label)

@@ -42,6 +42,12 @@ class SearchBar(QWidget):
         self.field.textChanged.connect(self.debounce.start)
         for box in (self.tag_box, self.template_box, self.period_box):
             box.currentIndexChanged.connect(self.changed)
+            # Long tag or template names must not widen the page: the box shrinks and elides.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(6)
+            box.setToolTip(box.accessibleName())
         filters = QHBoxLayout()
         filters.addWidget(self.tag_box)
         filters.addWidget(self.template_box)

@@ -14,7 +14,7 @@ import logging
 from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QSplitter,
@@ -143,10 +143,7 @@ class JournalPage(QWidget):
         self.trash_entry_button.clicked.connect(self.on_trash_entry_button_clicked)
         self.recovery.restore_requested.connect(self.on_recovery_restore_requested)
         self.recovery.discard_requested.connect(self.on_recovery_discard_requested)
-        for keys, slot in (("Ctrl+N", self.on_new_button_clicked), ("Ctrl+F", self.focus_search)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # Ctrl+N and Ctrl+F are the window's menu actions; they call new_entry/focus_search.
 
         self.refresh_list()
         self._update_actions()
@@ -232,6 +229,10 @@ class JournalPage(QWidget):
         self.saved_label.setText("")
         self._update_actions()
         self.editor.title_edit.setFocus()
+
+    def new_entry(self) -> None:
+        """Ctrl+N (from any page): a fresh entry with the cursor in its title."""
+        self.on_new_button_clicked()
 
     def on_trash_button_toggled(self, on: bool) -> None:
         self.trash_button.setText("Back to journal" if on else "Trash")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
+from swreflect.gui.flow_layout import FlowLayout
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
@@ -71,7 +72,8 @@ class SupervisionPage(QWidget):
         row = QHBoxLayout(overview)
         row.setContentsMargins(16, 12, 16, 12)
         self.tabs = QTabWidget()
-        self.tabs.setFixedWidth(420)
+        self.tabs.setMinimumWidth(300)
+        self.tabs.setMaximumWidth(420)
         self.agreements = QListWidget()
         self.agreements.setAccessibleName("Your supervision agreements")
         self.agreements.setWordWrap(True)
@@ -102,7 +104,7 @@ class SupervisionPage(QWidget):
         self.terms.setWordWrap(True)
         self.terms.setProperty("role", "hint")
         detail.addWidget(self.terms)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.start_button = QPushButton("Start a session")
         self.start_button.setAccessibleName("Start a session with this agreement")
         self.start_button.clicked.connect(self.on_start_button_clicked)
@@ -111,7 +113,6 @@ class SupervisionPage(QWidget):
         self.open_button.clicked.connect(self.on_open_button_clicked)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
         detail.addLayout(buttons)
         lower = QHBoxLayout()
         sessions_column = QVBoxLayout()
@@ -135,12 +136,16 @@ class SupervisionPage(QWidget):
         self.pack_combo = QComboBox()
         self.pack_combo.setAccessibleName("Prompt pack for new sessions")
         self.pack_combo.currentIndexChanged.connect(self.on_pack_combo_current_index_changed)
-        import_button = QPushButton("Import an organisation's prompt pack…")
+        import_button = QPushButton("Import a prompt pack…")
+        import_button.setToolTip(
+            "Use your organisation's own prompts for new sessions (a .toml prompt pack file)"
+        )
         import_button.setAccessibleName("Import an organisation's prompt pack")
         import_button.clicked.connect(self.on_import_button_clicked)
-        pack_row.addWidget(self.pack_label)
+        self.pack_label.setWordWrap(True)
         pack_row.addWidget(self.pack_combo, 1)
         pack_row.addWidget(import_button)
+        detail.addWidget(self.pack_label)
         detail.addLayout(pack_row)
         self.pack_message = QLabel()
         self.pack_message.setWordWrap(True)

@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import asdict, fields
 from datetime import date
 from typing import Any
 
-from swreflect.core.supervision_models import Agreement, AgreementTerms
+from swreflect.core.supervision_models import Agreement, AgreementDetails, AgreementTerms
 from swreflect.vault.vault import Vault
 
 _COLUMNS = (
     "id, person_id, owner_name, start_date, review_date, record_writer, record_due_days, "
-    "disagreement, confidentiality"
+    "disagreement, confidentiality, asye_start, details"
 )
+_DETAIL_NAMES = {f.name for f in fields(AgreementDetails)}
+
+
+def _details_json(details: AgreementDetails) -> str:
+    return json.dumps(asdict(details), ensure_ascii=False, sort_keys=True)
+
+
+def _details(text: str | None) -> AgreementDetails:
+    """The stored contents; unknown keys are ignored and missing ones stay empty, so an
+    agreement made before agreement v2 (stored as ``{}``) reads as empty contents."""
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        raw = {}
+    if not isinstance(raw, dict):
+        raw = {}
+    known = {k: v for k, v in raw.items() if k in _DETAIL_NAMES}
+    if "uninterrupted" in known:
+        known["uninterrupted"] = bool(known["uninterrupted"])
+    for key, value in list(known.items()):
+        if key != "uninterrupted" and not isinstance(value, str):
+            known[key] = str(value)
+    return AgreementDetails(**known)
 
 
 def _day(text: str | None) -> date | None:
@@ -27,7 +52,7 @@ class AgreementRepository:
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO agreements ({_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     agreement.id,
                     agreement.person_id,
@@ -38,6 +63,8 @@ class AgreementRepository:
                     agreement.record_due_days,
                     agreement.disagreement,
                     agreement.confidentiality,
+                    agreement.asye_start.isoformat() if agreement.asye_start else None,
+                    _details_json(agreement.details),
                     stamp,
                     stamp,
                 ),
@@ -51,7 +78,7 @@ class AgreementRepository:
             conn.execute(
                 "UPDATE agreements SET owner_name = ?, start_date = ?, review_date = ?, "
                 "record_writer = ?, record_due_days = ?, disagreement = ?, confidentiality = ?, "
-                "updated_at = ? WHERE id = ?",
+                "asye_start = ?, details = ?, updated_at = ? WHERE id = ?",
                 (
                     agreement.owner_name,
                     agreement.start_date.isoformat(),
@@ -60,6 +87,8 @@ class AgreementRepository:
                     agreement.record_due_days,
                     agreement.disagreement,
                     agreement.confidentiality,
+                    agreement.asye_start.isoformat() if agreement.asye_start else None,
+                    _details_json(agreement.details),
                     stamp,
                     agreement.id,
                 ),
@@ -128,4 +157,6 @@ class AgreementRepository:
             disagreement=row[7],
             confidentiality=row[8],
             terms=terms,
+            asye_start=_day(row[9]),
+            details=_details(row[10]),
         )
