@@ -81,6 +81,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--disagree", default="", metavar="TEXT", help="what they disagree with, in their words"
     )
+    p.add_argument(
+        "--copy",
+        metavar="FILE",
+        help="also write a copy for them to import, so they can add an addendum later",
+    )
     p.add_argument("--json", action="store_true", help="print the record id as JSON")
     p.set_defaults(func=cmd_agree_in_room)
 
@@ -250,9 +255,13 @@ def cmd_agree_in_room(ctx: CliContext) -> int:
     record_id = services.signoff.acknowledge_session_in_room(
         session.id, ctx.args.name, comment=ctx.args.comment, disagreement=ctx.args.disagree
     )
+    if ctx.args.copy:
+        services.signoff.in_room_copy(record_id, deliver=_writer(ctx.args.copy))
     if ctx.wants_json:
-        ctx.out_json({"id": record_id, "session_id": session.id})
+        ctx.out_json({"id": record_id, "session_id": session.id, "copy": ctx.args.copy})
         return EXIT_OK
+    if ctx.args.copy:
+        ctx.out(f"Wrote their copy to {ctx.args.copy}; only their vault can open it.")
     ctx.out(f"Recorded: {ctx.args.name} acknowledged record {record_id[:8]} with you in the room.")
     if ctx.args.disagree:
         ctx.out("Their disagreement is kept with the record and shown in every export.")
@@ -288,7 +297,10 @@ def cmd_inbox_import(ctx: CliContext) -> int:
         )
         return EXIT_OK
     short = result.record_id[:8]
-    if result.kind == "request":
+    if result.kind == "copy":
+        ctx.out(f"Your copy of record {short}, acknowledged in the room with {result.sender_name}.")
+        ctx.out(f"Add to it any time with 'swreflect addendum send {short} TEXT -o FILE'.")
+    elif result.kind == "request":
         ctx.out(
             f"{result.sender_name} asked you to agree record {short} (version {result.version})."
         )

@@ -38,6 +38,7 @@ from swreflect.errors import (
 from swreflect.signing import exchange
 from swreflect.signing.canonical import canonical_sha256
 from swreflect.signing.messages import (
+    InRoomCopy,
     Note,
     Request,
     Response,
@@ -240,6 +241,35 @@ class SignOffService(AgreementImport):
                     "theirs", self._stamp(),
                 )  # fmt: skip
             self._mark(rid, ver, "acknowledged-in-room", self._stamp())
+
+    def in_room_copy(self, record_id: str, deliver: Deliver | None = None) -> bytes:
+        """A copy of a record acknowledged in the room, sealed for the other person, so their
+        own vault holds it (with the words they typed) and they can add an addendum later."""
+        row = self.latest(self.resolve(record_id))
+        if row.status != "acknowledged-in-room" or row.direction != "outgoing":
+            raise AgreementStateError(
+                "Only a record you agreed in the room with someone can be given to them this way."
+            )
+        if row.counterpart_ref is None:
+            raise AgreementStateError()
+        pairing = self._identity.pairing(row.counterpart_ref)
+        me = self._identity.ensure_identity()
+        signed = self.signed_record(row.record_id, row.version)
+        mine = next(s for s in signed.signatures if s.role == row.my_role)
+        theirs = next(s for s in signed.signatures if s.role != row.my_role)
+        notes = tuple(Note(n.kind, n.text) for n in signed.notes if n.role == theirs.role)
+        payload = InRoomCopy(signed.record, row.my_role, mine, theirs, notes).to_json()
+        with self._step():
+            data = exchange.seal(
+                payload,
+                sender=me,
+                recipient_key=public_key_of(pairing.certificate_pem),
+                recipient_fingerprint=pairing.fingerprint,
+                created_at=self._clock.now(),
+            )
+            if deliver is not None:
+                deliver(data)
+            return data
 
     # ------------------------------------------------------------- recipient side
     def add_note(self, record_id: str, text: str, *, kind: str = "comment") -> None:

@@ -154,8 +154,9 @@ def test_a_disagreement_at_signing_is_in_every_export(two) -> None:
 def test_in_room_acknowledgement_carries_their_comment_and_takes_an_addendum(two) -> None:
     run, sam, priya, tmp = two
     sid = _write_session(run, sam)
+    copy = tmp / "copy.swx"
     done = run.json("session", "agree-in-room", sid, "--name", "Priya Shah",
-                    "--comment", IN_ROOM_COMMENT, *sam)  # fmt: skip
+                    "--comment", IN_ROOM_COMMENT, "--copy", str(copy), *sam)  # fmt: skip
     rid = done["id"]
     text = run("export", "text", rid, *sam)
     assert IN_ROOM_COMMENT in text
@@ -173,3 +174,15 @@ def test_in_room_acknowledgement_carries_their_comment_and_takes_an_addendum(two
     run("inbox", "import", str(tmp / "add-ans.swx"), *sam)
     again = run("export", "text", rid, *sam)  # a later export of that record carries it
     assert "ADDENDUM-9Z" in again and IN_ROOM_COMMENT in again
+
+    # Priya's own copy: she holds the record with her words, and answers from her vault.
+    assert run.json("inbox", "import", str(copy), *priya)["kind"] == "copy"
+    run("inbox", "verify", rid, *priya)
+    assert IN_ROOM_COMMENT in run("export", "text", rid, *priya)
+    hers = run.json("addendum", "send", rid, "PRIYA-ADDENDUM-4W: I'd add the rota change.",
+                    "-o", str(tmp / "hers.swx"), *priya)  # fmt: skip
+    run("inbox", "import", str(tmp / "hers.swx"), *sam)
+    run("session", "sign", hers["id"], "-o", str(tmp / "hers-ans.swx"), *sam)
+    run("inbox", "import", str(tmp / "hers-ans.swx"), *priya)
+    assert "PRIYA-ADDENDUM-4W" in run("export", "text", rid, *sam)
+    assert "PRIYA-ADDENDUM-4W" in run("export", "text", rid, *priya)

@@ -238,7 +238,12 @@ class AgreementInboxPage(QWidget):
         except SwreflectError as exc:
             self.message.show_message(exc.message)
             return
-        if result.kind == "request":
+        if result.kind == "copy":
+            text = (
+                f"Your copy of the record you acknowledged in the room with "
+                f"{result.sender_name}. You can add an addendum to it at any time."
+            )
+        elif result.kind == "request":
             text = f"{result.sender_name} asked you to agree a record. Read it, then answer."
         elif result.status == "agreed":
             text = f"{result.sender_name} signed. Both signatures check out: it's agreed."

@@ -151,10 +151,21 @@ class SendPanel(QFrame):
         if record_id is None:
             return
         self.refresh()
-        self.message.show_message(
-            "Recorded as acknowledged in the room, with their own words kept alongside.",
-            "success",
-        )
+        message = "Recorded as acknowledged in the room, with their own words kept alongside."
+        ref = self._services.signoff.latest(record_id).counterpart_ref
+        if any(p.person_ref == ref for p in self._services.identity.pairings()):
+            path = dialogs.save_file(
+                self, "Save a copy for them", Path.home() / "in-room-copy.swx", EXCHANGE_FILTER
+            )
+            if path is not None:
+                try:
+                    self._services.signoff.in_room_copy(
+                        record_id, deliver=lambda data: atomic_write(path, data)
+                    )
+                    message += " Their copy is saved: send it so their vault holds it too."
+                except (OSError, SwreflectError):
+                    message += " Their copy couldn't be saved; make it again from the record."
+        self.message.show_message(message, "success")
         self.request_saved.emit(record_id)
 
     def on_addendum_button_clicked(self) -> None:

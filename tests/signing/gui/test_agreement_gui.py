@@ -264,7 +264,7 @@ def test_send_a_session_and_an_addendum_from_the_page(
 
 
 def test_agreed_in_the_room_is_labelled_on_the_page(
-    qtbot, styled_app, supervisor: Services, supervisee: Services
+    qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.signing.sessions import PRIVATE, pair_people, run_session
 
@@ -287,8 +287,11 @@ def test_agreed_in_the_room_is_labelled_on_the_page(
     qtbot.keyClicks(dialog.disagreement, "IN-ROOM-DISAGREE: the caseload wasn't discussed.")
     dialog.read_it.setChecked(True)
     _shot(dialog, "in-room-dialog")
+    copy = tmp_path / "copy.swx"
+    dialogs.set_next_path(copy)  # a copy for Priya's own vault
     with qtbot.waitSignal(page.send_panel.request_saved):
         qtbot.mouseClick(dialog.agree_button, Qt.MouseButton.LeftButton)
+    assert copy.exists()
     record_id = sam.sessions.get(sid).record_id
     assert sam.signoff.status(record_id) == "acknowledged-in-room"
     assert page.status_label.text() == "Acknowledged in the room (not a cryptographic signature)"
@@ -303,4 +306,15 @@ def test_agreed_in_the_room_is_labelled_on_the_page(
     from swreflect.export.text_export import record_text
 
     assert "IN-ROOM-DISAGREE: the caseload wasn't discussed." in record_text(signed)
+
+    # Priya's own vault takes the copy: her words are hers, and she can add an addendum.
+    hers = AgreementInboxPage(priya)
+    qtbot.addWidget(hers)
+    dialogs.set_next_path(copy)
+    with qtbot.waitSignal(hers.record_imported):
+        qtbot.mouseClick(hers.import_button, Qt.MouseButton.LeftButton)
+    assert "acknowledged in the room" in hers.message.text()
+    assert "IN-ROOM-DISAGREE" in hers.record_view.toPlainText()
+    assert not hers.send_panel.addendum_button.isHidden()
+    assert len(priya.signoff.verify(record_id)) == 2
     assert page.model.data(page.model.index(0, 2)).startswith("Acknowledged in the room")
