@@ -1,0 +1,27 @@
+"""A summary, not a copy: the record never prints a shared note twice (issue 11, H14)."""
+
+from __future__ import annotations
+
+from swreflect.core.services import Services
+from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
+
+__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+
+def test_the_summary_is_an_outline_and_never_repeats_a_shared_note(
+    sup_services: Services, sup_agreement: str
+) -> None:
+    sessions = sup_services.sessions
+    sid = sessions.start(sup_agreement).id
+    sessions.add_note(sid, "checkin", "Arrived tired but steady.")
+    sessions.add_action(sid, "Book the training day", "supervisee")
+    outline = sessions.draft_summary(sid)
+    assert outline.splitlines() == [
+        "Discussed: Check-in and wellbeing",
+        "Agreed: Book the training day",
+        "Decided: ",
+    ]
+    sessions.set_summary(sid, "- Arrived tired but steady.\nWe agreed a joint visit.")
+    record = sessions.record_content(sid)
+    assert record["summary"] == "We agreed a joint visit."
+    assert sessions.get(sid).status == "summary_drafted"  # finished: it counts as held
