@@ -109,6 +109,12 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     qtbot.keyClicks(end.actions_editor.description, "Read the neglect research summary")
     qtbot.keyClick(end.actions_editor.description, Qt.Key.Key_Return)
     qtbot.keyClicks(end.decisions, "Update the plan after the core group")
+    end.save_pending()
+    assert end.deid.isHidden()
+    qtbot.keyClicks(end.decisions, " at SW1A 1AA")
+    end.save_pending()
+    assert "Case-file decision: a postcode" in end.deid.text()  # noticed, saved anyway
+    end.decisions.setPlainText("Update the plan after the core group")
     qtbot.mouseClick(end.assemble_button, Qt.MouseButton.LeftButton)
     summary = end.summary.toPlainText()
     assert summary.startswith("Discussed: ")  # an outline to edit, not a copy of the notes

@@ -54,6 +54,10 @@ def test_a_disagreement_typed_at_signing_reaches_every_export(
         with qtbot.waitSignal(theirs.record_imported):
             theirs.import_button.click()
         assert LEARNING not in theirs.record_view.toPlainText()
+        assert not theirs.rating.isHidden()  # Priya rates in her own vault, while reviewing
+        theirs.rating.support.setCurrentIndex(2)
+        theirs.rating.challenge.setCurrentIndex(5)
+        assert priya.records.received_rating(record_id) == ("supervisee", 2, 5)
         theirs.note_field.setPlainText(DISAGREE)
         theirs.disagree_button.click()
         answer = tmp_path / "answer.swx"
@@ -88,6 +92,7 @@ def test_a_disagreement_typed_at_signing_reaches_every_export(
             assert "signed with a recorded disagreement" in out_text.lower()
             assert "GUI-LEARNING-CANARY" not in out_text
             assert "Support and challenge" not in out_text  # nobody chose to include it
+            assert "2 of 5" not in out_text
         assert [c["text"] for c in report["records"][0]["comments"]] == [DISAGREE]
         mine.clear_sensitive()
     finally:

@@ -31,6 +31,7 @@ from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
 from swreflect.gui.signing.record_browser import RecordBrowser
 from swreflect.gui.signing.record_exports import RecordExports
+from swreflect.gui.signing.review_rating import ReviewRating
 from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
 from swreflect.platform.files import atomic_write
@@ -89,6 +90,7 @@ class AgreementInboxPage(QWidget):
         self.resend_button = button(
             "Save my answer again…", "Make your signed answer file again if it went astray."
         )
+        self.rating = ReviewRating(services)
         self.message = MessageLabel("Agreements message")
         self.send_panel = SendPanel(services)
         self.exports = RecordExports(services, self.message)
@@ -138,6 +140,7 @@ class AgreementInboxPage(QWidget):
         answer_row.addWidget(self.return_button)
         answer_row.addWidget(self.sign_button)
         right_layout.addLayout(answer_row)
+        right_layout.addWidget(self.rating)
         right_layout.addWidget(self.exports)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -181,6 +184,7 @@ class AgreementInboxPage(QWidget):
             self.resend_button.hide()
             self.send_panel.set_addendum_target(None)
             self.exports.show_record(None)
+            self.rating.show_for(None)
             return
         history = self._signoff.history(record_id)
         latest = history[-1]
@@ -201,6 +205,8 @@ class AgreementInboxPage(QWidget):
         can_add = agreed and row.kind != "addendum" and row.counterpart_ref is not None
         self.send_panel.set_addendum_target(record_id if can_add else None)  # either person
         self.exports.show_record(record_id, agreed=agreed)
+        theirs = latest.direction == "incoming" and row.kind == "supervision-record"
+        self.rating.show_for(record_id if theirs else None)
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (

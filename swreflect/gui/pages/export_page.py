@@ -47,6 +47,7 @@ class ExportSources:
     identifiers: Callable[[list[SignedRecord]], list[Any]] = lambda _records: []
     cpd_draft: Callable[[SignedRecord], Any] | None = None
     pseudonyms: Callable[[], dict[str, str]] = dict
+    with_addenda: Callable[[list[SignedRecord]], list[SignedRecord]] = list
 
 
 def sources_from_services(services: Any) -> ExportSources:
@@ -90,6 +91,7 @@ def sources_from_services(services: Any) -> ExportSources:
         identifiers=helper.identifiers_in_records,
         cpd_draft=cpd_draft,
         pseudonyms=helper.pseudonyms,
+        with_addenda=lambda chosen: helper.agreed_with_addenda([s.record_id for s in chosen]),
     )
 
 
@@ -199,8 +201,9 @@ class ExportPage(QWidget):
         self.on_list_item_selection_changed()
 
     def selected(self) -> list[SignedRecord]:
+        """The chosen records, each followed by its later agreed addenda."""
         rows = sorted(self.list.row(item) for item in self.list.selectedItems())
-        return [self._records[row] for row in rows]
+        return self._sources.with_addenda([self._records[row] for row in rows])
 
     def on_list_item_selection_changed(self) -> None:
         chosen = bool(self.list.selectedItems()) and not self._runner.busy

@@ -150,6 +150,12 @@ class EndScreen(QScrollArea):
         self.summary_problem.setAccessibleName("Problem saving the summary")
         summary_layout.addWidget(self.summary_problem)
         layout.addWidget(summary_box)
+        self.deid = QLabel()
+        self.deid.setWordWrap(True)
+        self.deid.setProperty("role", "calm")
+        self.deid.setAccessibleName("Identifying details notice")
+        self.deid.hide()
+        layout.addWidget(self.deid)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -240,9 +246,23 @@ class EndScreen(QScrollArea):
         self._services.sessions.set_case_file_decisions(
             self._session_id, self.decisions.toPlainText().splitlines()
         )
+        self.check_identifiers()
 
     def _save_summary(self) -> None:
         self._services.sessions.set_summary(self._session_id, self.summary.toPlainText())
+        self.check_identifiers()
+
+    def check_identifiers(self) -> None:
+        """Shared notes, summary, actions and decisions: a calm line, never a block."""
+        spotted = self._services.records.identifiers_in_session(self._session_id)
+        where = "; ".join(dict.fromkeys(f"{s.where}: {s.finding.label}" for s in spotted))
+        self.deid.setText(
+            f"This might identify someone ({where}). The record is safer without it; you can "
+            "change it now. Everything is saved either way."
+            if spotted
+            else ""
+        )
+        self.deid.setVisible(bool(spotted))
 
     def save_pending(self) -> None:
         self._decisions_saver.save_pending()
