@@ -1,4 +1,9 @@
-"""Composition root: hardening, paths and logging, then the CLI or the GUI."""
+"""Composition root: hardening, paths and logging, then the CLI or the GUI.
+
+Two entry points share it: ``swreflect`` (console; with no arguments it opens the window) and
+``swreflect-gui`` (windowed, so Windows opens no console; any arguments are files to open, as
+passed by a file association).
+"""
 
 from __future__ import annotations
 
@@ -24,17 +29,53 @@ def setup_logging() -> None:
     root.addHandler(handler)
 
 
+def quiet_library_warnings() -> None:
+    """Release builds don't print library deprecation warnings at users who can't act on them
+    (development runs keep them, so they are seen and fixed)."""
+    from swreflect.platform.release import is_release_build
+
+    if is_release_build():
+        import warnings
+
+        warnings.simplefilter("ignore")
+
+
+def _looks_like_files(args: Sequence[str]) -> bool:
+    """``swreflect request.swx`` from a file manager: every argument an existing file of ours."""
+    from pathlib import Path
+
+    from swreflect.models.file_types import is_openable
+
+    return bool(args) and all(is_openable(Path(a)) for a in args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     harden_process()
+    quiet_library_warnings()
     setup_logging()
-    if args:
+    if args and not _looks_like_files(args):
         from swreflect.cli import main as cli_main
 
         return cli_main(args)
+    return gui_main(args)
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """The window, handing any files given to it (or to an already running window)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        harden_process()
+        quiet_library_warnings()
+        setup_logging()
+    from swreflect.platform.display import NO_DISPLAY_MESSAGE, has_display
+
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
     from swreflect.gui.launch import run_gui
 
-    return run_gui()
+    return run_gui(args)
 
 
 if __name__ == "__main__":

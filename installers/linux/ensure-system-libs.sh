@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Make sure the Debian/Ubuntu libraries that Qt needs are present.
-#   ensure-system-libs.sh offscreen   -> what tests need (no display)
+#   ensure-system-libs.sh offscreen   -> what running needs without a display
 #   ensure-system-libs.sh display     -> also the X11/xcb libraries for a real window
+#   ensure-system-libs.sh test        -> offscreen plus the tools the tests use
+#   ensure-system-libs.sh dist        -> display plus what `make dist` checks the package with
 # As root, missing packages are installed with apt. Otherwise the exact apt line is
 # printed and the script fails, rather than leaving Qt to fail obscurely later.
 set -euo pipefail
 mode="${1:-offscreen}"
 pkgs=(libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
-      libxkbcommon0 fonts-dejavu-core poppler-utils strace)
-if [ "$mode" = "display" ]; then
+      libxkbcommon0 fonts-dejavu-core)
+if [ "$mode" = "test" ]; then
+  pkgs+=(poppler-utils strace)  # pdftotext for export tests, strace for the no-network test
+fi
+if [ "$mode" = "dist" ]; then
+  # appstreamcli and desktop-file-validate check the metadata; binutils strips the bundle
+  pkgs+=(appstream desktop-file-utils shared-mime-info binutils)
+fi
+if [ "$mode" = "display" ] || [ "$mode" = "dist" ]; then
   pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
          libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
          libxkbcommon-x11-0)

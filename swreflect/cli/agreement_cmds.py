@@ -20,9 +20,10 @@ from swreflect.core.agreements import (
     frequency_label,
     reminders,
 )
-from swreflect.core.supervision_models import FREQUENCIES, ROLES, Agreement, AgreementDetails
 from swreflect.core.supervision_schedule import describe_due, weekday_date
 from swreflect.errors import EXIT_OK, UsageError
+from swreflect.models.supervision import FREQUENCIES, Agreement, AgreementDetails
+from swreflect.models.vocab import Role
 from swreflect.timefmt import format_date, plural
 
 
@@ -87,7 +88,7 @@ def register_agreement(agreement: Any, common: argparse.ArgumentParser) -> None:
     _terms_options(p, default="monthly")
     p.add_argument("--start", type=parse_date, help="start date (default today)")
     p.add_argument("--review", type=parse_date, help="review date")
-    p.add_argument("--record-writer", choices=ROLES, default="supervisor")
+    p.add_argument("--record-writer", choices=tuple(Role), default="supervisor")
     p.add_argument("--record-due-days", type=int, default=14)
     p.add_argument("--disagreement", help="how disagreement with the record is recorded")
     p.add_argument("--confidentiality", help="confidentiality and its limits")

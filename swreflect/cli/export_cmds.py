@@ -46,7 +46,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = group.add_parser("pdf", parents=[common], help="a signed PDF of one or more records")
     _record_args(p)
-    p.add_argument("--out", metavar="FILE", required=True, help="where to write the PDF")
+    p.add_argument(
+        "-o",
+        "--output",
+        "--out",
+        dest="out",
+        metavar="FILE",
+        required=True,
+        help="where to write the PDF (- for standard output)",
+    )
     p.set_defaults(func=cmd_export_pdf)
 
     for name, help_text in (
@@ -56,7 +64,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ):
         p = group.add_parser(name, parents=[common], help=help_text)
         _record_args(p)
-        p.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+        p.add_argument(
+            "-o",
+            "--output",
+            "--out",
+            dest="out",
+            metavar="FILE",
+            help="write to FILE instead of the screen (- for the screen)",
+        )
         if name == "cpd":
             p.add_argument(
                 "--journal-file",

@@ -11,8 +11,8 @@ from typing import Any
 
 from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
-from swreflect.core.journal_models import HIT_END, HIT_START, EntryContent, JournalFilter
 from swreflect.errors import EXIT_OK, UsageError
+from swreflect.models.journal import HIT_END, HIT_START, EntryContent, JournalFilter
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -15,9 +15,10 @@ from typing import Any
 
 from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
-from swreflect.core.record_text import IN_ROOM_LABEL, signature_line, status_words
+from swreflect.core.record_text import signature_line, status_words
 from swreflect.core.services import Services
 from swreflect.errors import EXIT_OK, FingerprintNotConfirmedError, SwreflectError, UsageError
+from swreflect.models.vocab import IN_ROOM_LABEL, AgreementStatus, Decision, Role
 from swreflect.platform.files import atomic_write
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -61,7 +62,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("session", help="session id, or the record id of a record to send again")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--to", metavar="PERSON", help="the paired person (default: from the session)")
-    p.add_argument("--as", dest="my_role", choices=("supervisor", "supervisee"))
+    p.add_argument("--as", dest="my_role", choices=tuple(Role))
     p.set_defaults(func=cmd_request_agreement)
     for name, help_text, func in (
         ("sign", "sign a record you were asked to agree", cmd_sign),
@@ -231,7 +232,7 @@ def _respond(ctx: CliContext, decision: str) -> int:
     for text in ctx.args.disagree:
         signoff.add_note(record_id, text, kind="disagreement")
     deliver = _writer(ctx.args.output)
-    if decision == "signed":
+    if decision == Decision.SIGNED:
         signoff.sign(record_id, deliver=deliver)
         ctx.out("You signed the record. Your vault keeps its own agreed copy.")
     else:
@@ -242,11 +243,11 @@ def _respond(ctx: CliContext, decision: str) -> int:
 
 
 def cmd_sign(ctx: CliContext) -> int:
-    return _respond(ctx, "signed")
+    return _respond(ctx, Decision.SIGNED)
 
 
 def cmd_return(ctx: CliContext) -> int:
-    return _respond(ctx, "returned")
+    return _respond(ctx, Decision.RETURNED)
 
 
 def cmd_agree_in_room(ctx: CliContext) -> int:
@@ -305,7 +306,7 @@ def cmd_inbox_import(ctx: CliContext) -> int:
             f"{result.sender_name} asked you to agree record {short} (version {result.version})."
         )
         ctx.out(f"Read it with 'swreflect inbox show {short}', then sign or return it.")
-    elif result.status == "agreed":
+    elif result.status == AgreementStatus.AGREED:
         ctx.out(f"{result.sender_name} signed record {short}. Both signatures check out: agreed.")
     else:
         ctx.out(f"{result.sender_name} returned record {short} with comments.")

@@ -1,4 +1,4 @@
-"""Supervision commands: people, agreements, sessions and actions (ARCHITECTURE.md §10).
+"""Supervision commands: people, agreements, sessions and actions (docs/architecture.md §8).
 
 ``people add|list``, ``agreement add|list|show``, ``session start|list|show``,
 ``actions list|done``; list and show take ``--json``. Groups are shared through
@@ -15,13 +15,9 @@ from swreflect.cli.agreement_cmds import parse_date, register_agreement
 from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.core.actions import ActionFilter
-from swreflect.core.supervision_models import (
-    ROLES,
-    Action,
-    Person,
-    Session,
-)
 from swreflect.errors import EXIT_OK
+from swreflect.models.supervision import Action, Person, Session
+from swreflect.models.vocab import Role
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -30,7 +26,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p = people.add_parser("add", parents=[common], help="add a person")
     p.add_argument("name", help="their name as you'd like it shown")
-    p.add_argument("--role", required=True, choices=ROLES, help="their relation to you")
+    p.add_argument("--role", required=True, choices=tuple(Role), help="their relation to you")
     p.add_argument("--pronouns", default="", help="optional pronouns")
     p.set_defaults(func=cmd_people_add)
     p = people.add_parser("list", parents=[common], help="list people")
@@ -67,7 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     actions: Any = command_group(subparsers, common, "actions", "agreed actions")
     p = actions.add_parser("list", parents=[common], help="list open actions")
-    p.add_argument("--owner", choices=ROLES)
+    p.add_argument("--owner", choices=tuple(Role))
     p.add_argument("--agreement", help="only this agreement's actions")
     p.add_argument("--due-by", type=parse_date, help="only actions due on or before this date")
     p.add_argument("--all", action="store_true", help="include done actions")

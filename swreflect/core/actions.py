@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from swreflect.core.clock import Clock
-from swreflect.core.supervision_models import Action
 from swreflect.errors import NotFoundError, ValidationError
+from swreflect.models.supervision import Action
+from swreflect.models.vocab import ActionStatus, Role
 from swreflect.vault.supervision import ActionRepository
 
 
@@ -19,7 +20,7 @@ from swreflect.vault.supervision import ActionRepository
 class ActionFilter:
     agreement_id: str | None = None
     owner: str | None = None
-    status: str | None = "open"
+    status: str | None = ActionStatus.OPEN
     due_by: date | None = None
 
 
@@ -38,11 +39,11 @@ class ActionService:
         return actions
 
     def open_count(self) -> int:
-        return len(self._repo.list_current(status="open"))
+        return len(self._repo.list_current(status=ActionStatus.OPEN))
 
     def is_late(self, action: Action) -> bool:
         return (
-            action.status == "open"
+            action.status == ActionStatus.OPEN
             and action.due is not None
             and action.due < self._clock.now().date()
         )
@@ -75,13 +76,13 @@ class ActionService:
     def set_done(self, action_id: str, done: bool = True) -> Action:
         action = self.current(action_id)
         stamp = self._clock.now().isoformat(timespec="seconds") if done else None
-        self._repo.set_status(action.id, "done" if done else "open", stamp)
+        self._repo.set_status(action.id, ActionStatus.DONE if done else ActionStatus.OPEN, stamp)
         return self.current(action.id)
 
     def update(self, action_id: str, description: str, owner: str, due: date | None) -> None:
         if not description.strip():
             raise ValidationError("Please describe the action. Nothing was saved.")
-        if owner not in ("supervisor", "supervisee"):
+        if owner not in tuple(Role):
             raise ValidationError("An action belongs to the supervisor or the supervisee.")
         if not self._repo.update(action_id, description.strip(), owner, due):
             raise NotFoundError("That action wasn't found. Nothing was changed.")

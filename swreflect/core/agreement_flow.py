@@ -25,16 +25,16 @@ from swreflect.core.agreement_store import (
     Deliver,
     ImportResult,
     VersionHistory,
-    other_role,
     public_key_of,
 )
-from swreflect.core.record_text import IN_ROOM_LABEL
 from swreflect.errors import (
     AgreementStateError,
     NotFoundError,
     RecordAgreedError,
     ValidationError,
 )
+from swreflect.models.signing import VersionRow
+from swreflect.models.vocab import AgreementStatus, Decision, Direction, Role, other_role
 from swreflect.signing import exchange
 from swreflect.signing.canonical import canonical_sha256
 from swreflect.signing.messages import (
@@ -50,9 +50,8 @@ from swreflect.signing.records import (
     in_room_acknowledgement,
     sign_record,
 )
-from swreflect.vault.signing_repo import VersionRow
 
-__all__ = ["IN_ROOM_LABEL", "ImportResult", "SignOffService", "VersionHistory", "other_role"]
+__all__ = ["ImportResult", "SignOffService", "VersionHistory"]
 
 
 class SignOffService(AgreementImport):
@@ -83,13 +82,13 @@ class SignOffService(AgreementImport):
         record: dict[str, Any],
         *,
         to: str,
-        my_role: str = "supervisor",
+        my_role: str = Role.SUPERVISOR,
         notes: Iterable[Note] = (),
         deliver: Deliver | None = None,
     ) -> bytes:
         """Sign ``record`` as its author and seal a request for ``to`` (a paired person)."""
         record = check_record(record)
-        if my_role not in ("supervisor", "supervisee"):
+        if my_role not in tuple(Role):
             raise ValidationError("Your role must be supervisor or supervisee.")
         pairing = self._identity.pairing(to)
         me = self._identity.ensure_identity()
@@ -97,7 +96,7 @@ class SignOffService(AgreementImport):
         versions = self._repo.versions(rid)
         if any(v.is_locked for v in versions):
             raise RecordAgreedError()
-        if any(v.direction == "incoming" for v in versions):
+        if any(v.direction == Direction.INCOMING for v in versions):
             raise AgreementStateError(
                 "This record was sent to you by the other person, so only they can revise it."
             )
@@ -118,11 +117,14 @@ class SignOffService(AgreementImport):
                 stored = self.signed_record(rid, ver)
                 my_role = previous.my_role
                 entry = next(s for s in stored.signatures if s.role == my_role)
-                if previous.status == "returned":
-                    self._mark(rid, ver, "sent", self._stamp())
+                if previous.status == AgreementStatus.RETURNED:
+                    self._mark(rid, ver, AgreementStatus.SENT, self._stamp())
             else:
-                if previous is not None and previous.status in ("sent", "returned"):
-                    self._mark(rid, previous.version, "superseded", self._stamp())
+                if previous is not None and previous.status in (
+                    AgreementStatus.SENT,
+                    AgreementStatus.RETURNED,
+                ):
+                    self._mark(rid, previous.version, AgreementStatus.SUPERSEDED, self._stamp())
                 entry = sign_record(
                     record,
                     role=my_role,
@@ -131,7 +133,7 @@ class SignOffService(AgreementImport):
                     certificate=me.certificate,
                     signed_at=now,
                 )
-                self._insert_version(record, my_role, to, "outgoing", "sent")
+                self._insert_version(record, my_role, to, Direction.OUTGOING, AgreementStatus.SENT)
                 self._repo.put_signature(
                     rid, ver, my_role, json.dumps(entry.to_json()), self._stamp()
                 )
@@ -230,7 +232,7 @@ class SignOffService(AgreementImport):
         with self._step():
             if self._repo.version(rid, ver) is not None:
                 raise AgreementStateError("This version is already out for agreement.")
-            self._insert_version(record, my_role, to, "outgoing", "sent")
+            self._insert_version(record, my_role, to, Direction.OUTGOING, AgreementStatus.SENT)
             for entry in (mine, theirs):
                 self._repo.put_signature(
                     rid, ver, entry.role, json.dumps(entry.to_json()), self._stamp()
@@ -240,7 +242,7 @@ class SignOffService(AgreementImport):
                     rid, ver, note.kind, their_role, counterpart_name.strip(), note.text,
                     "theirs", self._stamp(),
                 )  # fmt: skip
-            self._mark(rid, ver, "acknowledged-in-room", self._stamp())
+            self._mark(rid, ver, AgreementStatus.ACKNOWLEDGED_IN_ROOM, self._stamp())
 
     def in_room_copy(self, record_id: str, deliver: Deliver | None = None) -> bytes:
         """A copy of a record acknowledged in the room, sealed for the other person, so their
@@ -278,7 +280,7 @@ class SignOffService(AgreementImport):
         row = self.latest(record_id)
         if row.is_locked:
             raise RecordAgreedError()
-        if row.direction != "incoming" or row.status != "received":
+        if row.direction != Direction.INCOMING or row.status != AgreementStatus.RECEIVED:
             raise AgreementStateError("Notes can be added while you're reviewing a record.")
         me = self._identity.ensure_identity()
         with self._step():
@@ -289,7 +291,7 @@ class SignOffService(AgreementImport):
 
     def sign(self, record_id: str, deliver: Deliver | None = None) -> bytes:
         """Sign the version under review; returns the response file for the author."""
-        return self._respond(record_id, "signed", deliver)
+        return self._respond(record_id, Decision.SIGNED, deliver)
 
     def return_with_comments(self, record_id: str, deliver: Deliver | None = None) -> bytes:
         row = self.latest(record_id)
@@ -297,15 +299,15 @@ class SignOffService(AgreementImport):
             raise ValidationError(
                 "Please add a comment saying what you'd like changed before returning it."
             )
-        return self._respond(record_id, "returned", deliver)
+        return self._respond(record_id, Decision.RETURNED, deliver)
 
     def _respond(self, record_id: str, decision: str, deliver: Deliver | None) -> bytes:
         row = self.latest(record_id)
-        if row.is_locked and row.direction == "incoming" and decision == "signed":
+        if row.is_locked and row.direction == Direction.INCOMING and decision == Decision.SIGNED:
             return self._resend_signed_answer(row, deliver)
         if row.is_locked:
             raise RecordAgreedError()
-        if row.direction != "incoming" or row.status != "received":
+        if row.direction != Direction.INCOMING or row.status != AgreementStatus.RECEIVED:
             raise AgreementStateError("There's no record waiting for your answer here.")
         if row.counterpart_ref is None:
             raise AgreementStateError()
@@ -320,7 +322,7 @@ class SignOffService(AgreementImport):
         now = self._clock.now()
         entry: SignatureEntry | None = None
         with self._step():
-            if decision == "signed":
+            if decision == Decision.SIGNED:
                 entry = sign_record(
                     record,
                     role=row.my_role,
@@ -338,9 +340,9 @@ class SignOffService(AgreementImport):
                 )
                 signed = self.signed_record(row.record_id, row.version)
                 self._verify_complete(row, record, signed.signatures)
-                self._mark(row.record_id, row.version, "agreed", self._stamp())
+                self._mark(row.record_id, row.version, AgreementStatus.AGREED, self._stamp())
             else:
-                self._mark(row.record_id, row.version, "returned", self._stamp())
+                self._mark(row.record_id, row.version, AgreementStatus.RETURNED, self._stamp())
             response = Response(
                 row.record_id, row.version, row.record_sha256, decision, notes, entry
             )
@@ -368,7 +370,9 @@ class SignOffService(AgreementImport):
             for n in self._repo.notes(row.record_id, row.version)
             if n.origin == "mine"
         )
-        response = Response(row.record_id, row.version, row.record_sha256, "signed", notes, mine)
+        response = Response(
+            row.record_id, row.version, row.record_sha256, Decision.SIGNED, notes, mine
+        )
         with self._step():
             data = exchange.seal(
                 response.to_json(),

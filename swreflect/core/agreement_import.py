@@ -11,13 +11,14 @@ import json
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from swreflect.core.agreement_store import AgreementStore, ImportResult, other_role, public_key_of
+from swreflect.core.agreement_store import AgreementStore, ImportResult, public_key_of
 from swreflect.errors import (
     AgreementStateError,
     ExchangeReplayedError,
     RecordAgreedError,
     VerificationFailedError,
 )
+from swreflect.models.vocab import AgreementStatus, Decision, Direction, other_role
 from swreflect.signing import exchange
 from swreflect.signing.canonical import canonical_sha256
 from swreflect.signing.messages import (
@@ -67,7 +68,9 @@ class AgreementImport(AgreementStore):
             )
         verify_entry(record, entry)
         versions = self._repo.versions(rid)
-        if any(v.direction == "outgoing" or v.counterpart_ref != person_ref for v in versions):
+        if any(
+            v.direction == Direction.OUTGOING or v.counterpart_ref != person_ref for v in versions
+        ):
             raise AgreementStateError("That record id already belongs to another agreement here.")
         existing = self._repo.version(rid, ver)
         if existing is not None and existing.record_sha256 != canonical_sha256(record):
@@ -82,21 +85,25 @@ class AgreementImport(AgreementStore):
             raise RecordAgreedError()
         if existing is not None:
             status = existing.status
-            if status == "returned":  # they sent the same version again: it's yours to answer
-                self._mark(rid, ver, "received", self._stamp())
-                status = "received"
+            if (
+                status == AgreementStatus.RETURNED
+            ):  # they sent the same version again: it's yours to answer
+                self._mark(rid, ver, AgreementStatus.RECEIVED, self._stamp())
+                status = AgreementStatus.RECEIVED
         else:
             if versions and versions[-1].version > ver:
                 raise AgreementStateError("You already have a newer version of this record.")
             for older in versions:
-                if older.status in ("received", "returned"):
-                    self._mark(rid, older.version, "superseded", self._stamp())
+                if older.status in (AgreementStatus.RECEIVED, AgreementStatus.RETURNED):
+                    self._mark(rid, older.version, AgreementStatus.SUPERSEDED, self._stamp())
             my_role = other_role(req.author_role)
-            self._insert_version(record, my_role, person_ref, "incoming", "received")
+            self._insert_version(
+                record, my_role, person_ref, Direction.INCOMING, AgreementStatus.RECEIVED
+            )
             self._repo.put_signature(
                 rid, ver, entry.role, json.dumps(entry.to_json()), self._stamp()
             )
-            status = "received"
+            status = AgreementStatus.RECEIVED
         self._store_their_notes(rid, ver, req.notes, req.author_role, sender_name)
         return ImportResult("request", rid, ver, status, sender_name)
 
@@ -136,7 +143,7 @@ class AgreementImport(AgreementStore):
 
     def _import_response(self, resp: Response, person_ref: str, sender_name: str) -> ImportResult:
         row = self._repo.version(resp.record_id, resp.version)
-        if row is None or row.direction != "outgoing" or row.counterpart_ref != person_ref:
+        if row is None or row.direction != Direction.OUTGOING or row.counterpart_ref != person_ref:
             raise AgreementStateError(
                 "That answer is about a record this vault didn't send to them. Nothing was changed."
             )
@@ -150,14 +157,14 @@ class AgreementImport(AgreementStore):
                 json.loads(e) for e in self._repo.signatures(row.record_id, row.version)
             ]:  # the same answer again (sent twice): already agreed, nothing to change
                 return ImportResult(
-                    "response", row.record_id, row.version, row.status, sender_name, "signed"
+                    "response", row.record_id, row.version, row.status, sender_name, Decision.SIGNED
                 )
             raise RecordAgreedError()
-        if row.status not in ("sent", "returned"):
+        if row.status not in (AgreementStatus.SENT, AgreementStatus.RETURNED):
             raise AgreementStateError("That version has been replaced by a newer one you sent.")
         their_role = other_role(row.my_role)
         self._store_their_notes(row.record_id, row.version, resp.notes, their_role, sender_name)
-        if resp.decision == "signed":
+        if resp.decision == Decision.SIGNED:
             entry = resp.signature
             assert entry is not None
             pairing = self._identity.pairing(person_ref)
@@ -173,9 +180,9 @@ class AgreementImport(AgreementStore):
             )
             signed = self.signed_record(row.record_id, row.version)
             self._verify_complete(row, record, signed.signatures)
-            status = "agreed"
+            status = AgreementStatus.AGREED
         else:
-            status = "returned"
+            status = AgreementStatus.RETURNED
         self._mark(row.record_id, row.version, status, self._stamp())
         return ImportResult(
             "response", row.record_id, row.version, status, sender_name, resp.decision

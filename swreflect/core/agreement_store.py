@@ -25,6 +25,8 @@ from swreflect.errors import (
     RecordAgreedError,
     VerificationFailedError,
 )
+from swreflect.models.signing import NoteRow, VersionRow
+from swreflect.models.vocab import AgreementStatus, other_role
 from swreflect.signing.canonical import canonical_bytes, canonical_sha256
 from swreflect.signing.messages import (
     Note,
@@ -35,12 +37,8 @@ from swreflect.signing.records import (
     SignedRecord,
     verify_entry,
 )
-from swreflect.vault.signing_repo import NoteRow, SigningRepository, VersionRow
+from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.vault import Vault
-
-
-def other_role(role: str) -> str:
-    return "supervisee" if role == "supervisor" else "supervisor"
 
 
 @dataclass(frozen=True)
@@ -262,7 +260,7 @@ class AgreementStore:
         mine, theirs = by_role.get(row.my_role), by_role.get(other_role(row.my_role))
         if mine is None or theirs is None:
             raise VerificationFailedError("The record doesn't have both signatures yet.")
-        if row.status == "acknowledged-in-room" and not (
+        if row.status == AgreementStatus.ACKNOWLEDGED_IN_ROOM and not (
             mine.is_cryptographic and theirs.is_cryptographic
         ):
             self._verify_in_room(row, record, mine, theirs)

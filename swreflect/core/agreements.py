@@ -15,17 +15,6 @@ from datetime import date, timedelta
 from swreflect.core import agreement_texts as texts
 from swreflect.core import asye
 from swreflect.core.clock import Clock
-from swreflect.core.supervision_models import (
-    DEFAULT_RECORD_DUE_DAYS,
-    DEFAULT_USUAL_MINUTES,
-    FREQUENCIES,
-    NOT_HELD_STATUSES,
-    ROLES,
-    Agreement,
-    AgreementDetails,
-    AgreementTerms,
-    Person,
-)
 from swreflect.core.supervision_schedule import (
     DueState,
     describe_due,
@@ -34,6 +23,17 @@ from swreflect.core.supervision_schedule import (
     weekday_date,
 )
 from swreflect.errors import NotFoundError, ValidationError
+from swreflect.models.supervision import (
+    DEFAULT_RECORD_DUE_DAYS,
+    DEFAULT_USUAL_MINUTES,
+    FREQUENCIES,
+    NOT_HELD_STATUSES,
+    Agreement,
+    AgreementDetails,
+    AgreementTerms,
+    Person,
+)
+from swreflect.models.vocab import Role
 from swreflect.timefmt import format_date
 from swreflect.vault.supervision import AgreementRepository, PeopleRepository, SessionRepository
 
@@ -217,7 +217,7 @@ class AgreementService:
         frequency: str = "monthly",
         custom_days: int | None = None,
         usual_minutes: int = DEFAULT_USUAL_MINUTES,
-        record_writer: str = "supervisor",
+        record_writer: str = Role.SUPERVISOR,
         record_due_days: int = DEFAULT_RECORD_DUE_DAYS,
         disagreement: str = DEFAULT_DISAGREEMENT,
         confidentiality: str = DEFAULT_CONFIDENTIALITY,
@@ -235,7 +235,7 @@ class AgreementService:
             raise ValidationError(
                 "Please give your own name as it should appear on records. Nothing was saved."
             )
-        if record_writer not in ROLES:
+        if record_writer not in tuple(Role):
             raise ValidationError(
                 "The record is written by the 'supervisor' or the 'supervisee'. Nothing was saved."
             )
@@ -278,12 +278,12 @@ class AgreementService:
         """When I am newly qualified and my supervisor changes, my year carries on: the ASYE
         start of my latest earlier agreement with a supervisor, if it had one."""
         person = self._people.get(person_id)
-        if person is None or person.role != "supervisor":
+        if person is None or person.role != Role.SUPERVISOR:
             return None
         found: date | None = None
         for other in self._repo.list():
             other_person = self._people.get(other.person_id)
-            if other_person is None or other_person.role != "supervisor":
+            if other_person is None or other_person.role != Role.SUPERVISOR:
                 continue
             start = other.asye_start or asye.anchor(other, date.max)
             if start is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from swreflect.core.bank_holidays import working_day_on_or_before
-from swreflect.core.supervision_models import Agreement
+from swreflect.models.supervision import Agreement
 
 WEEKLY_DAYS = 42  # the first six weeks
 FORTNIGHTLY_MONTHS = 6

@@ -16,8 +16,9 @@ from swreflect.errors import (
     NotPairedError,
     ValidationError,
 )
+from swreflect.models.signing import Pairing, StoredIdentity
 from swreflect.signing.identity import Identity, IdentityCard, new_identity, validate_card
-from swreflect.vault.signing_repo import Pairing, SigningRepository, StoredIdentity
+from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.vault import Vault
 
 DEFAULT_DISPLAY_NAME = "swreflect user"

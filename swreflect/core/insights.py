@@ -19,9 +19,10 @@ from swreflect.core.clock import Clock
 from swreflect.core.insights_wellbeing import WellbeingInsight, checkin_from_row, wellbeing_insight
 from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
-from swreflect.core.supervision_models import FUNCTIONS, Agreement, Person, Session, other_role
 from swreflect.core.supervision_schedule import add_months, calendar_due, describe_due, due_state
 from swreflect.core.templates import TemplateLibrary
+from swreflect.models.supervision import Agreement, Person, Session
+from swreflect.models.vocab import Function, other_role
 from swreflect.vault.insights_repo import CheckinRepository
 
 RECENT_SESSIONS = 6  # rated sessions shown on the grid
@@ -158,7 +159,7 @@ def function_splits(
     splits, untimed = [], 0
     for session in recent:
         seconds = seconds_by_function(session)
-        clean = {f: int(seconds.get(f, 0)) for f in FUNCTIONS}
+        clean = {str(f): int(seconds.get(f, 0)) for f in Function}
         if sum(clean.values()) <= 0:
             untimed += 1
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from swreflect.core import insights_words as words
-from swreflect.core.journal_models import WELLBEING_SCALES
+from swreflect.models.journal import WELLBEING_SCALES
 
 WEEKS = 12
 HIGH_STRESS = 4.0  # a weekly average at or above this counts as high

@@ -15,7 +15,9 @@ from typing import Any
 
 from swreflect.core.clock import Clock
 from swreflect.core.deidentify import Finding, find_identifiers, next_pseudonym, pseudonymise
-from swreflect.core.journal_models import (
+from swreflect.core.templates import TemplateLibrary
+from swreflect.errors import JournalEntryNotFoundError, JournalInputError
+from swreflect.models.journal import (
     WELLBEING_SCALES,
     Draft,
     Entry,
@@ -26,8 +28,6 @@ from swreflect.core.journal_models import (
     SearchHit,
     SupervisionMark,
 )
-from swreflect.core.templates import TemplateLibrary
-from swreflect.errors import JournalEntryNotFoundError, JournalInputError
 
 MAX_TITLE = 300
 MAX_TEXT = 1_000_000

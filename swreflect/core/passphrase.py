@@ -1,7 +1,11 @@
 """Passphrase advice and suggestions for the create-vault and change-passphrase screens.
 
 Long passphrases made of several ordinary words are both strong and memorable, so the advice
-rewards length and word count rather than symbols. Suggestions draw words from swreflect's own
+rewards length and word count rather than symbols. Length alone is fooled by repetition and
+common phrases ("password password password password"), so the verdict is also capped by
+zxcvbn, a maintained guess estimator (pure Python, MIT) that knows common passwords, names,
+keyboard patterns and repeats; the friendlier of the two wordings is shown, the lower level
+wins. Suggestions draw words from swreflect's own
 list (``resources/wordlists/en-gb.txt``) with ``secrets.choice``: five words from ~2,000 give
 about 55 bits, on top of the deliberately slow key derivation.
 """
@@ -17,6 +21,7 @@ from functools import lru_cache
 
 from swreflect.paths import resource_path
 
+ZXCVBN_MAX_CHARS = 72  # zxcvbn refuses longer input; a prefix that long is judged instead
 MIN_CHARS = 12  # mirrors swreflect.vault.vault.MIN_PASSPHRASE_CHARS without importing the vault
 SUGGESTED_WORDS = 5
 WORDLIST = ("wordlists", "en-gb.txt")
@@ -58,8 +63,42 @@ def suggestion_bits(words: int = SUGGESTED_WORDS, wordlist: Sequence[str] | None
     return words * math.log2(len(pool))
 
 
-def assess(passphrase: str) -> Strength:
-    """Friendly, non-judging feedback; never repeats the passphrase back."""
+def guess_score(passphrase: str, user_inputs: Sequence[str] = ()) -> int:
+    """zxcvbn's score, 0 (guessed in under a thousand tries) to 4 (over 10^10)."""
+    from zxcvbn import zxcvbn
+
+    words = [w for text in user_inputs for w in text.split() if w]
+    return int(zxcvbn(passphrase[:ZXCVBN_MAX_CHARS], user_inputs=words)["score"])
+
+
+def assess(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
+    """Friendly, non-judging feedback; never repeats the passphrase back.
+
+    ``user_inputs`` are words a guesser would try first (the person's own name, the app's)."""
+    verdict = _by_shape(passphrase)
+    if verdict.level == 0:
+        return verdict
+    score = guess_score(passphrase.strip(), ("swreflect", *user_inputs))
+    if score <= 1:
+        return Strength(
+            0,
+            "Easy to guess",
+            "This is a common phrase or pattern that guessing tools try early. "
+            "Choose a few unrelated words instead.",
+        )
+    if score == 2 and verdict.level > 1:
+        return Strength(
+            1,
+            "Weak",
+            "This repeats itself or follows a familiar pattern. "
+            "A few different, unrelated words would be much stronger.",
+        )
+    if score == 3 and verdict.level > 2:
+        return Strength(2, "Good", "Adding one more unrelated word would make it stronger still.")
+    return verdict
+
+
+def _by_shape(passphrase: str) -> Strength:
     text = passphrase.strip()
     words = [w for w in _SEPARATORS.split(text) if w]
     if not text:

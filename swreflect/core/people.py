@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 
 from swreflect.core.clock import Clock
-from swreflect.core.supervision_models import ROLES, Person
 from swreflect.errors import NotFoundError, ValidationError
+from swreflect.models.supervision import Person
+from swreflect.models.vocab import Role
 from swreflect.vault.supervision import PeopleRepository
 
 MAX_NAME = 120
@@ -22,7 +23,7 @@ def _clean_name(name: str) -> str:
 
 
 def _check_role(role: str) -> str:
-    if role not in ROLES:
+    if role not in tuple(Role):
         raise ValidationError(
             "The role must be 'supervisee' (someone you supervise) or 'supervisor' "
             "(someone who supervises you). Nothing was saved."

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from swreflect.core.supervision_models import STAGE_KEYS, STAGES, StageSpec
 from swreflect.core.tomlfile import TomlDocument, load_toml, resource_error
 from swreflect.errors import ResourceError
+from swreflect.models.supervision import STAGE_KEYS, STAGES, StageSpec
 
 CYCLE_STEPS = ("experience", "reflection", "analysis", "action")
 MAX_PROMPT = 600

@@ -13,6 +13,7 @@ from typing import Any
 
 from swreflect.core import case_decisions, cpd
 from swreflect.core.deidentify import Finding, find_identifiers
+from swreflect.core.record_outline import Part, outline
 from swreflect.export import record_view as view
 from swreflect.signing.records import SignedRecord
 
@@ -136,6 +137,20 @@ class RecordService:
             addendum, to=row.counterpart_ref, my_role=row.my_role, deliver=deliver
         )
         return str(addendum["record_id"])
+
+    # ---------------------------------------------------------------- how a record reads
+    def outline(
+        self, record_id: str, *, status: str = "", history: Sequence[str] = ()
+    ) -> list[Part]:
+        """The latest version of a record as the app shows it (with its comments)."""
+        rid = self._signoff.resolve(record_id)
+        row = self._signoff.latest(rid)
+        signed = self._signoff.signed_record(rid, row.version)
+        return outline(signed, status=status, history=history)
+
+    def session_outline(self, session_id: str, status: str = "Not agreed yet") -> list[Part]:
+        """A session's shared record as it would be agreed: the in-room read-back."""
+        return outline(SignedRecord(self._sessions.record_content(session_id)), status=status)
 
     # ---------------------------------------------------------------- decisions and CPD
     def decisions(self, record_id: str, label: str | None = None) -> list[case_decisions.Decision]:

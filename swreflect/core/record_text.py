@@ -8,20 +8,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from swreflect.models.vocab import IN_ROOM_LABEL, AgreementStatus, Role
 from swreflect.signing.records import SignatureEntry, format_fingerprint
 
 if TYPE_CHECKING:
     from swreflect.core.agreement_store import VersionHistory
 
-IN_ROOM_LABEL = "Acknowledged in the room (not a cryptographic signature)"
-
-STATUS_WORDS = {
-    "sent": "Sent, waiting for their answer",
-    "received": "Waiting for you to review",
-    "returned": "Returned with comments",
-    "agreed": "Agreed and signed by both",
-    "acknowledged-in-room": IN_ROOM_LABEL,
-    "superseded": "Replaced by a later version",
+STATUS_WORDS: dict[str, str] = {
+    AgreementStatus.SENT: "Sent, waiting for their answer",
+    AgreementStatus.RECEIVED: "Waiting for you to review",
+    AgreementStatus.RETURNED: "Returned with comments",
+    AgreementStatus.AGREED: "Agreed and signed by both",
+    AgreementStatus.ACKNOWLEDGED_IN_ROOM: IN_ROOM_LABEL,
+    AgreementStatus.SUPERSEDED: "Replaced by a later version",
 }
 
 
@@ -42,7 +41,7 @@ def record_lines(record: Mapping[str, Any]) -> list[str]:
     parties = record.get("parties") or {}
     names = [
         f"{(parties.get(role) or {}).get('name', '?')} ({role})"
-        for role in ("supervisor", "supervisee")
+        for role in Role
         if parties.get(role)
     ]
     if names:

@@ -25,7 +25,8 @@ from typing import Any
 
 from swreflect.core.agreements import frequency_label
 from swreflect.core.record_guidance import record_title
-from swreflect.core.supervision_models import FUNCTIONS, Agreement, Note, Person, Session
+from swreflect.models.supervision import Agreement, Note, Person, Session
+from swreflect.models.vocab import Function
 
 RECORD_KIND = "supervision-record"
 
@@ -91,7 +92,7 @@ def distinct_summary(session: Session) -> str:
 
 
 def seconds_by_function(session: Session) -> dict[str, int]:
-    totals = dict.fromkeys(FUNCTIONS, 0)
+    totals = dict.fromkeys((str(f) for f in Function), 0)
     for stage in session.stages:
         totals[stage.function] = totals.get(stage.function, 0) + stage.seconds
     for item in session.agenda:

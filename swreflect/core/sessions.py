@@ -16,17 +16,11 @@ from swreflect.core import session_record
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.record_guidance import default_visibility
-from swreflect.core.supervision_models import (
+from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
+from swreflect.models.supervision import (
     AGENDA_SOURCES,
-    FUNCTIONS,
-    ROLES,
     STAGE_KEYS,
     STAGES,
-    STATUS_CANCELLED,
-    STATUS_DRAFT,
-    STATUS_IN_SESSION,
-    STATUS_SUMMARY_DRAFTED,
-    VISIBILITIES,
     Agreement,
     Note,
     Person,
@@ -34,9 +28,8 @@ from swreflect.core.supervision_models import (
     Session,
     StageSpec,
     StageState,
-    other_role,
 )
-from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
+from swreflect.models.vocab import Function, Role, SessionStatus, Visibility, other_role
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -48,7 +41,7 @@ MAX_NOTE = 50_000
 
 
 def _check_function(function: str) -> str:
-    if function not in FUNCTIONS:
+    if function not in tuple(Function):
         raise ValidationError(
             "The supervision function must be management, development, support or mediation."
         )
@@ -62,7 +55,7 @@ def _check_note_text(text: str) -> str:
 
 
 def _check_visibility(visibility: str) -> str:
-    if visibility not in VISIBILITIES:
+    if visibility not in tuple(Visibility):
         raise ValidationError("A note is either shared or private.")
     return visibility
 
@@ -105,7 +98,9 @@ class SessionService:
         if [s.key for s in specs if s.key not in STAGE_KEYS]:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
-        session_id = self._repo.create(agreement_id, STATUS_DRAFT, states, self._stamp(), pack)
+        session_id = self._repo.create(
+            agreement_id, SessionStatus.DRAFT, states, self._stamp(), pack
+        )
         return self.get(session_id)
 
     def start(
@@ -120,14 +115,16 @@ class SessionService:
     def begin(self, session_id: str, held_on: date | None = None) -> Session:
         session = self._editable(session_id)
         when = held_on or session.held_on or self._clock.now().date()
-        status = STATUS_IN_SESSION if session.status == STATUS_DRAFT else session.status
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
         self._repo.update_fields(session_id, self._stamp(), status=status, held_on=when)
         return self.get(session_id)
 
     def cancel(self, session_id: str) -> Session:
         """Mark a session as not held: it never counts towards what is due."""
         self._editable(session_id)
-        self._repo.update_fields(session_id, self._stamp(), status=STATUS_CANCELLED)
+        self._repo.update_fields(session_id, self._stamp(), status=SessionStatus.CANCELLED)
         return self.get(session_id)
 
     def get(self, session_id: str) -> Session:
@@ -281,7 +278,7 @@ class SessionService:
         self._editable(session_id)
         if rater is None:
             rater = self.my_role(session_id)
-        if rater not in ROLES:
+        if rater not in tuple(Role):
             raise ValidationError("Ratings come from the supervisor or the supervisee.")
         if not (1 <= support <= 5 and 1 <= challenge <= 5):
             raise ValidationError("Support and challenge are each rated from 1 to 5.")
@@ -300,7 +297,7 @@ class SessionService:
         description = description.strip()
         if not description:
             raise ValidationError("Please describe the action. Nothing was saved.")
-        if owner not in ROLES:
+        if owner not in tuple(Role):
             raise ValidationError("An action belongs to the supervisor or the supervisee.")
         return self._actions.add(
             session_id, session.agreement_id, description, owner, due, self._stamp()
@@ -331,12 +328,12 @@ class SessionService:
         """The session took place: it counts as held (today unless given) and its record can
         be sent for agreement or agreed in the room. Finishing again changes nothing."""
         session = self._editable(session_id)
-        if session.status == STATUS_SUMMARY_DRAFTED and session.held_on is not None:
+        if session.status == SessionStatus.SUMMARY_DRAFTED and session.held_on is not None:
             return session
         self._repo.update_fields(
             session_id,
             self._stamp(),
-            status=STATUS_SUMMARY_DRAFTED,
+            status=SessionStatus.SUMMARY_DRAFTED,
             held_on=held_on or session.held_on or self._clock.now().date(),
         )
         return self.get(session_id)
@@ -372,7 +369,7 @@ class SessionService:
         session = self.get(session_id)
         version = session.record_version + 1
         self._repo.update_fields(
-            session_id, self._stamp(), record_version=version, status=STATUS_SUMMARY_DRAFTED
+            session_id, self._stamp(), record_version=version, status=SessionStatus.SUMMARY_DRAFTED
         )
         return version
 

@@ -13,12 +13,7 @@ from typing import Any
 
 from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.agreement_store import SessionForSignOff
-
-SESSION_STATUS = {
-    "sent": "sent_for_agreement",
-    "agreed": "agreed",
-    "acknowledged-in-room": "acknowledged_in_room",
-}
+from swreflect.models.vocab import SESSION_STATUS_FOR, AgreementStatus, SessionStatus
 
 
 def link_sessions(signoff: SignOffService, sessions: Any) -> None:
@@ -33,16 +28,16 @@ def link_sessions(signoff: SignOffService, sessions: Any) -> None:
         for session in sessions.list():
             if session.record_id != record_id or session.record_version != version:
                 continue
-            if status == "returned":
+            if status == AgreementStatus.RETURNED:
                 sessions.new_record_version(session.id)
-            elif status in SESSION_STATUS:
-                sessions.set_status(session.id, SESSION_STATUS[status])
+            elif status in SESSION_STATUS_FOR:
+                sessions.set_status(session.id, SESSION_STATUS_FOR[status])
 
     signoff.session_lookup = lookup
     signoff.status_listeners.append(follow)
 
 
-READY_STATUSES = ("in_session", "summary_drafted")
+READY_STATUSES = (SessionStatus.IN_SESSION, SessionStatus.SUMMARY_DRAFTED)
 
 
 def sessions_ready_to_send(sessions: Any, agreements: Any) -> list[tuple[str, str]]:

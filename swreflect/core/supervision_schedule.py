@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from swreflect.core import asye
 from swreflect.core.asye import add_months
 from swreflect.core.bank_holidays import working_day_on_or_after, working_day_on_or_before
-from swreflect.core.supervision_models import Agreement
+from swreflect.models.supervision import Agreement
 from swreflect.timefmt import format_date
 
 __all__ = ["DueState", "add_months", "describe_due", "due_state", "next_due", "weekday_date"]

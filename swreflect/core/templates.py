@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from swreflect.core.journal_models import FREE_WRITING
 from swreflect.core.tomlfile import TomlDocument, load_toml
 from swreflect.errors import ResourceError
+from swreflect.models.journal import FREE_WRITING
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _TOP_KEYS = {"id", "name", "description", "version", "prompts"}

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 from swreflect.export import record_view as view
 from swreflect.export.fonts import BOLD, REGULAR, register_fonts
 from swreflect.export.pdf_canvas import INK, MUTED, RULE, RecordStart
+from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.records import SignedRecord
 
 SHADE = HexColor("#eef2f6")
@@ -190,7 +191,7 @@ def signature_block(signed: SignedRecord, st: dict[str, ParagraphStyle]) -> list
         lines: list[Flowable] = [para(f"{sig.role}: {sig.name}", st["label"])]
         if sig.in_room:
             lines.append(para(f"{sig.how.capitalize()} {sig.when}", st["cell"]))
-            lines.append(para(view.IN_ROOM_LABEL, st["inroom"]))
+            lines.append(para(IN_ROOM_LABEL, st["inroom"]))
         else:
             lines.append(para(f"{sig.how.capitalize()} {sig.when}", st["cell"]))
             lines.append(para("Key fingerprint (SHA-256):", st["small"]))

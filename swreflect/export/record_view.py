@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from swreflect.models.vocab import FUNCTION_NAMES
 from swreflect.signing.canonical import canonical_sha256
 from swreflect.signing.records import (
     IN_ROOM_METHOD,
@@ -22,13 +23,6 @@ from swreflect.signing.records import (
 )
 
 CONFIDENTIAL_HEADER = "Confidential - supervision record"
-IN_ROOM_LABEL = "In-room acknowledgement — not a cryptographic signature"
-FUNCTION_NAMES = (
-    ("management", "Management"),
-    ("development", "Development"),
-    ("support", "Support"),
-    ("mediation", "Mediation"),
-)
 STATUS_NAMES = {"open": "Open", "done": "Done", "carried": "Carried over", "dropped": "Dropped"}
 
 
@@ -170,7 +164,7 @@ def stages(record: dict[str, Any]) -> list[StageView]:
 
 def function_rows(record: dict[str, Any]) -> list[tuple[str, str]]:
     spent = _dict(record.get("functions_minutes"))
-    return [(label, minutes(spent.get(key, 0))) for key, label in FUNCTION_NAMES]
+    return [(label, minutes(spent.get(key, 0))) for key, label in FUNCTION_NAMES.items()]
 
 
 def action_rows(record: dict[str, Any]) -> list[tuple[str, str, str, str]]:

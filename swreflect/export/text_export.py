@@ -9,6 +9,7 @@ code and record id are included so a copy can be traced back to the signed PDF.
 from __future__ import annotations
 
 from swreflect.export import record_view as view
+from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.records import SignedRecord
 
 
@@ -16,7 +17,7 @@ def _signature_lines(signed: SignedRecord) -> list[str]:
     lines = []
     for sig in view.signed_views(signed):
         if sig.in_room:
-            lines.append(f"{sig.role}: {sig.name}, {sig.how} {sig.when} ({view.IN_ROOM_LABEL})")
+            lines.append(f"{sig.role}: {sig.name}, {sig.how} {sig.when} ({IN_ROOM_LABEL})")
         else:
             short = sig.fingerprint_lines[0] if sig.fingerprint_lines else ""
             lines.append(f"{sig.role}: {sig.name}, {sig.how} {sig.when}, key {short}")

@@ -24,8 +24,9 @@ from typing import Any
 
 from swreflect.errors import NotASwreflectRecordError, VerificationFailedError
 from swreflect.export.pdf_sign import FIELD_NAME, MANIFEST_FORMAT, MANIFEST_NAME, MANIFEST_VERSION
+from swreflect.models.vocab import Role
 from swreflect.signing.canonical import canonical_bytes
-from swreflect.signing.records import ROLES, SignatureEntry, SignedRecord, verify_all
+from swreflect.signing.records import SignatureEntry, SignedRecord, verify_all
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_ATTACHMENT = 16 * 1024 * 1024
@@ -243,7 +244,7 @@ def _read_records(attachments: dict[str, bytes]) -> tuple[list[SignedRecord], st
 def _check_record(signed: SignedRecord, signer: PdfSigner) -> None:
     verified = verify_all(signed)
     roles = {entry.role for entry in signed.signatures}
-    if not set(ROLES) <= roles:
+    if not set(Role) <= roles:
         raise VerificationFailedError("A record in the PDF hasn't been agreed by both people.")
     if verified and signer.fingerprint not in {entry.fingerprint for entry in verified}:
         raise VerificationFailedError(

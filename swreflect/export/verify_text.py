@@ -10,6 +10,7 @@ from typing import Any
 
 from swreflect.export import record_view as view
 from swreflect.export.verify import VerificationReport
+from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.records import format_fingerprint
 
 
@@ -44,7 +45,7 @@ def report_lines(report: VerificationReport, known: dict[str, str] | None = None
         for sig in view.signed_views(signed):
             if sig.in_room:
                 lines.append(f"  {sig.role}: {sig.name}, {sig.how} {sig.when}")
-                lines.append(f"    {view.IN_ROOM_LABEL}")
+                lines.append(f"    {IN_ROOM_LABEL}")
             else:
                 lines.append(f"  {sig.role}: {sig.name}, signature valid, {sig.how} {sig.when}")
                 lines.append(f"    fingerprint {' '.join(sig.fingerprint_lines)}")

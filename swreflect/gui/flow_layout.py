@@ -1,78 +1,73 @@
-"""A layout that wraps its widgets onto the next line when the row runs out of room.
+"""A row of controls that wraps onto more lines when the window is narrow.
 
-Button rows (the journal's entry actions, the session end screen) used to set the page's
+Button rows (the journal's entry actions, the supervision buttons) used to set the page's
 minimum width to the sum of their buttons, so the window could not be narrower than ~1,200 px.
-In a flow they take one line where there is room and two on a small screen.
+``WrapRow`` puts as many as fit on each line of a grid and re-flows on resize.
+
+It is a widget around a plain ``QGridLayout`` rather than a Python ``QLayout`` subclass: Qt
+deletes layout items behind Python's back, and a Python-held item wrapper then pointed at
+reused memory (seen as a crash while painting the journal list).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 
-class FlowLayout(QLayout):
+class WrapRow(QWidget):
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._gap = spacing
-        self.setContentsMargins(0, 0, 0, 0)
+        self._widgets: list[QWidget] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(spacing)
+        self._columns = 0
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
+    def addWidget(self, widget: QWidget) -> None:
+        self._widgets.append(widget)
+        self._columns = 0  # re-flow on the next resize
+        self._place(max(len(self._widgets), 1))
 
-    def count(self) -> int:
-        return len(self._items)
+    def _fits(self, width: int) -> int:
+        """How many of the (visible) widgets fit on one line ``width`` wide."""
+        shown = [w for w in self._widgets if not w.isHidden()] or self._widgets
+        used, count = 0, 0
+        for widget in shown:
+            need = widget.sizeHint().width() + (self._grid.spacing() if count else 0)
+            if count and used + need > width:
+                break
+            used, count = used + need, count + 1
+        return max(count, 1)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
+    def _place(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        for index, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, index // columns, index % columns)
+        for column in range(len(self._widgets) + 1):
+            self._grid.setColumnStretch(column, 1 if column == columns else 0)
 
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place(self._fits(event.size().width()))
+        super().resizeEvent(event)
 
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.minimumSizeHint().width() for w in self._widgets), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        width = sum(i.sizeHint().width() + self._gap for i in self._visible())
-        height = max((i.sizeHint().height() for i in self._visible()), default=0)
-        return QSize(max(width - self._gap, 0), height)
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._visible():
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _visible(self) -> list[QLayoutItem]:
-        shown = []
-        for item in self._items:
-            widget = item.widget()
-            if widget is None or not widget.isHidden():
-                shown.append(item)
-        return shown
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line = area.x(), area.y(), 0
-        for item in self._visible():
-            hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, line = area.x(), y + line + self._gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._gap
-            line = max(line, hint.height())
-        return y + line - rect.y() + margins.bottom()
+        columns = self._fits(width)
+        rows = -(-len(self._widgets) // columns)
+        line = max((w.sizeHint().height() for w in self._widgets), default=0)
+        return rows * line + max(rows - 1, 0) * self._grid.spacing()

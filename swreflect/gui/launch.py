@@ -24,17 +24,23 @@ if TYPE_CHECKING:
     from swreflect.vault.kdf import KdfPolicy
 
 APP_NAME = "swreflect"
+APP_ID = "org.swreflect.Swreflect"
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication with name, style and a scheme that follows the system."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from swreflect.gui.style import apply_style, follow_system_scheme, startup_scheme
+    from swreflect.paths import resource_path
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or [APP_NAME]))
     app.setApplicationName(APP_NAME)
+    # Wayland and the desktop match windows to the .desktop file (and its icon) by this id.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("app", "swreflect.svg"))))
     app.setOrganizationName(APP_NAME)
     app.setQuitOnLastWindowClosed(True)
     apply_style(app, startup_scheme())
@@ -77,20 +83,33 @@ def kdf_from_environment() -> KdfPolicy:
 
 def system_session() -> SessionEvents:
     """The OS's own lock/sleep notifications (imported on first unlock, not at start-up)."""
-    from swreflect.gui.session_events import platform_session_events
+    from swreflect.gui.session_platform import platform_session_events
 
     return platform_session_events()
 
 
-def run_gui() -> int:
+def run_gui(files: Sequence[str] = ()) -> int:
+    """The window; ``files`` (from a file association) are opened once unlocked. If this vault
+    already has a window, it is brought forward and given the files instead."""
     from swreflect.gui import first_paint
+    from swreflect.gui.open_files import FileHandOff
+    from swreflect.gui.single_instance import SingleInstance, instance_name
     from swreflect.paths import default_vault_dir
 
     app = make_application(sys.argv[:1])
-    shell = compose(
-        default_vault_dir(), SystemClock(), kdf_from_environment, session_watcher=system_session
-    )
+    folder = default_vault_dir()
+    instance = SingleInstance(instance_name(folder), app)
+    if instance.hand_over(list(files)):
+        return 0
+    instance.listen()
+    shell = compose(folder, SystemClock(), kdf_from_environment, session_watcher=system_session)
+    hand_off = FileHandOff(shell)
+    instance.activated.connect(hand_off.open)
+    if sys.platform == "darwin":  # Finder's "Open With" arrives as QFileOpenEvent
+        app.installEventFilter(hand_off)
+    hand_off.pending += [Path(f) for f in files]
     app.aboutToQuit.connect(shell.shutdown)
+    app.aboutToQuit.connect(instance.close)
     hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
     code = int(app.exec())

@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.on_search_box_return_pressed)
         self.setTabOrder(self.rail, self.search_box)
         self.setTabOrder(self.search_box, self.lock_button)
+        for scroll in self._scrolls.values():
+            scroll.lead_in = self.lock_button  # Tab: rail, search, Lock, then the page
         if self._keys:
             self.rail.setCurrentRow(0)
 

@@ -37,8 +37,9 @@ class PageScroll(QScrollArea):
         self._tidy.setInterval(0)
         self._tidy.timeout.connect(self.tidy)
         self._known: tuple[int, ...] = ()
+        self.lead_in: QWidget | None = None  # the control Tab comes from into the page
         page.installEventFilter(self)
-        self.tidy()
+        self._tidy.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and not self._tidy.isActive():
@@ -51,11 +52,17 @@ class PageScroll(QScrollArea):
         if page is None:
             return
         known = tuple(shiboken6.getCppPointer(w)[0] for w in page.findChildren(QWidget))
+        known += (shiboken6.getCppPointer(self.lead_in)[0] if self.lead_in else 0,)
         if known == self._known:
             return
         self._known = known
         let_shrink(page)
-        chain_in_reading_order(page)
+        chain_in_reading_order(page, self.lead_in)
+        # Layout changes inside a nested scroll area stop there: watch those too.
+        for inner in page.findChildren(QScrollArea):
+            content = inner.widget()
+            if content is not None:
+                content.installEventFilter(self)
 
     def page(self) -> QWidget:
         widget = self.widget()

@@ -4,11 +4,10 @@ Each platform has its own source (``session_watch`` for Linux D-Bus, ``session_w
 WTS session notifications, ``session_macos`` for the screen-locked distributed notification
 and IOKit sleep), and all of them emit the same two signals, so the shell locks the vault the
 same way everywhere. ``FakeSessionEvents`` lets tests (and platforms with no source) drive it.
+``session_platform.platform_session_events`` picks the source for the running OS.
 """
 
 from __future__ import annotations
-
-import sys
 
 from PySide6.QtCore import QObject, Signal
 
@@ -40,18 +39,3 @@ class FakeSessionEvents(SessionEvents):
 
     def simulate_sleep(self) -> None:
         self.sleeping.emit()
-
-
-def platform_session_events() -> SessionEvents:
-    """The watcher for the running OS (imported only when the vault is first unlocked)."""
-    if sys.platform == "win32":
-        from swreflect.gui.session_windows import WindowsSessionWatcher
-
-        return WindowsSessionWatcher()
-    if sys.platform == "darwin":
-        from swreflect.gui.session_macos import MacSessionWatcher
-
-        return MacSessionWatcher()
-    from swreflect.gui.session_watch import SessionWatcher
-
-    return SessionWatcher()

@@ -10,10 +10,15 @@ page's widgets change. Scroll areas that merely hold other controls stop being T
 from __future__ import annotations
 
 import itertools
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
     QLayout,
+    QLayoutItem,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -26,11 +31,29 @@ def _takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
+def _items_in_order(layout: QLayout) -> list[QLayoutItem | None]:
+    """A layout's items in reading order (form and grid items are stored in the order added,
+    which differs from where they show when a row was inserted above)."""
+    if isinstance(layout, QFormLayout):
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        return [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]
+    if isinstance(layout, QGridLayout):
+        cells: list[tuple[int, int, int]] = []
+        for index in range(layout.count()):
+            position = cast("tuple[int, int, int, int]", layout.getItemPosition(index))
+            cells.append((position[0], position[1], index))
+        return [layout.itemAt(index) for _r, _c, index in sorted(cells)]
+    return [layout.itemAt(index) for index in range(layout.count())]
+
+
 def _from_layout(layout: QLayout | None, out: list[QWidget]) -> None:
     if layout is None:
         return
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
+    for item in _items_in_order(layout):
         if item is None:
             continue
         if item.widget() is not None:
@@ -63,6 +86,8 @@ def _collect(widget: QWidget | None, out: list[QWidget]) -> None:
             _collect(widget.widget(index), out)
         return
     if _takes_tab(widget):
+        if isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)  # arrows move within; Tab moves on
         out.append(widget)  # a control: its own parts are its business
         return
     layout = widget.layout()
@@ -77,7 +102,9 @@ def reading_order(root: QWidget) -> list[QWidget]:
     """The visible Tab stops under ``root`` in the order they are laid out."""
     out: list[QWidget] = []
     layout = root.layout()
-    if layout is not None:
+    if isinstance(root, QScrollArea):
+        _collect(root, out)  # a page that scrolls itself: its content, not the area
+    elif layout is not None:
         _from_layout(layout, out)
     else:
         for child in root.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
@@ -91,9 +118,12 @@ def reading_order(root: QWidget) -> list[QWidget]:
     return unique
 
 
-def chain_in_reading_order(root: QWidget) -> list[QWidget]:
-    """Set the Tab chain under ``root`` to its reading order; returns that order."""
+def chain_in_reading_order(root: QWidget, after: QWidget | None = None) -> list[QWidget]:
+    """Set the Tab chain under ``root`` to its reading order, starting just after ``after``
+    (the control before the page, e.g. the window's Lock button); returns that order."""
     order = reading_order(root)
+    if after is not None and order:
+        QWidget.setTabOrder(after, order[0])
     for first, second in itertools.pairwise(order):
         QWidget.setTabOrder(first, second)
     return order

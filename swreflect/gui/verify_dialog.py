@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
@@ -190,3 +191,22 @@ class VerifyDialog(QDialog):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.check(path)
+
+
+VERIFY_SHORTCUT = "Ctrl+Shift+K"
+
+
+def known_people(services: Any) -> dict[str, str]:
+    """Fingerprint -> name of each person this vault is paired with (empty when locked)."""
+    identity = getattr(services, "identity", None)
+    if identity is None:
+        return {}
+    return {p.fingerprint: p.display_name for p in identity.pairings()}
+
+
+def open_verify_dialog(parent: QWidget, services: Any = None) -> VerifyDialog:
+    """Show a non-modal Verify dialog that deletes itself when closed."""
+    dialog = VerifyDialog(parent, known_people=lambda: known_people(services))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

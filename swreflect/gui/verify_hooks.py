@@ -12,7 +12,7 @@ the vault locks, any open Verify dialog closes, so no name from the vault stays 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,32 +21,15 @@ from PySide6.QtWidgets import QWidget
 from swreflect.gui.gate_links import GateLink
 from swreflect.gui.screens import gate_window as gate_names
 from swreflect.gui.ui import button
+from swreflect.gui.verify_dialog import VERIFY_SHORTCUT, VerifyDialog, open_verify_dialog
 
 if TYPE_CHECKING:
     from swreflect.gui.controller import ShellController
-    from swreflect.gui.verify_dialog import VerifyDialog
+
+__all__ = ["LINK_HELP", "LINK_TEXT", "VERIFY_SHORTCUT", "VerifyHooks"]
 
 LINK_TEXT = "Check a signed PDF…"
 LINK_HELP = "Check a PDF record someone sent you. You don't need to unlock for this."
-VERIFY_SHORTCUT = "Ctrl+Shift+K"
-
-
-def known_people(services: Any) -> dict[str, str]:
-    """Fingerprint -> name of each person this vault is paired with (empty when locked)."""
-    identity = getattr(services, "identity", None)
-    if identity is None:
-        return {}
-    return {p.fingerprint: p.display_name for p in identity.pairings()}
-
-
-def open_verify_dialog(parent: QWidget, services: Any = None) -> VerifyDialog:
-    """Show a non-modal Verify dialog that deletes itself when closed."""
-    from swreflect.gui.verify_dialog import VerifyDialog
-
-    dialog = VerifyDialog(parent, known_people=lambda: known_people(services))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
 
 
 class VerifyHooks(QObject):

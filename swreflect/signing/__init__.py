@@ -1,6 +1,6 @@
 """Signing layer: identities, the canonical record form, signatures and exchange files.
 
-How two people agree a record without any network (ARCHITECTURE.md §7):
+How two people agree a record without any network (docs/architecture.md §6):
 
 1. **Identity** (``identity``): each vault has one ECDSA P-256 key and a self-signed X.509
    certificate naming its owner, kept inside the encrypted database. Its fingerprint is the

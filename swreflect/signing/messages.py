@@ -34,13 +34,14 @@ from swreflect.errors import (
     ValidationError,
     VerificationFailedError,
 )
+from swreflect.models.vocab import Decision, Role
 from swreflect.signing.canonical import canonical_bytes
-from swreflect.signing.records import ROLES, SignatureEntry
+from swreflect.signing.records import SignatureEntry
 
 REQUEST = "agreement-request"
 RESPONSE = "agreement-response"
 COPY = "agreement-copy"
-DECISIONS = ("signed", "returned")
+DECISIONS = tuple(Decision)
 NOTE_KINDS = ("comment", "disagreement")
 RECORD_KINDS = ("supervision-record", "addendum")
 MAX_NOTE_CHARS = 20_000
@@ -168,7 +169,7 @@ def _signature(value: Any) -> SignatureEntry:
         entry = SignatureEntry.from_json(value)
     except VerificationFailedError as exc:
         raise _malformed() from exc
-    if entry.role not in ROLES:
+    if entry.role not in tuple(Role):
         raise _malformed()
     return entry
 
@@ -183,7 +184,12 @@ def parse_payload(payload: dict[str, Any]) -> Request | Response | InRoomCopy:
         role = payload.get("author_role")
         entry = _signature(payload.get("author_signature"))
         ack = _signature(payload.get("acknowledgement"))
-        if role not in ROLES or ack.is_cryptographic or ack.role == role or entry.role != role:
+        if (
+            role not in tuple(Role)
+            or ack.is_cryptographic
+            or ack.role == role
+            or entry.role != role
+        ):
             raise _malformed()
         return InRoomCopy(record, str(role), entry, ack, _notes(payload.get("notes")))
     if kind == REQUEST:
@@ -192,7 +198,7 @@ def parse_payload(payload: dict[str, Any]) -> Request | Response | InRoomCopy:
         except ValidationError as exc:
             raise _malformed() from exc
         role = payload.get("author_role")
-        if role not in ROLES:
+        if role not in tuple(Role):
             raise _malformed()
         entry = _signature(payload.get("author_signature"))
         return Request(record, str(role), entry, _notes(payload.get("notes")))
@@ -205,7 +211,7 @@ def parse_payload(payload: dict[str, Any]) -> Request | Response | InRoomCopy:
             raise _malformed()
         raw_sig = payload.get("signature")
         signature = _signature(raw_sig) if raw_sig is not None else None
-        if (decision == "signed") != (signature is not None):
+        if (decision == Decision.SIGNED) != (signature is not None):
             raise _malformed()
         return Response(
             record_id, version, sha, str(decision), _notes(payload.get("notes")), signature

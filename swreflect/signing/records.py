@@ -30,13 +30,13 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from swreflect.errors import VerificationFailedError
+from swreflect.models.vocab import Role
 from swreflect.signing.canonical import canonical_bytes, canonical_sha256
 
 FORMAT = "swreflect-signed-record"
 FORMAT_VERSION = 1
 SIGNATURE_METHOD = "ecdsa-p256-sha256"
 IN_ROOM_METHOD = "in-room-acknowledgement"
-ROLES = ("supervisor", "supervisee")
 
 
 def certificate_fingerprint(certificate: x509.Certificate) -> str:
@@ -128,7 +128,7 @@ class RecordNote:
         fields = ("kind", "role", "author_name", "text", "written_at")
         if not isinstance(data, dict) or any(not isinstance(data.get(f), str) for f in fields):
             raise VerificationFailedError("A comment on the record is malformed.")
-        if data["kind"] not in NOTE_KINDS or data["role"] not in ROLES:
+        if data["kind"] not in NOTE_KINDS or data["role"] not in tuple(Role):
             raise VerificationFailedError("A comment on the record is malformed.")
         return cls(
             data["kind"],
@@ -200,7 +200,7 @@ def sign_record(
     certificate: x509.Certificate,
     signed_at: datetime,
 ) -> SignatureEntry:
-    if role not in ROLES:
+    if role not in tuple(Role):
         raise ValueError(f"unknown role {role!r}")
     stamp = signed_at.isoformat(timespec="seconds")
     signature = private_key.sign(signing_input(record, role, stamp), ec.ECDSA(hashes.SHA256()))

@@ -13,6 +13,8 @@ import os
 import time
 from dataclasses import dataclass
 
+from swreflect.platform.release import test_setting
+
 MIB = 1024
 FLOOR_MEMORY_KIB = 64 * MIB
 DEFAULT_MEMORY_KIB = 256 * MIB
@@ -70,7 +72,7 @@ class KdfPolicy:
 
     @classmethod
     def from_environment(cls) -> KdfPolicy:
-        if os.environ.get(TEST_KDF_ENV) == "1":
+        if test_setting(TEST_KDF_ENV) == "1":
             return cls.insecure_for_tests()
         return cls.production()
 

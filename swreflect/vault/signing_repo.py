@@ -10,66 +10,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from swreflect.errors import RecordAgreedError
+from swreflect.models.signing import NoteRow, Pairing, StoredIdentity, VersionRow
 from swreflect.vault.connection import Connection, DatabaseError
-
-AGREED_STATUSES = ("agreed", "acknowledged-in-room")
-
-
-@dataclass(frozen=True)
-class StoredIdentity:
-    display_name: str
-    role: str
-    private_key_pem: str
-    certificate_pem: str
-    fingerprint: str
-    created_at: str
-
-
-@dataclass(frozen=True)
-class Pairing:
-    person_ref: str
-    display_name: str
-    role: str
-    certificate_pem: str
-    fingerprint: str
-    paired_at: str
-
-
-@dataclass(frozen=True)
-class VersionRow:
-    record_id: str
-    version: int
-    kind: str
-    addendum_to: str | None
-    canonical_json: str
-    record_sha256: str
-    my_role: str
-    counterpart_ref: str | None
-    direction: str
-    status: str
-    created_at: str
-    updated_at: str
-
-    @property
-    def is_locked(self) -> bool:
-        return self.status in AGREED_STATUSES
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    id: int
-    record_id: str
-    version: int
-    kind: str
-    author_role: str
-    author_name: str
-    text: str
-    origin: str
-    created_at: str
-
 
 _VERSION_COLS = (
     "record_id, version, kind, addendum_to, canonical_json, record_sha256, my_role, "

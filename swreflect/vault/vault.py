@@ -39,6 +39,7 @@ from swreflect.errors import (
     WrongRecoveryKeyError,
 )
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
+from swreflect.platform.release import test_setting
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
@@ -384,9 +385,9 @@ def _test_only_pause() -> None:
     Active only when both the insecure test KDF and ``SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE``
     (seconds) are set; a normal run never sets either.
     """
-    if os.environ.get(TEST_KDF_ENV) != "1":
+    if test_setting(TEST_KDF_ENV) != "1":
         return
-    pause = os.environ.get(TEST_PAUSE_ENV)
+    pause = test_setting(TEST_PAUSE_ENV)
     if pause:
         time.sleep(float(pause))
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from swreflect.core.clock import SystemClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.backups import inspect_backup, list_backups
 from swreflect.vault.vault import Vault
 

@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from swreflect.core.journal_models import EntryContent
+from swreflect.models.journal import EntryContent
 from swreflect.paths import resource_path
 from swreflect.vault.journal.rows import content_values, stamp
 from swreflect.vault.kdf import KdfPolicy

@@ -12,8 +12,8 @@ import time
 from datetime import UTC, datetime
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent, Wellbeing
 from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent, Wellbeing
 
 
 def _timed(label: str, runs: int, func) -> float:  # type: ignore[no-untyped-def]

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from swreflect.core.clock import SystemClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.journal.fts_query import sanitise
 from swreflect.vault.journal.rows import content_values
 from swreflect.vault.journal.search import search_sql

@@ -1,4 +1,4 @@
-"""The command-line contract of ARCHITECTURE.md §10 for the vault commands, run for real."""
+"""The command-line contract of docs/architecture.md §8 for the vault commands, run for real."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from swreflect.export import record_view
 from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
+from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.canonical import canonical_bytes
 from swreflect.signing.records import SignedRecord, format_fingerprint
 from tests.export.conftest import EXPORTED_AT
@@ -156,7 +157,7 @@ def test_in_room_acknowledgement_is_labelled(supervisor):
 
     signed = sign_both(make_record(), supervisor, None)
     text = _flat(_text(build_pdf([signed], supervisor, EXPORTED_AT)))
-    assert _flat(record_view.IN_ROOM_LABEL) in text
+    assert _flat(IN_ROOM_LABEL) in text
 
 
 def test_batch_has_a_contents_page_pointing_at_each_record(tmp_path, supervisor, supervisee):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from swreflect.core import cpd
 from swreflect.export import record_view, text_export
+from swreflect.models.vocab import IN_ROOM_LABEL
 from tests.export.factory import make_record, sign_both
 
 
@@ -47,7 +48,7 @@ def test_markdown_has_headings_a_table_and_escapes_user_text(supervisor, supervi
 def test_in_room_acknowledgement_is_labelled_in_text(supervisor):
     text = text_export.record_text(sign_both(make_record(), supervisor, None))
     assert "acknowledged" in text
-    assert record_view.IN_ROOM_LABEL in text
+    assert IN_ROOM_LABEL in text
 
 
 def test_the_sign_off_record_shape_shows_ratings_and_names_action_owners():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt
 
-from swreflect.core.journal_models import EntryContent
 from swreflect.gui.pages.journal_page import JournalPage
+from swreflect.models.journal import EntryContent
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from swreflect.core.journal_models import HIT_END, HIT_START, EntrySummary, SearchHit
 from swreflect.gui.journal.list_model import HtmlRole, IdRole, JournalListModel
+from swreflect.models.journal import HIT_END, HIT_START, EntrySummary, SearchHit
 
 WHEN = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services, build_services
 from swreflect.gui import dialogs
 from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.list_model import HtmlRole, IdRole
 from swreflect.gui.pages.journal_page import JournalPage
+from swreflect.models.journal import EntryContent
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 from tests.journal.gui_fixtures import journal_services, make_page

@@ -16,7 +16,8 @@ from swreflect.gui import session_macos as mac
 from swreflect.gui import session_windows as win
 from swreflect.gui.controller import State
 from swreflect.gui.launch import compose
-from swreflect.gui.session_events import FakeSessionEvents, platform_session_events
+from swreflect.gui.session_events import FakeSessionEvents
+from swreflect.gui.session_platform import platform_session_events
 from swreflect.vault.kdf import KdfPolicy
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui

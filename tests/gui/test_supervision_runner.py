@@ -250,7 +250,7 @@ def test_a_note_that_cant_be_saved_says_so_and_keeps_the_text(
 def test_an_excerpt_marked_in_my_own_journal_joins_the_agenda_only_when_chosen(
     qtbot: QtBot, sup_services: Services, sup_agreement: str
 ) -> None:
-    from swreflect.core.journal_models import EntryContent
+    from swreflect.models.journal import EntryContent
 
     journal = sup_services.journal
     entry = journal.create(EntryContent(title="Tuesday's visit", body="A long day. It felt stuck."))

@@ -58,7 +58,12 @@ def test_every_state_fits_1024x600(qtbot, styled_app, tmp_path: Path) -> None:  
 
 
 def test_every_state_fits_1366x768_at_125_percent(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_SCALE_FACTOR="1.25", QT_QPA_PLATFORM="offscreen")
+    env = dict(
+        os.environ,
+        QT_SCALE_FACTOR="1.25",
+        QT_QPA_PLATFORM="offscreen",
+        SWREFLECT_COLOR_SCHEME="dark",
+    )
     code = (
         "import sys; from pathlib import Path;"
         "from swreflect.gui.launch import make_application;"

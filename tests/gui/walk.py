@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.gui.controller import ShellController
 from swreflect.gui.launch import compose
+from swreflect.models.journal import EntryContent
 from swreflect.vault.kdf import KdfPolicy
 
 PASSPHRASE = "amber lantern over a quiet harbour"
@@ -38,6 +38,7 @@ def settle() -> None:
     for _ in range(4):
         QThreadPool.globalInstance().waitForDone(20000)
         QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _main(shell: ShellController) -> QWidget:

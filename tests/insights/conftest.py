@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent, Wellbeing
 from swreflect.core.services import Services, build_services
+from swreflect.models.journal import EntryContent, Wellbeing
 
 TODAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 

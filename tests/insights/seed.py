@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent, Wellbeing
 from swreflect.core.services import Services
+from swreflect.models.journal import EntryContent, Wellbeing
 
 TODAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 

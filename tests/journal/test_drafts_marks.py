@@ -4,9 +4,9 @@ import pytest
 
 from swreflect.core.clock import FakeClock
 from swreflect.core.journal import NEW_DRAFT, draft_slot
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services, build_services
 from swreflect.errors import JournalInputError
+from swreflect.models.journal import EntryContent
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 

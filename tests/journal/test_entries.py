@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent, Wellbeing
 from swreflect.core.services import Services
 from swreflect.errors import JournalEntryNotFoundError, JournalInputError
+from swreflect.models.journal import EntryContent, Wellbeing
 
 
 def test_create_and_read_back_every_field(services: Services, clock: FakeClock) -> None:
@@ -83,7 +83,7 @@ def test_empty_trash_purges_everything_in_it(services: Services) -> None:
 def test_list_pages_newest_first_with_filters(services: Services, clock: FakeClock) -> None:
     from datetime import timedelta
 
-    from swreflect.core.journal_models import JournalFilter
+    from swreflect.models.journal import JournalFilter
 
     j = services.journal
     start = clock.now()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services
+from swreflect.models.journal import EntryContent
 from tests.journal.pages import occurs, plaintext_of_vault, raw_files
 
 CANARY = "QuokkaCanary7731"

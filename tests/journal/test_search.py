@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import HIT_END, HIT_START, EntryContent, JournalFilter
 from swreflect.core.services import Services
+from swreflect.models.journal import HIT_END, HIT_START, EntryContent, JournalFilter
 from swreflect.vault.journal.fts_query import sanitise
 
 

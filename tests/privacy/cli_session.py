@@ -61,8 +61,8 @@ def commands() -> dict[str, set[str]]:
 def services_step(canaries: dict[str, str], session_id: str) -> None:
     """Template answers and session notes: no CLI command writes these, the services do."""
     from swreflect.core.clock import SystemClock
-    from swreflect.core.journal_models import EntryContent
     from swreflect.core.services import build_services
+    from swreflect.models.journal import EntryContent
     from swreflect.paths import default_vault_dir
     from swreflect.vault.vault import Vault
 

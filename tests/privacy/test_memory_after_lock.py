@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from swreflect.core.clock import SystemClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE

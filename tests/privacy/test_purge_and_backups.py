@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from swreflect.core.clock import SystemClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.backups import inspect_backup
 from swreflect.vault.vault import Vault
 from tests.journal.pages import database_pages

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from swreflect.cli import main
-from swreflect.export import record_view
+from swreflect.models.vocab import IN_ROOM_LABEL
 from tests.conftest import TEST_PASSPHRASE
 
 DISAGREE = "DISAGREE-7Q: I wasn't struggling, the rota was."
@@ -161,7 +161,7 @@ def test_in_room_acknowledgement_carries_their_comment_and_takes_an_addendum(two
     text = run("export", "text", rid, *sam)
     assert IN_ROOM_COMMENT in text
     assert "Comment given in the room by Priya Shah (supervisee)" in text
-    assert record_view.IN_ROOM_LABEL in text
+    assert IN_ROOM_LABEL in text
     verified = run("inbox", "verify", rid, *sam)
     assert "in the room" in verified
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from swreflect.core.agreement_flow import other_role
 from swreflect.core.services import Services
 from swreflect.errors import (
     AgreementStateError,
@@ -12,6 +11,7 @@ from swreflect.errors import (
     RecordAgreedError,
     ValidationError,
 )
+from swreflect.models.vocab import other_role
 from swreflect.signing.records import IN_ROOM_METHOD, SIGNATURE_METHOD, verify_all
 from swreflect.vault.connection import DatabaseError
 from tests.signing.records import RECORD_ID, make_record

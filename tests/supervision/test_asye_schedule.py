@@ -10,8 +10,8 @@ from swreflect.core import asye
 from swreflect.core.agreements import frequency_label, reminders, terms_in_words
 from swreflect.core.bank_holidays import is_working_day
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import Agreement, AgreementTerms
 from swreflect.core.supervision_schedule import describe_due, due_state, next_due
+from swreflect.models.supervision import Agreement, AgreementTerms
 
 START = date(2026, 1, 5)  # a Monday
 

@@ -16,7 +16,7 @@ import pytest
 
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services, build_services
-from swreflect.core.supervision_models import AgreementDetails
+from swreflect.models.supervision import AgreementDetails
 from swreflect.vault.migrations import latest_version
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE

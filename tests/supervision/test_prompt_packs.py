@@ -9,8 +9,8 @@ import pytest
 
 from swreflect.core.prompt_packs import CYCLE_STEPS, load_pack_file
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import STAGE_KEYS
 from swreflect.errors import ResourceError, ValidationError
+from swreflect.models.supervision import STAGE_KEYS
 from swreflect.paths import resource_path
 
 GOOD = """\

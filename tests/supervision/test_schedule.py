@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from swreflect.core.supervision_models import Agreement, AgreementTerms
 from swreflect.core.supervision_schedule import (
     add_months,
     describe_due,
     due_state,
     next_due,
 )
+from swreflect.models.supervision import Agreement, AgreementTerms
 
 
 def _agreement(*terms: AgreementTerms, start: date = date(2026, 1, 5)) -> Agreement:

@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.services import Services, build_services
+from swreflect.models.journal import EntryContent
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.core import insights_words as words
 from swreflect.core.insights import FUNCTION_LABELS, FunctionSplit
-from swreflect.core.supervision_models import FUNCTIONS
 from swreflect.gui.markers import chart_painter
+from swreflect.models.vocab import Function
 
 # function -> (colour, pattern laid over it)
 LOOK: dict[str, tuple[QColor, Qt.BrushStyle]] = {
@@ -33,7 +33,7 @@ DATE_WIDTH = 110
 def minutes_line(split: FunctionSplit) -> str:
     parts = [
         f"{FUNCTION_LABELS[f]} {round(split.seconds[f] / 60)} min"
-        for f in FUNCTIONS
+        for f in Function
         if split.seconds[f]
     ]
     return ", ".join(parts)
@@ -82,7 +82,7 @@ class SplitChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter, text = chart_painter(self)
         x = 0.0
-        for function in FUNCTIONS:
+        for function in Function:
             swatch = QRectF(x, 6, 14, 14)
             fill(painter, swatch, function)
             painter.setPen(QPen(text, 1))
@@ -103,7 +103,7 @@ class SplitChart(QWidget):
                 words.day(split.held_on),
             )
             left = float(DATE_WIDTH)
-            for function in FUNCTIONS:
+            for function in Function:
                 part = split.seconds[function] / split.total * bar_width if split.total else 0
                 if part > 0:
                     fill(painter, QRectF(left, top + 3, part, 16), function)

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.core.insights_wellbeing import SCALE_LABELS, WeekPoint
-from swreflect.core.journal_models import WELLBEING_SCALES
 from swreflect.gui.markers import chart_painter, draw_marker
+from swreflect.models.journal import WELLBEING_SCALES
 
 # scale -> (colour, line style, point shape)
 LOOK: dict[str, tuple[QColor, Qt.PenStyle, str]] = {

@@ -21,8 +21,8 @@ from swreflect.gui import dialogs
 from swreflect.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from swreflect.core.journal_models import EntryContent
     from swreflect.gui.journal.editor import EntryEditor
+    from swreflect.models.journal import EntryContent
 
 NOTHING_YET = "Write something first; then it can become a CPD entry."
 WRITE_FAILED = "The CPD text couldn't be saved there. Nothing was changed; try another folder."

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.journal_models import EntryContent
 from swreflect.core.templates import Template, TemplateLibrary
 from swreflect.gui.journal.deid_banner import DeidBanner
 from swreflect.gui.journal.private_text import PrivateTextEdit
 from swreflect.gui.journal.wellbeing import WellbeingBox
+from swreflect.models.journal import EntryContent
 
 COLUMN_CHARS = 72
 
@@ -214,6 +214,7 @@ class EntryEditor(QWidget):
     def _show_template(self, template: Template) -> None:
         for f in self.prompt_fields:
             self._prompts_box.removeWidget(f)
+            f.hide()  # gone at once for Tab and screen readers, deleted when idle
             f.deleteLater()
         self.prompt_fields = []
         self.template_note.setText(template.description)

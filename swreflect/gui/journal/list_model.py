@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from swreflect.core.journal_models import HIT_END, HIT_START, EntrySummary, SearchHit
+from swreflect.models.journal import HIT_END, HIT_START, EntrySummary, SearchHit
 
 PAGE_SIZE = 100
 PREVIEW_CHARS = 110

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.templates import TemplateLibrary
-from swreflect.gui.flow_layout import FlowLayout
+from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.journal.list_model import JournalListModel
 from swreflect.gui.journal.lock_glyph import lock_pixmap
 from swreflect.gui.journal.row_delegate import entry_list_view
@@ -83,7 +83,7 @@ class ActionBar(QWidget):
         self.saved_label.setWordWrap(True)
         self.revisions_button.setToolTip("See and bring back an earlier version of this entry.")
         self.trash_entry_button.setToolTip("Move this entry to the Trash; you can restore it.")
-        buttons = FlowLayout()
+        buttons = WrapRow()
         for widget in (
             self.mark_button,
             self.revisions_button,
@@ -93,5 +93,5 @@ class ActionBar(QWidget):
             buttons.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.saved_label)

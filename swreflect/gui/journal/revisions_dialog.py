@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.journal_models import Revision
 from swreflect.gui.journal.safe_emit import emit
+from swreflect.models.journal import Revision
 
 
 class RevisionsDialog(QDialog):

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from swreflect.core.journal_models import JournalFilter
 from swreflect.core.templates import TemplateLibrary
+from swreflect.models.journal import JournalFilter
 
 DEBOUNCE_MS = 150
 PERIODS = (("Any time", None), ("Past week", 7), ("Past month", 31), ("Past year", 366))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from swreflect.core.journal_models import Wellbeing
+from swreflect.models.journal import Wellbeing
 
 SCALES = (
     ("energy", "Energy", "1 is running on empty, 5 is full of energy"),

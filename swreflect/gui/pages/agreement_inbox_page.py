@@ -34,6 +34,7 @@ from swreflect.gui.signing.record_exports import RecordExports
 from swreflect.gui.signing.review_rating import ReviewRating
 from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
+from swreflect.models.vocab import AgreementStatus, Direction
 from swreflect.platform.files import atomic_write
 
 EXCHANGE_FILTER = "swreflect agreement files (*.swx);;All files (*)"
@@ -178,7 +179,7 @@ class AgreementInboxPage(QWidget):
     def _show_record(self, record_id: str | None) -> None:
         self._current = record_id
         if record_id is None:
-            self.record_view.show_record(None)
+            self.record_view.show_parts(None)
             self.status_label.setText("")
             self._set_answerable(False)
             self.resend_button.hide()
@@ -192,20 +193,24 @@ class AgreementInboxPage(QWidget):
         for h in history[:-1]:
             earlier.append(f"Version {h.version}: {status_words(h.status)}")
             earlier += [f"{n.author_name} ({n.author_role}), {n.kind}: {n.text}" for n in h.notes]
-        self.record_view.show_record(
-            self._signoff.signed_record(record_id, latest.version),
-            status=status_words(latest.status),
-            history=earlier,
+        self.record_view.show_parts(
+            self._services.records.outline(
+                record_id, status=status_words(latest.status), history=earlier
+            )
         )
         self.status_label.setText(status_words(latest.status))
-        self._set_answerable(latest.direction == "incoming" and latest.status == "received")
-        self.resend_button.setVisible(latest.direction == "incoming" and latest.status == "agreed")
-        agreed = latest.status in ("agreed", "acknowledged-in-room")
+        self._set_answerable(
+            latest.direction == Direction.INCOMING and latest.status == AgreementStatus.RECEIVED
+        )
+        self.resend_button.setVisible(
+            latest.direction == Direction.INCOMING and latest.status == AgreementStatus.AGREED
+        )
+        agreed = latest.status in (AgreementStatus.AGREED, AgreementStatus.ACKNOWLEDGED_IN_ROOM)
         row = self._signoff.latest(record_id)
         can_add = agreed and row.kind != "addendum" and row.counterpart_ref is not None
         self.send_panel.set_addendum_target(record_id if can_add else None)  # either person
         self.exports.show_record(record_id, agreed=agreed)
-        theirs = latest.direction == "incoming" and row.kind == "supervision-record"
+        theirs = latest.direction == Direction.INCOMING and row.kind == "supervision-record"
         self.rating.show_for(record_id if theirs else None)
 
     def _set_answerable(self, answerable: bool) -> None:
@@ -232,8 +237,11 @@ class AgreementInboxPage(QWidget):
     # ------------------------------------------------------------ import
     def on_import_button_clicked(self) -> None:
         path = dialogs.open_file(self, "Import an agreement file", Path.home(), EXCHANGE_FILTER)
-        if path is None:
-            return
+        if path is not None:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Import one agreement file (the button, or a file opened with the app)."""
         try:
             data = Path(path).read_bytes()
         except OSError:
@@ -251,7 +259,7 @@ class AgreementInboxPage(QWidget):
             )
         elif result.kind == "request":
             text = f"{result.sender_name} asked you to agree a record. Read it, then answer."
-        elif result.status == "agreed":
+        elif result.status == AgreementStatus.AGREED:
             text = f"{result.sender_name} signed. Both signatures check out: it's agreed."
         else:
             text = f"{result.sender_name} sent the record back with comments."

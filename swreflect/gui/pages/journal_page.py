@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.journal import NEW_DRAFT, draft_slot
-from swreflect.core.journal_models import Draft, EntryContent, SearchHit
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.journal.ask import Ask
@@ -38,12 +37,14 @@ from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.safe_emit import emit
 from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
+from swreflect.gui.supervision.look import PRIVATE_ACCENT
+from swreflect.models.journal import Draft, EntryContent, SearchHit
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 3000
 DEID_MS = 400
-PRIVATE_TINT = QColor(111, 84, 170)
+PRIVATE_TINT = QColor(PRIVATE_ACCENT)  # the lock glyph: 3.3:1 or more in light and dark
 
 
 def private_background(palette: QPalette) -> QColor:

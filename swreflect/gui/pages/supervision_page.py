@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.gui.flow_layout import FlowLayout
+from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
@@ -104,7 +104,7 @@ class SupervisionPage(QWidget):
         self.terms.setWordWrap(True)
         self.terms.setProperty("role", "hint")
         detail.addWidget(self.terms)
-        buttons = FlowLayout()
+        buttons = WrapRow()
         self.start_button = QPushButton("Start a session")
         self.start_button.setAccessibleName("Start a session with this agreement")
         self.start_button.clicked.connect(self.on_start_button_clicked)
@@ -113,7 +113,7 @@ class SupervisionPage(QWidget):
         self.open_button.clicked.connect(self.on_open_button_clicked)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.open_button)
-        detail.addLayout(buttons)
+        detail.addWidget(buttons)
         lower = QHBoxLayout()
         sessions_column = QVBoxLayout()
         sessions_column.addWidget(QLabel("<b>Sessions</b>"))

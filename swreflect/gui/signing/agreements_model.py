@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from swreflect.core.agreement_flow import SignOffService
 from swreflect.core.identity_service import IdentityService
 from swreflect.core.record_text import status_words
-from swreflect.vault.signing_repo import VersionRow
+from swreflect.models.signing import VersionRow
 
 COLUMNS = ("Record", "With", "Where it stands")
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -208,8 +208,11 @@ class IdentityPanel(QFrame):
 
     def on_choose_button_clicked(self) -> None:
         path = dialogs.open_file(self, "Open their identity card", Path.home(), CARD_FILTER)
-        if path is None:
-            return
+        if path is not None:
+            self.open_card(Path(path))
+
+    def open_card(self, path: Path) -> None:
+        """Show the card at ``path`` for pairing (the button, or a file opened with the app)."""
         try:
             card = self._identity.read_card(Path(path).read_bytes())
         except OSError:

@@ -24,7 +24,6 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.signing.record_browser import RecordBrowser
 from swreflect.gui.ui import hint
-from swreflect.signing.records import SignedRecord
 
 READ_FIRST = "Tick to confirm you have read the whole record."
 
@@ -49,8 +48,7 @@ class InRoomDialog(QDialog):
         )
         self.record = RecordBrowser()
         self.record.setAccessibleName("The record to agree, read-only")
-        record = services.sessions.record_content(session_id)
-        self.record.show_record(SignedRecord(record), status="Not agreed yet")
+        self.record.show_parts(services.records.session_outline(session_id))
         layout.addWidget(self.record, 1)
 
         form = QFormLayout()

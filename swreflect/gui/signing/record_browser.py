@@ -1,4 +1,4 @@
-"""A read-only view of a record, laid out like its PDF (see ``export.record_outline``).
+"""A read-only view of a record, laid out like its PDF (see ``core.record_outline``).
 
 Used on the Agreements page and in the in-room read-back, so a record reads the same wherever
 it is shown. Text is escaped: nothing a person typed is ever interpreted as markup.
@@ -11,8 +11,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from swreflect.export.record_outline import Part, outline, plain_text
-from swreflect.signing.records import SignedRecord
+from swreflect.core.record_outline import Part, plain_text
 
 
 def _html_text(text: str) -> str:
@@ -53,13 +52,11 @@ class RecordBrowser(QTextBrowser):
         self.setPlaceholderText("Choose a record on the left to read it.")
         self.outline_text = ""
 
-    def show_record(
-        self, signed: SignedRecord | None, *, status: str = "", history: Sequence[str] = ()
-    ) -> None:
-        if signed is None:
+    def show_parts(self, parts: Sequence[Part] | None) -> None:
+        """Show a record's outline (from ``RecordService.outline``); None clears the view."""
+        if not parts:
             self.clear()
             self.outline_text = ""
             return
-        parts = outline(signed, status=status, history=history)
-        self.outline_text = plain_text(parts)
+        self.outline_text = plain_text(list(parts))
         self.setHtml(to_html(parts))

@@ -82,7 +82,7 @@ class RecordExports(QWidget):
         self.verify_button = button(
             "Check a signed PDF…", "Check that a PDF record is genuine and unchanged.", "link"
         )
-        from swreflect.gui.verify_hooks import VERIFY_SHORTCUT
+        from swreflect.gui.verify_dialog import VERIFY_SHORTCUT
 
         self.verify_button.setToolTip(f"Check a signed PDF ({VERIFY_SHORTCUT})")
         row = QHBoxLayout(self)
@@ -228,7 +228,7 @@ class RecordExports(QWidget):
         self._batch.show()
 
     def on_verify_button_clicked(self) -> None:
-        from swreflect.gui.verify_hooks import open_verify_dialog
+        from swreflect.gui.verify_dialog import open_verify_dialog
 
         open_verify_dialog(self, self._services)
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import ROLES
 from swreflect.gui.supervision.look import clear_layout, date_edit, to_date, to_qdate
+from swreflect.models.vocab import ActionStatus, Role
 
 
 class ActionsEditor(QWidget):
@@ -41,7 +41,7 @@ class ActionsEditor(QWidget):
         self.description.returnPressed.connect(self.on_add_button_clicked)
         self.owner = QComboBox()
         self.owner.setAccessibleName("Who owns the new action")
-        for role in ROLES:
+        for role in Role:
             self.owner.addItem(role.capitalize(), role)
         self.has_due = QCheckBox("Due by")
         self.has_due.setAccessibleName("The new action has a due date")
@@ -66,7 +66,7 @@ class ActionsEditor(QWidget):
             due = f"by {action.due.strftime('%d %b %Y')}" if action.due else "no date"
             done = QCheckBox(f"{action.description}{carried}")
             done.setAccessibleName(f"Done: {action.description}")
-            done.setChecked(action.status == "done")
+            done.setChecked(action.status == ActionStatus.DONE)
             done.toggled.connect(
                 lambda checked, a=action.id: self._services.actions.set_done(a, checked)
             )

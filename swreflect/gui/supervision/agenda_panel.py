@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.prompt_packs import CYCLE_STEPS, StageContent
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import AgendaItem, Session
 from swreflect.gui.supervision.notes_list import NotesList
 from swreflect.gui.supervision.prompt_card import PromptCard
 from swreflect.gui.supervision.stage_panel import function_combo
+from swreflect.models.supervision import AgendaItem, Session
 
 SOURCE_MARKS = {"topic": "Topic", "excerpt": "Shared excerpt", "carried_action": "Carried action"}
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from swreflect.core.supervision_models import Session
 from swreflect.gui.markers import draw_marker
+from swreflect.models.supervision import Session
 
 QUADRANTS = (
     ("Supported, not stretched", False, True),

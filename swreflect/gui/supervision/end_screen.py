@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from swreflect.core import session_record
 from swreflect.core.record_guidance import SUMMARY_PROMPT
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import FUNCTIONS
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
 from swreflect.gui.ui import hint
+from swreflect.models.vocab import Function
 
 NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
 TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
@@ -184,7 +184,7 @@ class EndScreen(QScrollArea):
             clear_layout(grid)
         total = max(1, (session_record.total_seconds(session) + 30) // 60)
         split = session_record.seconds_by_function(session)
-        for row, function in enumerate(FUNCTIONS):
+        for row, function in enumerate(Function):
             minutes = (split[function] + 30) // 60
             self.functions_grid.addWidget(QLabel(function.capitalize()), row, 0)
             self.functions_grid.addWidget(_bar(minutes, total, function), row, 1)

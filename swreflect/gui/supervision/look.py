@@ -19,25 +19,29 @@ SHARED_GLYPH = "\u270e"
 PRIVATE_LABEL = "Private to you: never shared or exported"
 SHARED_LABEL = f"{SHARED_GLYPH} Shared record: goes into the record you both agree"
 
-NOTE_STYLE = """
-QFrame[privacy="private"] {
+# Edges and glyphs: one colour each with at least 3:1 on the light and the dark window.
+PRIVATE_ACCENT = "#8466d0"
+SHARED_ACCENT = "#2f8f7c"
+
+NOTE_STYLE = f"""
+QFrame[privacy="private"] {{
     background-color: rgba(128, 90, 213, 0.13);
-    border-left: 4px solid rgba(128, 90, 213, 0.75);
+    border-left: 4px solid {PRIVATE_ACCENT};
     border-radius: 6px;
-}
-QFrame[privacy="private"] QPlainTextEdit {
+}}
+QFrame[privacy="private"] QPlainTextEdit {{
     background-color: rgba(128, 90, 213, 0.06);
-}
-QFrame[privacy="shared"] {
+}}
+QFrame[privacy="shared"] {{
     background-color: transparent;
-    border-left: 4px solid rgba(60, 140, 120, 0.7);
+    border-left: 4px solid {SHARED_ACCENT};
     border-radius: 6px;
-}
-QLabel[role="calm"] {
+}}
+QLabel[role="calm"] {{
     background-color: rgba(220, 170, 60, 0.16);
     border-radius: 6px;
     padding: 8px;
-}
+}}
 """
 
 
@@ -62,7 +66,7 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
-def lock_pixmap(size: int = 16, colour: str = "#6a4bc4") -> QPixmap:
+def lock_pixmap(size: int = 16, colour: str = PRIVATE_ACCENT) -> QPixmap:
     """The private marker: the same padlock the journal draws, so private looks alike everywhere."""
     return journal_lock_pixmap(size, QColor(colour))
 

@@ -29,7 +29,6 @@ from swreflect.core.record_guidance import (
     default_visibility,
 )
 from swreflect.core.sessions import SessionService
-from swreflect.core.supervision_models import Note
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import (
     NOTE_STYLE,
@@ -38,6 +37,7 @@ from swreflect.gui.supervision.look import (
     lock_pixmap,
     set_privacy,
 )
+from swreflect.models.supervision import Note
 
 
 class NoteEditor(QFrame):

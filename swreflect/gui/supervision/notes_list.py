@@ -11,9 +11,9 @@ from swreflect.core.deidentify import Finding
 from swreflect.core.prompt_packs import Prompt
 from swreflect.core.record_guidance import PRIVATE_BY_DEFAULT, SHARE_WARNING, guidance
 from swreflect.core.sessions import SessionService
-from swreflect.core.supervision_models import Note
 from swreflect.gui.supervision.look import lock_icon
 from swreflect.gui.supervision.note_editor import NoteEditor
+from swreflect.models.supervision import Note
 
 
 class NotesList(QWidget):

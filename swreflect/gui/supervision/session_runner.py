@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import Session
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
+from swreflect.models.supervision import Session
+from swreflect.models.vocab import SessionStatus
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,7 +44,7 @@ class SessionRunner(QWidget):
         self.services = services
         self.session_id = session_id
         session = services.sessions.get(session_id)
-        if session.status == "draft":
+        if session.status == SessionStatus.DRAFT:
             session = services.sessions.begin(session_id)
         agreement = services.agreements.get(session.agreement_id)
         person = services.agreements.person_of(agreement)

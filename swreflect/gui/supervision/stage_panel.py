@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.prompt_packs import StageContent
 from swreflect.core.services import Services
-from swreflect.core.supervision_models import FUNCTIONS, Session
 from swreflect.gui.supervision.notes_list import NotesList
 from swreflect.gui.supervision.prompt_card import PromptCard
+from swreflect.models.supervision import Session
+from swreflect.models.vocab import ActionStatus, Function
 
 FUNCTION_LABELS = {
     "management": "Management (accountable practice)",
@@ -33,9 +34,9 @@ FUNCTION_LABELS = {
 def function_combo(current: str, name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for key in FUNCTIONS:
+    for key in Function:
         combo.addItem(FUNCTION_LABELS[key], key)
-    combo.setCurrentIndex(FUNCTIONS.index(current) if current in FUNCTIONS else 0)
+    combo.setCurrentIndex(tuple(Function).index(current) if current in tuple(Function) else 0)
     return combo
 
 
@@ -107,7 +108,7 @@ class StagePanel(QScrollArea):
             due = f" (by {action.due.strftime('%d %b')})" if action.due else ""
             box = QCheckBox(f"{action.description}, {action.owner}{due}")
             box.setAccessibleName(f"Done: {action.description}")
-            box.setChecked(action.status == "done")
+            box.setChecked(action.status == ActionStatus.DONE)
             box.toggled.connect(
                 lambda checked, action_id=action.id: self.services.actions.set_done(
                     action_id, checked

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from swreflect.core.journal_models import (
+from swreflect.models.journal import (
     Entry,
     EntryContent,
     EntrySummary,

@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from swreflect.core.journal_models import Draft, EntryContent, SupervisionMark
+from swreflect.models.journal import Draft, EntryContent, SupervisionMark
 from swreflect.vault.journal.rows import parse_stamp, required_stamp, stamp
 
 

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from swreflect.core.journal_models import EntryContent, Wellbeing
+from swreflect.models.journal import EntryContent, Wellbeing
 
 ENTRY_COLUMNS = (
     "id, title, body, template_id, answers, search_tags, energy, stress, workload, "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from swreflect.core.journal_models import HIT_END, HIT_START, JournalFilter, SearchHit
+from swreflect.models.journal import HIT_END, HIT_START, JournalFilter, SearchHit
 from swreflect.vault.journal.entries import filter_sql
 from swreflect.vault.journal.fts_query import sanitise
 from swreflect.vault.journal.rows import required_stamp

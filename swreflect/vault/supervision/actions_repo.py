@@ -7,7 +7,8 @@ import uuid
 from datetime import date
 from typing import Any
 
-from swreflect.core.supervision_models import Action
+from swreflect.models.supervision import Action
+from swreflect.models.vocab import ActionStatus
 from swreflect.vault.vault import Vault
 
 _COLUMNS = (
@@ -75,7 +76,7 @@ class ActionRepository:
         with self._vault.transaction() as conn:
             cur = conn.execute(
                 "UPDATE actions SET status = ?, done_at = ? WHERE id = ?",
-                (status, stamp if status == "done" else None, action_id),
+                (status, stamp if status == ActionStatus.DONE else None, action_id),
             )
             return bool(cur.rowcount)
 

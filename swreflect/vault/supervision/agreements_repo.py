@@ -8,7 +8,7 @@ from dataclasses import asdict, fields
 from datetime import date
 from typing import Any
 
-from swreflect.core.supervision_models import Agreement, AgreementDetails, AgreementTerms
+from swreflect.models.supervision import Agreement, AgreementDetails, AgreementTerms
 from swreflect.vault.vault import Vault
 
 _COLUMNS = (

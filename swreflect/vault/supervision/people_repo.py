@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from swreflect.core.supervision_models import Person
+from swreflect.models.supervision import Person
 from swreflect.vault.vault import Vault
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from swreflect.core.supervision_models import (
+from swreflect.models.supervision import (
     AgendaItem,
     Note,
     Rating,

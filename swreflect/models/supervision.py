@@ -1,8 +1,9 @@
 """Plain records for people, agreements, sessions and actions (no Qt, no SQL).
 
 These are what the supervision repositories return and the services, CLI and GUI pass around.
-Roles are always one of ``ROLES``: a person's ``role`` is their relation to the vault owner
-(``"supervisee"`` means "someone I supervise").
+Roles, functions, visibilities and statuses hold the values of ``models.vocab``'s enums: a
+person's ``role`` is their relation to the vault owner (``Role.SUPERVISEE`` means "someone I
+supervise").
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-ROLES = ("supervisee", "supervisor")
-FUNCTIONS = ("management", "development", "support", "mediation")
-VISIBILITIES = ("shared", "private")
+from swreflect.models.vocab import Function, SessionStatus, Visibility
+
 AGENDA_SOURCES = ("topic", "excerpt", "carried_action")
-ACTION_STATUSES = ("open", "done")
 
 # Frequency presets. ``asye``: the newly-qualified first year (weekly for six weeks, at least
 # fortnightly until six months, then at least monthly); ``monthly``: at least monthly for
@@ -23,14 +22,10 @@ FREQUENCIES = ("asye", "monthly", "custom")
 DEFAULT_USUAL_MINUTES = 90
 DEFAULT_RECORD_DUE_DAYS = 14
 
-# Session lifecycle owned here. Later steps (sent for agreement, agreed, ...) belong to sign-off
-# and are stored in the same column.
-STATUS_DRAFT = "draft"
-STATUS_IN_SESSION = "in_session"
-STATUS_SUMMARY_DRAFTED = "summary_drafted"
-STATUS_CANCELLED = "cancelled"
-EDITABLE_STATUSES = (STATUS_DRAFT, STATUS_IN_SESSION, STATUS_SUMMARY_DRAFTED)
-NOT_HELD_STATUSES = (STATUS_DRAFT, STATUS_CANCELLED)
+# The session's own lifecycle; later steps (sent for agreement, agreed, ...) follow sign-off and
+# are stored in the same column.
+EDITABLE_STATUSES = (SessionStatus.DRAFT, SessionStatus.IN_SESSION, SessionStatus.SUMMARY_DRAFTED)
+NOT_HELD_STATUSES = (SessionStatus.DRAFT, SessionStatus.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -43,15 +38,15 @@ class StageSpec:
 # The built-in stage order. Prompt packs supply prompts for these keys; a pack may not invent
 # new keys (the record and the reports rely on this set).
 STAGES: tuple[StageSpec, ...] = (
-    StageSpec("checkin", "Check-in and wellbeing", "support"),
-    StageSpec("safety", "Psychological safety", "support"),
-    StageSpec("review", "Reviewing previous actions", "management"),
-    StageSpec("agenda", "Agenda and case discussions", "management"),
-    StageSpec("learning", "Learning from mistakes and critical incidents", "development"),
-    StageSpec("identity", "Identity, power and anti-racist practice", "development"),
-    StageSpec("balance", "Support and challenge", "support"),
-    StageSpec("development", "Development and CPD", "development"),
-    StageSpec("closing", "Closing and agreement", "management"),
+    StageSpec("checkin", "Check-in and wellbeing", Function.SUPPORT),
+    StageSpec("safety", "Psychological safety", Function.SUPPORT),
+    StageSpec("review", "Reviewing previous actions", Function.MANAGEMENT),
+    StageSpec("agenda", "Agenda and case discussions", Function.MANAGEMENT),
+    StageSpec("learning", "Learning from mistakes and critical incidents", Function.DEVELOPMENT),
+    StageSpec("identity", "Identity, power and anti-racist practice", Function.DEVELOPMENT),
+    StageSpec("balance", "Support and challenge", Function.SUPPORT),
+    StageSpec("development", "Development and CPD", Function.DEVELOPMENT),
+    StageSpec("closing", "Closing and agreement", Function.MANAGEMENT),
 )
 STAGE_KEYS = tuple(s.key for s in STAGES)
 
@@ -61,10 +56,6 @@ def stage_spec(key: str) -> StageSpec:
         if spec.key == key:
             return spec
     raise KeyError(key)
-
-
-def other_role(role: str) -> str:
-    return "supervisor" if role == "supervisee" else "supervisee"
 
 
 @dataclass(frozen=True)
@@ -221,4 +212,4 @@ class Session:
         raise KeyError(key)
 
     def shared_notes(self) -> tuple[Note, ...]:
-        return tuple(n for n in self.notes if n.visibility == "shared")
+        return tuple(n for n in self.notes if n.visibility == Visibility.SHARED)

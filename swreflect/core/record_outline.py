@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from swreflect.export import record_view as view
+from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.records import SignedRecord
 from swreflect.timefmt import format_iso_moment
 
@@ -103,7 +104,7 @@ def outline(
             Line(f"{how} on {moment(entry.signed_at)}", f"{sig.role}: {sig.name}", sig.disagreed)
         )
         if sig.in_room:
-            signers.append(Line(view.IN_ROOM_LABEL, emphasis=True))
+            signers.append(Line(IN_ROOM_LABEL, emphasis=True))
         if sig.fingerprint_lines:
             details.append(Line(" ".join(sig.fingerprint_lines), f"{sig.role}'s key"))
     if signers:

@@ -1,0 +1,5 @@
+"""Bundle entry point for the windowed executable ``swreflect-gui`` (arguments: files to open)."""
+
+from swreflect.app import gui_main
+
+raise SystemExit(gui_main())
