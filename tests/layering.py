@@ -57,7 +57,6 @@ KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
         ("gui/pages/export_page.py", "signing"),
         ("gui/recovery_print.py", "export"),
         ("gui/screens/recovery_key_panel.py", "export"),
-        ("gui/signing/batch_export_dialog.py", "export"),
         ("gui/signing/batch_export_dialog.py", "signing"),
         ("gui/signing/identity_panel.py", "signing"),
         ("gui/signing/record_exports.py", "export"),

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -195,3 +196,26 @@ def test_local_ipc_allowance_is_exactly_two_local_socket_classes() -> None:
     tcp = "from PySide6.QtNetwork import QLocalServer, QTcpSocket\n"
     assert [v.rule for v in layering.check_module("gui/single_instance.py", tcp)] == ["network"]
     assert [v.rule for v in layering.check_module("gui/other.py", allowed)] == ["network"]
+
+
+MODAL_CLASSES = {"QFileDialog", "QMessageBox", "QInputDialog", "QPrintDialog"}
+
+
+def _modal_uses(source: str) -> set[str]:
+    tree = ast.parse(source)
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+    return names & MODAL_CLASSES
+
+
+def test_every_modal_goes_through_the_one_dialog_seam() -> None:
+    """Only gui/dialogs.py may open a file, message, input or print dialog, so every modal can
+    be answered in advance by a test (and a forgotten answer fails instead of blocking)."""
+    offenders = {
+        rel: sorted(used)
+        for rel, text in SOURCES.items()
+        if rel != "gui/dialogs.py" and (used := _modal_uses(text))
+    }
+    assert not offenders, offenders
+    assert _modal_uses("from PySide6.QtWidgets import QInputDialog\n") == {"QInputDialog"}
+    assert _modal_uses("def f(w):\n    QFileDialog.getOpenFileName(w)\n") == {"QFileDialog"}

@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
+from swreflect.core.record_filter import RecordFilter
 from swreflect.errors import (
     EXIT_OK,
     SwreflectError,
@@ -23,7 +25,6 @@ from swreflect.errors import (
     ValidationError,
     VerificationFailedError,
 )
-from swreflect.export.record_view import record_date
 from swreflect.signing.records import SignedRecord
 
 CPD_OPTIONS = (
@@ -114,25 +115,16 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
         found.append(SignedRecord.from_json(data))
     if args.records or args.all:
         services = ctx.unlock()
-        agreements = getattr(services, "signoff", None)  # the sign-off service: agreed records
-        if agreements is None:
-            raise UsageError("This build can't read agreed records yet; use --from-file.")
-        refs = list(args.records)
+        signoff = services.signoff
+        refs = [signoff.agreed_record(signoff.resolve(ref)).record_id for ref in args.records]
         if args.all:
-            refs += [row.record_id for row in agreements.records() if row.kind != "addendum"]
-        resolved = []
-        for ref in dict.fromkeys(refs):
-            try:
-                rid = agreements.resolve(ref)
-                agreements.agreed_record(rid)
-                resolved.append(rid)
-            except SwreflectError:
-                if not args.all:
-                    raise
-        found += services.records.agreed_with_addenda(resolved)
-    found = [
-        s for s in found if _in_range(s, args.since, args.until) and _with_person(s, args.person)
-    ]
+            refs += [
+                s.record_id for s in signoff.agreed_records() if s.record.get("kind") != "addendum"
+            ]
+        found += services.records.agreed_with_addenda(refs)  # each record, then its addenda
+    found = list({s.record["record_id"]: s for s in found}.values())
+    chosen = RecordFilter(args.person, _day(args.since), _day(args.until))
+    found = chosen.apply(found)
     if not found:
         raise ValidationError("No agreed records matched. Nothing was exported.")
     _check_identifiers(ctx, found)
@@ -151,21 +143,13 @@ def _check_identifiers(ctx: CliContext, records: list[SignedRecord]) -> None:
     warn_identifiers(spotted, "exporting anyway:")
 
 
-def _with_person(signed: SignedRecord, person: str | None) -> bool:
-    if not person:
-        return True
-    parties = signed.record.get("parties")
-    names = [
-        str(p.get("name", "")).casefold()
-        for p in (parties.values() if isinstance(parties, dict) else [])
-        if isinstance(p, dict)
-    ]
-    return person.casefold() in names
-
-
-def _in_range(signed: SignedRecord, since: str | None, until: str | None) -> bool:
-    day = record_date(signed.record)
-    return (not since or day >= since) and (not until or day <= until)
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(f"'{text}' isn't a date like 2026-03-31.") from exc
 
 
 # ---------------------------------------------------------------- commands
@@ -178,10 +162,7 @@ def cmd_export_pdf(ctx: CliContext) -> int:
 
     records = _records(ctx)
     services = ctx.unlock()
-    identity_service = getattr(services, "identity", None)
-    if identity_service is None:
-        raise UsageError("This build has no signing identity yet, so it can't sign a PDF.")
-    identity = identity_service.ensure_identity()
+    identity = services.identity.ensure_identity()
     out = Path(ctx.args.out)
     now = services.clock.now()
     if len(records) == 1:
@@ -296,11 +277,4 @@ def _known_people(ctx: CliContext) -> dict[str, str]:
     except SwreflectError as exc:
         print(f"swreflect: paired people aren't named: {exc.message}", file=sys.stderr)
         return {}
-    identity = getattr(services, "identity", None)
-    if identity is None or not hasattr(identity, "pairings"):
-        return {}
-    known = {p.fingerprint: p.display_name for p in identity.pairings()}
-    if hasattr(identity, "has_identity") and identity.has_identity():
-        own = identity.ensure_identity()
-        known[own.fingerprint] = f"{own.display_name} (you)"
-    return known
+    return services.identity.known_signers()

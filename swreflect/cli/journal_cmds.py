@@ -30,6 +30,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     json_flag(p)
     p.set_defaults(func=cmd_add)
 
+    p = group.add_parser("edit", parents=[common], help="change an entry (it keeps a revision)")
+    p.add_argument("id", type=int)
+    p.add_argument("--title", help="a new title")
+    body = p.add_mutually_exclusive_group()
+    body.add_argument("--body", help="new text for the entry")
+    body.add_argument("--body-file", metavar="FILE", help="read the new text from FILE")
+    tags = p.add_mutually_exclusive_group()
+    tags.add_argument("--tag", action="append", help="replace the tags (repeat for more)")
+    tags.add_argument("--clear-tags", action="store_true", help="remove every tag")
+    json_flag(p)
+    p.set_defaults(func=cmd_edit)
+
     p = group.add_parser("list", parents=[common], help="list entries, newest first")
     p.add_argument("--limit", type=int, default=50, help="how many (default 50)")
     p.add_argument("--tag", help="only entries with this tag")
@@ -142,6 +154,31 @@ def cmd_add(ctx: CliContext) -> int:
         ctx.out_json(entry.as_dict())
     else:
         ctx.out(f"Saved entry {entry.id} to your journal.")
+    return EXIT_OK
+
+
+def cmd_edit(ctx: CliContext) -> int:
+    """The same ``JournalService.update`` as the GUI's editor: the old text becomes a
+    revision, unchanged content saves nothing, and only the parts named here change."""
+    args = ctx.args
+    changes: dict[str, Any] = {}
+    if args.title is not None:
+        changes["title"] = args.title
+    if args.body is not None or args.body_file:
+        changes["body"] = _read_body(args)
+    if args.tag is not None or args.clear_tags:
+        changes["tags"] = tuple(args.tag or ())
+    if not changes:
+        raise UsageError("Say what to change: --title, --body, --body-file, --tag or --clear-tags.")
+    journal = ctx.unlock().journal
+    before = journal.get(args.id)
+    entry = journal.update(args.id, before.content.with_(**changes))
+    if ctx.wants_json:
+        ctx.out_json(entry.as_dict())
+    elif entry.content == before.content:
+        ctx.out(f"Entry {entry.id} already says that; nothing was changed.")
+    else:
+        ctx.out(f"Saved entry {entry.id}; the earlier version is kept in its revisions.")
     return EXIT_OK
 
 

@@ -89,26 +89,25 @@ def cmd_check(ctx: CliContext) -> int:
 
 
 def cmd_passphrase_change(ctx: CliContext) -> int:
-    services = ctx.unlock()
+    services = ctx.unlock()  # proves the current passphrase
     new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
-    services.vault.change_passphrase(new)
+    services.security.set_new_passphrase(new)
     ctx.out("Your passphrase has been changed. The old one no longer opens the vault.")
     return EXIT_OK
 
 
 def cmd_recover(ctx: CliContext) -> int:
     key = ctx.read_secret("Recovery key: ", env=RECOVERY_KEY_ENV, file_arg="recovery_key_file")
-    vault = Vault.unlock_with_recovery_key(ctx.vault_dir, key)
-    ctx.adopt(vault)
+    services = ctx.adopt(Vault.unlock_with_recovery_key(ctx.vault_dir, key))
     new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
-    vault.change_passphrase(new)
+    services.security.set_new_passphrase(new)
     ctx.out("Your new passphrase is set. Your recovery key still works; keep it safe.")
     return EXIT_OK
 
 
 def cmd_recovery_rotate(ctx: CliContext) -> int:
     services = ctx.unlock()
-    recovery = services.vault.rotate_recovery_key()
+    recovery = services.security.rotate_recovery_key()
     ctx.out("Your old recovery key no longer works.")
     ctx.out("")
     ctx.out(RECOVERY_WARNING)

@@ -185,6 +185,17 @@ class AgreementStore:
                 return self.signed_record(record_id, row.version)
         raise AgreementStateError("This record hasn't been agreed yet. Nothing was exported.")
 
+    def agreed_records(self) -> list[SignedRecord]:
+        """Every record agreed in this vault (its agreed version, with both signatures), in
+        the order ``records`` lists them; records still under agreement are left out."""
+        found = []
+        for row in self.records():
+            try:
+                found.append(self.agreed_record(row.record_id))
+            except AgreementStateError:
+                continue
+        return found
+
     def history(self, record_id: str) -> list[VersionHistory]:
         out = []
         for row in self._repo.versions(record_id):

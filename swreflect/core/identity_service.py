@@ -18,6 +18,7 @@ from swreflect.errors import (
 )
 from swreflect.models.signing import Pairing, StoredIdentity
 from swreflect.signing.identity import Identity, IdentityCard, new_identity, validate_card
+from swreflect.vault.settings_repo import SettingsRepository
 from swreflect.vault.signing_repo import SigningRepository
 from swreflect.vault.vault import Vault
 
@@ -26,9 +27,12 @@ OWNER_NAME_SETTING = "owner_display_name"
 
 
 class IdentityService:
-    def __init__(self, vault: Vault, repo: SigningRepository, clock: Clock) -> None:
+    def __init__(
+        self, vault: Vault, repo: SigningRepository, settings: SettingsRepository, clock: Clock
+    ) -> None:
         self._vault = vault
         self._repo = repo
+        self._settings = settings
         self._clock = clock
         self._cached: Identity | None = None
 
@@ -64,8 +68,18 @@ class IdentityService:
         return self._cached
 
     def _owner_name_setting(self) -> str | None:
-        value = self._repo.setting(OWNER_NAME_SETTING)
+        value = self._settings.get(OWNER_NAME_SETTING)
         return value if value and value.strip() else None
+
+    def known_signers(self) -> dict[str, str]:
+        """Certificate fingerprint -> how to name whoever signed with it: each paired person by
+        name, and the owner as "<name> (you)". The one naming every front end uses when it shows
+        who signed a record or a PDF. The owner's identity is read, never created, here."""
+        known = {p.fingerprint: p.display_name for p in self.pairings()}
+        own = self._repo.identity()
+        if own is not None:
+            known[own.fingerprint] = f"{own.display_name} (you)"
+        return known
 
     def export_card(self) -> bytes:
         return self.ensure_identity().card().to_bytes()

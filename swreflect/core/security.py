@@ -1,8 +1,9 @@
 """Passphrase and recovery-key changes for an unlocked vault, as one use case each.
 
-The GUI's Settings page and scripts call these instead of reaching into the vault, so the
-rules (the current passphrase must be proven first; the two new entries must match) live in
-one Qt-free place.
+The GUI (Settings page, recovery flow) and the CLI (``passphrase change``, ``recover``,
+``recovery-key rotate``) call these instead of reaching into the vault, so the rules (the current
+passphrase is proven first; the two new entries must match; the passphrase rules) live in one
+Qt-free place.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class SecurityService:
         self._vault.change_passphrase(new, self._kdf)
 
     def set_new_passphrase(self, new: str) -> None:
-        """After a recovery-key unlock: the vault is already proven open."""
+        """A new passphrase when the secret was proven moments ago by opening the vault (the
+        CLI's ``passphrase change`` and ``recover``, the GUI's recovery flow)."""
         self._vault.change_passphrase(new, self._kdf)
 
     def rotate_recovery_key(self) -> str:

@@ -83,7 +83,7 @@ def build_services(
         session_repo, action_repo, agreement_repo, people_repo, clock, prompts
     )
     signing_repo = SigningRepository(vault)
-    identity = IdentityService(vault, signing_repo, clock)
+    identity = IdentityService(vault, signing_repo, settings_repo, clock)
     signoff = SignOffService(vault, signing_repo, identity, clock)
     link_sessions(signoff, sessions)
     backup_service = BackupService(vault, clock)

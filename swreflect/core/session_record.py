@@ -26,17 +26,27 @@ from typing import Any
 from swreflect.core.agreements import frequency_label
 from swreflect.core.record_guidance import record_title
 from swreflect.models.supervision import Agreement, Note, Person, Session
-from swreflect.models.vocab import Function
+from swreflect.models.vocab import Function, Visibility
 
 RECORD_KIND = "supervision-record"
 
 
 def _shared(session: Session) -> list[Note]:
-    return [n for n in session.notes if n.visibility == "shared" and n.text.strip()]
+    return [n for n in session.notes if n.visibility == Visibility.SHARED and n.text.strip()]
 
 
-def _minutes(seconds: int) -> int:
+# Below this a session is too short to say anything about its balance.
+TOO_SHORT_SECONDS = 10 * 60
+
+
+def minutes(seconds: int) -> int:
+    """Whole minutes, rounded to the nearest (30 seconds round up): the one rounding the
+    record, the end screen and the balance message share."""
     return (seconds + 30) // 60
+
+
+def too_short(session: Session) -> bool:
+    return total_seconds(session) < TOO_SHORT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -115,15 +125,15 @@ def seconds_by_stage(session: Session) -> list[tuple[str, int]]:
 def balance_message(session: Session) -> str | None:
     """Plain words when case management crowded out reflection and support; else None."""
     total = total_seconds(session)
-    if total < 10 * 60:
+    if total < TOO_SHORT_SECONDS:
         return None
     split = seconds_by_function(session)
-    management = split["management"]
-    reflective = split["support"] + split["development"]
+    management = split[Function.MANAGEMENT]
+    reflective = split[Function.SUPPORT] + split[Function.DEVELOPMENT]
     if management * 100 >= total * 60 and reflective * 100 < total * 25:
         return (
-            f"Case management took {_minutes(management)} of {_minutes(total)} minutes. "
-            f"Support and development had {_minutes(reflective)} minutes between them, so "
+            f"Case management took {minutes(management)} of {minutes(total)} minutes. "
+            f"Support and development had {minutes(reflective)} minutes between them, so "
             "there was little room for reflection this time. You might protect time for it "
             "next session."
         )
@@ -133,7 +143,7 @@ def balance_message(session: Session) -> str | None:
 def duration_minutes(session: Session) -> int:
     if session.duration_minutes is not None:
         return int(session.duration_minutes)
-    return _minutes(total_seconds(session))
+    return minutes(total_seconds(session))
 
 
 def parties(agreement: Agreement, person: Person) -> dict[str, dict[str, str]]:
@@ -182,7 +192,7 @@ def record_content(session: Session, agreement: Agreement, person: Person) -> di
             }
             for section in sections(session)
         ],
-        "functions_minutes": {k: _minutes(v) for k, v in seconds_by_function(session).items()},
+        "functions_minutes": {k: minutes(v) for k, v in seconds_by_function(session).items()},
         "actions": [
             {
                 "description": a.description,

@@ -29,7 +29,14 @@ from swreflect.models.supervision import (
     StageSpec,
     StageState,
 )
-from swreflect.models.vocab import Function, Role, SessionStatus, Visibility, other_role
+from swreflect.models.vocab import (
+    ActionStatus,
+    Function,
+    Role,
+    SessionStatus,
+    Visibility,
+    other_role,
+)
 from swreflect.vault.supervision import (
     ActionRepository,
     AgreementRepository,
@@ -99,9 +106,19 @@ class SessionService:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
         session_id = self._repo.create(
-            agreement_id, SessionStatus.DRAFT, states, self._stamp(), pack
+            agreement_id,
+            SessionStatus.DRAFT,
+            states,
+            self._stamp(),
+            pack,
+            carry=self.actions_to_carry(agreement_id),
         )
         return self.get(session_id)
+
+    def actions_to_carry(self, agreement_id: str) -> list[str]:
+        """The rule for a new session: every action of the agreement that is still open and
+        hasn't already moved on to a later session comes along (a chain can be any length)."""
+        return [a.id for a in self._actions.list_current(agreement_id, status=ActionStatus.OPEN)]
 
     def start(
         self,

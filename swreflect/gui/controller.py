@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
+from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
 from swreflect.gui.vault_tasks import close_open_dialogs, create_vault, unlock_vault
@@ -271,9 +272,12 @@ class ShellController(QObject):
         vault, kdf = self._pending_vault, self.kdf
         if vault is None:
             return
+        from swreflect.core.security import SecurityService
+
+        security = SecurityService(vault, kdf)
         self._run(
             "Saving your new passphrase…",
-            lambda: vault.change_passphrase(passphrase, kdf),
+            lambda: security.set_new_passphrase(passphrase),
             self.on_new_passphrase_succeeded,
             self.on_new_passphrase_failed,
         )
@@ -355,21 +359,17 @@ class ShellController(QObject):
 
     def _close_window(self, window: MainWindow) -> None:
         close_open_dialogs()
-        pages = list(window.pages.values())
+        pages = [as_page(page) for page in window.pages.values()]
         for page in pages:
-            save = getattr(page, "save_pending", None)
-            if callable(save):
-                try:
-                    save()
-                except Exception as exc:  # locking must go on; the draft stays unsaved
-                    log.error("a page could not save before locking: %s", type(exc).__name__)
+            try:
+                page.save_pending()
+            except Exception as exc:  # locking must go on; the draft stays unsaved
+                log.error("a page could not save before locking: %s", type(exc).__name__)
         for page in pages:
-            clear = getattr(page, "clear_sensitive", None)
-            if callable(clear):
-                try:
-                    clear()
-                except Exception as exc:
-                    log.error("a page could not clear before locking: %s", type(exc).__name__)
+            try:
+                page.clear_sensitive()
+            except Exception as exc:
+                log.error("a page could not clear before locking: %s", type(exc).__name__)
         from swreflect.gui.workers import TaskRunner  # loaded by now; lazy for start-up
 
         for runner in window.findChildren(TaskRunner):

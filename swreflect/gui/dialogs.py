@@ -1,10 +1,11 @@
 """Seams for modal dialogs, so tests can answer them in advance and never block.
 
-Widgets call these functions instead of ``QMessageBox``/``QFileDialog``/``QPrintDialog``
-directly. A test queues answers with ``set_next_answer`` / ``set_next_path`` /
-``set_next_printer``; the next dialog call takes the oldest queued answer without showing
-anything. With ``require_prepared_answers(True)`` (the GUI tests' conftest sets it) a call with
-nothing queued raises instead of opening a real modal, so a forgotten answer fails fast.
+Widgets call these functions instead of ``QMessageBox``/``QFileDialog``/``QPrintDialog``/
+``QInputDialog`` directly: this is the one seam for every modal. A test queues answers with
+``set_next_answer`` / ``set_next_path`` / ``set_next_printer`` / ``set_next_text``; the next
+dialog call takes the oldest queued answer without showing anything. With
+``require_prepared_answers(True)`` (the GUI tests' conftest sets it) a call with nothing queued
+raises instead of opening a real modal, so a forgotten answer fails fast.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 _queued: deque[tuple[str, Any]] = deque()
+AS_OFFERED = object()  # a text answer that accepts what the dialog offers
 _strict = False
 shown: list[str] = []  # titles of dialogs answered from the queue, newest last (for tests)
 
@@ -36,6 +38,12 @@ def set_next_path(path: Path | None) -> None:
 def set_next_printer(printer: Any) -> None:
     """A configured ``QPrinter`` (or ``None`` for cancel) for the next print dialog."""
     _queued.append(("printer", printer))
+
+
+def set_next_text(text: str | object | None) -> None:
+    """The text typed into the next text question; ``None`` cancels, ``AS_OFFERED`` accepts
+    the text the question offered."""
+    _queued.append(("text", text))
 
 
 def require_prepared_answers(strict: bool) -> None:
@@ -124,3 +132,21 @@ def open_file(
         return value if value is None else Path(value)
     chosen, _ = QFileDialog.getOpenFileName(parent, caption, str(suggested), name_filter)
     return Path(chosen) if chosen else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, offered: str = "") -> str | None:
+    """Several lines of text, starting from ``offered``; ``None`` if they cancelled."""
+    answered, value = _take("text", title)
+    if answered:
+        return offered if value is AS_OFFERED else (None if value is None else str(value))
+    text, ok = QInputDialog.getMultiLineText(parent, title, label, offered)
+    return text if ok else None
+
+
+def ask_line(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line of text; ``None`` if they cancelled."""
+    answered, value = _take("text", title)
+    if answered:
+        return None if value is None or value is AS_OFFERED else str(value)
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.services import Services
 from swreflect.gui.icons import icon
 from swreflect.gui.page_scroll import PageScroll, page_of
+from swreflect.gui.pages.protocol import Searchable, as_page
 from swreflect.gui.pages.registry import PageSpec
 from swreflect.gui.rail import NavRail
 from swreflect.gui.ui import label
@@ -150,9 +151,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._keys):
             page = self.pages[self._keys[row]]
             self.stack.setCurrentWidget(self._scrolls[self._keys[row]])
-            shown = getattr(page, "page_shown", None)
-            if callable(shown):
-                shown()
+            as_page(page).page_shown()
 
     def page_titles(self) -> list[tuple[str, str]]:
         """(key, title) of each section in rail order (the Go menu lists them)."""
@@ -160,22 +159,20 @@ class MainWindow(QMainWindow):
 
     def focus_search(self, page: QWidget | None = None) -> None:
         """Ctrl+F: the page's own search box if it has one, otherwise the window's."""
-        own = getattr(page, "focus_search", None)
-        if callable(own):
-            own()
+        if isinstance(page, Searchable):
+            page.focus_search()
             return
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def on_search_box_return_pressed(self) -> None:
         page = self.current_page()
-        search = getattr(page, "search", None)
-        if not callable(search) and "journal" in self._keys:
+        if not isinstance(page, Searchable) and "journal" in self._keys:
             # Only the journal holds searchable writing: search it from any page.
             self.show_page("journal")
-            search = getattr(self.current_page(), "search", None)
-        if callable(search):
-            search(self.search_box.text())
+            page = self.current_page()
+        if isinstance(page, Searchable):
+            page.search(self.search_box.text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

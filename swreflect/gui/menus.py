@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from swreflect.gui.pages.protocol import StartsEntries
 from swreflect.gui.verify_hooks import VERIFY_SHORTCUT, VerifyHooks
 
 if TYPE_CHECKING:
@@ -141,9 +142,9 @@ class WindowMenus:
 
     def on_new_entry_triggered(self) -> None:
         self.window.show_page("journal")
-        new_entry = getattr(self.window.current_page(), "new_entry", None)
-        if callable(new_entry):
-            new_entry()
+        page = self.window.current_page()
+        if isinstance(page, StartsEntries):
+            page.new_entry()
 
     def on_search_triggered(self) -> None:
         self.window.focus_search(self.window.current_page())

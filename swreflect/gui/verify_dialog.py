@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.errors import SwreflectError
+
+if TYPE_CHECKING:
+    from swreflect.core.services import Services
 
 INTRO = (
     "Choose a PDF exported from swreflect, or drop it here. It is checked on this computer "
@@ -196,15 +199,18 @@ class VerifyDialog(QDialog):
 VERIFY_SHORTCUT = "Ctrl+Shift+K"
 
 
-def known_people(services: Any) -> dict[str, str]:
-    """Fingerprint -> name of each person this vault is paired with (empty when locked)."""
-    identity = getattr(services, "identity", None)
-    if identity is None:
+def known_people(services: Services | None) -> dict[str, str]:
+    """Fingerprint -> signer's name (``IdentityService.known_signers``); empty at the gate or
+    once the vault has locked."""
+    if services is None:
         return {}
-    return {p.fingerprint: p.display_name for p in identity.pairings()}
+    try:
+        return services.identity.known_signers()
+    except SwreflectError:
+        return {}
 
 
-def open_verify_dialog(parent: QWidget, services: Any = None) -> VerifyDialog:
+def open_verify_dialog(parent: QWidget, services: Services | None = None) -> VerifyDialog:
     """Show a non-modal Verify dialog that deletes itself when closed."""
     dialog = VerifyDialog(parent, known_people=lambda: known_people(services))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -65,10 +65,6 @@ class SigningRepository:
             ),
         )
 
-    def setting(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return str(row[0]) if row else None
-
     # ------------------------------------------------------------- pairings
     _PAIR_COLS = "person_ref, display_name, role, certificate_pem, fingerprint, paired_at"
 

@@ -1,7 +1,8 @@
-"""Clipboard hygiene, the optional page protocol on lock, and accessible names."""
+"""Clipboard hygiene, the page contract on lock, and accessible names."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.gui.clipboard import HINT_FORMATS, SecureClipboard
-from swreflect.gui.pages.registry import PAGES, PageSpec
+from swreflect.gui.pages.protocol import Page, as_page
+from swreflect.gui.pages.registry import PAGE_CLASSES, PAGES, PageSpec
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
@@ -62,6 +64,9 @@ class DraftPage(QWidget):
     def clear_sensitive(self) -> None:
         DraftPage.calls.append("clear")
 
+    def page_shown(self) -> None:
+        DraftPage.calls.append("shown")
+
 
 def test_lock_saves_pages_then_clears_them_and_the_clipboard(
     qtbot, make_shell, existing_vault, vault_dir
@@ -78,6 +83,24 @@ def test_lock_saves_pages_then_clears_them_and_the_clipboard(
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     repo_value = shell.services.settings._store.all().get("test.draft")
     assert repo_value == "saved before lock"
+
+
+def test_every_page_keeps_the_page_contract(qtbot, make_shell, existing_vault, vault_dir) -> None:
+    shell = make_shell(vault_dir)
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    pages = shell.main_window.pages
+    assert list(pages) == [spec.key for spec in PAGES]
+    for page in pages.values():
+        assert isinstance(page, PAGE_CLASSES)
+        assert isinstance(page, Page)
+        page.clear_sensitive()
+
+
+def test_a_widget_without_the_contract_is_refused(qtbot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    with pytest.raises(TypeError, match="page contract"):
+        as_page(widget)
 
 
 def _unnamed_controls(root: QWidget) -> list[str]:

@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services, build_services
 from swreflect.gui import dialogs
-from swreflect.gui.journal.ask import Ask
 from swreflect.gui.journal.list_model import HtmlRole, IdRole
 from swreflect.gui.pages.journal_page import JournalPage
 from swreflect.models.journal import EntryContent
@@ -178,7 +177,7 @@ def test_deidentification_banner_and_pseudonym_swap(
     assert banner.isHidden()
 
     qtbot.keyClicks(page.editor.body_edit, " Jordan Blake was there.")
-    Ask.set_next_answer("Jordan Blake")
+    dialogs.set_next_text("Jordan Blake")
     banner.show_findings([])  # the page flags names once they're on the list
     qtbot.mouseClick(banner.never_button, Qt.MouseButton.LeftButton)
     assert not banner.isHidden()
@@ -196,7 +195,7 @@ def test_bring_selected_words_to_supervision(qtbot: QtBot, journal_services: Ser
     cursor.setPosition(10)
     cursor.setPosition(len("Long day. I felt out of my depth"), cursor.MoveMode.KeepAnchor)
     page.editor.body_edit.setTextCursor(cursor)
-    Ask.set_next_answer(Ask.AS_OFFERED)
+    dialogs.set_next_text(dialogs.AS_OFFERED)
     qtbot.mouseClick(page.mark_button, Qt.MouseButton.LeftButton)
     [mark] = journal_services.journal.marked_excerpts()
     assert mark.excerpt == "I felt out of my depth"

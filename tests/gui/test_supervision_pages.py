@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from swreflect.core.actions import ActionFilter
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services
+from swreflect.gui import dialogs
 from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.supervision_page import EMPTY_TEXT, SupervisionPage
 from swreflect.gui.supervision.home_panel import SupervisionHomePanel
@@ -76,7 +77,7 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
         '[[prompts]]\nid = "c.1"\nstage = "closing"\ntext = "Bye?"\n',
         encoding="utf-8",
     )
-    page.choose_pack_file = lambda: broken  # the dialog seam
+    dialogs.set_next_path(broken)
     page.on_import_button_clicked()
     message = page.pack_message.text()
     assert "council.toml, line 12" in message

@@ -16,14 +16,10 @@ from tests.conftest import TEST_PASSPHRASE
 
 @pytest.fixture
 def journal_services(tmp_path: Path) -> Iterator[Services]:
-    from swreflect.gui.journal.ask import Ask
-
-    Ask.reset()
     vault, _ = Vault.create(tmp_path / "vault", TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     services = build_services(vault, FakeClock())
     yield services
     services.close()
-    Ask.reset()
 
 
 def make_page(qtbot: object, services: Services) -> object:

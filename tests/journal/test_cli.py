@@ -158,3 +158,28 @@ def test_revisions_marks_never_record_and_date_filters(
     assert "Nothing in your journal matches" in out
     code, _, err = _run(capsys, "journal", "list", "--from", "last tuesday", *v)
     assert code == 2 and "isn't a date" in err
+
+
+def test_edit_changes_only_what_is_named_and_keeps_a_revision(
+    cli_vault: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    v = ["--vault", str(cli_vault)]
+    _run(capsys, "journal", "add", "Rushed", "--body", "First thoughts.", "--tag", "time", *v)
+    body_file = tmp_path / "new.txt"
+    body_file.write_text("Second thoughts, calmer.", encoding="utf-8")
+    code, out, _ = _run(capsys, "journal", "edit", "1", "--body-file", str(body_file), *v)
+    assert code == 0 and "Saved entry 1" in out
+    code, out, _ = _run(capsys, "journal", "edit", "1", "--title", "Less rushed", "--json", *v)
+    edited = json.loads(out)
+    assert (edited["title"], edited["body"]) == ("Less rushed", "Second thoughts, calmer.")
+    assert edited["tags"] == ["time"]
+    code, out, _ = _run(capsys, "journal", "edit", "1", "--clear-tags", "--json", *v)
+    assert json.loads(out)["tags"] == []
+    code, out, _ = _run(capsys, "journal", "revisions", "1", "--json", *v)
+    assert len(json.loads(out)) == 3
+    code, out, _ = _run(capsys, "journal", "edit", "1", "--title", "Less rushed", *v)
+    assert code == 0 and "nothing was changed" in out
+    code, _, err = _run(capsys, "journal", "edit", "1", *v)
+    assert code == 2 and "Say what to change" in err
+    code, _, err = _run(capsys, "journal", "edit", "9", "--title", "x", *v)
+    assert code == 1 and "wasn't found" in err

@@ -142,15 +142,3 @@ def test_request_agreement_without_sessions_is_a_plain_error(
     assert code == 1
     assert capsys.readouterr().err.startswith("swreflect: ")
     assert not (tmp / "r.swx").exists()
-
-
-def test_command_groups_survive_many_parsers() -> None:
-    """Each parser gets its own groups, even when Python reuses an old parser's memory."""
-    import gc
-
-    from swreflect.cli import build_parser
-
-    for _ in range(40):
-        args = build_parser().parse_args(["inbox", "show", "abc123"])
-        assert args.record == "abc123"
-        gc.collect()

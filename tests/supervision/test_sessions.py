@@ -130,6 +130,8 @@ def test_actions_carried_over_twice(
     second = services.sessions.start(agreement_id)
     carried = second.actions
     assert [x.description for x in carried] == ["Book the training"]
+    # the rule is the service's: only the copy in the newest session is still to carry
+    assert services.sessions.actions_to_carry(agreement_id) == [carried[0].id]
     assert carried[0].carried_over_from == a
     clock.advance(28 * 86400)
     third = services.sessions.start(agreement_id)

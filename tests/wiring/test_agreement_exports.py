@@ -115,7 +115,8 @@ def test_batch_export_of_an_agreement_or_a_date_range(
     combo = dialog.who_box
     assert [combo.itemText(i) for i in range(combo.count())] == [
         EVERYONE,
-        "Sam Okafor and Priya Shah",
+        "Priya Shah",
+        "Sam Okafor",
     ]
     assert len(dialog.page.selected()) == 2
     shots(styled_app, dialog, "batch-export", (900, 600))

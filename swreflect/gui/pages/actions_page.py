@@ -147,3 +147,10 @@ class ActionsPage(QWidget):
     def page_shown(self) -> None:
         self._fill_agreements()
         self.refresh()
+
+    def save_pending(self) -> None:
+        """Actions are saved as they are ticked; nothing waits."""
+
+    def clear_sensitive(self) -> None:
+        self.table.setRowCount(0)
+        self.agreement.clear()

@@ -357,6 +357,12 @@ class AgreementInboxPage(QWidget):
         self.record_view.clear()
         self.exports.clear_sensitive()
 
+    def save_pending(self) -> None:
+        """A note being written to the other person is not a draft: it is sent or dropped."""
+
+    def page_shown(self) -> None:
+        """The list refreshes itself when records change; nothing else to do."""
+
 
 def _failure(exc: Exception) -> str:
     if isinstance(exc, SwreflectError):

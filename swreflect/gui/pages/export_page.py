@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.export import record_view as view
 from swreflect.gui import dialogs
@@ -50,44 +51,20 @@ class ExportSources:
     with_addenda: Callable[[list[SignedRecord]], list[SignedRecord]] = list
 
 
-def sources_from_services(services: Any) -> ExportSources:
-    """Sources built from the vault's services; missing services give an empty page."""
-    store = getattr(services, "signoff", None)  # the sign-off service holds agreed records
-    identity = getattr(services, "identity", None)
-
-    def records() -> list[SignedRecord]:
-        found: list[SignedRecord] = []
-        if store is None:
-            return found
-        for row in store.records():
-            try:
-                found.append(store.agreed_record(row.record_id))
-            except SwreflectError:
-                continue  # not agreed yet
-        return found
-
-    def known() -> dict[str, str]:
-        if identity is None or not hasattr(identity, "pairings"):
-            return {}
-        return {p.fingerprint: p.display_name for p in identity.pairings()}
-
-    def me() -> Any:
-        if identity is None:
-            raise SwreflectError("This build has no signing identity yet, so it can't sign a PDF.")
-        return identity.ensure_identity()
-
-    helper = getattr(services, "records", None)
-    if helper is None:
-        return ExportSources(records, me, services.clock.now, known)
+def sources_from_services(services: Services) -> ExportSources:
+    """Sources built from the vault's services: its agreed records, the owner's identity,
+    the one naming of signers (``IdentityService.known_signers``) and the record use cases
+    (identifier check before export, CPD draft, later addenda) from ``RecordService``."""
+    helper = services.records
 
     def cpd_draft(signed: SignedRecord) -> Any:
         return helper.cpd_from_record(signed.record_id)
 
     return ExportSources(
-        records,
-        me,
+        services.signoff.agreed_records,
+        services.identity.ensure_identity,
         services.clock.now,
-        known,
+        services.identity.known_signers,
         identifiers=helper.identifiers_in_records,
         cpd_draft=cpd_draft,
         pseudonyms=helper.pseudonyms,

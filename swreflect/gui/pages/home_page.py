@@ -58,3 +58,10 @@ class HomePage(QWidget):
     def page_shown(self) -> None:
         self.supervision.refresh()
         self._empty.setVisible(not self._services.agreements.list())
+
+    def save_pending(self) -> None:
+        """Nothing is typed on Home."""
+
+    def clear_sensitive(self) -> None:
+        """Home shows who is due for supervision; forget it before the page goes."""
+        self.supervision.clear_sensitive()

@@ -119,3 +119,13 @@ class InsightsPage(QWidget):
         inner.addWidget(readable(label(EMPTY_JOURNAL, "empty"), "How your journal fills it"))
         inner.addWidget(label("Nothing here is shared, scored or compared with anyone.", "hint"))
         self.column.addWidget(card)
+
+    def save_pending(self) -> None:
+        """Insights only reads."""
+
+    def clear_sensitive(self) -> None:
+        """Drop the cards (names and figures) before the page goes."""
+        self._new_body()
+        self.scroller.setWidget(self._body)
+        self.pair_cards = []
+        self.journal_card = None

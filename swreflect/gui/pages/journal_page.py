@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.journal import NEW_DRAFT, draft_slot
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.gui.journal.ask import Ask
+from swreflect.gui import dialogs
 from swreflect.gui.journal.cpd_export import CpdExport
 from swreflect.gui.journal.editor import EntryEditor
 from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole
@@ -377,7 +377,7 @@ class JournalPage(QWidget):
         if self.editor.entry_id is None:
             self.saved_label.setText("Write something first, then choose what to bring.")
             return
-        chosen = Ask.text(
+        chosen = dialogs.ask_text(
             self,
             "Bring to supervision",
             "The excerpt you'd like to bring to your next supervision (you can edit it):",
@@ -403,7 +403,7 @@ class JournalPage(QWidget):
         self.on_deid_timer_timeout()
 
     def on_banner_never_record_requested(self) -> None:
-        name = Ask.line(
+        name = dialogs.ask_line(
             self,
             "Never record a name",
             "A name you never want kept in your journal. It will be flagged whenever it "

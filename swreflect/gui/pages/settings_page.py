@@ -230,3 +230,6 @@ class SettingsPage(QScrollArea):
         self.new_form.clear()
         self.recovery_panel.clear()
         self._clipboard.clear_if_ours()
+
+    def page_shown(self) -> None:
+        self.backups_panel.refresh_status()

@@ -8,13 +8,11 @@ locks) flushes its last edits, so a session survives an auto-lock in the middle.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
+from swreflect.gui import dialogs
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.look import NOTE_STYLE
@@ -48,19 +47,11 @@ EMPTY_TEXT = (
 )
 
 
-def _ask_pack_file(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Import a prompt pack", "", "Prompt packs (*.toml)"
-    )
-    return Path(name) if name else None
-
-
 class SupervisionPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.runner: SessionRunner | None = None
-        self.choose_pack_file: Callable[[], Path | None] = lambda: _ask_pack_file(self)
         self.setAccessibleName("Supervision")
         self.setStyleSheet(NOTE_STYLE)
         outer = QVBoxLayout(self)
@@ -313,7 +304,7 @@ class SupervisionPage(QWidget):
             self.services.prompts.set_active(str(pack_id))
 
     def on_import_button_clicked(self) -> None:
-        path = self.choose_pack_file()
+        path = dialogs.open_file(self, "Import a prompt pack", Path(), "Prompt packs (*.toml)")
         if path is not None:
             self.import_pack(path)
 
@@ -325,3 +316,13 @@ class SupervisionPage(QWidget):
     def page_shown(self) -> None:
         if self.runner is None:
             self.refresh()
+
+    def clear_sensitive(self) -> None:
+        """Forget names, sessions and the open session's notes before the page goes."""
+        if self.runner is not None:
+            self.runner.clear_sensitive()
+        self.agreements.clear()
+        self.sessions.clear()
+        self.heading.clear()
+        self.due.clear()
+        self.terms.clear()

@@ -22,27 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.record_filter import RecordFilter, people_in, record_day
 from swreflect.core.services import Services
-from swreflect.export import record_view as view
 from swreflect.gui.pages.export_page import ExportPage, ExportSources, sources_from_services
 from swreflect.gui.ui import hint, label
 from swreflect.signing.records import SignedRecord
 
 EVERYONE = "Everyone"
-
-
-def pair_label(signed: SignedRecord) -> str:
-    """The supervision relationship a record belongs to, in the words the list uses."""
-    supervisor, _ = view.party(signed.record, "supervisor")
-    supervisee, _ = view.party(signed.record, "supervisee")
-    return f"{supervisor} and {supervisee}"
-
-
-def _day(signed: SignedRecord) -> date | None:
-    try:
-        return date.fromisoformat(view.record_date(signed.record)[:10])
-    except ValueError:
-        return None
 
 
 def _as_date(value: QDate) -> date:
@@ -120,15 +106,16 @@ class BatchExportDialog(QDialog):
     def reload(self) -> None:
         """Read the agreed records again and reset the filters to cover all of them."""
         self._records = self._all.records()
-        days = [d for d in (_day(s) for s in self._records) if d is not None]
-        first, last = (min(days), max(days)) if days else (date.today(), date.today())
+        days = [d for d in (record_day(s) for s in self._records) if d is not None]
+        today = self._all.now().date()
+        first, last = (min(days), max(days)) if days else (today, today)
         widgets = (self.who_box, self.from_date, self.to_date)
         for widget in widgets:
             widget.blockSignals(True)
         self.who_box.clear()
         self.who_box.addItem(EVERYONE)
-        for pair in sorted({pair_label(s) for s in self._records}):
-            self.who_box.addItem(pair)
+        for name in people_in(self._records):
+            self.who_box.addItem(name)
         self.from_date.setDate(QDate(first.year, first.month, first.day))
         self.to_date.setDate(QDate(last.year, last.month, last.day))
         for widget in widgets:
@@ -137,17 +124,12 @@ class BatchExportDialog(QDialog):
 
     def _filtered(self) -> list[SignedRecord]:
         who = self.who_box.currentText()
-        start = _as_date(self.from_date.date())
-        end = _as_date(self.to_date.date())
-        chosen = []
-        for signed in self._records:
-            day = _day(signed)
-            if who not in ("", EVERYONE) and pair_label(signed) != who:
-                continue
-            if day is not None and not (start <= day <= end):
-                continue
-            chosen.append(signed)
-        return chosen
+        chosen = RecordFilter(
+            None if who in ("", EVERYONE) else who,
+            _as_date(self.from_date.date()),
+            _as_date(self.to_date.date()),
+        )
+        return chosen.apply(self._records)
 
     def on_filters_changed(self, *_args: object) -> None:
         self.page.reload()

@@ -182,18 +182,18 @@ class EndScreen(QScrollArea):
         session = self._services.sessions.get(self._session_id)
         for grid in (self.functions_grid, self.stages_grid):
             clear_layout(grid)
-        total = max(1, (session_record.total_seconds(session) + 30) // 60)
+        total = max(1, session_record.minutes(session_record.total_seconds(session)))
         split = session_record.seconds_by_function(session)
         for row, function in enumerate(Function):
-            minutes = (split[function] + 30) // 60
+            minutes = session_record.minutes(split[function])
             self.functions_grid.addWidget(QLabel(function.capitalize()), row, 0)
             self.functions_grid.addWidget(_bar(minutes, total, function), row, 1)
         for row, (title, seconds) in enumerate(session_record.seconds_by_stage(session)):
-            minutes = (seconds + 30) // 60
+            minutes = session_record.minutes(seconds)
             self.stages_grid.addWidget(QLabel(title), row, 0)
             self.stages_grid.addWidget(_bar(minutes, total, title), row, 1)
         message = session_record.balance_message(session)
-        too_short = session_record.total_seconds(session) < 10 * 60
+        too_short = session_record.too_short(session)
         self.balance.setText(message or (TOO_SHORT if too_short else NO_BALANCE_WORRY))
         self.balance.setProperty("role", "calm" if message else "hint")
         self.balance.style().unpolish(self.balance)

@@ -82,3 +82,7 @@ class SupervisionHomePanel(QWidget):
             if late:
                 text += f", {late} past {'its' if late == 1 else 'their'} date"
             self.actions_line.setText(text + ". See the Actions page.")
+
+    def clear_sensitive(self) -> None:
+        clear_layout(self._items)
+        self.actions_line.clear()

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -244,3 +246,12 @@ class SessionRunner(QWidget):
             panel.save_pending()
         self.end_screen.save_pending()
         self.timer.flush()
+
+    def clear_sensitive(self) -> None:
+        """Blank every text field without telling anyone: the notes were saved by
+        ``save_pending`` and an emptied field must never autosave over them."""
+        self.heading.clear()
+        for field in self.findChildren(QPlainTextEdit) + self.findChildren(QLineEdit):
+            blocked = field.blockSignals(True)
+            field.clear()
+            field.blockSignals(blocked)

@@ -4,6 +4,7 @@ the open-actions list and the carry-over only ever look at current actions."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -115,16 +116,19 @@ class ActionRepository:
         return [_build(r) for r in self._vault.conn.execute(sql, params).fetchall()]
 
     @staticmethod
-    def carry_open_into(conn: Any, agreement_id: str, session_id: str, stamp: str) -> int:
-        """Copy every current open action of the agreement into ``session_id`` (inside the
-        caller's transaction). Returns how many were carried."""
+    def copy_into(conn: Any, session_id: str, action_ids: Sequence[str], stamp: str) -> int:
+        """Copy the named actions into ``session_id`` (inside the caller's transaction), oldest
+        first, each pointing back at its original, which is marked as carried to the copy.
+        Which actions to carry is ``SessionService``'s decision. Returns how many were copied."""
+        if not action_ids:
+            return 0
+        marks = ",".join("?" for _ in action_ids)
         rows = conn.execute(
-            "SELECT id, description, owner, due FROM actions WHERE agreement_id = ? "
-            "AND status = 'open' AND carried_to IS NULL AND session_id != ? "
-            "ORDER BY created_at, position, id",
-            (agreement_id, session_id),
+            f"SELECT id, agreement_id, description, owner, due FROM actions "  # noqa: S608
+            f"WHERE id IN ({marks}) AND carried_to IS NULL ORDER BY created_at, position, id",
+            tuple(action_ids),
         ).fetchall()
-        for position, (old_id, description, owner, due) in enumerate(rows):
+        for position, (old_id, agreement_id, description, owner, due) in enumerate(rows):
             new_id = str(uuid.uuid4())
             conn.execute(
                 f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608

@@ -1,10 +1,9 @@
 """Sessions and what belongs to them: stages, agenda, notes, ratings, case-file decisions.
 
-Creating a session also carries the agreement's open actions into it (one transaction): each
-open action that has not already moved on gets a copy in the new session with
-``carried_over_from`` pointing at it, and the original is marked ``carried_to`` the copy. A
-copy that is still open when the next session starts is carried again, so a chain can be any
-length. Each carried action also becomes an agenda item of source ``carried_action``.
+Creating a session also copies the actions ``SessionService`` chose to carry into it (one
+transaction): each gets a copy in the new session with ``carried_over_from`` pointing at it, and
+the original is marked ``carried_to`` the copy. Which actions carry over is a rule of the
+service (core/sessions.py), not of this module.
 """
 
 from __future__ import annotations
@@ -51,6 +50,7 @@ class SessionRepository:
         stamp: str,
         pack: tuple[str, int] = ("", 0),
         held_on: date | None = None,
+        carry: Sequence[str] = (),
     ) -> str:
         session_id = _new_id()
         with self._vault.transaction() as conn:
@@ -75,7 +75,7 @@ class SessionRepository:
                     "seconds, function) VALUES (?, ?, ?, ?, 0, 0, ?)",
                     (session_id, stage.key, stage.title, stage.position, stage.function),
                 )
-            ActionRepository.carry_open_into(conn, agreement_id, session_id, stamp)
+            ActionRepository.copy_into(conn, session_id, carry, stamp)
         return session_id
 
     def get(self, session_id: str) -> Session | None:
