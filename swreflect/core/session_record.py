@@ -90,15 +90,20 @@ def assemble_summary(session: Session) -> str:
 
 
 def distinct_summary(session: Session) -> str:
-    """The summary without any line that repeats a shared note word for word."""
+    """The summary without any line that repeats a shared note word for word, and without an
+    outline heading left empty ("Decided:" with nothing after it)."""
     text = session.summary or ""
     notes = {" ".join(n.text.split()).casefold() for n in _shared(session)}
-    kept = [
-        line
-        for line in text.splitlines()
-        if " ".join(line.strip().lstrip("-•* ").split()).casefold() not in notes or not line.strip()
-    ]
+    kept = []
+    for line in text.splitlines():
+        words = " ".join(line.strip().lstrip("-•* ").split()).casefold()
+        if words and (words in notes or words in OUTLINE_HEADINGS):
+            continue
+        kept.append(line)
     return "\n".join(kept).strip()
+
+
+OUTLINE_HEADINGS = frozenset({"discussed:", "agreed:", "decided:"})
 
 
 def seconds_by_function(session: Session) -> dict[str, int]:

@@ -25,3 +25,7 @@ def test_the_summary_is_an_outline_and_never_repeats_a_shared_note(
     record = sessions.record_content(sid)
     assert record["summary"] == "We agreed a joint visit."
     assert sessions.get(sid).status == "summary_drafted"  # finished: it counts as held
+    sessions.set_summary(sid, outline)  # the outline as it came: its empty line is left out
+    assert sessions.record_content(sid)["summary"] == (
+        "Discussed: Check-in and wellbeing\nAgreed: Book the training day"
+    )
