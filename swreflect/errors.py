@@ -230,6 +230,13 @@ class OutputFileError(SwreflectError):
     )
 
 
+class NotAnOrdinaryFileError(OutputFileError):
+    default_message = (
+        "That name is a link, a device or a folder, not an ordinary file, so swreflect won't "
+        "replace it. Nothing was written; choose an ordinary file name (or - for the screen)."
+    )
+
+
 # --------------------------------------------------------------------------- signing and exchange
 
 

@@ -37,6 +37,25 @@ def format_moment(value: datetime, *, with_zone: bool = False) -> str:
     return text
 
 
+def format_stamp(value: datetime) -> str:
+    """``2026-12-02 14:05 +00:00``: local time with its UTC offset, sortable and unambiguous,
+    for command-line lists (a stored UTC time is never shown as if it were local).
+
+    A naive ``datetime`` is taken as UTC, which is how the vault stores moments."""
+    from datetime import UTC
+
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    local = aware.astimezone()
+    raw = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} {raw[:3]}:{raw[3:]}"
+
+
+def format_local_day(value: datetime) -> str:
+    """``2026-12-02``: the local calendar day of a stored moment (near midnight UTC the
+    local day can differ)."""
+    return format_stamp(value)[:10]
+
+
 def format_iso_moment(text: str, *, with_zone: bool = False) -> str:
     """Format a stored ISO 8601 timestamp; an unreadable one is shown as stored, never dropped."""
     try:

@@ -17,6 +17,8 @@ from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
 from swreflect.vault.connection import user_error_for
 
+EXIT_CLOSED_PIPE = 141  # as if ended by SIGPIPE, like git and restic
+
 COMMAND_MODULES = [
     "swreflect.cli.vault_cmds",
     "swreflect.cli.journal_cmds",
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--vault", metavar="DIR", help="vault folder (default: your data folder)")
     common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
     common.add_argument("--debug", action="store_true", help="show details of errors")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
     parser = _Parser(
         prog="swreflect",
         description="Confidential reflective supervision, kept on your own computer.",
@@ -84,7 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = bool(getattr(args, "debug", False))
     ctx = CliContext(args)
     try:
-        return int(args.func(ctx) or 0)
+        code = int(args.func(ctx) or 0)
+        ctx.finish()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except SwreflectError as exc:
         return _report(exc, exc, debug)
     except KeyboardInterrupt:
@@ -104,6 +112,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         ctx.close()
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``swreflect journal list | head -1``): stop quietly, as git does.
+
+    Standard output is pointed at the null device so the interpreter's own flush at exit
+    can't raise again; 141 is the shell's code for a process ended by SIGPIPE."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def _report(error: SwreflectError, cause: BaseException, debug: bool) -> int:

@@ -168,6 +168,7 @@ def cmd_agreement_add(ctx: CliContext) -> int:
         details=_details(a, DEFAULT_DETAILS),
         **{k: v for k, v in extra.items() if v is not None},
     )
+    ctx.result(id=agreement.id)
     ctx.out(f"Added an agreement with {person.display_name}, id {agreement.id}")
     return EXIT_OK
 

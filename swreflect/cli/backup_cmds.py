@@ -19,6 +19,7 @@ from swreflect.cli.context import CliContext
 from swreflect.core import backup_service
 from swreflect.core.portability import PLAINTEXT_WARNING
 from swreflect.errors import EXIT_OK
+from swreflect.timefmt import format_stamp
 
 RECOVERY_KEY_ENV = "SWREFLECT_RECOVERY_KEY"
 
@@ -37,7 +38,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     c.set_defaults(func=cmd_create)
 
     ls = sub.add_parser("list", parents=[common], help="list the automatic backups")
-    ls.add_argument("--json", action="store_true", help="machine-readable output")
     ls.set_defaults(func=cmd_list)
 
     r = sub.add_parser(
@@ -59,7 +59,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     exp = command_group(subparsers, common, "export", "export records")
     j = exp.add_parser("json", parents=[common], help="everything as JSON (NOT encrypted)")  # type: ignore[attr-defined]
-    j.add_argument("-o", "--output", metavar="FILE", required=True, help="where to write it")
+    j.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="where to write it (- for stdout)"
+    )
     j.set_defaults(func=cmd_export_json)
 
     imp = command_group(subparsers, common, "import", "import records")
@@ -71,11 +73,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def cmd_create(ctx: CliContext) -> int:
     services = ctx.unlock()
     if ctx.args.output:
-        path = services.backups.back_up_to(Path(ctx.args.output))
-        ctx.out(f"Backup written to {path}")
+        with ctx.output_path(ctx.args.output) as target:
+            path = services.backups.back_up_to(target)
+        ctx.out(f"Backup written to {ctx.args.output if ctx.args.output == '-' else path}")
         ctx.out("It is encrypted: your passphrase or your recovery key opens it.")
     else:
         info = services.backups.create_backup()
+        ctx.result(output=str(info.path), kind=info.kind)
         ctx.out(f"Backup written to {info.path}")
     return EXIT_OK
 
@@ -98,8 +102,9 @@ def cmd_list(ctx: CliContext) -> int:
     elif not rows:
         ctx.out("There are no backups yet.")
     else:
-        for row in rows:
-            ctx.out(f"{row['taken_at']}  {row['kind']:<14} {row['bytes']:>10}  {row['file']}")
+        for info, row in zip(backups, rows, strict=True):
+            stamp = format_stamp(info.taken_at)
+            ctx.out(f"{stamp}  {row['kind']:<14} {row['bytes']:>10}  {row['file']}")
     return EXIT_OK
 
 
@@ -122,7 +127,7 @@ def cmd_restore(ctx: CliContext) -> int:
     secret = _restore_secret(ctx)
     if ctx.args.latest:
         info = backup_service.restore_latest_backup(ctx.vault_dir, **secret)
-        ctx.out(f"Restored the backup taken {info.taken_at.isoformat(timespec='seconds')}.")
+        ctx.out(f"Restored the backup taken {format_stamp(info.taken_at)}.")
     else:
         backup_service.restore_from_file(
             ctx.vault_dir, Path(ctx.args.file), replace_other=ctx.args.replace, **secret
@@ -135,8 +140,9 @@ def cmd_restore(ctx: CliContext) -> int:
 def cmd_export_json(ctx: CliContext) -> int:
     services = ctx.unlock()
     print(f"swreflect: {PLAINTEXT_WARNING}", file=sys.stderr)
-    path = services.portability.export_json(Path(ctx.args.output))
-    ctx.out(f"Exported everything to {path}")
+    with ctx.output_path(ctx.args.output) as target:
+        services.portability.export_json(target)
+    ctx.out(f"Exported everything to {ctx.args.output}")
     return EXIT_OK
 
 

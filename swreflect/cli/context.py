@@ -1,12 +1,26 @@
-"""What every command needs: where the vault is, how to get the passphrase, how to print."""
+"""What every command needs: where the vault is, how to get the passphrase, how to print.
+
+Output conventions live here so every command follows them without repeating them:
+
+* ``--json`` works on every command. Commands that list or show print their own JSON; any
+  other command's prose is gathered and printed at the end as ``{"ok": true, "messages":
+  [...], ...}`` with the fields it reported through ``result`` (new ids, written files).
+* ``-o -`` means standard output: ``output_path`` hands the command a private temporary file
+  inside the vault folder, then streams it to stdout and deletes it; messages then go to
+  stderr so stdout carries only the data.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
+import secrets
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +38,10 @@ class CliContext:
         self.args = args
         self.vault_dir = Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
         self._services: Services | None = None
+        self._messages: list[str] = []
+        self._fields: dict[str, Any] = {}
+        self._json_printed = False
+        self._stdout_is_data = False
 
     # ------------------------------------------------------------- secrets
     def read_secret(
@@ -86,7 +104,49 @@ class CliContext:
         return bool(getattr(self.args, "json", False))
 
     def out(self, text: str = "") -> None:
-        print(text)
+        if self.wants_json:
+            self._messages.append(text)
+        elif self._stdout_is_data:
+            print(text, file=sys.stderr)
+        else:
+            print(text)
 
     def out_json(self, data: Any) -> None:
+        self._json_printed = True
         print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+
+    def claim_stdout(self) -> None:
+        """Standard output now carries a file's bytes: messages move to stderr."""
+        if self.wants_json:
+            raise UsageError("--json and -o - both want standard output; choose one.")
+        self._stdout_is_data = True
+
+    def result(self, **fields: Any) -> None:
+        """Facts for ``--json`` output (a new item's id, a written file)."""
+        self._fields.update(fields)
+
+    def finish(self) -> None:
+        """After a successful command: the gathered JSON, unless the command printed its own."""
+        if self.wants_json and not self._json_printed:
+            messages = [m for m in self._messages if m]
+            self.out_json({"ok": True, **self._fields, "messages": messages})
+
+    @contextlib.contextmanager
+    def output_path(self, value: str) -> Iterator[Path]:
+        """Where a command writes ``-o VALUE`` (``-``: a temporary file streamed to stdout)."""
+        if value != "-":
+            yield Path(value)
+            self.result(output=str(Path(value)))
+            return
+        self.claim_stdout()  # refuses --json before any work is done
+        folder = self.vault_dir if self.vault_dir.is_dir() else None
+        tmp = Path(folder or Path.cwd()) / f".swreflect-stdout-{secrets.token_hex(6)}.part"
+        try:
+            yield tmp
+            sys.stdout.flush()
+            with open(tmp, "rb") as data:
+                shutil.copyfileobj(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()

@@ -86,7 +86,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("verify", parents=[common], help="check a swreflect PDF")
     p.add_argument("file", metavar="FILE", help="the PDF to check")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_verify)
 
 
@@ -163,14 +162,15 @@ def cmd_export_pdf(ctx: CliContext) -> int:
     records = _records(ctx)
     services = ctx.unlock()
     identity = services.identity.ensure_identity()
-    out = Path(ctx.args.out)
     now = services.clock.now()
-    if len(records) == 1:
-        export_record_pdf(records[0], identity, out, now)
-    else:
-        export_batch_pdf(records, identity, out, now)
+    with ctx.output_path(ctx.args.out) as out:
+        if len(records) == 1:
+            export_record_pdf(records[0], identity, out, now)
+        else:
+            export_batch_pdf(records, identity, out, now)
     noun = "record" if len(records) == 1 else "records"
-    ctx.out(f"Exported {len(records)} agreed {noun} to {out}, signed by you.")
+    ctx.result(records=[s.record_id for s in records])
+    ctx.out(f"Exported {len(records)} agreed {noun} to {ctx.args.out}, signed by you.")
     gaps = missing_characters(records)
     if gaps:
         print(f"swreflect: note: {MISSING_GLYPHS} {' '.join(gaps[:12])}", file=sys.stderr)
@@ -203,7 +203,7 @@ def cmd_export_text(ctx: CliContext) -> int:
             elif signed.record.get("kind") != "addendum":
                 pieces.append(_cpd_done(_cpd_for(ctx, signed)))
     result = "\n\n".join(pieces)
-    if ctx.args.out:
+    if ctx.args.out and ctx.args.out != "-":
         try:
             atomic_write(Path(ctx.args.out), result.encode("utf-8"))
         except OSError as exc:

@@ -13,6 +13,7 @@ from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.errors import EXIT_OK, UsageError
 from swreflect.models.journal import HIT_END, HIT_START, EntryContent, JournalFilter
+from swreflect.timefmt import format_local_day, format_stamp
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -195,7 +196,7 @@ def cmd_list(ctx: CliContext) -> int:
         rows,
         as_json=lambda r: r.as_dict(),
         empty="The Trash is empty." if args.trash else "Your journal has no entries yet.",
-        line=lambda r: f"{r.id:>6}  {r.created_at:%Y-%m-%d %H:%M}  {r.title or '(untitled)'}",
+        line=lambda r: f"{r.id:>6}  {format_stamp(r.created_at)}  {r.title or '(untitled)'}",
     )
 
 
@@ -208,7 +209,7 @@ def cmd_show(ctx: CliContext) -> int:
     template = journal.templates.get(entry.content.template_id)
     ctx.out(entry.title or "(untitled)")
     ctx.out(
-        f"Written {entry.created_at:%Y-%m-%d %H:%M}, last changed {entry.updated_at:%Y-%m-%d %H:%M}"
+        f"Written {format_stamp(entry.created_at)}, last changed {format_stamp(entry.updated_at)}"
     )
     if entry.in_trash:
         ctx.out("This entry is in the Trash.")
@@ -236,7 +237,7 @@ def cmd_search(ctx: CliContext) -> int:
         as_json=lambda h: {**h.as_dict(), "snippet": _plain_snippet(h.snippet)},
         empty="Nothing in your journal matches that.",
         line=lambda h: (
-            f"{h.id:>6}  {h.created_at:%Y-%m-%d}  {h.title or '(untitled)'}\n"
+            f"{h.id:>6}  {format_local_day(h.created_at)}  {h.title or '(untitled)'}\n"
             f"        {_plain_snippet(h.snippet)}"
         ),
     )
@@ -244,6 +245,7 @@ def cmd_search(ctx: CliContext) -> int:
 
 def cmd_delete(ctx: CliContext) -> int:
     journal = ctx.unlock().journal
+    ctx.result(id=ctx.args.id, purged=bool(ctx.args.purge))
     if ctx.args.purge:
         journal.purge(ctx.args.id)
         ctx.out(f"Entry {ctx.args.id} was deleted for good.")
@@ -258,6 +260,7 @@ def cmd_delete(ctx: CliContext) -> int:
 def cmd_restore(ctx: CliContext) -> int:
     journal = ctx.unlock().journal
     entry = journal.restore(ctx.args.id)
+    ctx.result(id=entry.id)
     ctx.out(f"Entry {entry.id} is back in your journal.")
     return EXIT_OK
 
@@ -273,12 +276,13 @@ def cmd_revisions(ctx: CliContext) -> int:
         journal.revisions(ctx.args.id),
         as_json=lambda r: {"id": r.id, "saved_at": r.saved_at.isoformat(), **r.content.as_dict()},
         empty="This entry has no earlier versions yet.",
-        line=lambda r: f"{r.id:>6}  {r.saved_at:%Y-%m-%d %H:%M}  {r.content.title or '(untitled)'}",
+        line=lambda r: f"{r.id:>6}  {format_stamp(r.saved_at)}  {r.content.title or '(untitled)'}",
     )
 
 
 def cmd_mark(ctx: CliContext) -> int:
     mark = ctx.unlock().journal.mark_for_supervision(ctx.args.id, ctx.args.excerpt)
+    ctx.result(id=mark.id, entry=ctx.args.id)
     ctx.out(f"Marked for your next supervision (mark {mark.id}).")
     return EXIT_OK
 

@@ -17,7 +17,9 @@ T = TypeVar("T")
 
 
 def json_flag(parser: Any) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    """Kept for command modules: ``--json`` is now on every command (the shared options)."""
+    if "--json" not in parser._option_string_actions:
+        parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def out_list(

@@ -203,7 +203,7 @@ def cmd_addendum_send(ctx: CliContext) -> int:
     found = services.records.identifiers_in_text(ctx.args.text)
     warn_identifiers([Spotted("The addendum", f) for f in found], "")
     addendum_id = services.records.send_addendum(
-        ctx.args.record, ctx.args.text, deliver=_writer(ctx.args.output)
+        ctx.args.record, ctx.args.text, deliver=_writer(ctx.args.output, ctx)
     )
     return _done(
         ctx,

@@ -32,7 +32,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     identity = command_group(subparsers, common, "identity", "your signing identity")
     p = _add(identity, "show", common, "show your name and fingerprint")
     p.add_argument("--name", help="your name, used only when the identity is first made")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_identity_show)
     p = _add(identity, "export", common, "write your identity card to a file")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -87,20 +86,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="also write a copy for them to import, so they can add an addendum later",
     )
-    p.add_argument("--json", action="store_true", help="print the record id as JSON")
     p.set_defaults(func=cmd_agree_in_room)
 
     inbox = command_group(subparsers, common, "inbox", "agreement requests and answers")
     p = _add(inbox, "import", common, "import an agreement request or answer file")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_inbox_import)
     p = _add(inbox, "list", common, "list records sent or received for agreement")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_inbox_list)
     p = _add(inbox, "show", common, "show a record and its agreement history (read-only)")
     p.add_argument("record", help="record id (or its first characters)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_inbox_show)
     p = _add(inbox, "verify", common, "check both signatures on an agreed record")
     p.add_argument("record", help="record id (or its first characters)")
@@ -120,8 +115,17 @@ def _read_input(path: str) -> bytes:
         raise UsageError(f"Couldn't read {path}. Nothing was changed.") from exc
 
 
-def _writer(path: str) -> Any:
+def _writer(path: str, ctx: CliContext) -> Any:
+    """Writes the file the command produced; ``-`` sends it to standard output instead."""
+    if path == "-":
+        ctx.claim_stdout()  # before any work, so --json with -o - is refused up front
+
     def deliver(data: bytes) -> None:
+        if path == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
         try:
             atomic_write(Path(path), data)
         except OSError as exc:
@@ -164,7 +168,7 @@ def cmd_identity_show(ctx: CliContext) -> int:
 def cmd_identity_export(ctx: CliContext) -> int:
     services = ctx.unlock()
     ident = _own_identity(ctx, services)
-    _writer(ctx.args.output)(services.identity.export_card())
+    _writer(ctx.args.output, ctx)(services.identity.export_card())
     ctx.out(f"Wrote your identity card to {ctx.args.output}")
     ctx.out(f"Fingerprint: {ident.short_fingerprint}")
     return EXIT_OK
@@ -203,7 +207,7 @@ def _person_ref(services: Services, ref: str) -> str:
 def cmd_request_agreement(ctx: CliContext) -> int:
     services = ctx.unlock()
     signoff, ref = services.signoff, ctx.args.session
-    deliver = _writer(ctx.args.output)
+    deliver = _writer(ctx.args.output, ctx)
     known = signoff.find(ref)
     if known is not None:
         signed = signoff.signed_record(known)
@@ -218,6 +222,7 @@ def cmd_request_agreement(ctx: CliContext) -> int:
         signoff.request_session_agreement(
             ref, to=ctx.args.to, my_role=ctx.args.my_role, deliver=deliver
         )
+    ctx.result(output=ctx.args.output)
     ctx.out(f"Wrote the agreement request to {ctx.args.output}")
     ctx.out("Send it to the other person; only their vault can open it.")
     return EXIT_OK
@@ -231,7 +236,8 @@ def _respond(ctx: CliContext, decision: str) -> int:
         signoff.add_note(record_id, text, kind="comment")
     for text in ctx.args.disagree:
         signoff.add_note(record_id, text, kind="disagreement")
-    deliver = _writer(ctx.args.output)
+    deliver = _writer(ctx.args.output, ctx)
+    ctx.result(record_id=record_id, decision=str(decision), output=ctx.args.output)
     if decision == Decision.SIGNED:
         signoff.sign(record_id, deliver=deliver)
         ctx.out("You signed the record. Your vault keeps its own agreed copy.")
@@ -257,7 +263,7 @@ def cmd_agree_in_room(ctx: CliContext) -> int:
         session.id, ctx.args.name, comment=ctx.args.comment, disagreement=ctx.args.disagree
     )
     if ctx.args.copy:
-        services.signoff.in_room_copy(record_id, deliver=_writer(ctx.args.copy))
+        services.signoff.in_room_copy(record_id, deliver=_writer(ctx.args.copy, ctx))
     if ctx.wants_json:
         ctx.out_json({"id": record_id, "session_id": session.id, "copy": ctx.args.copy})
         return EXIT_OK
@@ -353,6 +359,13 @@ def cmd_inbox_verify(ctx: CliContext) -> int:
     services = ctx.unlock()
     record_id = services.signoff.resolve(_record_ref(services, ctx.args.record))
     entries = services.signoff.verify(record_id)
+    ctx.result(
+        record_id=record_id,
+        signatures=[
+            {"role": e.role, "signer": e.signer_name, "cryptographic": e.is_cryptographic}
+            for e in entries
+        ],
+    )
     if all(e.is_cryptographic for e in entries):
         ctx.out("Both signatures are valid and come from the keys you paired with.")
     else:

@@ -78,6 +78,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def cmd_people_add(ctx: CliContext) -> int:
     services = ctx.unlock()
     person = services.people.add(ctx.args.name, ctx.args.role, ctx.args.pronouns)
+    ctx.result(id=person.id)
     ctx.out(f"Added {person.display_name} ({person.role}), id {person.id}")
     return EXIT_OK
 
@@ -277,5 +278,6 @@ def cmd_actions_done(ctx: CliContext) -> int:
     services = ctx.unlock()
     action = services.actions.find(ctx.args.action)
     done = services.actions.set_done(action.id)
+    ctx.result(id=action.id)
     ctx.out(f"Marked done: {done.description}")
     return EXIT_OK

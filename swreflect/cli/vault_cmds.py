@@ -26,7 +26,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_init)
 
     p = subparsers.add_parser("check", parents=[common], help="check the vault for damage")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_check)
 
     p = subparsers.add_parser("passphrase", parents=[common], help="passphrase commands")
@@ -60,6 +59,7 @@ def cmd_init(ctx: CliContext) -> int:
     )
     vault, recovery = Vault.create(ctx.vault_dir, passphrase)
     ctx.adopt(vault)
+    ctx.result(vault=str(ctx.vault_dir), recovery_key=recovery)
     ctx.out(f"Created a vault in {ctx.vault_dir}")
     ctx.out("")
     ctx.out(RECOVERY_WARNING)
@@ -108,6 +108,7 @@ def cmd_recover(ctx: CliContext) -> int:
 def cmd_recovery_rotate(ctx: CliContext) -> int:
     services = ctx.unlock()
     recovery = services.security.rotate_recovery_key()
+    ctx.result(recovery_key=recovery)
     ctx.out("Your old recovery key no longer works.")
     ctx.out("")
     ctx.out(RECOVERY_WARNING)

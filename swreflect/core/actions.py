@@ -64,8 +64,10 @@ class ActionService:
 
     def find(self, id_or_prefix: str) -> Action:
         wanted = id_or_prefix.strip()
-        if len(wanted) < 4:
-            raise ValidationError("Give at least the first four characters of the action's id.")
+        from swreflect.core.id_prefix import MIN_ID_PREFIX, too_short
+
+        if len(wanted) < MIN_ID_PREFIX:
+            raise too_short("action")
         matches = [a for a in self._repo.list_current() if a.id.startswith(wanted)]
         if len(matches) == 1:
             return matches[0]

@@ -23,6 +23,7 @@ from swreflect.errors import (
     AgreementStateError,
     NotFoundError,
     RecordAgreedError,
+    ValidationError,
     VerificationFailedError,
 )
 from swreflect.models.signing import NoteRow, VersionRow
@@ -129,11 +130,17 @@ class AgreementStore:
         return self._repo.latest_versions()
 
     def resolve(self, record_ref: str) -> str:
-        """A full record id from a full id or an unambiguous prefix (at least 6 characters)."""
+        """A full record id from a full id or an unambiguous prefix (at least 4 characters)."""
+        from swreflect.core.id_prefix import MIN_ID_PREFIX, too_short
+
         ref = str(record_ref).strip()
         if self._repo.versions(ref):
             return ref
-        found = self._repo.record_ids_like(ref) if len(ref) >= 6 else []
+        if len(ref) < MIN_ID_PREFIX:
+            raise too_short("record")
+        found = self._repo.record_ids_like(ref)
+        if len(found) > 1:
+            raise ValidationError("More than one record matches that id; give more of it.")
         if len(found) != 1:
             raise NotFoundError("No agreement matches that record id. Nothing was changed.")
         return found[0]
@@ -142,7 +149,7 @@ class AgreementStore:
         """Like ``resolve`` but ``None`` when nothing (or more than one record) matches."""
         try:
             return self.resolve(record_ref)
-        except NotFoundError:
+        except (NotFoundError, ValidationError):  # none, too short, or more than one
             return None
 
     def latest(self, record_id: str) -> VersionRow:

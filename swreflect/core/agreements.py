@@ -361,12 +361,9 @@ class AgreementService:
         return agreement
 
     def find(self, id_or_prefix: str) -> Agreement:
-        matches = [a for a in self._repo.list() if a.id.startswith(id_or_prefix.strip())]
-        if len(matches) == 1 and len(id_or_prefix.strip()) >= 4:
-            return matches[0]
-        if len(matches) > 1:
-            raise ValidationError("More than one agreement matches that id; give more of it.")
-        raise NotFoundError("No agreement with that id was found.")
+        from swreflect.core.id_prefix import pick
+
+        return pick(self._repo.list(), id_or_prefix, lambda a: a.id, "agreement")
 
     def list(self, person_id: str | None = None) -> list[Agreement]:
         return self._repo.list(person_id)

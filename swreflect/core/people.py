@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from swreflect.core.clock import Clock
+from swreflect.core.id_prefix import MIN_ID_PREFIX
 from swreflect.errors import NotFoundError, ValidationError
 from swreflect.models.supervision import Person
 from swreflect.models.vocab import Role
@@ -65,9 +66,13 @@ class PeopleService:
         exact = [p for p in people if p.id == id_or_name or p.display_name.casefold() == wanted]
         if len(exact) == 1:
             return exact[0]
-        prefixed = [p for p in people if len(wanted) >= 4 and p.id.startswith(wanted)]
+        prefixed = [p for p in people if len(wanted) >= MIN_ID_PREFIX and p.id.startswith(wanted)]
         if len(prefixed) == 1:
             return prefixed[0]
+        # "--person Sam" for Sam Okafor: one whole word of exactly one person's name.
+        by_word = [p for p in people if wanted in p.display_name.casefold().split()]
+        if not exact and not prefixed and len(by_word) == 1:
+            return by_word[0]
         if len(exact) > 1 or len(prefixed) > 1:
             raise ValidationError("More than one person matches that; use their id.")
         raise NotFoundError("Nobody with that name or id was found.")

@@ -144,6 +144,29 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), status=SessionStatus.CANCELLED)
         return self.get(session_id)
 
+    def finish(self, session_id: str) -> Session:
+        """The end screen's "Finish session": from now on it counts as held (met)."""
+        session = self._editable(session_id)
+        when = session.held_on or self._clock.now().date()
+        status = (
+            SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
+        )
+        self._repo.update_fields(
+            session_id, self._stamp(), finished_at=self._stamp(), held_on=when, status=status
+        )
+        return self.get(session_id)
+
+    def discard(self, session_id: str) -> None:
+        """Remove a session nothing has been written in (started by mistake). One with notes,
+        agenda, ratings or actions is kept: it can be cancelled instead, never silently lost."""
+        session = self._editable(session_id)
+        if session.has_content():
+            raise ValidationError(
+                "Something has been written in this session, so it can't be discarded. "
+                "Nothing was changed."
+            )
+        self._repo.delete(session_id)
+
     def get(self, session_id: str) -> Session:
         session = self._repo.get(session_id)
         if session is None:
@@ -151,13 +174,9 @@ class SessionService:
         return session
 
     def find(self, id_or_prefix: str) -> Session:
-        wanted = id_or_prefix.strip()
-        matches = [s for s in self._repo.list() if s.id.startswith(wanted)]
-        if len(matches) == 1 and len(wanted) >= 4:
-            return matches[0]
-        if len(matches) > 1:
-            raise ValidationError("More than one session matches that id; give more of it.")
-        raise NotFoundError("No session with that id was found.")
+        from swreflect.core.id_prefix import pick
+
+        return pick(self._repo.list(), id_or_prefix, lambda s: s.id, "session")
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
@@ -332,28 +351,17 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), duration_minutes=minutes)
 
     def draft_summary(self, session_id: str) -> str:
-        """Finish the session (``finish``) and store a short outline to edit, if none yet."""
+        """Finish the session (``finish``: it counts as held), mark the summary drafted and
+        store a short outline to edit if there is no summary yet (never a copy of the notes)."""
         self.finish(session_id)
         session = self.get(session_id)
-        if session.summary and session.summary.strip():
-            return session.summary
-        text = session_record.assemble_summary(session)
-        self._repo.update_fields(session_id, self._stamp(), summary=text)
+        fields: dict[str, Any] = {"status": SessionStatus.SUMMARY_DRAFTED}
+        text = session.summary or ""
+        if not text.strip():
+            text = session_record.assemble_summary(session)
+            fields["summary"] = text
+        self._repo.update_fields(session_id, self._stamp(), **fields)
         return text
-
-    def finish(self, session_id: str, held_on: date | None = None) -> Session:
-        """The session took place: it counts as held (today unless given) and its record can
-        be sent for agreement or agreed in the room. Finishing again changes nothing."""
-        session = self._editable(session_id)
-        if session.status == SessionStatus.SUMMARY_DRAFTED and session.held_on is not None:
-            return session
-        self._repo.update_fields(
-            session_id,
-            self._stamp(),
-            status=SessionStatus.SUMMARY_DRAFTED,
-            held_on=held_on or session.held_on or self._clock.now().date(),
-        )
-        return self.get(session_id)
 
     def set_summary(self, session_id: str, text: str) -> None:
         self._editable(session_id)

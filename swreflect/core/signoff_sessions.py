@@ -42,11 +42,11 @@ READY_STATUSES = (SessionStatus.IN_SESSION, SessionStatus.SUMMARY_DRAFTED)
 
 def sessions_ready_to_send(sessions: Any, agreements: Any) -> list[tuple[str, str]]:
     """(session id, a short label) for sessions whose record can go for agreement now:
-    held, summary drafted or still open, and not already out or agreed. Newest first."""
+    finished (held), and not already out or agreed. Newest first."""
     ready = []
     for session in sessions.list():
-        if session.status not in READY_STATUSES or session.held_on is None:
-            continue
+        if session.status not in READY_STATUSES or not session.is_held:
+            continue  # only a finished session goes for agreement
         person = agreements.person_of(agreements.get(session.agreement_id))
         label = f"{session.held_on.isoformat()} with {person.display_name}"
         if session.record_version > 1:

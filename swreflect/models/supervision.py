@@ -196,10 +196,31 @@ class Session:
     ratings: tuple[Rating, ...] = ()
     actions: tuple[Action, ...] = ()
     case_file_decisions: tuple[str, ...] = field(default=())
+    finished_at: str | None = None  # when it was finished on the end screen
 
     @property
     def is_held(self) -> bool:
-        return self.status not in NOT_HELD_STATUSES and self.held_on is not None
+        """Only a finished session counts as having met (opening one is not meeting)."""
+        return (
+            self.finished_at is not None
+            and self.status not in NOT_HELD_STATUSES
+            and self.held_on is not None
+        )
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    def has_content(self) -> bool:
+        """Anything written or decided in it (a session without any can be discarded)."""
+        return bool(
+            self.notes
+            or self.agenda
+            or self.ratings
+            or self.actions
+            or self.case_file_decisions
+            or (self.summary or "").strip()
+        )
 
     @property
     def is_editable(self) -> bool:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
+from swreflect.errors import NotAnOrdinaryFileError
 from swreflect.platform import system
 
 DIR_MODE = 0o700
@@ -74,9 +76,25 @@ def write_new_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def refuse_unless_ordinary(path: Path) -> None:
+    """Raise ``NotAnOrdinaryFileError`` if ``path`` exists and isn't a plain file."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # unreadable: the write itself reports it
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAnOrdinaryFileError()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers only ever see the old or the new bytes."""
+    """Replace ``path`` with ``data`` so that readers only ever see the old or the new bytes.
+
+    Only an ordinary file is ever replaced: renaming over a symlink would replace the link
+    itself, and over a device (``/dev/stdout``) the device node, so both are refused."""
     path = Path(path)
+    refuse_unless_ordinary(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         write_new_file(tmp, data)

@@ -53,6 +53,7 @@ def held(services: Services) -> SessionMaker:
             services.sessions.rate(session.id, rater, support, challenge)
         for stage, mins in (minutes or {}).items():
             services.sessions.add_time(session.id, stage, mins * 60)
+        services.sessions.finish(session.id)  # only a finished session counts as held
         return session.id
 
     return make

@@ -35,4 +35,5 @@ def run_session(sam: Services, person_id: str) -> str:
     sam.sessions.add_action(sid, "Book the training day", "supervisee", date(2026, 1, 20))
     sam.sessions.rate(sid, "supervisor", 4, 3)
     sam.sessions.draft_summary(sid)
+    sam.sessions.finish(sid)  # only a finished session goes for agreement
     return sid

@@ -64,7 +64,7 @@ def test_overdue_with_injected_clock_ignores_cancelled_sessions(
     services: Services, pair: tuple[str, str], clock: FakeClock
 ) -> None:
     _, agreement_id = pair
-    held = services.sessions.start(agreement_id)  # held on 5 Jan
+    held = services.sessions.finish(services.sessions.start(agreement_id).id)  # held on 5 Jan
     assert held.held_on == date(2026, 1, 5)
     assert services.agreements.due(agreement_id).due_on == date(2026, 2, 5)
     # A session started and then cancelled (skipped) doesn't count as held.
@@ -80,3 +80,31 @@ def test_overdue_with_injected_clock_ignores_cancelled_sessions(
     summary = services.agreements.due_summaries()[0]
     assert "later than your agreement suggests" in summary.wording
     assert "Sam Okafor" in summary.wording
+
+
+def test_only_a_finished_session_counts_as_held(
+    services: Services, pair: tuple[str, str], clock: FakeClock
+) -> None:
+    _, agreement_id = pair
+    before = services.agreements.due(agreement_id).due_on
+    opened = services.sessions.start(agreement_id)  # opened, notes written, not finished
+    services.sessions.add_note(opened.id, "checkin", "We talked a little.")
+    assert not services.sessions.get(opened.id).is_held
+    assert services.agreements.due(agreement_id).due_on == before
+    finished = services.sessions.finish(opened.id)
+    assert finished.is_held and finished.is_finished
+    assert services.agreements.due(agreement_id).due_on > before
+
+
+def test_an_empty_session_can_be_discarded_but_one_with_writing_cannot(
+    services: Services, pair: tuple[str, str]
+) -> None:
+    _, agreement_id = pair
+    empty = services.sessions.start(agreement_id)
+    services.sessions.discard(empty.id)
+    assert all(s.id != empty.id for s in services.sessions.list(agreement_id))
+    written = services.sessions.start(agreement_id)
+    services.sessions.add_note(written.id, "checkin", "Something worth keeping.")
+    with pytest.raises(ValidationError):
+        services.sessions.discard(written.id)
+    assert services.sessions.get(written.id).notes

@@ -18,6 +18,7 @@ from swreflect.core.services import Services
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, hint, label
 from swreflect.gui.workers import TaskRunner
+from swreflect.timefmt import format_moment
 
 EXPORT_TITLE = "Export without encryption?"
 
@@ -93,7 +94,7 @@ class BackupsPanel(QWidget):
         if not backups:
             self.status.setText("There are no automatic backups yet.")
         else:
-            newest = backups[0].taken_at.strftime("%d %B %Y at %H:%M UTC")
+            newest = format_moment(backups[0].taken_at, with_zone=True)
             count = "1 backup" if len(backups) == 1 else f"{len(backups)} backups"
             self.status.setText(f"{count} kept. The newest was made {newest}.")
 

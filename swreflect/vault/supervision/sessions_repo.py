@@ -25,7 +25,7 @@ from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
     "id, agreement_id, status, held_on, record_id, record_version, duration_minutes, summary, "
-    "pack_id, pack_version"
+    "pack_id, pack_version, finished_at"
 )
 
 
@@ -56,7 +56,7 @@ class SessionRepository:
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, ?)",
                 (
                     session_id,
                     agreement_id,
@@ -98,14 +98,26 @@ class SessionRepository:
         marks = ",".join("?" for _ in not_held)
         row = self._conn.execute(
             f"SELECT MAX(held_on) FROM sessions WHERE agreement_id = ? AND held_on IS NOT NULL "  # noqa: S608
-            f"AND status NOT IN ({marks})",
+            f"AND finished_at IS NOT NULL AND status NOT IN ({marks})",
             (agreement_id, *not_held),
         ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
 
+    def delete(self, session_id: str) -> None:
+        """Remove a session and (by cascade) its stages, agenda, notes and ratings."""
+        with self._vault.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
     def update_fields(self, session_id: str, stamp: str, **fields: Any) -> None:
         """Set plain session columns (status, held_on, summary, duration_minutes...)."""
-        allowed = {"status", "held_on", "summary", "duration_minutes", "record_version"}
+        allowed = {
+            "status",
+            "held_on",
+            "summary",
+            "duration_minutes",
+            "record_version",
+            "finished_at",
+        }
         if not fields or set(fields) - allowed:
             raise ValueError("unknown session field")
         names = sorted(fields)
@@ -323,6 +335,7 @@ class SessionRepository:
             summary=row[7],
             pack_id=row[8],
             pack_version=int(row[9]),
+            finished_at=row[10],
             stages=stages,
             agenda=agenda,
             notes=notes,
