@@ -5,8 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # imported lazily below: child processes import this module for its constants
+    from swreflect.core.clock import FakeClock
+    from swreflect.core.services import Services
+    from swreflect.vault.vault import Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -24,19 +30,49 @@ def swreflect_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+def folder_hashes(folder: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 of every file under ``folder``: equal means byte-identical."""
+    import hashlib
+
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file()
+    }
+
+
 @pytest.fixture
 def vault_dir(tmp_path: Path) -> Path:
     return tmp_path / "vault"
 
 
 @pytest.fixture
-def vault(vault_dir: Path) -> Iterator[object]:
+def vault(vault_dir: Path) -> Iterator[Vault]:
     from swreflect.vault.kdf import KdfPolicy
     from swreflect.vault.vault import Vault
 
     v, _recovery = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     yield v
     v.lock()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that moves only when a test says (a folder's conftest may start it elsewhere)."""
+    from swreflect.core.clock import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def services(vault: Vault, clock: FakeClock) -> Iterator[Services]:
+    """Every service over the real SQLCipher ``vault``, on the test's ``clock``: the one
+    ``services`` fixture (folders change the clock or the vault, never this)."""
+    from swreflect.core.services import build_services
+
+    built = build_services(vault, clock)
+    yield built
+    built.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,7 +104,37 @@ def _network_guard(event: str, args: tuple[object, ...]) -> None:
 _sys.addaudithook(_network_guard)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shots",
+        metavar="DIR",
+        default=os.environ.get("SWREFLECT_SHOTS"),
+        help="save screenshots of the screens the GUI tests build into DIR",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import shots
+
+    shots.configure(config.getoption("--shots"))
+
+
+# ---------------------------------------------------------------------------------------------
+# No silent skips in CI: with SWREFLECT_NO_SKIPS=1 (set by .ci/run) a skipped test fails the run,
+# so a missing tool, a missing permission or a renamed command can't turn a check off unseen.
+SKIPPED: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        SKIPPED.append(f"{report.nodeid}: {reason}")
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if NETWORK_ATTEMPTS:
         print("\nNetwork use during the tests:\n  " + "\n  ".join(NETWORK_ATTEMPTS))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if SKIPPED and os.environ.get("SWREFLECT_NO_SKIPS") == "1":
+        print("\nSkipped, which SWREFLECT_NO_SKIPS=1 does not allow:\n  " + "\n  ".join(SKIPPED))
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

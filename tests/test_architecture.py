@@ -219,3 +219,20 @@ def test_every_modal_goes_through_the_one_dialog_seam() -> None:
     assert not offenders, offenders
     assert _modal_uses("from PySide6.QtWidgets import QInputDialog\n") == {"QInputDialog"}
     assert _modal_uses("def f(w):\n    QFileDialog.getOpenFileName(w)\n") == {"QFileDialog"}
+
+
+def test_private_things_have_one_look_defined_in_one_place() -> None:
+    """The private/shared styling lives only in resources/styles/app.qss; widgets set the
+    ``privacy`` property (look.set_privacy) and never carry their own private stylesheet."""
+    styles = PACKAGE.parent / "resources" / "styles"
+    app_qss = (styles / "app.qss").read_text(encoding="utf-8")
+    for value in ("private", "shared", "surface"):
+        assert f'QFrame[privacy="{value}"]' in app_qss
+    selectors = ('[privacy="', '[role="private"')
+    elsewhere = [
+        p.name
+        for p in styles.glob("*.qss")
+        if p.name != "app.qss" and any(s in p.read_text(encoding="utf-8") for s in selectors)
+    ]
+    in_code = [rel for rel, text in SOURCES.items() if any(s in text for s in selectors)]
+    assert elsewhere == [] and in_code == [], (elsewhere, in_code)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -9,15 +8,7 @@ from swreflect.errors import WrongPassphraseError, WrongRecoveryKeyError
 from swreflect.vault.connection import pinned_settings
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-
-
-def _hashes(folder: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-    }
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
 
 
 def test_create_pins_settings_and_encrypts_header(vault_dir: Path) -> None:
@@ -40,10 +31,10 @@ def test_create_pins_settings_and_encrypts_header(vault_dir: Path) -> None:
 def test_wrong_passphrase_is_typed_and_changes_nothing(vault_dir: Path) -> None:
     v, _ = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
     v.lock()
-    before = _hashes(vault_dir)
+    before = folder_hashes(vault_dir)
     with pytest.raises(WrongPassphraseError):
         Vault.unlock(vault_dir, "not the right passphrase at all")
-    assert _hashes(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 def test_recovery_key_unlocks_and_a_flipped_bit_does_not(vault_dir: Path) -> None:

@@ -11,7 +11,9 @@ mode="${1:-offscreen}"
 pkgs=(libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
       libxkbcommon0 fonts-dejavu-core)
 if [ "$mode" = "test" ]; then
-  pkgs+=(poppler-utils strace)  # pdftotext for export tests, strace for the no-network test
+  # pdftotext for export tests, strace for the no-network test, and the validators the
+  # release-file tests run on the desktop entry and AppStream metainfo
+  pkgs+=(poppler-utils strace appstream desktop-file-utils)
 fi
 if [ "$mode" = "dist" ]; then
   # appstreamcli and desktop-file-validate check the metadata; binutils strips the bundle

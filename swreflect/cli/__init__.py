@@ -1,4 +1,4 @@
-"""The headless command line. Same services as the GUI; see docs/architecture.md §8.
+"""The headless command line. Same services as the GUI; see docs/architecture.md §10.
 
 Each group of commands lives in its own module listed in ``COMMAND_MODULES``; a module has
 ``register(subparsers)`` and sets ``func(ctx) -> int`` on each parser it adds.

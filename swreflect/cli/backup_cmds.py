@@ -1,7 +1,7 @@
 """Backup and portability commands: ``backup create|list|restore``, ``export json``,
 ``import json``.
 
-Exit codes follow docs/architecture.md §8: 3 when the passphrase or recovery key doesn't open the
+Exit codes follow docs/architecture.md §10: 3 when the passphrase or recovery key doesn't open the
 backup, 4 when the backup file is damaged, incomplete or tampered with (or no automatic backup
 is sound).
 """

@@ -1,4 +1,4 @@
-"""Supervision commands: people, agreements, sessions and actions (docs/architecture.md §8).
+"""Supervision commands: people, agreements, sessions and actions (docs/architecture.md §10).
 
 ``people add|list``, ``agreement add|list|show``, ``session start|list|show``,
 ``actions list|done``; list and show take ``--json``. Groups are shared through

@@ -15,6 +15,7 @@ AUTO_LOCK_KEY = "security.auto_lock_minutes"
 AUTO_LOCK_DEFAULT_MINUTES = 5
 AUTO_LOCK_MIN_MINUTES = 1
 AUTO_LOCK_MAX_MINUTES = 60
+RESUME_KEY = "ui.resume"
 
 
 class SettingsStore(Protocol):
@@ -52,6 +53,17 @@ class SettingsService:
 
     def auto_lock_seconds(self) -> float:
         return float(self.auto_lock_minutes() * 60)
+
+    # ------------------------------------------------------------ where writing stopped
+    def resume_point(self) -> str:
+        """What was open when the vault last locked (JSON from the page; "" for nothing).
+
+        Kept inside the vault (it names an entry), so after unlocking the same editor opens
+        with the cursor where it was, instead of a "kept safe" banner."""
+        return self._cache.get(RESUME_KEY, "")
+
+    def set_resume_point(self, text: str) -> None:
+        self._write(RESUME_KEY, text)
 
     # ------------------------------------------------------------ storage
     def _write(self, key: str, value: str) -> None:

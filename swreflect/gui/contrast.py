@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from swreflect.gui.style import build_palette, load_stylesheet
-from swreflect.gui.supervision.look import NOTE_STYLE, PRIVATE_ACCENT, SHARED_ACCENT
+from swreflect.gui.supervision.look import PRIVATE_ACCENT, SHARED_ACCENT
 
 TEXT, NON_TEXT = 4.5, 3.0
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}|palette\([a-z-]+\)|rgba?\([^)]*\)")
@@ -163,7 +163,7 @@ def pairs(scheme: str) -> list[Pair]:
             )
         )
         found.append(Pair(f"shared note edge on {name}", QColor(SHARED_ACCENT), bg, NON_TEXT))
-    sheet = rules(load_stylesheet(scheme) + NOTE_STYLE)
+    sheet = rules(load_stylesheet(scheme))
     for selector, props in sheet.items():
         if ":disabled" in selector:
             continue  # WCAG exempts inactive controls

@@ -138,6 +138,15 @@ class ShellController(QObject):
         if self.state in (State.UNLOCKED, State.RECOVERY_KEY, State.NEW_PASSPHRASE):
             log.info("locking because the session locked or is going to sleep")
             self.lock()
+            self._say_why_locked(
+                "Locked because this computer's screen locked or went to sleep. "
+                "Your writing was kept; unlock to carry on."
+            )
+
+    def _say_why_locked(self, text: str) -> None:
+        """After a lock nobody asked for, the unlock screen says why (and that nothing was lost)."""
+        if self.state is State.UNLOCK and not self._shutting_down:
+            self.gate.unlock_screen.show_notice(text)
 
     def _wire_screen(self, name: str, screen: Any) -> None:
         """Connect a screen's signals when the gate first builds it."""
@@ -319,7 +328,14 @@ class ShellController(QObject):
 
     def on_idle_idle_timed_out(self) -> None:
         log.info("locking after the idle timeout")
+        from swreflect.timefmt import plural
+
+        minutes = max(1, round(self.auto_lock_seconds() / 60))
         self.lock()
+        self._say_why_locked(
+            f"Locked because swreflect was left alone for {plural(minutes, 'minute')}. "
+            "Your writing was kept; unlock to carry on."
+        )
 
     def on_main_window_closed(self) -> None:
         """Closing the main window quits the app; lock first so nothing stays open."""

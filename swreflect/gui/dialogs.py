@@ -40,6 +40,11 @@ def set_next_printer(printer: Any) -> None:
     _queued.append(("printer", printer))
 
 
+def set_next_choice(index: int | None) -> None:
+    """The option a test picks in the next ``choose`` (``None`` answers like closing it)."""
+    _queued.append(("choice", index))
+
+
 def set_next_text(text: str | object | None) -> None:
     """The text typed into the next text question; ``None`` cancels, ``AS_OFFERED`` accepts
     the text the question offered."""
@@ -88,6 +93,23 @@ def confirm(parent: QWidget | None, title: str, text: str, confirm_label: str) -
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+    """One of several next steps (index into ``options``); ``None`` if closed. The last
+    option is the calm default ("Not now")."""
+    answered, value = _take("choice", title)
+    if answered:
+        return None if value is None else int(value)
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Question)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    box.setDefaultButton(buttons[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

@@ -8,22 +8,11 @@ every widget of a page; it is idempotent, so it runs again whenever the page's w
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 COMBO_MIN_CHARS = 10
 COMBO_WIDE_PX = 200  # narrower combos are left as they are
 WRAP_FROM_CHARS = 40
-
-
-def _forms(layout: QLayout | None) -> list[QFormLayout]:
-    if layout is None:
-        return []
-    found: list[QFormLayout] = [layout] if isinstance(layout, QFormLayout) else []
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item is not None and item.layout() is not None:
-            found.extend(_forms(item.layout()))
-    return found
 
 
 def let_shrink(root: QWidget) -> None:
@@ -36,7 +25,7 @@ def let_shrink(root: QWidget) -> None:
         long_text = len(label.text()) >= WRAP_FROM_CHARS
         if long_text and not label.wordWrap() and label.pixmap().isNull():
             label.setWordWrap(True)
-    for widget in [root, *root.findChildren(QWidget)]:
-        for form in _forms(widget.layout()):
-            if form.rowWrapPolicy() != QFormLayout.RowWrapPolicy.WrapLongRows:
-                form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    # Layouts are found as objects, never by walking layout items (see tab_order).
+    for form in root.findChildren(QFormLayout):
+        if form.rowWrapPolicy() != QFormLayout.RowWrapPolicy.WrapLongRows:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

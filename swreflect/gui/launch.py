@@ -65,12 +65,14 @@ def compose(
     from swreflect.gui.backup_hooks import BackupHooks
     from swreflect.gui.controller import ShellController
     from swreflect.gui.menus import MenuHooks
+    from swreflect.gui.resume_hooks import ResumeHooks
     from swreflect.gui.verify_hooks import VerifyHooks
 
     shell = ShellController(folder, clock, kdf, pages, session_watcher=session_watcher)
     BackupHooks(shell)  # owned by the shell (Qt parent): daily backup and restore screens
     VerifyHooks(shell)  # "Check a signed PDF…" on the gate, and a shortcut when unlocked
     MenuHooks(shell)  # the menu bar and window-wide shortcuts (after VerifyHooks' action)
+    ResumeHooks(shell)  # back to the journal when the last lock interrupted writing
     return shell
 
 

@@ -36,13 +36,16 @@ class PageScroll(QScrollArea):
         self._tidy.setSingleShot(True)
         self._tidy.setInterval(0)
         self._tidy.timeout.connect(self.tidy)
-        self._known: tuple[int, ...] = ()
+        self._known: tuple[tuple[int, bool], ...] = ()
         self.lead_in: QWidget | None = None  # the control Tab comes from into the page
         page.installEventFilter(self)
         self._tidy.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and not self._tidy.isActive():
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            self._known = ()  # laid out for real now: order by where things really are
+        if kind in (QEvent.Type.LayoutRequest, QEvent.Type.Show) and not self._tidy.isActive():
             self._tidy.start()
         return False
 
@@ -51,8 +54,10 @@ class PageScroll(QScrollArea):
         page = self.widget()
         if page is None:
             return
-        known = tuple(shiboken6.getCppPointer(w)[0] for w in page.findChildren(QWidget))
-        known += (shiboken6.getCppPointer(self.lead_in)[0] if self.lead_in else 0,)
+        known = tuple(
+            (shiboken6.getCppPointer(w)[0], w.isVisibleTo(page)) for w in page.findChildren(QWidget)
+        )
+        known += ((shiboken6.getCppPointer(self.lead_in)[0] if self.lead_in else 0, True),)
         if known == self._known:
             return
         self._known = known

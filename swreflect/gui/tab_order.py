@@ -1,26 +1,25 @@
-"""Tab order that follows reading order: the order widgets sit in their layouts.
+"""Tab order that follows reading order: where the controls are drawn, row by row.
 
 Qt's default chain is the order widgets were *created*, so anything built later (a template's
 prompts, a session runner) landed at the end: after choosing Gibbs, Tab jumped from Template to
 "Anything else" and a practitioner's reflection went into the wrong box. Here the chain is
-rebuilt from the layouts themselves, top to bottom and left to right as laid out, whenever a
-page's widgets change. Scroll areas that merely hold other controls stop being Tab stops.
+rebuilt from the widget tree whenever a page's widgets change: within each container, children
+that share a row go left to right, rows go top to bottom, and a tall column on the left comes
+before everything beside it. Scroll areas that merely hold other controls stop being Tab stops.
+
+Only widgets are walked, never ``QLayoutItem``s: Qt deletes layout items behind Python's back,
+and a cached item wrapper later pointed at reused memory (crashes while painting).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
-from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QGridLayout,
-    QLayout,
-    QLayoutItem,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -31,45 +30,33 @@ def _takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
-def _items_in_order(layout: QLayout) -> list[QLayoutItem | None]:
-    """A layout's items in reading order (form and grid items are stored in the order added,
-    which differs from where they show when a row was inserted above)."""
-    if isinstance(layout, QFormLayout):
-        roles = (
-            QFormLayout.ItemRole.LabelRole,
-            QFormLayout.ItemRole.FieldRole,
-            QFormLayout.ItemRole.SpanningRole,
-        )
-        return [layout.itemAt(row, role) for row in range(layout.rowCount()) for role in roles]
-    if isinstance(layout, QGridLayout):
-        cells: list[tuple[int, int, int]] = []
-        for index in range(layout.count()):
-            position = cast("tuple[int, int, int, int]", layout.getItemPosition(index))
-            cells.append((position[0], position[1], index))
-        return [layout.itemAt(index) for _r, _c, index in sorted(cells)]
-    return [layout.itemAt(index) for index in range(layout.count())]
+def _before(a: tuple[QRect, int], b: tuple[QRect, int]) -> int:
+    """Reading order of two siblings: same row (either's middle within the other) → left
+    first; otherwise the higher one first; ties keep creation order."""
+    ra, rb = a[0], b[0]
+    same_row = (
+        ra.top() <= rb.center().y() <= ra.bottom() or rb.top() <= ra.center().y() <= rb.bottom()
+    )
+    if same_row and ra.left() != rb.left():
+        return -1 if ra.left() < rb.left() else 1
+    if not same_row and ra.top() != rb.top():
+        return -1 if ra.top() < rb.top() else 1
+    return a[1] - b[1]
 
 
-def _from_layout(layout: QLayout | None, out: list[QWidget]) -> None:
-    if layout is None:
-        return
-    for item in _items_in_order(layout):
-        if item is None:
-            continue
-        if item.widget() is not None:
-            _collect(item.widget(), out)
-        else:
-            _from_layout(item.layout(), out)
+def _children(widget: QWidget) -> list[QWidget]:
+    found = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [child for child in found if not child.isWindow()]
 
 
-def _collect(widget: QWidget | None, out: list[QWidget]) -> None:
+def _collect(widget: QWidget, out: list[QWidget]) -> None:
     """Append ``widget``'s Tab stops in reading order (hidden ones too, so a widget shown
-    later already has its place)."""
-    if widget is None or widget.isWindow():
-        return
-    if isinstance(widget, QScrollArea) and widget.widget() is not None:
+    later already has a place)."""
+    if isinstance(widget, QScrollArea):
+        content = widget.widget()
         inner: list[QWidget] = []
-        _collect(widget.widget(), inner)
+        if content is not None:
+            _collect(content, inner)
         if inner:
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a holder, not a stop
             out.extend(inner)
@@ -79,35 +66,42 @@ def _collect(widget: QWidget | None, out: list[QWidget]) -> None:
     if isinstance(widget, QTabWidget):
         out.append(widget.tabBar())
         for index in range(widget.count()):
-            _collect(widget.widget(index), out)
+            page = widget.widget(index)
+            if page is not None:
+                _collect(page, out)
         return
-    if isinstance(widget, (QStackedWidget, QSplitter)):
+    if isinstance(widget, QStackedWidget):
         for index in range(widget.count()):
-            _collect(widget.widget(index), out)
+            page = widget.widget(index)
+            if page is not None:
+                _collect(page, out)
         return
     if _takes_tab(widget):
         if isinstance(widget, QAbstractItemView):
             widget.setTabKeyNavigation(False)  # arrows move within; Tab moves on
         out.append(widget)  # a control: its own parts are its business
         return
-    layout = widget.layout()
-    if layout is not None:
-        _from_layout(layout, out)
-        return
-    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+    for child in _in_reading_order(_children(widget)):
         _collect(child, out)
 
 
+def _in_reading_order(widgets: list[QWidget]) -> list[QWidget]:
+    keyed = [(w.geometry(), n) for n, w in enumerate(widgets)]
+
+    def compare(i: int, j: int) -> int:
+        return _before(keyed[i], keyed[j])
+
+    order = sorted(range(len(widgets)), key=functools.cmp_to_key(compare))
+    return [widgets[i] for i in order]
+
+
 def reading_order(root: QWidget) -> list[QWidget]:
-    """The visible Tab stops under ``root`` in the order they are laid out."""
+    """The Tab stops under ``root`` in reading order (``root`` itself is never one)."""
     out: list[QWidget] = []
-    layout = root.layout()
     if isinstance(root, QScrollArea):
-        _collect(root, out)  # a page that scrolls itself: its content, not the area
-    elif layout is not None:
-        _from_layout(layout, out)
+        _collect(root, out)
     else:
-        for child in root.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for child in _in_reading_order(_children(root)):
             _collect(child, out)
     seen: set[int] = set()
     unique = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,21 +10,11 @@ from typing import Any
 import pytest
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.services import Services, build_services
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 
 PASSPHRASE = TEST_PASSPHRASE
-
-
-def hash_tree(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` (relative path -> SHA-256)."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def siblings(folder: Path) -> list[str]:
@@ -75,6 +64,8 @@ def make_vault(tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def services(make_vault: Any, clock: FakeClock) -> Services:
+def vault(make_vault: Any) -> Vault:
+    """The shared ``vault`` fixture's place, with a few rows in it (the shared ``services``
+    fixture builds on this)."""
     vault, _ = make_vault()
-    return build_services(vault, clock)
+    return vault

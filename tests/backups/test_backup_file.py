@@ -22,7 +22,8 @@ from swreflect.errors import (
 )
 from swreflect.vault.backup_file import HEADER_BYTES, MAGIC, read_backup_file
 from swreflect.vault.vault import Vault
-from tests.backups.conftest import PASSPHRASE, all_rows, hash_tree, put_setting, siblings
+from tests.backups.conftest import PASSPHRASE, all_rows, put_setting, siblings
+from tests.conftest import folder_hashes
 
 WRONG = "a perfectly long but wrong passphrase"
 
@@ -94,10 +95,10 @@ def test_a_different_vault_is_not_replaced_without_consent(
     path = _backup(services, tmp_path)
     other, _ = make_vault("other")
     other.lock()
-    before = hash_tree(tmp_path / "other")
+    before = folder_hashes(tmp_path / "other")
     with pytest.raises(DifferentVaultError):
         restore_from_file(tmp_path / "other", path, passphrase=PASSPHRASE)
-    assert hash_tree(tmp_path / "other") == before
+    assert folder_hashes(tmp_path / "other") == before
     restore_from_file(tmp_path / "other", path, passphrase=PASSPHRASE, replace_other=True)
     replaced = Vault.unlock(tmp_path / "other", PASSPHRASE)
     assert replaced.vault_id == services.vault.vault_id
@@ -118,7 +119,7 @@ class _Guard:
         self.folder = services.vault.folder
         self.backup = _backup(services, tmp_path)
         services.vault.lock()
-        self.before = hash_tree(self.folder)
+        self.before = folder_hashes(self.folder)
         self.listing = siblings(self.folder)
 
     def restore(self, data: bytes, passphrase: str = PASSPHRASE) -> None:
@@ -127,7 +128,7 @@ class _Guard:
         restore_from_file(self.folder, bad, passphrase=passphrase)
 
     def untouched(self) -> bool:
-        return hash_tree(self.folder) == self.before and siblings(self.folder) == self.listing
+        return folder_hashes(self.folder) == self.before and siblings(self.folder) == self.listing
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 from swreflect.cli import main
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
-from tests.backups.conftest import PASSPHRASE, hash_tree, put_setting
+from tests.backups.conftest import PASSPHRASE, put_setting
+from tests.conftest import folder_hashes
 
 
 @pytest.fixture
@@ -56,14 +57,14 @@ def test_exit_codes_for_wrong_passphrase_and_damaged_files(
 ) -> None:
     out = tmp_path / "stick.swrbak"
     assert main(["backup", "create", "--vault", str(folder), "-o", str(out)]) == 0
-    before = hash_tree(folder)
+    before = folder_hashes(folder)
     monkeypatch.setenv("SWREFLECT_PASSPHRASE", "this is not the passphrase")
     assert main(["backup", "restore", str(out), "--vault", str(folder)]) == 3
     monkeypatch.setenv("SWREFLECT_PASSPHRASE", PASSPHRASE)
     short = tmp_path / "short.swrbak"
     short.write_bytes(out.read_bytes()[:-10])
     assert main(["backup", "restore", str(short), "--vault", str(folder)]) == 4
-    assert hash_tree(folder) == before
+    assert folder_hashes(folder) == before
 
 
 def test_restore_latest_after_damage(folder: Path) -> None:

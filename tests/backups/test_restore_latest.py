@@ -11,7 +11,8 @@ from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services
 from swreflect.errors import NoGoodBackupError, VaultDamagedError, WrongPassphraseError
 from swreflect.vault.vault import Vault
-from tests.backups.conftest import PASSPHRASE, get_setting, hash_tree, put_setting
+from tests.backups.conftest import PASSPHRASE, get_setting, put_setting
+from tests.conftest import folder_hashes
 
 
 def _damage(db: Path) -> None:
@@ -70,16 +71,16 @@ def test_no_sound_backup_is_a_clear_error_and_changes_nothing(
     folder = _two_days_of_backups(services, clock)
     for backup in (folder / "backups").glob("*.db"):
         _damage(backup)
-    before = hash_tree(folder)
+    before = folder_hashes(folder)
     with pytest.raises(NoGoodBackupError) as caught:
         restore_latest_backup(folder, passphrase=PASSPHRASE)
     assert caught.value.exit_code == 4
-    assert hash_tree(folder) == before
+    assert folder_hashes(folder) == before
 
 
 def test_wrong_passphrase_changes_nothing(services: Services, clock: FakeClock) -> None:
     folder = _two_days_of_backups(services, clock)
-    before = hash_tree(folder)
+    before = folder_hashes(folder)
     with pytest.raises(WrongPassphraseError):
         restore_latest_backup(folder, passphrase="not the passphrase of this vault")
-    assert hash_tree(folder) == before
+    assert folder_hashes(folder) == before

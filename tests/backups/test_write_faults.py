@@ -12,7 +12,8 @@ import pytest
 from swreflect.core.services import Services
 from swreflect.errors import OutputFileError, RestoreFailedError
 from swreflect.vault.vault import Vault
-from tests.backups.conftest import PASSPHRASE, hash_tree, put_setting
+from tests.backups.conftest import PASSPHRASE, put_setting
+from tests.conftest import folder_hashes
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -73,7 +74,7 @@ def test_every_write_limit_gives_a_typed_error_and_no_torn_file(tmp_path: Path, 
     outcomes = []
     # Limits below the copy's size, between it and the packed file's size, and far below.
     for limit in (4096, db_size // 2, db_size - 1, db_size + 100):
-        before = hash_tree(folder)
+        before = folder_hashes(folder)
         done = subprocess.run(
             [sys.executable, "-c", CHILD, str(folder), PASSPHRASE, what, str(limit), str(dest)],
             capture_output=True,
@@ -88,7 +89,7 @@ def test_every_write_limit_gives_a_typed_error_and_no_torn_file(tmp_path: Path, 
         assert result.split()[0] in ("written", "BackupFailedError", "OutputFileError"), result
         if result != "written":
             assert not dest.exists()  # never a torn file under the chosen name
-            assert hash_tree(folder) == {k: v for k, v in before.items()}
+            assert folder_hashes(folder) == {k: v for k, v in before.items()}
         assert sorted(p.name for p in out_dir.iterdir()) in ([], ["out.bin"])
         leftovers = (
             [p.name for p in (folder / "backups").glob("*partial*")]
@@ -146,7 +147,7 @@ def test_restore_refuses_a_folder_holding_other_files(services: Services, tmp_pa
     busy = tmp_path / "documents"
     busy.mkdir()
     (busy / "letter.txt").write_text("not a vault")
-    before = hash_tree(busy)
+    before = folder_hashes(busy)
     with pytest.raises(RestoreFailedError):
         restore_from_file(busy, backup, passphrase=PASSPHRASE)
-    assert hash_tree(busy) == before
+    assert folder_hashes(busy) == before

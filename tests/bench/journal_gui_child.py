@@ -122,9 +122,9 @@ def main() -> None:
     while done[0]:
         app.processEvents()
     heart.stop()
-    page.save_pending()  # type: ignore[attr-defined]
+    page.save_pending()
     drafts = len(services.journal.drafts())
-    page.clear_sensitive()  # type: ignore[attr-defined]
+    page.clear_sensitive()
     services.close()
     print(
         json.dumps(

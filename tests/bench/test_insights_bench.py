@@ -16,7 +16,7 @@ from swreflect.core.services import build_services
 from swreflect.models.journal import EntryContent, Wellbeing
 
 
-def _timed(label: str, runs: int, func) -> float:  # type: ignore[no-untyped-def]
+def _timed(label: str, runs: int, func) -> float:
     start = time.perf_counter()
     for _ in range(runs):
         func()
@@ -25,7 +25,7 @@ def _timed(label: str, runs: int, func) -> float:  # type: ignore[no-untyped-def
     return per_run
 
 
-def test_insights_timings(vault, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_insights_timings(vault, qtbot) -> None:
     from swreflect.gui.pages.insights_page import InsightsPage
 
     clock = FakeClock(datetime(2024, 1, 8, 9, 0, tzinfo=UTC))

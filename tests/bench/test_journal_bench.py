@@ -9,6 +9,7 @@ longest event-loop stall while typing and searching <= 100 ms.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -42,6 +43,10 @@ JOIN_ORDERED_BY_RANK = (
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _fetch_all(conn: Any, sql: str, params: Any) -> list[Any]:
+    return list(conn.execute(sql, params).fetchall())
 
 
 def _timed(fn: Callable[[], Any]) -> float:
@@ -104,11 +109,11 @@ def test_journal_benchmark(tmp_path: Path) -> None:
                     ).fetchone()[0]
                 )
                 for _ in range(REPEATS):
-                    ours.append(_timed(lambda q=q: journal.search(q)))
-                    floor.append(_timed(lambda s=sql, p=params: plain.execute(s, p).fetchall()))
+                    ours.append(_timed(functools.partial(journal.search, q)))
+                    floor.append(_timed(functools.partial(_fetch_all, plain, sql, params)))
                 naive.append(
                     _timed(
-                        lambda m=match: vault.conn.execute(JOIN_ORDERED_BY_RANK, (m,)).fetchall()
+                        functools.partial(_fetch_all, vault.conn, JOIN_ORDERED_BY_RANK, (match,))
                     )
                 )
             all_ours += ours
@@ -130,10 +135,11 @@ def test_journal_benchmark(tmp_path: Path) -> None:
         sync = vault.conn.execute("PRAGMA synchronous").fetchone()[0]
         adds = [
             _timed(
-                lambda i=i: journal.create(
+                functools.partial(
+                    journal.create,
                     EntryContent(
                         title=f"Bench {i}", body="A new reflection. " * 28, tags=("bench",)
-                    )
+                    ),
                 )
             )
             for i in range(200)
@@ -160,7 +166,7 @@ def test_journal_benchmark(tmp_path: Path) -> None:
         purges = []
         for entry_id in victims:
             journal.trash(entry_id)
-            purges.append(_timed(lambda e=entry_id: journal.purge(e)))
+            purges.append(_timed(functools.partial(journal.purge, entry_id)))
         print(
             f"  delete for good (purge + WAL truncate): p50 {statistics.median(purges):.1f} ms, "
             f"max {max(purges):.1f} ms"

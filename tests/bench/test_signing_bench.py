@@ -15,7 +15,7 @@ from swreflect.signing.messages import Request
 from swreflect.signing.records import sign_record, verify_entry
 
 
-def _record(notes: int) -> dict:  # type: ignore[type-arg]
+def _record(notes: int) -> dict:
     return {
         "record_id": "5b0c2f1e-8a51-4d7e-9f3b-2d0c6a7e4f11",
         "version": 1,

@@ -14,7 +14,7 @@ from swreflect.core.services import build_services
 from swreflect.signing.canonical import canonical_bytes
 
 
-def _timed(label: str, runs: int, func) -> float:  # type: ignore[no-untyped-def]
+def _timed(label: str, runs: int, func) -> float:
     start = time.perf_counter()
     for _ in range(runs):
         func()
@@ -23,7 +23,7 @@ def _timed(label: str, runs: int, func) -> float:  # type: ignore[no-untyped-def
     return per_run
 
 
-def test_supervision_timings(vault) -> None:  # type: ignore[no-untyped-def]
+def test_supervision_timings(vault) -> None:
     clock = FakeClock(datetime(2025, 1, 6, 9, 0, tzinfo=UTC))
     services = build_services(vault, clock)
     agreements = []

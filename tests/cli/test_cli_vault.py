@@ -1,4 +1,4 @@
-"""The command-line contract of docs/architecture.md §8 for the vault commands, run for real."""
+"""The command-line contract of docs/architecture.md §10 for the vault commands, run for real."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from swreflect import __version__
 from swreflect.errors import EXIT_IN_USE, EXIT_USAGE, EXIT_WRONG_SECRET
 from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, run_cli
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.vault.support import cli_env, make_vault, run_cli
 
 KEY_SHAPE = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){12}\b")
 NEW = "a completely new passphrase for the test"
@@ -45,12 +45,12 @@ def test_init_prints_the_recovery_key_once_with_a_warning(vault_dir: Path) -> No
 
 def test_init_on_an_existing_vault_is_refused_untouched(vault_dir: Path) -> None:
     make_vault(vault_dir, rows=5)
-    before = folder_state(vault_dir)
+    before = folder_hashes(vault_dir)
     result = run_cli("init", "--vault", str(vault_dir), SWREFLECT_PASSPHRASE="another passphrase!!")
     assert result.returncode == 1
     assert "already exists" in result.stderr
     _single_clean_line(result.stderr)
-    assert folder_state(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 def test_init_in_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
@@ -142,13 +142,13 @@ def test_passphrase_change_from_file(vault_dir: Path, tmp_path: Path) -> None:
 
 def test_passphrase_change_without_a_new_one_changes_nothing(vault_dir: Path) -> None:
     make_vault(vault_dir)
-    before = folder_state(vault_dir)
+    before = folder_hashes(vault_dir)
     result = run_cli(
         "passphrase", "change", "--vault", str(vault_dir), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE
     )
     assert result.returncode == EXIT_USAGE
     _single_clean_line(result.stderr)
-    assert folder_state(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 @pytest.mark.parametrize("source", ["env", "file"])
@@ -162,7 +162,7 @@ def test_recover_sets_a_new_passphrase(vault_dir: Path, tmp_path: Path, source: 
         key_file = tmp_path / "key.txt"
         key_file.write_text(f"  {recovery}\n", encoding="utf-8")
         args += ["--recovery-key-file", str(key_file)]
-    result = run_cli(*args, **extra)
+    result = run_cli(*args, env=cli_env(**extra))
     assert result.returncode == 0, result.stderr
     Vault.unlock(vault_dir, NEW).lock()
     Vault.unlock_with_recovery_key(vault_dir, recovery).lock()

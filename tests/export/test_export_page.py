@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from swreflect.export.verify import verify_file
 from swreflect.gui import dialogs
 from swreflect.gui.pages.export_page import NO_RECORDS, ExportPage, ExportSources
+from tests import shots
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both
-
-SHOTS = Path("/work/shots")
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +60,7 @@ def test_records_are_listed_by_date_and_buttons_wait_for_a_choice(qtbot, qapp, t
     assert not page.pdf_button.isEnabled()
     page.list.item(0).setSelected(True)
     assert page.pdf_button.isEnabled()
-    if SHOTS.is_dir():
-        page.grab().save(str(SHOTS / "export-page.png"))
+    shots.save(page, "export-page")
 
 
 def test_exporting_several_records_writes_one_signed_pdf(qtbot, tmp_path, three, supervisor):
@@ -97,9 +95,11 @@ def test_saving_markdown_and_cpd(qtbot, tmp_path, three, supervisor):
     dialogs.set_next_path(cpd)
     qtbot.mouseClick(page.cpd_button, Qt.MouseButton.LeftButton)
     dialog = page.cpd_dialog
-    assert dialog.fields["learned"].toPlainText() == ""  # theirs to write, from the prompt
-    assert "In your own words" in dialog.fields["learned"].placeholderText()
-    dialog.fields["learned"].setPlainText("I learned to slow the first visit down.")
+    learned = dialog.fields["learned"]
+    assert isinstance(learned, QPlainTextEdit)
+    assert learned.toPlainText() == ""  # theirs to write, from the prompt
+    assert "In your own words" in learned.placeholderText()
+    learned.setPlainText("I learned to slow the first visit down.")
     dialog.accept()
     text = cpd.read_text(encoding="utf-8")
     assert "What I learned\n--------------\nI learned to slow the first visit down." in text

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from pypdf import PdfReader
@@ -17,10 +18,9 @@ from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
 from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.canonical import canonical_bytes
 from swreflect.signing.records import SignedRecord, format_fingerprint
+from tests import shots
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both
-
-SHOTS = Path("/work/shots")
 
 
 def _text(data: bytes) -> str:
@@ -101,9 +101,9 @@ def test_fonts_are_embedded_and_metadata_is_set(signed_pdf):
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata is not None
     assert reader.metadata.title == "Supervision record, 4 March 2026"
-    assert str(reader.trailer["/Root"]["/Lang"]) == "en-GB"
+    assert str(cast(Any, reader.trailer["/Root"])["/Lang"]) == "en-GB"
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in cast(Any, page["/Resources"])["/Font"].values():
             font = font.get_object()
             assert "+DejaVuSans" in str(font["/BaseFont"])  # an embedded subset
             descriptor = font["/FontDescriptor"].get_object()
@@ -188,7 +188,7 @@ def test_render_page_one_to_png_for_a_look(tmp_path, signed_pdf):
     _signed, data = signed_pdf
     path = tmp_path / "look.pdf"
     path.write_bytes(data)
-    target = SHOTS if SHOTS.is_dir() else tmp_path
+    target = shots.folder() or tmp_path
     subprocess.run(
         [
             "pdftoppm",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import io
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfReader
 
@@ -46,7 +46,7 @@ def _everything_in(data: bytes) -> str:
     """Text of every page plus every stream decoded, plus the raw bytes, as one string."""
     reader = PdfReader(io.BytesIO(data))
     parts = [page.extract_text() or "" for page in reader.pages]
-    for number in range(1, int(reader.trailer["/Size"])):
+    for number in range(1, int(cast(Any, reader.trailer["/Size"]))):
         try:
             obj = reader.get_object(number)
         except Exception:  # noqa: S112 - sparse object numbers

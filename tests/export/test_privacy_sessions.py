@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime
 
-import pytest
 from pypdf import PdfReader
 
 from swreflect.core import cpd
@@ -18,8 +17,6 @@ from swreflect.export import text_export
 from swreflect.export.pdf_record import build_pdf
 from swreflect.signing.records import SignedRecord, in_room_acknowledgement, sign_record
 from tests.export.conftest import EXPORTED_AT
-
-pytest.importorskip("swreflect.core.sessions")
 
 PRIVATE_CANARY = "CANARY-PRIVATE-SESSION-5d1e"
 

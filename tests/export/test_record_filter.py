@@ -10,7 +10,7 @@ from tests.export.factory import make_identity, make_record, sign_both
 SUP = make_identity("Zoë Ó Súilleabháin")
 
 
-def _signed(day: str, supervisee: str = "Ольга Петренко"):  # type: ignore[no-untyped-def]
+def _signed(day: str, supervisee: str = "Ольга Петренко"):
     return sign_both(make_record(date=day, supervisee=supervisee), SUP, None)
 
 

@@ -14,7 +14,7 @@ from tests.export.factory import make_identity, make_record, sign_both
 SIGNER = make_identity("Sam Signer")
 
 awkward = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=80
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=80
 )
 
 

@@ -399,7 +399,7 @@ def test_an_attachment_that_unpacks_to_something_huge_is_refused(
 
     genuine = sign_both(make_record(), supervisor, supervisee)
 
-    def padded(value):  # type: ignore[no-untyped-def]
+    def padded(value):
         data = canonical_bytes(value)
         return data if value.get("format") == "swreflect-export" else data + b" " * (20 << 20)
 

@@ -9,8 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from swreflect.gui.verify_dialog import CHECKING, VerifyDialog
-
-SHOTS = Path("/work/shots")
+from tests import shots
 
 
 @pytest.fixture
@@ -45,8 +44,7 @@ def test_choosing_a_valid_pdf_shows_who_signed(qtbot, pdf_file, signed_pdf):
     assert "PDF self-signed by Zoë Ó Súilleabháin" in details
     assert "Supervisee is paired with you: Olga (paired)" in details
     assert dialog.choose_button.isEnabled()
-    if SHOTS.is_dir():
-        dialog.grab().save(str(SHOTS / "export-verify-dialog.png"))
+    shots.save(dialog, "export-verify-dialog")
 
 
 def test_a_changed_pdf_is_reported_as_not_valid(qtbot, tmp_path, signed_pdf):

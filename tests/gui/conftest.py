@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from swreflect.core.clock import FakeClock
 from swreflect.gui import dialogs
 from swreflect.gui.controller import ShellController, State
 from swreflect.gui.launch import compose
@@ -40,16 +38,11 @@ def styled_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def make_shell(qtbot, styled_app, clock):  # type: ignore[no-untyped-def]
+def make_shell(qtbot, styled_app, clock):
     """Build (and afterwards shut down) shells for a vault folder."""
     shells: list[ShellController] = []
 
-    def make(folder: Path, pages=None) -> ShellController:  # type: ignore[no-untyped-def]
+    def make(folder: Path, pages=None) -> ShellController:
         shell = compose(folder, clock, KdfPolicy.from_environment(), pages)
         qtbot.addWidget(shell.gate)
         shells.append(shell)
@@ -71,15 +64,7 @@ def existing_vault(vault_dir: Path) -> str:
     return recovery
 
 
-def file_hashes(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def unlock_through_ui(qtbot, shell: ShellController, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+def unlock_through_ui(qtbot, shell: ShellController, passphrase: str) -> None:
     assert shell.state is State.UNLOCK
     screen = shell.gate.unlock_screen
     qtbot.keyClicks(screen.passphrase_field, passphrase)

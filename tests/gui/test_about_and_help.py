@@ -12,7 +12,7 @@ from swreflect.gui.menus import SHORTCUTS
 from swreflect.gui.pages.registry import PAGES
 
 
-def test_about_lists_whatever_licence_files_exist(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_about_lists_whatever_licence_files_exist(qtbot, tmp_path: Path) -> None:
     folder = tmp_path / "licences"
     folder.mkdir()
     (folder / "PySide6-LGPL.txt").write_text("GNU LESSER GENERAL PUBLIC LICENSE", encoding="utf-8")
@@ -28,14 +28,14 @@ def test_about_lists_whatever_licence_files_exist(qtbot, tmp_path: Path) -> None
     assert "BSD" in dialog.licence_text.toPlainText()
 
 
-def test_about_without_licence_folder_still_opens(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_about_without_licence_folder_still_opens(qtbot, tmp_path: Path) -> None:
     assert licence_files(tmp_path / "missing") == []
     dialog = AboutDialog(None, tmp_path / "missing")
     qtbot.addWidget(dialog)
     assert dialog.licence_list.isHidden()
 
 
-def test_help_covers_every_page_and_lists_the_shortcuts(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_help_covers_every_page_and_lists_the_shortcuts(qtbot) -> None:
     assert {spec.key for spec in PAGES} <= set(PAGE_HELP)
     dialog = HelpDialog(None, "journal", SHORTCUTS)
     qtbot.addWidget(dialog)

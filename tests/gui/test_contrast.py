@@ -10,7 +10,7 @@ from swreflect.gui.contrast import NON_TEXT, TEXT, pairs, ratio, rules
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_pair_meets_wcag_aa(qapp, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_pair_meets_wcag_aa(qapp, scheme: str) -> None:
     found = pairs(scheme)
     names = " ".join(p.name for p in found)
     # The cues the review measured are all among the pairs checked.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.gui.main_window import MainWindow
 from tests.gui.walk import State, walk
 
 SLACK = 4
@@ -57,9 +58,9 @@ def _expected_stops(page: QWidget) -> set[int]:
     return found
 
 
-def walk_tab_chain(qtbot, state: State) -> tuple[list[QWidget], list[str]]:  # type: ignore[no-untyped-def]
+def walk_tab_chain(qtbot, state: State) -> tuple[list[QWidget], list[str]]:
     window, page = state.window, state.page
-    assert page is not None
+    assert page is not None and isinstance(window, MainWindow)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.lock_button.setFocus(Qt.FocusReason.TabFocusReason)
@@ -91,10 +92,11 @@ def walk_tab_chain(qtbot, state: State) -> tuple[list[QWidget], list[str]]:  # t
     return stops, problems
 
 
-def unmarked_focus(qtbot, state: State, stops: list[QWidget], seen: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def unmarked_focus(qtbot, state: State, stops: list[QWidget], seen: set[str]) -> list[str]:
     """Controls that look the same with and without focus (one of each kind is enough)."""
     problems = []
     window = state.window
+    assert isinstance(window, MainWindow)
     for stop in stops:
         kind = f"{type(stop).__name__}/{stop.property('role')}/{stop.isEnabled()}"
         if kind in seen:
@@ -116,7 +118,7 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}({text[:40]!r})"
 
 
-def test_tab_follows_reading_order_everywhere(qtbot, styled_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tab_follows_reading_order_everywhere(qtbot, styled_app, tmp_path: Path) -> None:
     problems: list[str] = []
     seen: set[str] = set()
     walked = 0

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.services import Services, build_services
+from swreflect.core.services import Services
 from swreflect.gui.insights.split_chart import SplitChart
 from swreflect.gui.insights.wellbeing_chart import WellbeingChart
 from swreflect.gui.pages.insights_page import InsightsPage
@@ -19,19 +19,15 @@ from swreflect.gui.pages.registry import PAGES
 from swreflect.gui.style import apply_style
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from tests.insights.seed import TODAY, seed_all, seed_supervision
+from tests.typed import present
 
 
 @pytest.fixture
-def ins_clock() -> FakeClock:
+def clock() -> FakeClock:
     return FakeClock(TODAY)
 
 
-@pytest.fixture
-def ins_services(vault: object, ins_clock: FakeClock) -> Services:
-    return build_services(vault, ins_clock)  # type: ignore[arg-type]
-
-
-def make_page(qtbot, services: Services) -> InsightsPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot, services: Services) -> InsightsPage:
     page = InsightsPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 720)
@@ -54,8 +50,8 @@ def test_the_rail_shows_insights_instead_of_a_placeholder() -> None:
     assert spec.factory is InsightsPage
 
 
-def test_an_empty_vault_explains_what_the_page_is_for(qtbot, styled_app, ins_services) -> None:
-    page = make_page(qtbot, ins_services)
+def test_an_empty_vault_explains_what_the_page_is_for(qtbot, styled_app, services) -> None:
+    page = make_page(qtbot, services)
     assert page.is_empty
     assert page.pair_cards == [] and page.journal_card is None
     words = visible_words(page)
@@ -65,11 +61,9 @@ def test_an_empty_vault_explains_what_the_page_is_for(qtbot, styled_app, ins_ser
     assert page.intro.accessibleName().startswith("What this page shows: This page is a quiet")
 
 
-def test_pairs_and_journal_are_drawn_from_the_vault(
-    qtbot, styled_app, ins_services, ins_clock
-) -> None:
-    seed_all(ins_services, ins_clock)
-    page = make_page(qtbot, ins_services)
+def test_pairs_and_journal_are_drawn_from_the_vault(qtbot, styled_app, services, clock) -> None:
+    seed_all(services, clock)
+    page = make_page(qtbot, services)
     assert not page.is_empty
     assert [c.pair.person_name for c in page.pair_cards] == ["Sam Okafor", "Ana Silva"]
     sam = page.pair_cards[0]
@@ -106,10 +100,10 @@ def test_pairs_and_journal_are_drawn_from_the_vault(
     assert "Free writing" in journal.templates.text()
 
 
-def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, ins_services) -> None:
-    page = make_page(qtbot, ins_services)
+def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, services) -> None:
+    page = make_page(qtbot, services)
     assert page.is_empty
-    seed_supervision(ins_services)
+    seed_supervision(services)
     page.page_shown()
     assert len(page.pair_cards) == 2
     # Rebuilt while on screen, the cards get their full height at the next paint (not a frame
@@ -117,28 +111,26 @@ def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, ins_service
     QApplication.processEvents()
     card = page.pair_cards[0]
     assert card.height() >= card.grid.height() + card.split.height()
-    assert page.scroller.widget().height() > page.scroller.viewport().height()
-    assert page.journal_card is not None and not page.journal_card.chart.isVisible()
-    assert "No wellbeing check-ins" in page.journal_card.trend.text()
+    assert present(page.scroller.widget()).height() > page.scroller.viewport().height()
+    assert not present(page.journal_card).chart.isVisible()
+    assert "No wellbeing check-ins" in present(page.journal_card).trend.text()
 
 
-def test_nothing_from_notes_or_agendas_reaches_the_page(qtbot, styled_app, ins_services) -> None:
-    seed_supervision(ins_services)
-    agreement = ins_services.agreements.list()[0].id
-    session = ins_services.sessions.create(agreement)
-    ins_services.sessions.begin(session.id, held_on=date(2026, 5, 28))
-    ins_services.sessions.add_agenda_item(session.id, "Visit to the Hartley family")
-    ins_services.sessions.add_note(session.id, "checkin", "Worried about Priya at home")
-    page = make_page(qtbot, ins_services)
+def test_nothing_from_notes_or_agendas_reaches_the_page(qtbot, styled_app, services) -> None:
+    seed_supervision(services)
+    agreement = services.agreements.list()[0].id
+    session = services.sessions.create(agreement)
+    services.sessions.begin(session.id, held_on=date(2026, 5, 28))
+    services.sessions.add_agenda_item(session.id, "Visit to the Hartley family")
+    services.sessions.add_note(session.id, "checkin", "Worried about Priya at home")
+    page = make_page(qtbot, services)
     words = visible_words(page)
     assert "Hartley" not in words and "Priya" not in words
 
 
-def test_every_part_is_named_and_reachable_by_keyboard(
-    qtbot, styled_app, ins_services, ins_clock
-) -> None:
-    seed_all(ins_services, ins_clock)
-    page = make_page(qtbot, ins_services)
+def test_every_part_is_named_and_reachable_by_keyboard(qtbot, styled_app, services, clock) -> None:
+    seed_all(services, clock)
+    page = make_page(qtbot, services)
     focusable = [
         w
         for w in page.findChildren(QWidget)
@@ -152,15 +144,15 @@ def test_every_part_is_named_and_reachable_by_keyboard(
         page.pair_cards[0].balance,
         page.pair_cards[0].ratings,
         page.pair_cards[0].regularity,
-        page.journal_card.chart,
-        page.journal_card.stress,
-        page.journal_card.trend,
+        present(page.journal_card).chart,
+        present(page.journal_card).stress,
+        present(page.journal_card).trend,
     }
     page.activateWindow()
     page.intro.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: page.intro.hasFocus())
     reached = set()
-    chart = page.journal_card.chart
+    chart = present(page.journal_card).chart
     chart_in_view = False
     for _ in range(len(focusable) + 2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -174,17 +166,15 @@ def test_every_part_is_named_and_reachable_by_keyboard(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_light_and_dark_draw_with_readable_text(
-    qtbot, qapp, ins_services, ins_clock, scheme
-) -> None:
+def test_light_and_dark_draw_with_readable_text(qtbot, qapp, services, clock, scheme) -> None:
     apply_style(qapp, scheme)
     try:
-        seed_all(ins_services, ins_clock)
-        page = make_page(qtbot, ins_services)
+        seed_all(services, clock)
+        page = make_page(qtbot, services)
         for widget in (
             page.pair_cards[0].grid,
             page.pair_cards[0].split,
-            page.journal_card.chart,
+            present(page.journal_card).chart,
         ):
             assert isinstance(widget, BalanceGrid | SplitChart | WellbeingChart)
             image = widget.grab().toImage()

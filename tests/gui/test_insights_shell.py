@@ -12,7 +12,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def test_insights_from_the_rail_follow_the_vault(  # type: ignore[no-untyped-def]
+def test_insights_from_the_rail_follow_the_vault(
     qtbot, make_shell, existing_vault, vault_dir, clock
 ) -> None:
     shell = make_shell(vault_dir)
@@ -27,6 +27,7 @@ def test_insights_from_the_rail_follow_the_vault(  # type: ignore[no-untyped-def
     agreement = services.agreements.add(person.id, "Jo Reyes", start_date=date(2025, 12, 1))
     session = services.sessions.start(agreement.id)
     services.sessions.rate(session.id, "supervisee", 4, 2)
+    services.sessions.finish(session.id)  # only a finished session counts as held
 
     window.rail.setFocus()
     window.show_page("actions")

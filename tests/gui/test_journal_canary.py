@@ -11,15 +11,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from swreflect.core.services import Services
-from tests.journal.gui_fixtures import journal_services, make_page
+from tests.journal.gui_fixtures import make_page
 from tests.privacy import assert_no_canaries, new_canary
-
-__all__ = ["journal_services"]
 
 
 def test_gui_journal_session_leaves_no_plaintext(
     qtbot: QtBot,
-    journal_services: Services,
+    services: Services,
     tmp_path: Path,
     swreflect_home: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -36,7 +34,7 @@ def test_gui_journal_session_leaves_no_plaintext(
     try:
         canary = new_canary("TYPED")
         purged = new_canary("PURGED")
-        page = make_page(qtbot, journal_services)
+        page = make_page(qtbot, services)
         qtbot.keyClicks(page.editor.title_edit, f"About {purged}")  # type: ignore[attr-defined]
         qtbot.keyClicks(page.editor.body_edit, f"Purge me {purged}")  # type: ignore[attr-defined]
         page.commit()  # type: ignore[attr-defined]
@@ -47,12 +45,12 @@ def test_gui_journal_session_leaves_no_plaintext(
         page.commit()  # type: ignore[attr-defined]
         qtbot.keyClicks(page.search_bar.field, canary[:12])  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: page.model.rowCount() >= 1)  # type: ignore[attr-defined]
-        journal_services.journal.trash(first)
-        journal_services.journal.purge(first)
+        services.journal.trash(first)
+        services.journal.purge(first)
         qtbot.keyClicks(page.editor.body_edit, " more")  # type: ignore[attr-defined]
         page.save_pending()  # type: ignore[attr-defined]
         page.clear_sensitive()  # type: ignore[attr-defined]
-        journal_services.vault.lock()
+        services.vault.lock()
         for handler in root.handlers:
             handler.flush()
     finally:

@@ -15,9 +15,7 @@ from swreflect.gui.pages.journal_page import JournalPage
 from swreflect.models.journal import EntryContent
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
-from tests.journal.gui_fixtures import journal_services, make_page
-
-__all__ = ["journal_services"]
+from tests.journal.gui_fixtures import make_page
 
 
 def _page(qtbot: QtBot, services: Services) -> JournalPage:
@@ -26,8 +24,8 @@ def _page(qtbot: QtBot, services: Services) -> JournalPage:
     return page
 
 
-def test_writing_an_entry(qtbot: QtBot, journal_services: Services) -> None:
-    page = _page(qtbot, journal_services)
+def test_writing_an_entry(qtbot: QtBot, services: Services) -> None:
+    page = _page(qtbot, services)
     assert "first reflection" in page.empty_label.text()
     qtbot.keyClicks(page.editor.title_edit, "After the panel")
     qtbot.keyClicks(page.editor.body_edit, "I spoke up about the plan.")
@@ -36,8 +34,8 @@ def test_writing_an_entry(qtbot: QtBot, journal_services: Services) -> None:
     page.editor.wellbeing.sliders["stress"].setValue(4)
     with qtbot.waitSignal(page.entry_saved):
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    [summary] = journal_services.journal.list_entries()
-    entry = journal_services.journal.get(summary.id)
+    [summary] = services.journal.list_entries()
+    entry = services.journal.get(summary.id)
     assert entry.title == "After the panel"
     assert entry.content.body == "I spoke up about the plan."
     assert entry.content.tags == ("panel", "courage")
@@ -48,80 +46,79 @@ def test_writing_an_entry(qtbot: QtBot, journal_services: Services) -> None:
 
 
 def test_template_prompts_become_fields_and_answers_are_saved(
-    qtbot: QtBot, journal_services: Services
+    qtbot: QtBot, services: Services
 ) -> None:
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     box = page.editor.template_box
     box.setCurrentIndex(box.findData("driscoll"))
     labels = [f.edit.accessibleName() for f in page.editor.prompt_fields]
     assert labels == ["What?", "So what?", "Now what?"]
     qtbot.keyClicks(page.editor.prompt_fields[2].edit, "Ask for a co-worker next time.")
     page.commit()
-    [summary] = journal_services.journal.list_entries()
-    entry = journal_services.journal.get(summary.id)
+    [summary] = services.journal.list_entries()
+    entry = services.journal.get(summary.id)
     assert entry.content.template_id == "driscoll"
     assert entry.content.answers == {"now_what": "Ask for a co-worker next time."}
 
 
-def test_autosave_recovers_after_a_crash(
-    qtbot: QtBot, journal_services: Services, tmp_path: Path
-) -> None:
-    clock = journal_services.clock
+def test_autosave_recovers_after_a_crash(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    clock = services.clock
     assert isinstance(clock, FakeClock)
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.title_edit, "Night shift")
     qtbot.keyClicks(page.editor.body_edit, "Words that must survive a crash.")
     clock.advance(3)
     page.autosave_timer.setInterval(20)  # let the real timer fire soon
-    with qtbot.waitSignal(page.draft_saved):
+    with qtbot.waitSignal(page.entry_saved):  # a new entry is an entry from its first save
+        pass
+    qtbot.keyClicks(page.editor.body_edit, " And more.")
+    with qtbot.waitSignal(page.draft_saved):  # later changes are kept as a draft
         pass
     qtbot.keyClicks(page.editor.body_edit, " Lost after the last autosave.")
     # The crash: no commit, no save_pending; the window and the database just go away.
     page.autosave_timer.stop()
     page.setParent(None)
-    journal_services.vault.lock()
+    services.vault.lock()
 
     vault = Vault.unlock(tmp_path / "vault", TEST_PASSPHRASE)
-    services = build_services(vault, clock)
+    reopened = build_services(vault, clock)
     try:
-        again = _page(qtbot, services)
+        again = _page(qtbot, reopened)
         assert not again.recovery.isHidden()
         assert "Night shift" in again.recovery.message.text()
         qtbot.mouseClick(again.recovery.restore_button, Qt.MouseButton.LeftButton)
-        assert again.editor.body_edit.toPlainText() == "Words that must survive a crash."
+        assert again.editor.body_edit.toPlainText() == "Words that must survive a crash. And more."
         assert again.editor.is_dirty()
         again.commit()
-        [summary] = services.journal.list_entries()
+        [summary] = reopened.journal.list_entries()
         assert summary.title == "Night shift"
-        assert services.journal.drafts() == []
+        assert reopened.journal.drafts() == []
     finally:
-        services.close()
+        reopened.close()
 
 
 def test_save_pending_on_lock_keeps_a_draft_and_clears_every_widget(
-    qtbot: QtBot, journal_services: Services
+    qtbot: QtBot, services: Services
 ) -> None:
-    page = _page(qtbot, journal_services)
-    entry = journal_services.journal.create(EntryContent(title="Saved", body="old"))
+    page = _page(qtbot, services)
+    entry = services.journal.create(EntryContent(title="Saved", body="old"))
     page.refresh_list()
     page.open_entry(entry.id)
     qtbot.keyClicks(page.editor.body_edit, " and new")
     page.save_pending()
     page.clear_sensitive()
-    draft = journal_services.journal.draft(entry.id)
+    draft = services.journal.draft(entry.id)
     assert draft is not None and draft.content.body == "old and new"
     assert page.editor.body_edit.toPlainText() == ""
     assert page.editor.title_edit.text() == ""
     assert page.model.rowCount() == 0
 
 
-def test_search_as_you_type_shows_highlighted_snippets(
-    qtbot: QtBot, journal_services: Services
-) -> None:
-    j = journal_services.journal
+def test_search_as_you_type_shows_highlighted_snippets(qtbot: QtBot, services: Services) -> None:
+    j = services.journal
     j.create(EntryContent(title="Kitchen table talk", body="We sat at the kitchen table."))
     j.create(EntryContent(title="Court", body="A long day in court.", tags=("court",)))
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     assert page.model.rowCount() == 2
     qtbot.keyClicks(page.search_bar.field, "kitch")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
@@ -135,16 +132,17 @@ def test_search_as_you_type_shows_highlighted_snippets(
     assert "Nothing matches" in page.empty_label.text()
 
 
-def test_trash_restore_and_delete_for_good(qtbot: QtBot, journal_services: Services) -> None:
-    j = journal_services.journal
+def test_trash_restore_and_delete_for_good(qtbot: QtBot, services: Services) -> None:
+    j = services.journal
     entry = j.create(EntryContent(title="To bin", body="binnable"))
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     page.open_entry(entry.id)
     qtbot.mouseClick(page.trash_entry_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
     qtbot.mouseClick(page.trash_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.trash_view
     trash = page.trash_view
+    assert trash is not None
     assert trash.model.rowCount() == 1
     trash.select_row(0)
     qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
@@ -163,10 +161,8 @@ def test_trash_restore_and_delete_for_good(qtbot: QtBot, journal_services: Servi
     assert trash.model.rowCount() == 0
 
 
-def test_deidentification_banner_and_pseudonym_swap(
-    qtbot: QtBot, journal_services: Services
-) -> None:
-    page = _page(qtbot, journal_services)
+def test_deidentification_banner_and_pseudonym_swap(qtbot: QtBot, services: Services) -> None:
+    page = _page(qtbot, services)
     banner = page.editor.banner
     qtbot.keyClicks(page.editor.body_edit, "Met at M1 1AE; call 07700 900123 later.")
     qtbot.waitUntil(lambda: not banner.isHidden())
@@ -185,11 +181,11 @@ def test_deidentification_banner_and_pseudonym_swap(
     assert page.editor.body_edit.toPlainText().endswith("Person A was there.")
     # Saving is never blocked.
     page.commit()
-    assert journal_services.journal.count_entries() == 1
+    assert services.journal.count_entries() == 1
 
 
-def test_bring_selected_words_to_supervision(qtbot: QtBot, journal_services: Services) -> None:
-    page = _page(qtbot, journal_services)
+def test_bring_selected_words_to_supervision(qtbot: QtBot, services: Services) -> None:
+    page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.body_edit, "Long day. I felt out of my depth at the meeting.")
     cursor = page.editor.body_edit.textCursor()
     cursor.setPosition(10)
@@ -197,15 +193,15 @@ def test_bring_selected_words_to_supervision(qtbot: QtBot, journal_services: Ser
     page.editor.body_edit.setTextCursor(cursor)
     dialogs.set_next_text(dialogs.AS_OFFERED)
     qtbot.mouseClick(page.mark_button, Qt.MouseButton.LeftButton)
-    [mark] = journal_services.journal.marked_excerpts()
+    [mark] = services.journal.marked_excerpts()
     assert mark.excerpt == "I felt out of my depth"
     assert "next supervision" in page.saved_label.text()
 
 
-def test_earlier_versions_can_be_restored(qtbot: QtBot, journal_services: Services) -> None:
-    j = journal_services.journal
+def test_earlier_versions_can_be_restored(qtbot: QtBot, services: Services) -> None:
+    j = services.journal
     entry = j.create(EntryContent(title="Draft thoughts", body="first version"))
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     page.open_entry(entry.id)
     page.editor.body_edit.setPlainText("second version")
     qtbot.mouseClick(page.revisions_button, Qt.MouseButton.LeftButton)
@@ -218,7 +214,7 @@ def test_earlier_versions_can_be_restored(qtbot: QtBot, journal_services: Servic
     assert [r.content.body for r in j.revisions(entry.id)] == ["second version", "first version"]
 
 
-def test_every_control_has_an_accessible_name(qtbot: QtBot, journal_services: Services) -> None:
+def test_every_control_has_an_accessible_name(qtbot: QtBot, services: Services) -> None:
     from PySide6.QtWidgets import (
         QAbstractButton,
         QComboBox,
@@ -228,7 +224,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, journal_services: Se
         QWidget,
     )
 
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSlider)
     unnamed = [
         w
@@ -244,30 +240,32 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, journal_services: Se
     assert unnamed == []
 
 
-def test_autosave_writes_only_when_something_changed(
-    qtbot: QtBot, journal_services: Services
-) -> None:
-    page = _page(qtbot, journal_services)
+def test_autosave_writes_only_when_something_changed(qtbot: QtBot, services: Services) -> None:
+    page = _page(qtbot, services)
     saved: list[int] = []
     page.draft_saved.connect(lambda: saved.append(1))
     qtbot.keyClicks(page.editor.body_edit, "first words")
+    page.save_pending()  # the first save makes the entry itself (it shows in the list)
+    assert page.model.rowCount() == 1 and saved == []
+    qtbot.keyClicks(page.editor.body_edit, " and more")
     page.save_pending()
     page.save_pending()  # nothing new: no second write
     assert saved == [1]
-    qtbot.keyClicks(page.editor.body_edit, " and more")
+    qtbot.keyClicks(page.editor.body_edit, " again")
     page.save_pending()
     assert saved == [1, 1]
-    assert journal_services.journal.draft(None).content.body == "first words and more"  # type: ignore[union-attr]
+    draft = services.journal.draft(page.editor.entry_id)
+    assert draft is not None and draft.content.body == "first words and more again"
 
 
 def test_copied_journal_text_is_marked_private_and_cleared_on_lock(
-    qtbot: QtBot, journal_services: Services
+    qtbot: QtBot, services: Services
 ) -> None:
     from PySide6.QtGui import QGuiApplication
 
     from swreflect.gui.clipboard import HINT_FORMATS
 
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.body_edit, "Private words to copy")
     page.editor.body_edit.selectAll()
     page.editor.body_edit.copy()
@@ -280,12 +278,10 @@ def test_copied_journal_text_is_marked_private_and_cleared_on_lock(
     assert clipboard.text() == ""
 
 
-def test_lock_leaves_other_clipboard_content_alone(
-    qtbot: QtBot, journal_services: Services
-) -> None:
+def test_lock_leaves_other_clipboard_content_alone(qtbot: QtBot, services: Services) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    page = _page(qtbot, journal_services)
+    page = _page(qtbot, services)
     QGuiApplication.clipboard().setText("something the user copied elsewhere")
     page.clear_sensitive()
     assert QGuiApplication.clipboard().text() == "something the user copied elsewhere"

@@ -15,9 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from swreflect.core.services import Services
 from swreflect.gui.journal.safe_emit import _Probe, emit
-from tests.journal.gui_fixtures import journal_services, make_page
-
-__all__ = ["journal_services"]
+from tests.journal.gui_fixtures import make_page
 
 
 def test_void_qt_calls_keep_none_balanced(qtbot: QtBot) -> None:
@@ -43,9 +41,9 @@ def test_safe_emit_keeps_true_balanced(qtbot: QtBot) -> None:
 
 
 def test_typing_in_the_editor_keeps_true_and_none_balanced(
-    qtbot: QtBot, journal_services: Services
+    qtbot: QtBot, services: Services
 ) -> None:
-    page = make_page(qtbot, journal_services)
+    page = make_page(qtbot, services)
     editor = page.editor  # type: ignore[attr-defined]
     qtbot.keyClicks(editor.body_edit, "warm up")
     before = sys.getrefcount(True), sys.getrefcount(None)

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from swreflect.gui.controller import State
 from swreflect.gui.main_window import MainWindow
-from tests.conftest import TEST_PASSPHRASE
-from tests.gui.conftest import WAIT_MS, file_hashes, unlock_through_ui
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
-def _assert_fully_locked(qtbot, shell, window, pages, vault, key_buffer) -> None:  # type: ignore[no-untyped-def]
+def _assert_fully_locked(qtbot, shell, window, pages, vault, key_buffer) -> None:
     assert shell.state is State.UNLOCK
     assert shell.services is None and shell.main_window is None
     assert not vault.is_unlocked  # the database connection is closed
@@ -26,7 +26,7 @@ def _assert_fully_locked(qtbot, shell, window, pages, vault, key_buffer) -> None
     assert shell.gate.unlock_screen.passphrase_field.text() == ""
 
 
-def _snapshot(shell):  # type: ignore[no-untyped-def]
+def _snapshot(shell):
     window = shell.main_window
     vault = shell.services.vault
     return window, list(window.pages.values()), vault, vault.data_key()
@@ -86,7 +86,7 @@ def test_ctrl_f_focuses_the_search_box(qtbot, make_shell, existing_vault, vault_
 def test_wrong_passphrase_is_calm_empties_the_field_and_changes_nothing(
     qtbot, make_shell, existing_vault, vault_dir: Path
 ) -> None:
-    before = file_hashes(vault_dir)
+    before = folder_hashes(vault_dir)
     shell = make_shell(vault_dir)
     screen = shell.gate.unlock_screen
     qtbot.waitExposed(shell.gate)
@@ -102,7 +102,7 @@ def test_wrong_passphrase_is_calm_empties_the_field_and_changes_nothing(
     assert screen.passphrase_field.text() == ""
     qtbot.waitUntil(screen.passphrase_field.hasFocus, timeout=WAIT_MS)
     assert shell.state is State.UNLOCK and shell.services is None
-    assert file_hashes(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
     # and the right one still works afterwards
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     assert not screen.message.isVisible()
@@ -170,7 +170,7 @@ def test_a_vault_missing_its_database_is_never_offered_as_new(
     qtbot, make_shell, existing_vault, vault_dir: Path
 ) -> None:
     (vault_dir / "vault.db").rename(vault_dir.parent / "moved-away.db")
-    before = file_hashes(vault_dir)
+    before = folder_hashes(vault_dir)
     shell = make_shell(vault_dir)
     assert shell.state is State.UNLOCK  # not "create": that would replace the key file
     screen = shell.gate.unlock_screen
@@ -178,7 +178,7 @@ def test_a_vault_missing_its_database_is_never_offered_as_new(
     screen.unlock_button.click()
     qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
     assert "missing" in screen.message.text() and "Nothing was changed" in screen.message.text()
-    assert file_hashes(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 def test_auto_lock_dismisses_an_open_dialog(qtbot, make_shell, existing_vault, vault_dir, clock):

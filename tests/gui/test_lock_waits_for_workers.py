@@ -17,7 +17,7 @@ from tests.gui.conftest import unlock_through_ui
 
 def test_lock_lets_a_running_worker_finish_before_closing(
     qtbot, make_shell, existing_vault, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     shell = make_shell(vault_dir)
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     services = shell.services

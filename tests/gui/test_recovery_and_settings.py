@@ -10,8 +10,8 @@ from swreflect.errors import WrongPassphraseError, WrongRecoveryKeyError
 from swreflect.gui import dialogs
 from swreflect.gui.controller import State
 from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-from tests.gui.conftest import NEW_PASSPHRASE, WAIT_MS, file_hashes, unlock_through_ui
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.gui.conftest import NEW_PASSPHRASE, WAIT_MS, unlock_through_ui
 
 
 def test_recovery_key_unlocks_then_requires_a_new_passphrase(
@@ -23,14 +23,14 @@ def test_recovery_key_unlocks_then_requires_a_new_passphrase(
     screen = shell.gate.recover_screen
 
     # A wrong key first: calm message, field emptied, nothing on disk changed.
-    before = file_hashes(vault_dir)
+    before = folder_hashes(vault_dir)
     wrong = ("B" if existing_vault[0] != "B" else "C") + existing_vault[1:]
     qtbot.keyClicks(screen.key_field, wrong)
     screen.open_button.click()
     qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
     assert screen.message.text().startswith("That recovery key didn't open the vault")
     assert screen.key_field.text() == ""
-    assert file_hashes(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
     qtbot.keyClicks(screen.key_field, existing_vault.lower().replace("-", " "))
     with qtbot.waitSignal(shell.state_changed, timeout=WAIT_MS) as blocker:
@@ -59,7 +59,7 @@ def test_back_from_recovery_returns_to_unlock(qtbot, make_shell, existing_vault,
     assert shell.gate.recover_screen.key_field.text() == ""
 
 
-def _settings(shell):  # type: ignore[no-untyped-def]
+def _settings(shell):
     window = shell.main_window
     window.show_page("settings")
     return window.pages["settings"]

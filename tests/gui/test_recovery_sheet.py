@@ -34,7 +34,7 @@ def test_sheet_is_a_pdf_holding_the_grouped_key(tmp_path: Path) -> None:
     assert list(out.iterdir()) == [target]  # no temporary files left behind
 
 
-def _create_to_recovery_panel(qtbot, make_shell, vault_dir):  # type: ignore[no-untyped-def]
+def _create_to_recovery_panel(qtbot, make_shell, vault_dir):
     shell = make_shell(vault_dir)
     form = shell.gate.create_screen.form
     form.set_passphrase(TEST_PASSPHRASE)

@@ -21,6 +21,7 @@ from swreflect.gui.session_platform import platform_session_events
 from swreflect.vault.kdf import KdfPolicy
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
+from tests.typed import present
 
 
 def test_fake_events_lock_the_shell(qtbot, styled_app, clock, existing_vault, vault_dir) -> None:
@@ -32,7 +33,7 @@ def test_fake_events_lock_the_shell(qtbot, styled_app, clock, existing_vault, va
         for trigger in (fake.simulate_screen_lock, fake.simulate_sleep):
             unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
             assert shell.session_watcher is fake and fake.listening
-            vault = shell.services.vault
+            vault = present(shell.services).vault
             with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
                 trigger()
             assert shell.state is State.UNLOCK

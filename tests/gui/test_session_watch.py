@@ -16,6 +16,7 @@ from swreflect.gui.session_watch import LOGIN1, SCREEN_SAVERS, SessionWatcher
 from swreflect.vault.kdf import KdfPolicy
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
+from tests.typed import present
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_shell_locks_when_the_screen_locks(
         unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
         assert shell.session_watcher is not None and shell.session_watcher.listening
         _settle(listen)
-        vault = shell.services.vault
+        vault = present(shell.services).vault
         with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
             _emit(emit, *SCREEN_SAVERS[0], "ActiveChanged", True)
         assert shell.state is State.UNLOCK

@@ -30,18 +30,18 @@ def _is_read_only(widget: QWidget) -> bool:
     return bool(getattr(widget, "isReadOnly", lambda: False)())
 
 
-def _activate(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def _activate(qtbot, window) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
 
 
-def _focus(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def _focus(qtbot, widget: QWidget) -> None:
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(widget.hasFocus, timeout=WAIT_MS)
 
 
 @pytest.fixture
-def unlocked(qtbot, make_shell, existing_vault, vault_dir):  # type: ignore[no-untyped-def]
+def unlocked(qtbot, make_shell, existing_vault, vault_dir):
     shell = make_shell(vault_dir)
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     window = shell.main_window
@@ -50,7 +50,7 @@ def unlocked(qtbot, make_shell, existing_vault, vault_dir):  # type: ignore[no-u
     return shell
 
 
-def _places(window, key):  # type: ignore[no-untyped-def]
+def _places(window, key):
     """The three focus positions on page ``key``: rail, window search box, an editor."""
     window.show_page(key)
     page = window.current_page()
@@ -62,7 +62,7 @@ def _places(window, key):  # type: ignore[no-untyped-def]
     return places
 
 
-def test_each_shortcut_fires_from_every_page_and_focus(qtbot, unlocked) -> None:  # type: ignore[no-untyped-def]
+def test_each_shortcut_fires_from_every_page_and_focus(qtbot, unlocked) -> None:
     shell = unlocked
     window = shell.main_window
     hooks = VerifyHooks.of(shell)
@@ -112,7 +112,7 @@ def test_each_shortcut_fires_from_every_page_and_focus(qtbot, unlocked) -> None:
         qtbot.keyClick(window.rail, Qt.Key.Key_L, CTRL)
 
 
-def test_menus_list_every_action_with_its_shortcut(qtbot, unlocked) -> None:  # type: ignore[no-untyped-def]
+def test_menus_list_every_action_with_its_shortcut(qtbot, unlocked) -> None:
     shell = unlocked
     window = shell.main_window
     menus = shell.findChild(MenuHooks).menus
@@ -131,7 +131,7 @@ def test_menus_list_every_action_with_its_shortcut(qtbot, unlocked) -> None:  # 
     assert window.current_key() == window.page_titles()[2][0]
 
 
-def test_typing_in_the_rail_never_changes_the_page(qtbot, unlocked) -> None:  # type: ignore[no-untyped-def]
+def test_typing_in_the_rail_never_changes_the_page(qtbot, unlocked) -> None:
     window = unlocked.main_window
     window.show_page("home")
     _focus(qtbot, window.rail)

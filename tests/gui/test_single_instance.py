@@ -11,10 +11,13 @@ from pathlib import Path
 from swreflect.gui.controller import State
 from swreflect.gui.launch import compose
 from swreflect.gui.open_files import FileHandOff
+from swreflect.gui.pages.agreement_inbox_page import AgreementInboxPage
+from swreflect.gui.pages.settings_page import SettingsPage
 from swreflect.gui.single_instance import SingleInstance, instance_name
 from swreflect.vault.kdf import KdfPolicy
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
+from tests.typed import page_of
 
 SECOND_LAUNCH = """
 import sys
@@ -81,11 +84,11 @@ def test_files_wait_for_unlock_then_go_to_their_page(
         window = shell.main_window
         assert window is not None and hand_off.pending == []
         assert window.current_key() == "agreements"
-        inbox_message = window.pages["agreements"].message
+        inbox_message = page_of(window, "agreements", AgreementInboxPage).message
         assert inbox_message.isVisibleTo(window) and inbox_message.text()
         hand_off.open([str(card)])
         assert window.current_key() == "settings"
-        panel_message = window.pages["settings"].identity_panel.message
+        panel_message = page_of(window, "settings", SettingsPage).identity_panel.message
         assert panel_message.text()
     finally:
         shell.shutdown()

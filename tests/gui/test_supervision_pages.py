@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,21 +18,31 @@ from swreflect.gui import dialogs
 from swreflect.gui.pages.actions_page import ActionsPage
 from swreflect.gui.pages.supervision_page import EMPTY_TEXT, SupervisionPage
 from swreflect.gui.supervision.home_panel import SupervisionHomePanel
-from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
+from tests import shots
+from tests.typed import cell, present, stage_panel
 
-__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def sup_agreement(services: Services) -> str:
+    person = services.people.add("Sam Okafor", "supervisee", "they/them")
+    return services.agreements.add(person.id, "Jo Reyes", frequency="monthly").id
 
 
 def _shot(widget: QWidget, name: str) -> None:
     widget.resize(1280, 720)
     QApplication.processEvents()
-    widget.grab().save(f"/work/shots/{name}.png")
+    shots.save(widget, name)
 
 
 def test_people_agreement_and_sessions_from_an_empty_vault(
-    qtbot: QtBot, sup_services: Services
+    qtbot: QtBot, services: Services
 ) -> None:
-    page = SupervisionPage(sup_services)
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     assert page.due.text() == EMPTY_TEXT
     assert not page.start_button.isEnabled()
@@ -51,24 +62,26 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
 
     runner = page.start_session()
     assert page.stack.currentWidget() is runner
-    qtbot.mouseClick(runner.panels["checkin"].notes.shared_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(runner.panels["checkin"].notes.editors[-1].editor, "Feeling settled")
+    qtbot.mouseClick(stage_panel(runner, "checkin").notes.shared_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(stage_panel(runner, "checkin").notes.editors[-1].editor, "Feeling settled")
     page.save_pending()  # the shell's call before an auto-lock
-    session = sup_services.sessions.list()[0]
+    session = services.sessions.list()[0]
     assert [n.text for n in session.notes] == ["Feeling settled"]
     runner.on_back_button_clicked()
     assert page.stack.currentIndex() == 0 and page.runner is None
     assert "in progress" in page.sessions.item(0).text()
-    assert "due on Monday 9 March 2026" in page.due.text()  # weekly in the first six weeks
+    assert "due today" in page.due.text()  # left for now, not finished: not held yet
     page.on_open_button_clicked()
     assert page.runner is not None
-    assert [e.text() for e in page.runner.panels["checkin"].notes.editors] == ["Feeling settled"]
+    assert [e.text() for e in stage_panel(present(page.runner), "checkin").notes.editors] == [
+        "Feeling settled"
+    ]
 
 
 def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, tmp_path: Path
+    qtbot: QtBot, services: Services, sup_agreement: str, tmp_path: Path
 ) -> None:
-    page = SupervisionPage(sup_services)
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     broken = tmp_path / "council.toml"
     broken.write_text(
@@ -86,7 +99,7 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
     assert "swreflect everyday prompts" in page.pack_combo.currentText()
     _shot(page, "supervision-page-broken-pack")
     runner = page.start_session(sup_agreement)
-    assert runner.panels["checkin"].prompt_card.current() is not None
+    assert stage_panel(runner, "checkin").prompt_card.current() is not None
 
     good = tmp_path / "council-fixed.toml"
     good.write_text(
@@ -99,46 +112,45 @@ def test_broken_prompt_pack_gives_a_clear_message_and_sessions_still_run(
     assert page.import_pack(good)
     assert "Council prompts" in page.pack_combo.currentText()
     runner = page.start_session(sup_agreement)
-    card = runner.panels["checkin"].prompt_card.current()
+    card = stage_panel(runner, "checkin").prompt_card.current()
     assert card is not None and card.text == "Hello?"
     runner.on_back_button_clicked()
     # Switching back to the built-in pack from the page.
     page.pack_combo.setCurrentIndex(page.pack_combo.findData("swreflect-core"))
-    assert sup_services.prompts.active().id == "swreflect-core"
+    assert services.prompts.active().id == "swreflect-core"
 
 
 def test_actions_page_filters_and_marks_done(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    sessions = sup_services.sessions
+    sessions = services.sessions
     sid = sessions.start(sup_agreement).id
     sessions.add_action(sid, "Book the course", "supervisee", date(2026, 3, 1))
     sessions.add_action(sid, "Check the rota", "supervisor", date(2026, 4, 1))
-    page = ActionsPage(sup_services)
+    page = ActionsPage(services)
     qtbot.addWidget(page)
     assert page.table.rowCount() == 2
-    assert "(past its date)" in page.table.item(0, 2).text()
+    assert "(past its date)" in cell(page.table, 0, 2)
     page.owner.setCurrentIndex(page.owner.findData("supervisor"))
     assert page.table.rowCount() == 1
-    assert page.table.item(0, 0).text() == "Check the rota"
+    assert cell(page.table, 0, 0) == "Check the rota"
     page.owner.setCurrentIndex(0)
     _shot(page, "supervision-actions-page")
     page.table.selectRow(0)
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
-    assert [a.description for a in sup_services.actions.list()] == ["Check the rota"]
+    assert [a.description for a in services.actions.list()] == ["Check the rota"]
     page.status.setCurrentIndex(page.status.findData("done"))
-    assert page.table.item(0, 4).text() == "Done"
-    assert (
-        sup_services.actions.list(ActionFilter(status="done"))[0].description == "Book the course"
-    )
+    assert cell(page.table, 0, 4) == "Done"
+    assert services.actions.list(ActionFilter(status="done"))[0].description == "Book the course"
 
 
 def test_home_panel_speaks_calmly_about_late_sessions(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+    qtbot: QtBot, services: Services, sup_agreement: str, clock: FakeClock
 ) -> None:
-    sup_services.sessions.start(sup_agreement)  # held on 2 March; monthly: due 2 April
-    sup_clock.advance(45 * 86400)  # 16 April
-    panel = SupervisionHomePanel(sup_services)
+    started = services.sessions.start(sup_agreement)
+    services.sessions.finish(started.id)  # held on 2 March; monthly: due 2 April
+    clock.advance(45 * 86400)  # 16 April
+    panel = SupervisionHomePanel(services)
     qtbot.addWidget(panel)
     lines = panel.lines()
     assert lines == [
@@ -148,8 +160,8 @@ def test_home_panel_speaks_calmly_about_late_sessions(
     assert "overdue" not in " ".join(lines).lower()
     assert panel.actions_line.text() == "No open actions."
     assert panel.review_lines() == []
-    agreement = sup_services.agreements.get(sup_agreement)
-    sup_services.agreements.update_details(replace(agreement, review_date=date(2026, 5, 1)))
+    agreement = services.agreements.get(sup_agreement)
+    services.agreements.update_details(replace(agreement, review_date=date(2026, 5, 1)))
     panel.refresh()
     assert panel.review_lines() == [
         "Your agreement with Sam Okafor is due for review on 1 May 2026."
@@ -157,17 +169,17 @@ def test_home_panel_speaks_calmly_about_late_sessions(
 
 
 def test_pair_history_on_the_support_and_challenge_grid(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+    qtbot: QtBot, services: Services, sup_agreement: str, clock: FakeClock
 ) -> None:
     ratings = [((2, 2), (3, 2)), ((4, 3), (4, 4)), ((5, 4), (4, 5))]
     for supervisor, supervisee in ratings:
-        sid = sup_services.sessions.start(sup_agreement).id
-        sup_services.sessions.rate(sid, "supervisor", *supervisor)
-        sup_services.sessions.rate(sid, "supervisee", *supervisee)
-        sup_services.sessions.draft_summary(sid)
-        sup_clock.advance(28 * 86400)
-    sup_services.sessions.start(sup_agreement)  # not rated: not on the grid
-    page = SupervisionPage(sup_services)
+        sid = services.sessions.start(sup_agreement).id
+        services.sessions.rate(sid, "supervisor", *supervisor)
+        services.sessions.rate(sid, "supervisee", *supervisee)
+        services.sessions.draft_summary(sid)
+        clock.advance(28 * 86400)
+    services.sessions.start(sup_agreement)  # not rated: not on the grid
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     assert [(s, c) for _d, s, c in page.grid.points()] == [(2.5, 2.0), (4.0, 3.5), (4.5, 4.5)]
     assert "2026-03-30: support 4.0, challenge 3.5" in page.grid.accessibleDescription()
@@ -176,9 +188,9 @@ def test_pair_history_on_the_support_and_challenge_grid(
 
 
 def test_agreement_texts_and_a_change_of_terms_from_a_date(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    page = SupervisionPage(sup_services)
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     form = page.agreement_form
     assert "Nothing is overwritten" in form.disagreement.toPlainText()
@@ -189,7 +201,7 @@ def test_agreement_texts_and_a_change_of_terms_from_a_date(
     terms.effective.setDate(terms.effective.date().addDays(7))
     qtbot.mouseClick(terms.apply_button, Qt.MouseButton.LeftButton)
     assert terms.message.text() == "The agreement was changed from that date."
-    agreement = sup_services.agreements.get(sup_agreement)
+    agreement = services.agreements.get(sup_agreement)
     assert [(t.effective_from, t.frequency) for t in agreement.terms] == [
         (date(2026, 3, 2), "monthly"),
         (date(2026, 3, 9), "custom"),
@@ -198,11 +210,11 @@ def test_agreement_texts_and_a_change_of_terms_from_a_date(
 
 
 def test_a_session_in_sign_off_is_not_reopened_for_editing(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    sid = sup_services.sessions.start(sup_agreement).id
-    sup_services.sessions.set_status(sid, "sent_for_agreement")
-    page = SupervisionPage(sup_services)
+    sid = services.sessions.start(sup_agreement).id
+    services.sessions.set_status(sid, "sent_for_agreement")
+    page = SupervisionPage(services)
     qtbot.addWidget(page)
     assert page.open_session(sid) is None
     assert "moved on to sign-off" in page.pack_message.text()

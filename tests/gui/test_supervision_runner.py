@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,9 +15,19 @@ from swreflect.core.services import Services
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.session_runner import SessionRunner
 from swreflect.gui.supervision.stage_panel import StagePanel
-from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
+from tests import shots
 
-__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def sup_agreement(services: Services) -> str:
+    person = services.people.add("Sam Okafor", "supervisee", "they/them")
+    return services.agreements.add(person.id, "Jo Reyes", frequency="monthly").id
+
 
 SHARED = "Arrived after a long week but glad of the space."
 PRIVATE = "I'm worried I missed something on Tuesday."
@@ -24,7 +36,7 @@ AGENDA_SHARED = "Two ways of reading the visit: tiredness or fear."
 
 def _shot(widget: QWidget, name: str) -> None:
     QApplication.processEvents()
-    widget.grab().save(f"/work/shots/{name}.png")
+    shots.save(widget, name)
 
 
 def _stage(runner: SessionRunner, key: str) -> StagePanel:
@@ -34,9 +46,8 @@ def _stage(runner: SessionRunner, key: str) -> StagePanel:
 
 
 def test_whole_session_keeps_private_notes_out_of_the_summary(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+    qtbot: QtBot, styled_app: QApplication, services: Services, sup_agreement: str, clock: FakeClock
 ) -> None:
-    services = sup_services
     session_id = services.sessions.create(sup_agreement).id
     runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
@@ -61,7 +72,7 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     assert "Private to you" in private.marker.text()
     assert private.lock.isVisibleTo(private) and not shared.lock.isVisibleTo(shared)
     assert shared.property("privacy") == "shared"
-    sup_clock.advance(8 * 60)
+    clock.advance(8 * 60)
 
     # Skip psychological safety, pass through review, land on the agenda.
     qtbot.mouseClick(runner.next_button, Qt.MouseButton.LeftButton)
@@ -82,7 +93,7 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     assert analysis_prompt is not None and analysis_prompt.cycle == "analysis"
     item_panel.notes.add_note("shared")
     qtbot.keyClicks(item_panel.notes.editors[-1].editor, AGENDA_SHARED)
-    sup_clock.advance(30 * 60)
+    clock.advance(30 * 60)
 
     _shot(runner, "supervision-runner-agenda")
 
@@ -150,27 +161,27 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
 
 def test_session_survives_lock_in_the_middle(
     qtbot: QtBot,
-    sup_services: Services,
+    services: Services,
     sup_agreement: str,
-    sup_clock: FakeClock,
+    clock: FakeClock,
     vault_dir: object,
 ) -> None:
     from swreflect.core.services import build_services
     from swreflect.vault.vault import Vault
     from tests.conftest import TEST_PASSPHRASE
 
-    session_id = sup_services.sessions.create(sup_agreement).id
-    runner = SessionRunner(sup_services, session_id)
+    session_id = services.sessions.create(sup_agreement).id
+    runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
     checkin = _stage(runner, "checkin")
     checkin.notes.add_note("shared")
     qtbot.keyClicks(checkin.notes.editors[-1].editor, "Half a thought")
-    sup_clock.advance(125)
+    clock.advance(125)
     runner.save_pending()  # what the shell does before locking
-    sup_services.close()
+    services.close()
     vault = Vault.unlock(vault_dir, TEST_PASSPHRASE)  # type: ignore[arg-type]
     try:
-        again = build_services(vault, sup_clock)
+        again = build_services(vault, clock)
         session = again.sessions.get(session_id)
         assert [n.text for n in session.notes] == ["Half a thought"]
         assert session.stage("checkin").seconds == 125
@@ -182,7 +193,7 @@ def test_session_survives_lock_in_the_middle(
 
 
 def test_every_runner_control_is_named_and_keyboard_reachable(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
     from PySide6.QtWidgets import (
         QAbstractButton,
@@ -193,9 +204,9 @@ def test_every_runner_control_is_named_and_keyboard_reachable(
         QPlainTextEdit,
     )
 
-    session_id = sup_services.sessions.create(sup_agreement).id
-    sup_services.sessions.add_agenda_item(session_id, "A topic", excerpt="", function="support")
-    runner = SessionRunner(sup_services, session_id)
+    session_id = services.sessions.create(sup_agreement).id
+    services.sessions.add_agenda_item(session_id, "A topic", excerpt="", function="support")
+    runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
     _stage(runner, "checkin").notes.add_note("private")
     kinds = (QAbstractButton, QLineEdit, QAbstractSpinBox, QListWidget, QComboBox, QPlainTextEdit)
@@ -217,53 +228,53 @@ def test_every_runner_control_is_named_and_keyboard_reachable(
 
 
 def test_timer_stops_quietly_if_the_vault_locks_underneath(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+    qtbot: QtBot, services: Services, sup_agreement: str, clock: FakeClock
 ) -> None:
-    session_id = sup_services.sessions.create(sup_agreement).id
-    runner = SessionRunner(sup_services, session_id)
+    session_id = services.sessions.create(sup_agreement).id
+    runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
     runner.save_pending()
-    sup_services.close()
-    sup_clock.advance(30)
+    services.close()
+    clock.advance(30)
     runner.timer.on_tick_timeout()  # would write time; the vault is locked
     assert runner.timer.current_seconds() == 0
 
 
 def test_a_note_that_cant_be_saved_says_so_and_keeps_the_text(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    session_id = sup_services.sessions.create(sup_agreement).id
-    runner = SessionRunner(sup_services, session_id)
+    session_id = services.sessions.create(sup_agreement).id
+    runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
     editor = _stage(runner, "checkin").notes.add_note("shared")
     editor.editor.setPlainText("x" * 50_001)
     runner.save_pending()
     assert "too long" in editor.problem.text() and "still here" in editor.problem.text()
     assert editor.text() == "x" * 50_001
-    assert sup_services.sessions.get(session_id).notes == ()
+    assert services.sessions.get(session_id).notes == ()
     editor.editor.setPlainText("shorter now")
     runner.save_pending()
     assert editor.problem.isHidden()
-    assert [n.text for n in sup_services.sessions.get(session_id).notes] == ["shorter now"]
+    assert [n.text for n in services.sessions.get(session_id).notes] == ["shorter now"]
 
 
 def test_an_excerpt_marked_in_my_own_journal_joins_the_agenda_only_when_chosen(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
     from swreflect.models.journal import EntryContent
 
-    journal = sup_services.journal
+    journal = services.journal
     entry = journal.create(EntryContent(title="Tuesday's visit", body="A long day. It felt stuck."))
     journal.mark_for_supervision(entry.id, "It felt stuck.")
-    session_id = sup_services.sessions.create(sup_agreement).id
-    runner = SessionRunner(sup_services, session_id)
+    session_id = services.sessions.create(sup_agreement).id
+    runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
     agenda = runner.panels["agenda"]
     assert isinstance(agenda, AgendaPanel)
-    assert sup_services.sessions.get(session_id).agenda == ()  # nothing arrives by itself
+    assert services.sessions.get(session_id).agenda == ()  # nothing arrives by itself
     assert agenda.journal_marks.currentText() == "Tuesday's visit"
     qtbot.mouseClick(agenda.bring_button, Qt.MouseButton.LeftButton)
-    item = sup_services.sessions.get(session_id).agenda[0]
+    item = services.sessions.get(session_id).agenda[0]
     assert (item.title, item.source, item.excerpt) == (
         "Tuesday's visit",
         "excerpt",
@@ -272,17 +283,17 @@ def test_an_excerpt_marked_in_my_own_journal_joins_the_agenda_only_when_chosen(
     assert journal.marked_excerpts() == []
     assert not agenda.bring_button.isEnabled()
     # The excerpt is agenda material, not record text.
-    assert "It felt stuck." not in json.dumps(sup_services.sessions.record_content(session_id))
+    assert "It felt stuck." not in json.dumps(services.sessions.record_content(session_id))
 
 
 def test_a_carried_action_is_reviewed_and_can_join_the_agenda(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str, sup_clock: FakeClock
+    qtbot: QtBot, services: Services, sup_agreement: str, clock: FakeClock
 ) -> None:
-    first = sup_services.sessions.start(sup_agreement).id
-    sup_services.sessions.add_action(first, "Speak to the team manager", "supervisor")
-    sup_clock.advance(28 * 86400)
-    session_id = sup_services.sessions.create(sup_agreement).id
-    runner = SessionRunner(sup_services, session_id)
+    first = services.sessions.start(sup_agreement).id
+    services.sessions.add_action(first, "Speak to the team manager", "supervisor")
+    clock.advance(28 * 86400)
+    session_id = services.sessions.create(sup_agreement).id
+    runner = SessionRunner(services, session_id)
     qtbot.addWidget(runner)
     review = _stage(runner, "review")
     assert [b.text() for b in review.carried_boxes] == ["Speak to the team manager, supervisor"]
@@ -290,8 +301,8 @@ def test_a_carried_action_is_reviewed_and_can_join_the_agenda(
     assert isinstance(agenda, AgendaPanel)
     assert agenda.carried.currentText() == "Speak to the team manager"
     qtbot.mouseClick(agenda.discuss_button, Qt.MouseButton.LeftButton)
-    item = sup_services.sessions.get(session_id).agenda[0]
-    carried = sup_services.sessions.get(session_id).actions[0]
+    item = services.sessions.get(session_id).agenda[0]
+    carried = services.sessions.get(session_id).actions[0]
     assert (item.source, item.action_id) == ("carried_action", carried.id)
     review.carried_boxes[0].setChecked(True)
-    assert sup_services.actions.list() == []
+    assert services.actions.list() == []

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from swreflect.gui.pages.supervision_page import SupervisionPage
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
+from tests.typed import present, stage_panel
 
 
-def test_auto_lock_mid_session_keeps_every_word(  # type: ignore[no-untyped-def]
+def test_auto_lock_mid_session_keeps_every_word(
     qtbot, make_shell, existing_vault, vault_dir, clock
 ) -> None:
     shell = make_shell(vault_dir)
@@ -21,7 +22,7 @@ def test_auto_lock_mid_session_keeps_every_word(  # type: ignore[no-untyped-def]
     assert isinstance(page, SupervisionPage)
     page.refresh()
     runner = page.start_session(agreement.id)
-    notes = runner.panels["checkin"].notes
+    notes = stage_panel(runner, "checkin").notes
     qtbot.mouseClick(notes.private_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(notes.editors[-1].editor, "Typed a moment before the lock")
     clock.advance(6 * 60)  # past the default five idle minutes, before the debounce fired
@@ -36,5 +37,5 @@ def test_auto_lock_mid_session_keeps_every_word(  # type: ignore[no-untyped-def]
     assert session.stage("checkin").seconds == 6 * 60
     page = shell.main_window.pages["supervision"]
     page.on_open_button_clicked()
-    reopened = page.runner.panels["checkin"].notes.editors
+    reopened = stage_panel(present(page.runner), "checkin").notes.editors
     assert [e.text() for e in reopened] == ["Typed a moment before the lock"]

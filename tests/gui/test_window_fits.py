@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from tests.gui.walk import State, walk
+from tests.typed import present
 
 SMALL = (1024, 600)
 # 1366x768 at QT_SCALE_FACTOR=1.25, in Qt's device-independent pixels.
@@ -32,7 +33,7 @@ def problems(state: State, size: tuple[int, int]) -> list[str]:
             found.append(
                 f"{state.name}: window resized itself to {window.width()}x{window.height()}"
             )
-        scroll = state.page.parentWidget().parentWidget()
+        scroll = present(state.page.parentWidget()).parentWidget()
         if isinstance(scroll, QScrollArea) and scroll.horizontalScrollBar().maximum() > 0:
             bar = scroll.horizontalScrollBar()
             found.append(f"{state.name}: scrolls sideways by {bar.maximum()} px")
@@ -51,7 +52,7 @@ def check_all(folder: Path, size: tuple[int, int]) -> tuple[list[str], int]:
     return found, count
 
 
-def test_every_state_fits_1024x600(qtbot, styled_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_state_fits_1024x600(qtbot, styled_app, tmp_path: Path) -> None:
     found, count = check_all(tmp_path / "vault", SMALL)
     assert count > 40  # every page, populated and empty, templates, runner, dialogs, gate
     assert found == []

@@ -104,7 +104,7 @@ def _main_states(
     shell: ShellController, clock: FakeClock, size: tuple[int, int]
 ) -> Iterator[State]:
     window = _main(shell)
-    window.resize(*size)  # type: ignore[attr-defined]
+    window.resize(*size)
     settle()
     keys = [key for key, _title in window.page_titles()]  # type: ignore[attr-defined]
     for key in keys:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from swreflect.core.clock import FakeClock
-from swreflect.core.services import Services, build_services
+from swreflect.core.services import Services
 from swreflect.models.journal import EntryContent, Wellbeing
 
 TODAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
@@ -17,11 +17,6 @@ TODAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(TODAY)
-
-
-@pytest.fixture
-def services(vault: object, clock: FakeClock) -> Services:
-    return build_services(vault, clock)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""Screenshots of the Insights page at 1280x720, light and dark, into /work/shots.
+"""Screenshots of the Insights page at 1280x720, light and dark, into the folder given.
 
-Run by hand: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.insights.grab_shots``.
+Run by hand: ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.insights.grab_shots DIR``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> None:
     os.environ.setdefault("SWREFLECT_INSECURE_TEST_KDF", "1")
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shots")
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots")
     with tempfile.TemporaryDirectory() as home:
         os.environ["SWREFLECT_HOME"] = home
         from swreflect.core.clock import FakeClock

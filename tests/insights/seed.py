@@ -31,6 +31,7 @@ def seed_supervision(services: Services) -> None:
         services.sessions.add_time(session.id, "agenda", management * 60)
         services.sessions.add_time(session.id, "checkin", support * 60)
         services.sessions.add_time(session.id, "learning", development * 60)
+        services.sessions.finish(session.id)  # only a finished session counts as held
     ana = services.people.add("Ana Silva", "supervisor", "she/her")
     services.agreements.add(ana.id, "Jo Reyes", start_date=date(2026, 5, 20), frequency="asye")
 

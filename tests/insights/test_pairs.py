@@ -12,7 +12,7 @@ from tests.insights.conftest import SessionMaker
 MONTHLY = [date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 5), date(2026, 4, 7), date(2026, 5, 5)]
 
 
-def only_pair(services: Services):  # type: ignore[no-untyped-def]
+def only_pair(services: Services):
     pairs = services.insights.pairs()
     assert len(pairs) == 1
     return pairs[0]

@@ -1,25 +1,8 @@
-"""Fixtures for the Journal page tests in tests/gui (imported there by name)."""
+"""Building the Journal page for the tests in tests/gui (services come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from swreflect.core.clock import FakeClock
-from swreflect.core.services import Services, build_services
-from swreflect.vault.kdf import KdfPolicy
-from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-
-
-@pytest.fixture
-def journal_services(tmp_path: Path) -> Iterator[Services]:
-    vault, _ = Vault.create(tmp_path / "vault", TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
-    services = build_services(vault, FakeClock())
-    yield services
-    services.close()
+from swreflect.core.services import Services
 
 
 def make_page(qtbot: object, services: Services) -> object:

@@ -57,7 +57,7 @@ def test_a_folder_holding_an_open_file_cant_be_renamed(
     folder = tmp_path / "v"
     folder.mkdir()
     with windows_rules(monkeypatch) as rules:
-        fd = os.open(folder / "vault.lock", os.O_RDWR | os.O_CREAT | os.O_BINARY)
+        fd = os.open(folder / "vault.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
         with pytest.raises(PermissionError):
             os.replace(folder, tmp_path / "w")
         with pytest.raises(PermissionError):

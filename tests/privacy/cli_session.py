@@ -4,8 +4,8 @@ Usage: ``python -m tests.privacy.cli_session CANARIES.json RESULT.json EXPORTS_D
 
 Each command runs as its own ``python -m swreflect`` process, exactly as a user would type it;
 the few things the CLI has no command for (template answers, session notes) go through the
-same services the GUI uses, in this process. Commands that other issues add (sign-off, exports,
-verify, backups) are run when the installed CLI has them. The result file records every
+same services the GUI uses, in this process. Every command runs unconditionally: one that is
+missing or fails shows as a failed step. The result file records every
 command with its exit code and output; it is written outside the scanned folders because the
 output legitimately shows the user's own words.
 """
@@ -37,25 +37,6 @@ def swreflect(*args: str) -> dict[str, Any]:
 
 def json_of(step: dict[str, Any]) -> Any:
     return json.loads(step["out"]) if step["rc"] == 0 else None
-
-
-def commands() -> dict[str, set[str]]:
-    """Top-level commands and their actions, read from the real parser."""
-    import argparse
-
-    from swreflect.cli import build_parser
-
-    found: dict[str, set[str]] = {}
-
-    def actions(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-        for action in parser._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                return dict(action.choices)
-        return {}
-
-    for name, sub in actions(build_parser()).items():
-        found[name] = set(actions(sub))
-    return found
 
 
 def services_step(canaries: dict[str, str], session_id: str) -> None:
@@ -90,7 +71,6 @@ def services_step(canaries: dict[str, str], session_id: str) -> None:
 
 
 def run(canaries: dict[str, str], exports: Path) -> None:
-    have = commands()
     swreflect("init")
     first = json_of(
         swreflect(
@@ -124,7 +104,7 @@ def run(canaries: dict[str, str], exports: Path) -> None:
     swreflect("session", "list")
     swreflect("people", "list", "--json")
     swreflect("check")
-    later_commands(have, canaries, session["id"], exports)
+    later_commands(canaries, session["id"], exports)
 
 
 def other_vault() -> Path:
@@ -154,32 +134,18 @@ def sign_off(canaries: dict[str, str], session_id: str, exports: Path) -> str:
     return record
 
 
-def later_commands(
-    have: dict[str, set[str]], canaries: dict[str, str], session_id: str, exports: Path
-) -> None:
-    """Sign-off, exports, verify and backups, as far as this build has them."""
-    record = ""
-    session_actions = have.get("session", set())
-    if "request-agreement" in session_actions and "inbox" in have and session_id:
-        record = sign_off(canaries, session_id, exports)
-    elif "agree-in-room" in session_actions and session_id:
-        swreflect("session", "agree-in-room", session_id, "--name", "Pat")
-        shown = json_of(swreflect("session", "show", session_id, "--json")) or {}
-        record = str(shown.get("session", {}).get("record_id") or "")
-    exporting = have.get("export", set())
-    if record and "pdf" in exporting:
-        swreflect("export", "pdf", record, "--out", str(exports / "record.pdf"))
-        if "verify" in have:
-            swreflect("verify", str(exports / "record.pdf"))
+def later_commands(canaries: dict[str, str], session_id: str, exports: Path) -> None:
+    """Sign-off between two vaults, exports, verify and backups. Every step runs: a command
+    that has gone missing fails the session (and test_every_command_of_the_session_succeeds)."""
+    record = sign_off(canaries, session_id, exports)
+    swreflect("export", "pdf", record, "--out", str(exports / "record.pdf"))
+    swreflect("verify", str(exports / "record.pdf"))
     for kind, suffix in (("text", "txt"), ("markdown", "md")):
-        if record and kind in exporting:
-            swreflect("export", kind, record, "--out", str(exports / f"record.{suffix}"))
-    if "create" in have.get("backup", set()):
-        swreflect("backup", "create")
-        swreflect("backup", "create", "-o", str(exports / "vault-backup.swrb"))
-        swreflect("backup", "list")
-    if "json" in exporting:
-        swreflect("export", "json", "-o", str(exports / "everything.json"))
+        swreflect("export", kind, record, "--out", str(exports / f"record.{suffix}"))
+    swreflect("backup", "create")
+    swreflect("backup", "create", "-o", str(exports / "vault-backup.swrb"))
+    swreflect("backup", "list")
+    swreflect("export", "json", "-o", str(exports / "everything.json"))
 
 
 def main(argv: list[str]) -> int:

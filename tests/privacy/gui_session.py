@@ -17,12 +17,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import TEST_PASSPHRASE
+from tests.typed import page_of, present
 
 WAIT_MS = 30000
 WARNINGS: list[str] = []
@@ -68,6 +69,7 @@ def script(app: QApplication, canary: str, outcome: list[str], dump: str = "") -
     from swreflect.core.clock import SystemClock
     from swreflect.gui.controller import State
     from swreflect.gui.launch import compose, kdf_from_environment
+    from swreflect.gui.pages.journal_page import JournalPage
     from swreflect.paths import default_vault_dir
 
     shell = compose(default_vault_dir(), SystemClock(), kdf_from_environment)
@@ -85,9 +87,9 @@ def script(app: QApplication, canary: str, outcome: list[str], dump: str = "") -
     wait_for_state(shell, State.UNLOCKED, "the main window")
 
     step("write")
-    window = shell.main_window
+    window = present(shell.main_window)
     window.show_page("journal")
-    page = window.pages["journal"]
+    page = page_of(window, "journal", JournalPage)
     QTest.keyClicks(page.editor.title_edit, f"Title {canary}")
     QTest.keyClicks(page.editor.body_edit, f"Body {canary} and more words")
     page.save_pending()
@@ -101,7 +103,7 @@ def script(app: QApplication, canary: str, outcome: list[str], dump: str = "") -
 
     step("search")
     QTest.keyClicks(window.search_box, canary.split("-")[1])
-    QTest.keyClick(window.search_box, "\r")
+    QTest.keyClick(window.search_box, Qt.Key.Key_Return)
     wait_until(lambda: page.model.rowCount() == 1, "a search hit")
 
     step("lock")
@@ -122,9 +124,9 @@ def script(app: QApplication, canary: str, outcome: list[str], dump: str = "") -
     QTest.keyClicks(shell.gate.unlock_screen.passphrase_field, TEST_PASSPHRASE)
     shell.gate.unlock_screen.unlock_button.click()
     wait_for_state(shell, State.UNLOCKED, "unlocking again")
-    window = shell.main_window
+    window = present(shell.main_window)
     window.show_page("journal")
-    page = window.pages["journal"]
+    page = page_of(window, "journal", JournalPage)
     page.page_shown()
     wait_until(lambda: page.model.rowCount() == 1, "the saved entry listed")
 

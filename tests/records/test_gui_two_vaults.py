@@ -27,7 +27,7 @@ DISAGREE = "GUI-DISAGREE: the rota, not me, made the visit rushed."
 LEARNING = "GUI-LEARNING-CANARY: I missed the referral."
 
 
-def _page(qtbot, services) -> AgreementInboxPage:  # type: ignore[no-untyped-def]
+def _page(qtbot, services) -> AgreementInboxPage:
     page = AgreementInboxPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 720)
@@ -37,7 +37,7 @@ def _page(qtbot, services) -> AgreementInboxPage:  # type: ignore[no-untyped-def
 
 def test_a_disagreement_typed_at_signing_reaches_every_export(
     qtbot, styled_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     clock = FakeClock()
     sam = open_services(tmp_path / "sam", clock, "Sam Okafor", "supervisor")
     priya = open_services(tmp_path / "priya", clock, "Priya Shah", "supervisee")

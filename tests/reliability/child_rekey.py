@@ -20,7 +20,7 @@ from swreflect.vault.vault import Vault
 def main() -> None:
     folder, old, new, new_key = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     pinned = parse_recovery_key(new_key)
-    vault_module.new_recovery_key = lambda: pinned  # type: ignore[assignment]
+    vault_module.new_recovery_key = lambda: pinned
     vault = Vault.unlock(folder, old)
     print("ready", flush=True)
     vault.change_passphrase(new)

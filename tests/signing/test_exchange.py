@@ -31,12 +31,12 @@ MALLORY = new_identity("Mallory", "supervisor", NOW)
 PAYLOAD = {"type": "note", "text": "Résumé of Tuesday — 10 mins on workload", "n": 3}
 
 
-def _keys(*known: Identity):  # type: ignore[no-untyped-def]
+def _keys(*known: Identity):
     table = {i.fingerprint: i.public_key for i in known}
     return lambda fp: table.get(fp)
 
 
-def _sealed(payload: dict | None = None, sender: Identity = SAM) -> bytes:  # type: ignore[type-arg]
+def _sealed(payload: dict | None = None, sender: Identity = SAM) -> bytes:
     return exchange.seal(
         payload or PAYLOAD,
         sender=sender,

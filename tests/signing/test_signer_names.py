@@ -21,7 +21,7 @@ def test_paired_people_by_name_and_the_owner_as_you(
     assert sources_from_services(sam).known_people() == expected  # the export list
 
 
-def test_naming_never_creates_an_identity(tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_naming_never_creates_an_identity(tmp_path: Path, clock) -> None:
     from swreflect.core.services import build_services
     from swreflect.vault.kdf import KdfPolicy
     from swreflect.vault.vault import Vault

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from swreflect.core.clock import FakeClock
-from swreflect.core.services import Services, build_services
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def services(vault: object, clock: FakeClock) -> Services:
-    return build_services(vault, clock)  # type: ignore[arg-type]
+from swreflect.core.services import Services
 
 
 @pytest.fixture

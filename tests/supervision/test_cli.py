@@ -27,7 +27,7 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     return run
 
 
-def test_people_agreement_session_actions(cli) -> None:  # type: ignore[no-untyped-def]
+def test_people_agreement_session_actions(cli) -> None:
     cli("people", "add", "Sam Okafor", "--role", "supervisee", "--pronouns", "they/them")
     people = json.loads(cli("people", "list", "--json"))
     assert people[0]["name"] == "Sam Okafor" and people[0]["role"] == "supervisee"
@@ -66,7 +66,7 @@ def test_people_agreement_session_actions(cli) -> None:  # type: ignore[no-untyp
     assert json.loads(cli("actions", "list", "--json")) == []
 
 
-def test_actions_list_and_done(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_actions_list_and_done(cli, tmp_path: Path) -> None:
     from swreflect.core.services import build_services
     from swreflect.vault.vault import Vault
 
@@ -87,7 +87,7 @@ def test_actions_list_and_done(cli, tmp_path: Path) -> None:  # type: ignore[no-
     assert len(json.loads(cli("actions", "list", "--all", "--json"))) == 1
 
 
-def test_errors_are_plain_and_typed(cli) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_plain_and_typed(cli) -> None:
     err = cli("agreement", "add", "--person", "Nobody", "--me", "Jo", expect=1)
     assert "Nobody with that name" in err
     err = cli("people", "add", "  ", "--role", "supervisee", expect=2)
@@ -97,7 +97,7 @@ def test_errors_are_plain_and_typed(cli) -> None:  # type: ignore[no-untyped-def
     assert caught.value.code == 2
 
 
-def test_agreement_change_and_texts(cli) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_change_and_texts(cli) -> None:
     cli("people", "add", "Sam", "--role", "supervisee")
     cli(
         "agreement",
@@ -136,7 +136,7 @@ def test_agreement_change_and_texts(cli) -> None:  # type: ignore[no-untyped-def
     ]
 
 
-def test_prompt_packs_from_the_command_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_prompt_packs_from_the_command_line(cli, tmp_path: Path) -> None:
     listed = json.loads(cli("prompts", "list", "--json"))
     assert listed["active"] == "swreflect-core" and listed["problems"] == []
     broken = tmp_path / "ours.toml"

@@ -28,13 +28,13 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     return run
 
 
-def _agreement(cli, *extra: str) -> str:  # type: ignore[no-untyped-def]
+def _agreement(cli, *extra: str) -> str:
     cli("people", "add", "Ada Price", "--role", "supervisee")
     cli("agreement", "add", "--person", "Ada Price", "--me", "Jo Reyes", *extra)
     return str(json.loads(cli("agreement", "list", "--json"))[0]["id"])
 
 
-def test_agreement_add_and_change_take_the_new_fields(cli) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_add_and_change_take_the_new_fields(cli) -> None:
     agreement_id = _agreement(
         cli,
         "--start", "2026-01-05",

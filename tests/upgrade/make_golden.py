@@ -69,7 +69,7 @@ def build(out: Path) -> dict[str, object]:
     finally:
         sam.close()
         priya.close()
-    manifest = {
+    manifest: dict[str, object] = {
         "passphrase": PASSPHRASE,
         "recovery_keys": {"sam": sam_key, "priya": priya_key},
         "record_id": record_id,

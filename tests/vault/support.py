@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -14,16 +13,6 @@ from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def folder_state(folder: Path) -> dict[str, str]:
-    """Name -> SHA-256 of every file under ``folder``: equal states mean byte-identical."""
-    state: dict[str, str] = {}
-    for path in sorted(Path(folder).rglob("*")):
-        if path.is_file():
-            rel = str(path.relative_to(folder))
-            state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return state
 
 
 def resealed(doc: dict[str, Any]) -> dict[str, Any]:

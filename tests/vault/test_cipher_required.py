@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import REPO_ROOT, cli_env, folder_state, make_vault
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.vault.support import REPO_ROOT, cli_env, make_vault
 
 WITHOUT_SQLCIPHER = r"""
 import sys
@@ -31,11 +31,11 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_open_refuses_without_sqlcipher(vault_dir: Path) -> None:
     make_vault(vault_dir)
-    before = folder_state(vault_dir)
+    before = folder_hashes(vault_dir)
     result = _run("check", "--vault", str(vault_dir))
     assert result.returncode == 1
     assert "encryption library" in result.stderr
-    assert folder_state(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 def test_init_creates_nothing_without_sqlcipher(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ import pytest
 from swreflect.errors import EXIT_DAMAGED, KeyslotFileError, VaultDamagedError
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, resealed, run_cli
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.vault.support import make_vault, resealed, run_cli
 
 PAGE = 4096
 DAMAGED_WORDS = "damaged"
@@ -36,11 +36,11 @@ def _flip_byte(path: Path, offset: int) -> None:
 
 def test_flipped_byte_on_page_one_is_damage_not_a_wrong_passphrase(big_vault: Path) -> None:
     _flip_byte(big_vault / "vault.db", 1000)
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     with pytest.raises(VaultDamagedError) as caught:
         Vault.unlock(big_vault, TEST_PASSPHRASE)
     assert not isinstance(caught.value, KeyslotFileError)
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
     for command in ("check",):
         result = run_cli(command, "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
@@ -49,13 +49,13 @@ def test_flipped_byte_on_page_one_is_damage_not_a_wrong_passphrase(big_vault: Pa
         assert WRONG_WORDS not in result.stderr
         assert "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # no library log
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 @pytest.mark.parametrize("page", [2, 4, 7])
 def test_flipped_byte_on_a_later_page_fails_check(big_vault: Path, page: int) -> None:
     _flip_byte(big_vault / "vault.db", (page - 1) * PAGE + 1500)
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert result.returncode == EXIT_DAMAGED, (result.stdout, result.stderr)
     assert DAMAGED_WORDS in result.stderr
@@ -68,7 +68,7 @@ def test_flipped_byte_on_a_later_page_fails_check(big_vault: Path, page: int) ->
     if json_result.stdout.strip():  # opened, then the integrity checks named the page
         report = json.loads(json_result.stdout)
         assert report["ok"] is False and report["problems"]
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 def test_core_check_lists_a_damaged_late_page(big_vault: Path) -> None:
@@ -128,19 +128,19 @@ def test_damaged_keyslot_file_is_a_clear_error_and_nothing_is_overwritten(
 ) -> None:
     path = big_vault / "keyslots.json"
     path.write_bytes(KEYSLOT_DAMAGE[kind](path.read_bytes()))
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     with pytest.raises(KeyslotFileError):
         Vault.unlock(big_vault, TEST_PASSPHRASE)
     result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert result.returncode == EXIT_DAMAGED
     assert "keyslots.json" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 def test_missing_keyslot_file_is_a_clear_error(big_vault: Path) -> None:
     (big_vault / "keyslots.json").unlink()
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     with pytest.raises(KeyslotFileError):
         Vault.unlock(big_vault, TEST_PASSPHRASE)
     result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
@@ -149,27 +149,27 @@ def test_missing_keyslot_file_is_a_clear_error(big_vault: Path) -> None:
     # init must not "repair" it by creating a new vault over the old database.
     init = run_cli("init", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert init.returncode != 0
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 def test_missing_database_is_damage_and_no_new_database_is_created(big_vault: Path) -> None:
     (big_vault / "vault.db").unlink()
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     with pytest.raises(VaultDamagedError):
         Vault.unlock(big_vault, TEST_PASSPHRASE)
     result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert result.returncode == EXIT_DAMAGED
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 def test_keyslots_from_another_vault_are_refused(tmp_path: Path, big_vault: Path) -> None:
     other = tmp_path / "other"
     make_vault(other)
     (big_vault / "keyslots.json").write_bytes((other / "keyslots.json").read_bytes())
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     with pytest.raises(VaultDamagedError):
         Vault.unlock(big_vault, TEST_PASSPHRASE)
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 def test_weakened_kdf_parameters_fail_the_tag(vault_dir: Path) -> None:
@@ -196,11 +196,11 @@ def test_bit_rot_inside_a_wrapped_key_is_damage_not_a_wrong_passphrase(big_vault
         [wrapped[:5], wrapped[6:]]
     )
     path.write_text(json.dumps(doc, indent=2, sort_keys=True))
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert result.returncode == EXIT_DAMAGED
     assert "keyslots.json" in result.stderr and WRONG_WORDS not in result.stderr
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 @pytest.mark.parametrize("size", [0, 1, 100, PAGE, PAGE + 1000, 3 * PAGE])
@@ -208,13 +208,13 @@ def test_truncated_database_is_damage_and_is_not_rewritten(big_vault: Path, size
     """An emptied file is the dangerous case: SQLite would take it for a new database."""
     with open(big_vault / "vault.db", "r+b") as fh:
         fh.truncate(size)
-    before = folder_state(big_vault)
+    before = folder_hashes(big_vault)
     with pytest.raises(VaultDamagedError):
         Vault.unlock(big_vault, TEST_PASSPHRASE)
     result = run_cli("check", "--vault", str(big_vault), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert result.returncode == EXIT_DAMAGED
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert folder_state(big_vault) == before
+    assert folder_hashes(big_vault) == before
 
 
 def test_two_swapped_pages_are_detected(big_vault: Path) -> None:

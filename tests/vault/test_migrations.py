@@ -13,8 +13,8 @@ from swreflect.vault import connection as dbconn
 from swreflect.vault import vault as vault_module
 from swreflect.vault.migrations import Migration, ladder, latest_version
 from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, resealed, run_cli
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.vault.support import make_vault, resealed, run_cli
 
 
 def test_the_ladder_is_ordered_unique_and_contiguous() -> None:
@@ -28,13 +28,13 @@ def test_a_vault_from_a_newer_version_is_refused_and_left_alone(vault_dir: Path)
     vault = Vault.unlock(vault_dir, TEST_PASSPHRASE)
     vault.conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
     vault.lock()
-    before = folder_state(vault_dir)
+    before = folder_hashes(vault_dir)
     with pytest.raises(VaultTooNewError):
         Vault.unlock(vault_dir, TEST_PASSPHRASE)
     result = run_cli("check", "--vault", str(vault_dir), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
     assert result.returncode == EXIT_ERROR
     assert "newer version" in result.stderr
-    assert folder_state(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
     assert not (vault_dir / "backups").exists()
 
 
@@ -44,10 +44,10 @@ def test_a_key_file_from_a_newer_version_is_refused(vault_dir: Path) -> None:
     doc = json.loads(path.read_bytes())
     doc["format"] = 2
     path.write_text(json.dumps(resealed(doc)))
-    before = folder_state(vault_dir)
+    before = folder_hashes(vault_dir)
     with pytest.raises(VaultTooNewError):
         Vault.unlock(vault_dir, TEST_PASSPHRASE)
-    assert folder_state(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
 def _with_test_step(monkeypatch: pytest.MonkeyPatch, upgrade: Any) -> int:

@@ -15,8 +15,8 @@ from swreflect.errors import (
 )
 from swreflect.vault.recovery import format_recovery_key, parse_recovery_key
 from swreflect.vault.vault import Vault
-from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import folder_state, make_vault, run_cli
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
+from tests.vault.support import make_vault, run_cli
 
 WRONG_MESSAGE = "That passphrase didn't open the vault."
 
@@ -29,13 +29,13 @@ def locked_vault(vault_dir: Path) -> tuple[Path, str]:
 
 def test_cli_wrong_passphrase_exits_3_and_changes_nothing(locked_vault: tuple[Path, str]) -> None:
     folder, _ = locked_vault
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     result = run_cli("check", "--vault", str(folder), SWREFLECT_PASSPHRASE="not the passphrase!")
     assert result.returncode == EXIT_WRONG_SECRET
     assert WRONG_MESSAGE in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
 
 
 @settings(
@@ -48,15 +48,15 @@ def test_random_wrong_passphrases_are_all_refused(
     folder, _ = locked_vault
     if guess == TEST_PASSPHRASE:
         return
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     with pytest.raises(WrongPassphraseError):
         Vault.unlock(folder, guess)
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
 
 
 def test_near_miss_passphrases_are_refused(locked_vault: tuple[Path, str]) -> None:
     folder, _ = locked_vault
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     near = [
         TEST_PASSPHRASE[:-1],
         TEST_PASSPHRASE + " ",
@@ -68,7 +68,7 @@ def test_near_miss_passphrases_are_refused(locked_vault: tuple[Path, str]) -> No
     for guess in near:
         with pytest.raises(WrongPassphraseError):
             Vault.unlock(folder, guess)
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
 
 
 def _flip_bit(key: bytes, bit: int) -> bytes:
@@ -81,12 +81,12 @@ def test_every_single_bit_flip_of_the_recovery_key_is_refused(
     locked_vault: tuple[Path, str],
 ) -> None:
     folder, recovery = locked_vault
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     key = parse_recovery_key(recovery)
     for bit in range(len(key) * 8):
         with pytest.raises(WrongRecoveryKeyError):
             Vault.unlock_with_recovery_key(folder, format_recovery_key(_flip_bit(key, bit)))
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
     Vault.unlock_with_recovery_key(folder, recovery).lock()
 
 
@@ -96,7 +96,7 @@ def test_every_changed_letter_of_the_recovery_key_is_refused(
     """Each of the 52 letters replaced by another base32 letter, including the last one,
     whose spare bits must not make two spellings open the same vault."""
     folder, recovery = locked_vault
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     letters = recovery.replace("-", "")
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
     for pos in range(len(letters)):
@@ -104,12 +104,12 @@ def test_every_changed_letter_of_the_recovery_key_is_refused(
         altered = letters[:pos] + other + letters[pos + 1 :]
         with pytest.raises(WrongRecoveryKeyError):
             Vault.unlock_with_recovery_key(folder, altered)
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
 
 
 def test_cli_flipped_recovery_key_exits_3(locked_vault: tuple[Path, str]) -> None:
     folder, recovery = locked_vault
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     wrong = format_recovery_key(_flip_bit(parse_recovery_key(recovery), 77))
     result = run_cli(
         "recover",
@@ -120,13 +120,13 @@ def test_cli_flipped_recovery_key_exits_3(locked_vault: tuple[Path, str]) -> Non
     )
     assert result.returncode == EXIT_WRONG_SECRET, result.stderr
     assert "recovery key didn't open the vault" in result.stderr
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
 
 
 @pytest.mark.parametrize("text", ["", "ABCD", "not a key at all", "!" * 64])
 def test_cli_malformed_recovery_key_exits_3(locked_vault: tuple[Path, str], text: str) -> None:
     folder, _ = locked_vault
-    before = folder_state(folder)
+    before = folder_hashes(folder)
     key_file = folder.parent / "key.txt"
     key_file.write_text(text, encoding="utf-8")
     result = run_cli(
@@ -138,7 +138,7 @@ def test_cli_malformed_recovery_key_exits_3(locked_vault: tuple[Path, str], text
         SWREFLECT_NEW_PASSPHRASE="a brand new long passphrase",
     )
     assert result.returncode == EXIT_WRONG_SECRET, result.stderr
-    assert folder_state(folder) == before
+    assert folder_hashes(folder) == before
 
 
 @settings(

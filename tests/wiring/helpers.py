@@ -9,8 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QWidget
 
 from swreflect.gui.style import apply_style
-
-SHOTS = Path("/work/shots")
+from tests import shots as shot_folder
 
 
 def pdf_text(path: Path) -> str:
@@ -21,12 +20,12 @@ def pdf_text(path: Path) -> str:
 def shots(
     app: QApplication, widget: QWidget, name: str, size: tuple[int, int] = (1280, 720)
 ) -> None:
-    """Grab ``widget`` at 1280x720 in the light and the dark scheme (when /work/shots exists)."""
-    if not SHOTS.is_dir():
+    """Grab ``widget`` at 1280x720 in the light and the dark scheme (with ``--shots DIR``)."""
+    if shot_folder.folder() is None:
         return
     widget.resize(*size)
     for scheme in ("light", "dark"):
         apply_style(app, scheme)
         QApplication.processEvents()
-        widget.grab().save(str(SHOTS / f"wiring-{name}-{scheme}.png"))
+        shot_folder.save(widget, f"wiring-{name}-{scheme}")
     apply_style(app, "light")

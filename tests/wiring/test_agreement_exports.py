@@ -18,7 +18,7 @@ from tests.wiring.conftest import CANARY, SUMMARY, Agreed, agree_a_session
 from tests.wiring.helpers import pdf_text, shots
 
 
-def _page(qtbot, services, record_id: str) -> AgreementInboxPage:  # type: ignore[no-untyped-def]
+def _page(qtbot, services, record_id: str) -> AgreementInboxPage:
     page = AgreementInboxPage(services)
     qtbot.addWidget(page)
     page.resize(1280, 720)
@@ -29,7 +29,7 @@ def _page(qtbot, services, record_id: str) -> AgreementInboxPage:  # type: ignor
 
 def test_an_agreed_record_exports_as_a_signed_pdf_without_private_notes(
     qtbot, styled_app, agreed: Agreed, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, agreed.sam, agreed.record_id)
     exports = page.exports
     assert exports.pdf_button.isVisible() and exports.pdf_button.isEnabled()
@@ -56,7 +56,7 @@ def test_an_agreed_record_exports_as_a_signed_pdf_without_private_notes(
 
 def test_copy_as_text_and_save_as_markdown(
     qtbot, styled_app, agreed: Agreed, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, agreed.priya, agreed.record_id)
     page.exports.copy_button.click()
     copied = QGuiApplication.clipboard().text()
@@ -78,7 +78,7 @@ def test_copy_as_text_and_save_as_markdown(
 
 def test_a_failed_write_is_reported_calmly(
     qtbot, styled_app, agreed: Agreed, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, agreed.sam, agreed.record_id)
     missing = tmp_path / "no-such-folder" / "record.pdf"
     dialogs.set_next_path(missing)
@@ -90,7 +90,7 @@ def test_a_failed_write_is_reported_calmly(
     assert not missing.exists()
 
 
-def test_only_agreed_records_offer_single_exports(qtbot, styled_app, agreed: Agreed) -> None:  # type: ignore[no-untyped-def]
+def test_only_agreed_records_offer_single_exports(qtbot, styled_app, agreed: Agreed) -> None:
     sam, priya = agreed.sam, agreed.priya
     sid = run_session(sam, agreed.person_id)
     priya.signoff.import_file(sam.signoff.request_session_agreement(sid))
@@ -103,7 +103,7 @@ def test_only_agreed_records_offer_single_exports(qtbot, styled_app, agreed: Agr
 
 def test_batch_export_of_an_agreement_or_a_date_range(
     qtbot, styled_app, agreed: Agreed, tmp_path: Path, clock
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sam, priya = agreed.sam, agreed.priya
     clock.advance(40 * 24 * 3600)
     agree_a_session(sam, priya, agreed.person_id)
@@ -141,7 +141,7 @@ def test_batch_export_of_an_agreement_or_a_date_range(
 
 def test_the_agreements_page_checks_a_pdf_and_names_paired_people(
     qtbot, styled_app, agreed: Agreed, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from swreflect.export.pdf_record import export_record_pdf
     from swreflect.gui.verify_dialog import VerifyDialog
 

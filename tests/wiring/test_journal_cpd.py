@@ -12,11 +12,9 @@ from swreflect.core.services import Services
 from swreflect.gui import dialogs
 from swreflect.gui.journal.cpd_export import NOTHING_YET
 from swreflect.gui.pages.journal_page import JournalPage
+from tests import shots
 from tests.gui.conftest import WAIT_MS
-from tests.journal.gui_fixtures import journal_services, make_page
-from tests.wiring.helpers import SHOTS
-
-__all__ = ["journal_services"]
+from tests.journal.gui_fixtures import make_page
 
 
 def _page(qtbot: QtBot, services: Services) -> JournalPage:
@@ -26,34 +24,34 @@ def _page(qtbot: QtBot, services: Services) -> JournalPage:
     return page
 
 
-def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None:  # type: ignore[no-untyped-def]
+def _journal_shots(qtbot: QtBot, app, services: Services, entry_id: int) -> None:
     """One page per scheme: the journal tints its surface from the palette it was built in."""
     from swreflect.gui.style import apply_style
 
-    if not SHOTS.is_dir():
+    if shots.folder() is None:
         return
     for scheme in ("light", "dark"):
         apply_style(app, scheme)
         page = _page(qtbot, services)
         page.open_entry(entry_id)
-        page.grab().save(str(SHOTS / f"wiring-journal-cpd-{scheme}.png"))
+        shots.save(page, f"wiring-journal-cpd-{scheme}")
         page.close()
     apply_style(app, "light")
 
 
 def test_a_journal_entry_saves_as_cpd_text(
-    qtbot: QtBot, styled_app, journal_services: Services, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    page = _page(qtbot, journal_services)
+    qtbot: QtBot, styled_app, services: Services, tmp_path: Path
+) -> None:
+    page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.title_edit, "After the panel")
     qtbot.keyClicks(page.editor.body_edit, "I learned to name the risk plainly.")
     with qtbot.waitSignal(page.entry_saved):
         qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    [summary] = journal_services.journal.list_entries()
+    [summary] = services.journal.list_entries()
     page.open_entry(summary.id)
-    before = journal_services.journal.get(summary.id)
+    before = services.journal.get(summary.id)
     assert page.cpd.button.isVisible() and page.cpd.button.accessibleName()
-    _journal_shots(qtbot, styled_app, journal_services, summary.id)
+    _journal_shots(qtbot, styled_app, services, summary.id)
 
     out = tmp_path / "cpd.txt"
     dialogs.set_next_path(out)
@@ -67,21 +65,21 @@ def test_a_journal_entry_saves_as_cpd_text(
     assert "[To complete: what you do differently now" in text
     assert "Peer reflection: what I learned from them" in text
     assert page.saved_label.text().startswith("Saved cpd.txt.")
-    assert journal_services.journal.get(summary.id) == before  # the entry is unchanged
+    assert services.journal.get(summary.id) == before  # the entry is unchanged
 
 
 def test_a_blank_editor_asks_for_writing_first(
-    qtbot: QtBot, styled_app, journal_services: Services
-) -> None:  # type: ignore[no-untyped-def]
-    page = _page(qtbot, journal_services)
+    qtbot: QtBot, styled_app, services: Services
+) -> None:
+    page = _page(qtbot, services)
     page.cpd.button.click()  # no file dialog: nothing is prepared, so one would fail the test
     assert page.saved_label.text() == NOTHING_YET
 
 
 def test_an_unwritable_place_is_reported_calmly(
-    qtbot: QtBot, styled_app, journal_services: Services, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    page = _page(qtbot, journal_services)
+    qtbot: QtBot, styled_app, services: Services, tmp_path: Path
+) -> None:
+    page = _page(qtbot, services)
     qtbot.keyClicks(page.editor.body_edit, "A short reflection.")
     dialogs.set_next_path(tmp_path / "missing" / "cpd.txt")
     with qtbot.waitSignal(page.cpd.cpd_failed, timeout=WAIT_MS) as blocker:

@@ -33,7 +33,7 @@ def _export(agreed: Agreed, folder: Path) -> tuple[Path, Path]:
     return good, bad
 
 
-def _check(qtbot, dialog, path: Path) -> bool:  # type: ignore[no-untyped-def]
+def _check(qtbot, dialog, path: Path) -> bool:
     dialogs.set_next_path(path)
     with qtbot.waitSignal(dialog.check_finished, timeout=WAIT_MS) as blocker:
         dialog.choose_button.click()
@@ -42,7 +42,7 @@ def _check(qtbot, dialog, path: Path) -> bool:  # type: ignore[no-untyped-def]
 
 def test_a_pdf_is_checked_from_the_unlock_screen_without_unlocking(
     qtbot, styled_app, make_shell, agreed: Agreed, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     good, bad = _export(agreed, tmp_path)
     agreed.sam.close()  # the vault is locked on disk; the shell must not need it
     shell = make_shell(vault_dir)
@@ -75,7 +75,7 @@ def test_a_pdf_is_checked_from_the_unlock_screen_without_unlocking(
 
 def test_when_unlocked_the_shortcut_checks_and_names_paired_people(
     qtbot, styled_app, make_shell, agreed: Agreed, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     good, _bad = _export(agreed, tmp_path)
     agreed.sam.close()
     shell = make_shell(vault_dir)
@@ -99,7 +99,7 @@ def test_when_unlocked_the_shortcut_checks_and_names_paired_people(
 
 def test_the_create_screen_offers_checking_too(
     qtbot, styled_app, make_shell, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     shell = make_shell(tmp_path / "no-vault-yet")
     assert shell.state is State.CREATE
     hooks = VerifyHooks.of(shell)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from swreflect.core.insights_wellbeing import WellbeingInsight
 from swreflect.gui.insights.pair_card import readable
 from swreflect.gui.insights.wellbeing_chart import WellbeingChart
-from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.ui import content_label, label
 
 
@@ -17,7 +16,6 @@ class JournalCard(QFrame):
         super().__init__(parent)
         self.insight = insight
         self.setProperty("role", "card")
-        self.setStyleSheet(NOTE_STYLE)
         self.setAccessibleName("Your journal and wellbeing")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 16)

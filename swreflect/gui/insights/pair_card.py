@@ -14,7 +14,6 @@ from swreflect.core import insights_words as words
 from swreflect.core.insights import PairInsight
 from swreflect.gui.insights.split_chart import SplitChart
 from swreflect.gui.supervision.balance_grid import BalanceGrid
-from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.ui import content_label, label
 
 READABLE = (
@@ -51,7 +50,6 @@ class PairCard(QFrame):
         super().__init__(parent)
         self.pair = pair
         self.setProperty("role", "card")
-        self.setStyleSheet(NOTE_STYLE)
         self.setAccessibleName(f"Supervision with {pair.person_name}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 16)

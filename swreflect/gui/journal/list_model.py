@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from swreflect.models.journal import HIT_END, HIT_START, EntrySummary, SearchHit
+from swreflect.timefmt import format_short_date
 
 PAGE_SIZE = 100
 PREVIEW_CHARS = 110
@@ -34,7 +35,8 @@ class ListRow:
 
 def row_from(item: EntrySummary | SearchHit) -> ListRow:
     title = item.title or "Untitled entry"
-    when = f"{item.created_at:%d %b %Y}"
+    created = item.created_at
+    when = format_short_date(created.astimezone() if created.tzinfo is not None else created)
     if isinstance(item, SearchHit):
         detail = (
             html.escape(" ".join(item.snippet.split()))

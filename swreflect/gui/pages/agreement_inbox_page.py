@@ -351,6 +351,20 @@ class AgreementInboxPage(QWidget):
         return path
 
     # ------------------------------------------------------------ page protocol
+    def page_shown(self) -> None:
+        """Sessions finished elsewhere appear at once, without locking and unlocking."""
+        self.send_panel.refresh()
+
+    def send_session(self, session_id: str) -> None:
+        """After "Finish session" → "Send it for agreement": pairing is checked first."""
+        if self.send_panel.select_session(session_id):
+            self.send_panel.on_send_button_clicked()
+
+    def agree_in_room(self, session_id: str) -> None:
+        """After "Finish session" → "Agree it together now"."""
+        if self.send_panel.select_session(session_id):
+            self.send_panel.on_in_room_button_clicked()
+
     def clear_sensitive(self) -> None:
         self.note_field.clear()
         self.send_panel.addendum_field.clear()
@@ -359,9 +373,6 @@ class AgreementInboxPage(QWidget):
 
     def save_pending(self) -> None:
         """A note being written to the other person is not a draft: it is sent or dropped."""
-
-    def page_shown(self) -> None:
-        """The list refreshes itself when records change; nothing else to do."""
 
 
 def _failure(exc: Exception) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.services import Services
+from swreflect.gui.pages.home_drafts import DraftsCard, open_in_journal
 from swreflect.gui.supervision.home_panel import SupervisionHomePanel
 from swreflect.gui.ui import label, title
 
@@ -41,13 +43,22 @@ class HomePage(QWidget):
         box.addWidget(what)
         box.addWidget(
             label(
-                "A good first step: open the Journal from the list on the left and write a "
-                "few lines about your week.",
+                "A good first step: write a few lines about your week in your private journal.",
                 "hint",
             )
         )
+        self.write_button = QPushButton("Write in your journal")
+        self.write_button.setProperty("role", "primary")
+        self.write_button.setAccessibleName("Write in your journal")
+        self.write_button.setAccessibleDescription("Open the journal with a new, empty entry")
+        self.write_button.setToolTip("Start a new private journal entry (Ctrl+N)")
+        self.write_button.clicked.connect(self.on_write_button_clicked)
+        box.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
         empty.setMaximumWidth(680)
         layout.addWidget(empty)
+        self.drafts = DraftsCard(services, lambda entry_id: open_in_journal(self, entry_id))
+        self.drafts.setMaximumWidth(680)
+        layout.addWidget(self.drafts)
         self.supervision = SupervisionHomePanel(services)
         self.supervision.setMaximumWidth(680)
         layout.addWidget(self.supervision)
@@ -55,7 +66,16 @@ class HomePage(QWidget):
         self._empty.setVisible(not services.agreements.list())
         layout.addStretch(1)
 
+    def on_write_button_clicked(self) -> None:
+        window = self.window()
+        if callable(getattr(window, "show_page", None)):
+            window.show_page("journal")  # type: ignore[attr-defined]
+            new_entry = getattr(window.current_page(), "new_entry", None)  # type: ignore[attr-defined]
+            if callable(new_entry):
+                new_entry()
+
     def page_shown(self) -> None:
+        self.drafts.refresh()
         self.supervision.refresh()
         self._empty.setVisible(not self._services.agreements.list())
 
@@ -65,3 +85,4 @@ class HomePage(QWidget):
     def clear_sensitive(self) -> None:
         """Home shows who is due for supervision; forget it before the page goes."""
         self.supervision.clear_sensitive()
+        self.drafts.clear_sensitive()

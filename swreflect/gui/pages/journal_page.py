@@ -14,7 +14,7 @@ import logging
 from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QSplitter,
@@ -27,6 +27,7 @@ from swreflect.core.journal import NEW_DRAFT, draft_slot
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
+from swreflect.gui.journal import resume
 from swreflect.gui.journal.cpd_export import CpdExport
 from swreflect.gui.journal.editor import EntryEditor
 from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole
@@ -37,7 +38,7 @@ from swreflect.gui.journal.revisions_dialog import RevisionsDialog
 from swreflect.gui.journal.safe_emit import emit
 from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
-from swreflect.gui.supervision.look import PRIVATE_ACCENT
+from swreflect.gui.supervision.look import PRIVATE_ACCENT, set_privacy
 from swreflect.models.journal import Draft, EntryContent, SearchHit
 
 log = logging.getLogger(__name__)
@@ -45,17 +46,6 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 3000
 DEID_MS = 400
 PRIVATE_TINT = QColor(PRIVATE_ACCENT)  # the lock glyph: 3.3:1 or more in light and dark
-
-
-def private_background(palette: QPalette) -> QColor:
-    """The window colour with a faint violet tint: the journal's consistent private marker."""
-    base = palette.color(QPalette.ColorRole.Window)
-    mix = 0.07
-    return QColor(
-        round(base.red() * (1 - mix) + PRIVATE_TINT.red() * mix),
-        round(base.green() * (1 - mix) + PRIVATE_TINT.green() * mix),
-        round(base.blue() * (1 - mix) + PRIVATE_TINT.blue() * mix),
-    )
 
 
 class JournalPage(QWidget):
@@ -77,9 +67,7 @@ class JournalPage(QWidget):
 
         surface = QFrame()
         surface.setObjectName("privateSurface")
-        surface.setStyleSheet(
-            f"#privateSurface {{ background: {private_background(self.palette()).name()}; }}"
-        )
+        set_privacy(surface, "surface")
         self.marker = PrivateMarker(PRIVATE_TINT)
         left = ListPane(self._journal.templates)
         self.new_button = left.new_button
@@ -148,7 +136,9 @@ class JournalPage(QWidget):
 
         self.refresh_list()
         self._update_actions()
-        self._offer_recovered_draft()
+        self._resume = resume.Resume(self)
+        if not self._resume.reopen():
+            self._offer_recovered_draft()
         # The tag filter can wait until the first page is on screen.
         self._tags_timer = QTimer(self)
         self._tags_timer.setSingleShot(True)
@@ -267,7 +257,9 @@ class JournalPage(QWidget):
         if not self.editor.is_dirty():
             return
         content = self.editor.content()
-        if self.editor.entry_id is None and content.is_blank():
+        if self.editor.entry_id is None:
+            if not content.is_blank():
+                self.commit()  # a new entry is an entry (in the list) from its first save
             return
         if (self.editor.entry_id, content) == self._drafted:
             return  # already kept: no write (and no fsync) while the user is only reading
@@ -420,6 +412,7 @@ class JournalPage(QWidget):
         """Before the page is destroyed on lock: leave no journal text in any widget.
 
         The shell calls ``save_pending()`` first, while the vault is still open."""
+        self._resume.remember()
         self.autosave_timer.stop()
         self.deid_timer.stop()
         self.searches.wait()  # no worker may touch the database once it closes
@@ -446,6 +439,7 @@ class JournalPage(QWidget):
     def page_shown(self) -> None:
         self.search_bar.set_tags(self._journal.tags())
         self.refresh_list()
+        self._resume.put_cursor_back()
 
 
 def journal_page(services: Services) -> QWidget:

@@ -30,7 +30,6 @@ from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.balance_grid import BalanceGrid
-from swreflect.gui.supervision.look import NOTE_STYLE
 from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
 from swreflect.gui.supervision.session_runner import SessionRunner
 
@@ -53,7 +52,6 @@ class SupervisionPage(QWidget):
         self.services = services
         self.runner: SessionRunner | None = None
         self.setAccessibleName("Supervision")
-        self.setStyleSheet(NOTE_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
@@ -64,7 +62,7 @@ class SupervisionPage(QWidget):
         row.setContentsMargins(16, 12, 16, 12)
         self.tabs = QTabWidget()
         self.tabs.setMinimumWidth(300)
-        self.tabs.setMaximumWidth(420)
+        self.tabs.setMaximumWidth(360)
         self.agreements = QListWidget()
         self.agreements.setAccessibleName("Your supervision agreements")
         self.agreements.setWordWrap(True)
@@ -112,6 +110,7 @@ class SupervisionPage(QWidget):
         self.sessions.setAccessibleName("Sessions under this agreement")
         self.sessions.itemActivated.connect(lambda _item: self.on_open_button_clicked())
         self.sessions.setSpacing(2)
+        self.sessions.setMinimumWidth(170)  # dates stay readable beside the grid
         sessions_column.addWidget(self.sessions, 1)
         lower.addLayout(sessions_column, 1)
         grid_column = QVBoxLayout()

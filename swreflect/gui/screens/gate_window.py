@@ -135,6 +135,10 @@ class GateWindow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.set_busy(False)
+        from swreflect.gui.screens.return_key import ReturnPressesButtons
+
+        self._return_key = ReturnPressesButtons(self)
+        self.installEventFilter(self._return_key)
 
     # ------------------------------------------------------------ screens
     def built_screen(self, name: str) -> QWidget | None:

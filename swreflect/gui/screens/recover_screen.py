@@ -7,6 +7,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, title
 
+_BASE32 = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567018")  # 0, 1, 8 are read as O, I, B
+
+
+def doubtful_groups(text: str) -> list[tuple[int, str]]:
+    """(position from 1, group) of each group that can't be part of a recovery key."""
+    groups = [g for g in text.replace(" ", "-").split("-") if g]
+    found = []
+    for n, group in enumerate(groups, start=1):
+        last = n == len(groups)
+        bad_length = len(group) != 4 and not (last and 1 <= len(group) <= 4)
+        if bad_length or not set(group.upper()) <= _BASE32:
+            found.append((n, group))
+    return found
+
 
 class RecoverScreen(QWidget):
     recovery_key_entered = Signal(str)
@@ -68,9 +82,17 @@ class RecoverScreen(QWidget):
             self.recovery_key_entered.emit(self.key_field.text())
 
     def show_error(self, text: str) -> None:
-        self.key_field.clear()
+        """Keep what was typed (52 characters are a lot to type again) and point at any group
+        that can't be right."""
+        doubtful = doubtful_groups(self.key_field.text())
+        if doubtful:
+            named = ", ".join(f"{n} ({group!r})" for n, group in doubtful)
+            text += f" Look again at group {named}: each group is four letters or digits."
+        else:
+            text += " Every group looks well formed, so compare each with your sheet."
         self.message.show_message(text)
         self.key_field.setFocus()
+        self.key_field.deselect()
 
     def reset(self) -> None:
         self.key_field.clear()

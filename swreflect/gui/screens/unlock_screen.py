@@ -77,6 +77,11 @@ class UnlockScreen(QWidget):
         self.message.show_message(text)
         self.passphrase_field.setFocus()
 
+    def show_notice(self, text: str) -> None:
+        """Why the vault locked by itself (idle, screen lock); the field keeps the cursor."""
+        self.message.show_message(text, "notice")
+        self.passphrase_field.setFocus()
+
     def reset(self) -> None:
         self.passphrase_field.clear()
         self.show_box.setChecked(False)

@@ -112,9 +112,38 @@ class SendPanel(QFrame):
             self.message.show_message(exc.message)
         return None
 
+    def select_session(self, session_id: str) -> bool:
+        """Choose ``session_id`` in the list (after refreshing it); False if it isn't there."""
+        self.refresh()
+        index = self.session_box.findData(session_id)
+        if index < 0:
+            return False
+        self.session_box.setCurrentIndex(index)
+        return True
+
+    def _not_paired_with(self, session_id: str) -> str | None:
+        """The other person's name if this vault hasn't paired with them yet."""
+        services = self._services
+        session = services.sessions.get(session_id)
+        person = services.agreements.person_of(services.agreements.get(session.agreement_id))
+        try:
+            services.identity.pairing(str(person.id))
+        except SwreflectError:
+            return person.display_name
+        return None
+
     def on_send_button_clicked(self) -> None:
         session_id = self.session_box.currentData()
         if not session_id:
+            return
+        unpaired = self._not_paired_with(session_id)
+        if unpaired is not None:  # say so before asking where to save anything
+            self.message.show_message(
+                f"You haven't paired with {unpaired} yet, so a request can't be made for them. "
+                "Pair in Settings, under Your identity (you each check the other's "
+                "fingerprint), then send it from here. You can also agree it together in "
+                "the room."
+            )
             return
         signoff = self._services.signoff
 

@@ -28,7 +28,7 @@ from swreflect.core.record_guidance import SUMMARY_PROMPT
 from swreflect.core.services import Services
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
-from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
+from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.ui import hint
 from swreflect.models.vocab import Function
 
@@ -48,6 +48,7 @@ def _bar(minutes: int, total: int, name: str) -> QProgressBar:
 
 class EndScreen(QScrollArea):
     back_requested = Signal()
+    finish_requested = Signal()
 
     def __init__(self, services: Services, session_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +57,6 @@ class EndScreen(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
-        body.setStyleSheet(NOTE_STYLE)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()
@@ -64,7 +64,17 @@ class EndScreen(QScrollArea):
         back = QPushButton("Back to the stages")
         back.setAccessibleName("Back to the stages")
         back.clicked.connect(self.back_requested)
+        back.setToolTip("Go back to the stages to add or change notes")
         top.addWidget(back)
+        self.finish_button = QPushButton("Finish session")
+        self.finish_button.setProperty("role", "primary")
+        self.finish_button.setAccessibleName("Finish session")
+        self.finish_button.setAccessibleDescription(
+            "Mark the session as held, then send it for agreement or agree it together"
+        )
+        self.finish_button.setToolTip("Mark it as held, then send it or agree it together")
+        self.finish_button.clicked.connect(self.finish_requested)
+        top.addWidget(self.finish_button)
         layout.addLayout(top)
 
         columns = QHBoxLayout()

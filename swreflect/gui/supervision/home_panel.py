@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from swreflect.core.services import Services
-from swreflect.gui.supervision.look import NOTE_STYLE, clear_layout
+from swreflect.gui.supervision.look import clear_layout
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
@@ -20,7 +20,6 @@ class SupervisionHomePanel(QWidget):
         super().__init__(parent)
         self._services = services
         self.setAccessibleName("Supervision due and open actions")
-        self.setStyleSheet(NOTE_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<h3>Supervision</h3>"))

@@ -2,7 +2,8 @@
 
 Private notes carry a lock glyph, the words "Private to you" and a tinted background; shared
 notes say "Shared record". Colour is never the only signal. The tint is translucent so it reads
-in light and dark palettes.
+in light and dark palettes. The rules live in one place, ``resources/styles/app.qss``
+(``QFrame[privacy=...]``); widgets only set the property through ``set_privacy``.
 """
 
 from __future__ import annotations
@@ -23,32 +24,11 @@ SHARED_LABEL = f"{SHARED_GLYPH} Shared record: goes into the record you both agr
 PRIVATE_ACCENT = "#8466d0"
 SHARED_ACCENT = "#2f8f7c"
 
-NOTE_STYLE = f"""
-QFrame[privacy="private"] {{
-    background-color: rgba(128, 90, 213, 0.13);
-    border-left: 4px solid {PRIVATE_ACCENT};
-    border-radius: 6px;
-}}
-QFrame[privacy="private"] QPlainTextEdit {{
-    background-color: rgba(128, 90, 213, 0.06);
-}}
-QFrame[privacy="shared"] {{
-    background-color: transparent;
-    border-left: 4px solid {SHARED_ACCENT};
-    border-radius: 6px;
-}}
-QLabel[role="calm"] {{
-    background-color: rgba(220, 170, 60, 0.16);
-    border-radius: 6px;
-    padding: 8px;
-}}
-"""
-
 
 def set_privacy(frame: QWidget, visibility: str) -> None:
-    """Restyle ``frame`` for ``"shared"`` or ``"private"`` (re-polished so it shows at once)."""
+    """Restyle ``frame`` for ``"shared"``, ``"private"`` or ``"surface"`` (a whole private page),
+    re-polished so it shows at once. The look itself is in resources/styles/app.qss."""
     frame.setProperty("privacy", visibility)
-    frame.setProperty("role", "private" if visibility == "private" else "shared")
     style = frame.style()
     style.unpolish(frame)
     style.polish(frame)

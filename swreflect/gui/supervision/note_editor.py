@@ -31,7 +31,6 @@ from swreflect.core.record_guidance import (
 from swreflect.core.sessions import SessionService
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import (
-    NOTE_STYLE,
     PRIVATE_LABEL,
     SHARED_LABEL,
     lock_pixmap,
@@ -72,7 +71,6 @@ class NoteEditor(QFrame):
         self._saver = Debouncer(self._save, parent=self)
         self._saver.failed.connect(self.on_saver_failed)
         self._saver.saved.connect(self.on_saver_saved)
-        self.setStyleSheet(NOTE_STYLE)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)

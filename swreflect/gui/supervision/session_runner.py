@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
+from swreflect.errors import SwreflectError
+from swreflect.gui import dialogs
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
 from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
@@ -45,6 +47,7 @@ class SessionRunner(QWidget):
 
         self.services = services
         self.session_id = session_id
+        self.discarded = False
         session = services.sessions.get(session_id)
         if session.status == SessionStatus.DRAFT:
             session = services.sessions.begin(session_id)
@@ -64,6 +67,16 @@ class SessionRunner(QWidget):
         back = QPushButton("Leave for now")
         back.setAccessibleName("Leave the session for now; it is saved")
         back.clicked.connect(self.on_back_button_clicked)
+        back.setToolTip("Everything is saved; come back to it from the Supervision page")
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setAccessibleName("Discard this session")
+        self.discard_button.setAccessibleDescription(
+            "Nothing has been written in it yet: remove it as if it was never started"
+        )
+        self.discard_button.setToolTip("Started by mistake? Remove it (only while it is empty)")
+        self.discard_button.clicked.connect(self.on_discard_button_clicked)
+        self.discard_button.setEnabled(not session.has_content())
+        header.addWidget(self.discard_button)
         header.addWidget(back)
         outer.addLayout(header)
 
@@ -75,7 +88,8 @@ class SessionRunner(QWidget):
         side = QVBoxLayout()
         self.stage_list = QListWidget()
         self.stage_list.setAccessibleName("Stages of the session")
-        self.stage_list.setFixedWidth(300)
+        self.stage_list.setMinimumWidth(170)
+        self.stage_list.setMaximumWidth(300)
         self.stage_list.setWordWrap(True)
         self.stage_list.setSpacing(3)
         self.stage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -131,6 +145,7 @@ class SessionRunner(QWidget):
             self.stages.addWidget(panel)
         self.end_screen = EndScreen(services, session_id)
         self.end_screen.back_requested.connect(self.show_stages)
+        self.end_screen.finish_requested.connect(self.on_end_screen_finish_requested)
         self.pages.addWidget(self.end_screen)
 
         self.timer = StageTimer(services.sessions, session_id, services.clock, self)
@@ -241,7 +256,34 @@ class SessionRunner(QWidget):
         self.timer.pause()
         self.closed.emit()
 
+    def on_discard_button_clicked(self) -> None:
+        self.timer.pause()
+        self.timer.flush()
+        try:
+            self.services.sessions.discard(self.session_id)
+        except SwreflectError as exc:  # something was written after all: keep it
+            self.discard_button.setEnabled(False)
+            dialogs.inform(self, "This session is kept", exc.message)
+            self.timer.start()
+            return
+        self.discarded = True
+        self.closed.emit()
+
+    def on_end_screen_finish_requested(self) -> None:
+        from swreflect.gui.supervision.finish_flow import finish_session, open_next_step
+
+        self.save_pending()
+        self.timer.pause()
+        window = self.window()
+        choice = finish_session(self, self.services, self.session_id)
+        if choice is None:
+            return
+        self.closed.emit()
+        open_next_step(window, self.session_id, choice)
+
     def save_pending(self) -> None:
+        if self.discarded:
+            return
         for panel in self.panels.values():
             panel.save_pending()
         self.end_screen.save_pending()

@@ -11,16 +11,14 @@ from swreflect.gui.controller import State
 from swreflect.gui.pages.backups_panel import EXPORT_TITLE, BackupsPanel
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
-from tests.backups.conftest import get_setting, hash_tree, put_setting
-from tests.conftest import TEST_PASSPHRASE
+from tests import shots
+from tests.backups.conftest import get_setting, put_setting
+from tests.conftest import TEST_PASSPHRASE, folder_hashes
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
-
-SHOTS = Path("/work/shots")
 
 
 def _shot(widget: object, name: str) -> None:
-    if SHOTS.is_dir():
-        widget.grab().save(str(SHOTS / f"backups-{name}.png"))  # type: ignore[attr-defined]
+    shots.save(widget, f"backups-{name}")
 
 
 def _backup_file(tmp_path: Path, state: str) -> tuple[Path, str]:
@@ -42,10 +40,10 @@ def _backup_file(tmp_path: Path, state: str) -> tuple[Path, str]:
 def _panel(shell: object) -> BackupsPanel:
     window = shell.main_window  # type: ignore[attr-defined]
     window.show_page("settings")
-    return window.pages["settings"].backups_panel  # type: ignore[no-any-return]
+    return window.pages["settings"].backups_panel
 
 
-def test_new_computer_restores_from_a_backup_file(qtbot, make_shell, vault_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_new_computer_restores_from_a_backup_file(qtbot, make_shell, vault_dir, tmp_path) -> None:
     backup, _ = _backup_file(tmp_path, "from the old laptop")
     shell = make_shell(vault_dir)
     assert shell.state is State.CREATE
@@ -66,7 +64,7 @@ def test_new_computer_restores_from_a_backup_file(qtbot, make_shell, vault_dir, 
     assert get_setting(shell.services.vault, "state") == "from the old laptop"
 
 
-def test_restore_with_the_recovery_key_then_asks_for_a_new_passphrase(  # type: ignore[no-untyped-def]
+def test_restore_with_the_recovery_key_then_asks_for_a_new_passphrase(
     qtbot, make_shell, vault_dir, tmp_path
 ) -> None:
     backup, recovery = _backup_file(tmp_path, "recovered")
@@ -82,7 +80,7 @@ def test_restore_with_the_recovery_key_then_asks_for_a_new_passphrase(  # type: 
     qtbot.waitUntil(lambda: shell.state is State.NEW_PASSPHRASE, timeout=WAIT_MS)
 
 
-def test_wrong_passphrase_on_restore_is_calm_and_changes_nothing(  # type: ignore[no-untyped-def]
+def test_wrong_passphrase_on_restore_is_calm_and_changes_nothing(
     qtbot, make_shell, vault_dir, tmp_path
 ) -> None:
     backup, _ = _backup_file(tmp_path, "x")
@@ -103,7 +101,7 @@ def test_wrong_passphrase_on_restore_is_calm_and_changes_nothing(  # type: ignor
     assert shell.gate.current_screen() is shell.gate.create_screen
 
 
-def test_daily_backup_after_unlock_then_damage_and_restore_latest(  # type: ignore[no-untyped-def]
+def test_daily_backup_after_unlock_then_damage_and_restore_latest(
     qtbot, make_shell, vault_dir
 ) -> None:
     vault, _ = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())
@@ -142,11 +140,9 @@ def test_daily_backup_after_unlock_then_damage_and_restore_latest(  # type: igno
     assert shell.services.vault.integrity_problems() == []
 
 
-def test_declining_the_replace_question_changes_nothing(  # type: ignore[no-untyped-def]
-    qtbot, make_shell, vault_dir
-) -> None:
+def test_declining_the_replace_question_changes_nothing(qtbot, make_shell, vault_dir) -> None:
     Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())[0].lock()
-    before = hash_tree(vault_dir)
+    before = folder_hashes(vault_dir)
     shell = make_shell(vault_dir)
     hooks = BackupHooks.of(shell)
     hooks.unlock_link.click()
@@ -154,10 +150,10 @@ def test_declining_the_replace_question_changes_nothing(  # type: ignore[no-unty
     dialogs.set_next_answer(False)
     hooks.restore_screen.restore_button.click()
     assert shell.state is State.UNLOCK
-    assert hash_tree(vault_dir) == before
+    assert folder_hashes(vault_dir) == before
 
 
-def test_settings_panel_backs_up_and_exports_with_a_warning(  # type: ignore[no-untyped-def]
+def test_settings_panel_backs_up_and_exports_with_a_warning(
     qtbot, make_shell, vault_dir, tmp_path
 ) -> None:
     Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())[0].lock()
@@ -191,7 +187,7 @@ def test_settings_panel_backs_up_and_exports_with_a_warning(  # type: ignore[no-
     _shot(shell.main_window, "settings-panel")
 
 
-def test_the_app_puts_back_a_vault_set_aside_by_an_interrupted_restore(  # type: ignore[no-untyped-def]
+def test_the_app_puts_back_a_vault_set_aside_by_an_interrupted_restore(
     qtbot, make_shell, vault_dir
 ) -> None:
     import os

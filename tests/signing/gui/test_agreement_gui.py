@@ -21,19 +21,19 @@ from swreflect.gui.pages.settings_page import SettingsPage
 from swreflect.gui.signing.agreements_model import RECORD_ID_ROLE, AgreementsModel
 from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
 from swreflect.signing.identity import new_identity
+from tests import shots
 from tests.signing.records import RECORD_ID, make_record
 
-SHOTS = Path("/work/shots")
 Pair = tuple[Services, Services]
 
 
-def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-    if SHOTS.is_dir():
+def _shot(widget, name: str) -> None:
+    if shots.folder() is not None:
         widget.resize(1280, 720)
-        widget.grab().save(str(SHOTS / f"signing-{name}.png"))
+        shots.save(widget, f"signing-{name}")
 
 
-def _accessible(widget) -> None:  # type: ignore[no-untyped-def]
+def _accessible(widget) -> None:
     """Our own controls all have accessible names (Qt's internal sub-widgets excluded)."""
     kinds = (QAbstractButton, QPlainTextEdit, QLineEdit, QComboBox, QTableView)
     for child in widget.findChildren(QWidget):
@@ -57,7 +57,7 @@ def test_model_lists_records_without_a_view(paired: Pair) -> None:
 
 def test_review_comment_sign_and_import_through_the_pages(
     qtbot, styled_app, paired: Pair, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sam, priya = paired
     request = tmp_path / "request.swx"
     request.write_bytes(sam.signoff.request_agreement(make_record(), to="priya"))
@@ -112,7 +112,7 @@ def test_review_comment_sign_and_import_through_the_pages(
 
 def test_cancelled_sign_and_bad_files_change_nothing(
     qtbot, styled_app, paired: Pair, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sam, priya = paired
     junk = tmp_path / "junk.swx"
     junk.write_bytes(b"not an agreement file")
@@ -144,7 +144,7 @@ def test_cancelled_sign_and_bad_files_change_nothing(
 
 def test_identity_panel_pairs_only_after_confirmation(
     qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path, clock
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     card = tmp_path / "sam.swid"
     panel = IdentityPanel(supervisor.identity)
     qtbot.addWidget(panel)
@@ -190,7 +190,7 @@ def test_identity_panel_pairs_only_after_confirmation(
     )
 
 
-def test_identity_is_made_on_purpose_with_the_owners_name(qtbot, styled_app, vault) -> None:  # type: ignore[no-untyped-def]
+def test_identity_is_made_on_purpose_with_the_owners_name(qtbot, styled_app, vault) -> None:
     from swreflect.core.services import build_services
 
     services = build_services(vault)
@@ -210,7 +210,7 @@ def test_identity_is_made_on_purpose_with_the_owners_name(qtbot, styled_app, vau
     _accessible(panel)
 
 
-def test_settings_shows_the_fingerprint(qtbot, styled_app, supervisor: Services) -> None:  # type: ignore[no-untyped-def]
+def test_settings_shows_the_fingerprint(qtbot, styled_app, supervisor: Services) -> None:
     page = SettingsPage(supervisor)
     qtbot.addWidget(page)
     fingerprint = supervisor.identity.ensure_identity().short_fingerprint
@@ -223,7 +223,7 @@ def test_settings_shows_the_fingerprint(qtbot, styled_app, supervisor: Services)
 
 def test_send_a_session_and_an_addendum_from_the_page(
     qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from tests.signing.sessions import pair_people, run_session
 
     sam, priya = supervisor, supervisee
@@ -265,7 +265,7 @@ def test_send_a_session_and_an_addendum_from_the_page(
 
 def test_agreed_in_the_room_is_labelled_on_the_page(
     qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from tests.signing.sessions import PRIVATE, pair_people, run_session
 
     sam, priya = supervisor, supervisee
