@@ -3,6 +3,7 @@ shared, identifying details noticed while writing (issue 11, H3, H8, H10)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -10,15 +11,17 @@ from swreflect.core.record_guidance import PRIVATE_NOTE_CAUTION, SHARE_WARNING, 
 from swreflect.core.services import Services
 from swreflect.gui.supervision.session_runner import SessionRunner
 from swreflect.gui.supervision.stage_panel import StagePanel
-from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
 
-__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+
+@pytest.fixture
+def sup_agreement(services: Services) -> str:
+    person = services.people.add("Sam Okafor", "supervisee")
+    return services.agreements.add(person.id, "Jo Reyes", frequency="monthly").id
 
 
 def test_learning_notes_are_private_unless_moved(
-    qtbot: QtBot, sup_services: Services, sup_agreement: str
+    qtbot: QtBot, services: Services, sup_agreement: str
 ) -> None:
-    services = sup_services
     services.journal.add_never_record("Jayden Smith")
     session_id = services.sessions.create(sup_agreement).id
     runner = SessionRunner(services, session_id)

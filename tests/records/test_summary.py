@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from swreflect.core.services import Services
-from tests.supervision.fixtures import sup_agreement, sup_clock, sup_services
+import pytest
 
-__all__ = ["sup_agreement", "sup_clock", "sup_services"]
+from swreflect.core.services import Services
+
+
+@pytest.fixture
+def sup_agreement(services: Services) -> str:
+    person = services.people.add("Sam Okafor", "supervisee")
+    return services.agreements.add(person.id, "Jo Reyes", frequency="monthly").id
 
 
 def test_the_summary_is_an_outline_and_never_repeats_a_shared_note(
-    sup_services: Services, sup_agreement: str
+    services: Services, sup_agreement: str
 ) -> None:
-    sessions = sup_services.sessions
+    sessions = services.sessions
     sid = sessions.start(sup_agreement).id
     sessions.add_note(sid, "checkin", "Arrived tired but steady.")
     sessions.add_action(sid, "Book the training day", "supervisee")
