@@ -7,18 +7,18 @@ passed by a file association).
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import sys
 from collections.abc import Sequence
-
-from swreflect.paths import app_paths
-from swreflect.platform.files import ensure_private_dir
-from swreflect.platform.hardening import harden_process
 
 
 def setup_logging() -> None:
     """A rotating log in the log folder. Never log content, names or secrets."""
+    import logging
+    import logging.handlers
+
+    from swreflect.paths import app_paths
+    from swreflect.platform.files import ensure_private_dir
+
     log_dir = ensure_private_dir(app_paths().log_dir)
     handler = logging.handlers.RotatingFileHandler(
         log_dir / "swreflect.log", maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
@@ -27,6 +27,9 @@ def setup_logging() -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+
+
+QUICK = ("--version", "-h", "--help")  # answered without setting up logging: nothing to log
 
 
 def quiet_library_warnings() -> None:
@@ -51,7 +54,13 @@ def _looks_like_files(args: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    harden_process()
+    from swreflect.platform.hardening import harden_process
+
+    harden_process()  # first, whatever the command
+    if len(args) == 1 and args[0] in QUICK:
+        from swreflect.cli import main as cli_main
+
+        return cli_main(args)
     quiet_library_warnings()
     setup_logging()
     if args and not _looks_like_files(args):
@@ -65,6 +74,8 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     """The window, handing any files given to it (or to an already running window)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
+        from swreflect.platform.hardening import harden_process
+
         harden_process()
         quiet_library_warnings()
         setup_logging()

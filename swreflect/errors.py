@@ -172,6 +172,10 @@ class BackupFailedError(SwreflectError):
     default_message = "The backup could not be written or checked. Your vault was not changed."
 
 
+class BackupCancelledError(SwreflectError):
+    default_message = "The backup was put off. Your vault was not changed; it will be made later."
+
+
 class BackupFileDamagedError(SwreflectError):
     exit_code = EXIT_DAMAGED
     default_message = (

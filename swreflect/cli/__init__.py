@@ -2,6 +2,12 @@
 
 Each group of commands lives in its own module listed in ``COMMAND_MODULES``; a module has
 ``register(subparsers)`` and sets ``func(ctx) -> int`` on each parser it adds.
+
+Only the modules a command needs are imported: ``COMMANDS`` names, for each top-level command,
+its one-line help and the modules that add to it (explicit module names, so a freezer such as
+PyInstaller can collect every one). ``--version`` and ``--help`` import none of them; the top
+level help is built from this table. ``tests/cli/test_lazy_commands.py`` checks the table
+against what the modules really register.
 """
 
 from __future__ import annotations
@@ -11,11 +17,10 @@ import importlib
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from swreflect import __version__
-from swreflect.cli.context import CliContext
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
-from swreflect.vault.connection import user_error_for
 
 EXIT_CLOSED_PIPE = 141  # as if ended by SIGPIPE, like git and restic
 
@@ -23,11 +28,36 @@ COMMAND_MODULES = [
     "swreflect.cli.vault_cmds",
     "swreflect.cli.journal_cmds",
     "swreflect.cli.supervision_cmds",
+    "swreflect.cli.cpd_cmds",
     "swreflect.cli.backup_cmds",
     "swreflect.cli.signing_cmds",
     "swreflect.cli.export_cmds",
     "swreflect.cli.record_cmds",
 ]
+_VAULT, _JOURNAL, _SUPERVISION, _CPD, _BACKUP, _SIGNING, _EXPORT, _RECORDS = COMMAND_MODULES
+
+# Top-level command: (help, the modules that add to it), in the order help lists them.
+COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "init": ("create a new vault", (_VAULT,)),
+    "check": ("check the vault for damage", (_VAULT,)),
+    "passphrase": ("passphrase commands", (_VAULT,)),
+    "recover": ("set a new passphrase using your recovery key", (_VAULT,)),
+    "recovery-key": ("recovery key commands", (_VAULT,)),
+    "journal": ("your private journal", (_JOURNAL,)),
+    "people": ("people you supervise or who supervise you", (_SUPERVISION, _SIGNING)),
+    "agreement": ("supervision agreements", (_SUPERVISION,)),
+    "session": ("supervision sessions", (_SUPERVISION, _SIGNING, _RECORDS)),
+    "prompts": ("session prompt packs", (_SUPERVISION,)),
+    "actions": ("agreed actions", (_SUPERVISION,)),
+    "cpd": ("CPD across the registration year", (_CPD,)),
+    "backup": ("back up and restore the vault", (_BACKUP,)),
+    "export": ("export records", (_BACKUP, _EXPORT, _RECORDS)),
+    "addendum": ("addenda to agreed records", (_RECORDS,)),
+    "import": ("import records", (_BACKUP,)),
+    "identity": ("your signing identity", (_SIGNING,)),
+    "inbox": ("agreement requests and answers", (_SIGNING,)),
+    "verify": ("check a swreflect PDF", (_EXPORT,)),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,7 +87,18 @@ def command_group(
     return groups[name]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def modules_for(argv: Sequence[str]) -> list[str]:
+    """The command modules ``argv`` needs: those of its command, or none for a bare
+    ``--help``/``--version``/unknown command (argparse then answers from the stubs)."""
+    for word in argv:
+        if word in COMMANDS:
+            return list(COMMANDS[word][1])
+    return []
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the modules that command needs are imported (every
+    other command is a stub that names it in the help), without it, all of them."""
     # SUPPRESS: the options are accepted before or after the command name, and a sub-command
     # that did not see one must not reset what the main parser read (argparse copies defaults).
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
@@ -71,16 +112,35 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"swreflect {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers, common)
+    subparsers: Any = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    wanted = COMMAND_MODULES if argv is None else modules_for(argv)
+    registered = _register(subparsers, common, wanted)
+    for name, (help_text, _modules) in COMMANDS.items():
+        if name not in registered:
+            subparsers.add_parser(name, parents=[common], help=help_text)
+    _order_like_the_table(subparsers)
     return parser
+
+
+def _register(subparsers: Any, common: argparse.ArgumentParser, modules: Sequence[str]) -> set[str]:
+    for name in modules:
+        importlib.import_module(name).register(subparsers, common)
+    return set(subparsers.choices)
+
+
+def _order_like_the_table(subparsers: Any) -> None:
+    """List commands in ``--help`` in the table's order, whichever were imported."""
+    order = {name: i for i, name in enumerate(COMMANDS)}
+    subparsers._choices_actions.sort(key=lambda a: order.get(a.dest, len(order)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure becomes one line on stderr and an exit code (§10)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)  # --version and --help end here
+    from swreflect.cli.context import CliContext
+
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -99,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("swreflect: stopped. Nothing further was changed.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
+        from swreflect.vault.connection import user_error_for
+
         typed = user_error_for(exc)
         if typed is not None:
             return _report(typed, exc, debug)

@@ -22,13 +22,14 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from swreflect.core.clock import SystemClock
-from swreflect.core.services import Services, build_services
 from swreflect.errors import UsageError
 from swreflect.paths import default_vault_dir
-from swreflect.vault.vault import Vault
+
+if TYPE_CHECKING:  # imported when a command first opens the vault, not for --help
+    from swreflect.core.services import Services
+    from swreflect.vault.vault import Vault
 
 PASSPHRASE_ENV = "SWREFLECT_PASSPHRASE"
 
@@ -84,12 +85,16 @@ class CliContext:
     # ------------------------------------------------------------- vault
     def unlock(self) -> Services:
         if self._services is None:
+            from swreflect.vault.vault import Vault
+
             passphrase = self.read_secret("Passphrase: ")
-            vault = Vault.unlock(self.vault_dir, passphrase)
-            self._services = build_services(vault, SystemClock())
+            self._services = self.adopt(Vault.unlock(self.vault_dir, passphrase))
         return self._services
 
     def adopt(self, vault: Vault) -> Services:
+        from swreflect.core.clock import SystemClock
+        from swreflect.core.services import build_services
+
         self._services = build_services(vault, SystemClock())
         return self._services
 

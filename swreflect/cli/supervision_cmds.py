@@ -15,9 +15,18 @@ from swreflect.cli.agreement_cmds import parse_date, register_agreement
 from swreflect.cli.context import CliContext
 from swreflect.cli.output import json_flag, out_list
 from swreflect.core.actions import ActionFilter
-from swreflect.errors import EXIT_OK
-from swreflect.models.supervision import Action, Person, Session
+from swreflect.core.supervision_schedule import weekday_date
+from swreflect.errors import EXIT_OK, UsageError
+from swreflect.models.supervision import (
+    ACTION_KINDS,
+    SESSION_KINDS,
+    STAGE_KEYS,
+    Action,
+    Person,
+    Session,
+)
 from swreflect.models.vocab import Role
+from swreflect.timefmt import format_date, plural
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -39,8 +48,20 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     session: Any = command_group(subparsers, common, "session", "supervision sessions")
     p = session.add_parser("start", parents=[common], help="start a session")
     p.add_argument("agreement", help="agreement id (or its first characters)")
+    p.add_argument(
+        "--type",
+        dest="kind",
+        choices=SESSION_KINDS,
+        default="regular",
+        help="'debrief' after a critical incident: wellbeing first, notes private by default",
+    )
     json_flag(p)
     p.set_defaults(func=cmd_session_start)
+    p = session.add_parser("cancel", parents=[common], help="record that a session didn't happen")
+    p.add_argument("session", help="session id (or its first characters)")
+    p.add_argument("--by", required=True, choices=tuple(Role), help="who cancelled it")
+    p.add_argument("--reason", default="", help="why, if you'd like to say")
+    p.set_defaults(func=cmd_session_cancel)
     p = session.add_parser("list", parents=[common], help="list sessions")
     p.add_argument("--agreement", help="only this agreement's sessions")
     json_flag(p)
@@ -51,7 +72,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_session_show)
 
     prompts: Any = command_group(subparsers, common, "prompts", "session prompt packs")
-    p = prompts.add_parser("list", parents=[common], help="list prompt packs")
+    p = prompts.add_parser(
+        "list", parents=[common], help="list prompt packs, or one stage's prompts"
+    )
+    p.add_argument("--stage", choices=STAGE_KEYS, help="list this stage's prompts in the pack")
+    p.add_argument("--pack", help="with --stage: which pack (default the one in use)")
     json_flag(p)
     p.set_defaults(func=cmd_prompts_list)
     p = prompts.add_parser("import", parents=[common], help="import an organisation's pack")
@@ -69,6 +94,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--all", action="store_true", help="include done actions")
     json_flag(p)
     p.set_defaults(func=cmd_actions_list)
+    p = actions.add_parser("add", parents=[common], help="add an agreed action to a session")
+    p.add_argument("session", help="session id (or its first characters)")
+    p.add_argument("description", help="what will be done")
+    p.add_argument("--owner", required=True, choices=tuple(Role))
+    p.add_argument("--due", type=parse_date, help="due date")
+    p.add_argument(
+        "--kind",
+        choices=[k.replace("_", "-") for k in ACTION_KINDS],
+        default="action",
+        help="'raise-with-organisation' for something to take to the organisation",
+    )
+    p.set_defaults(func=cmd_actions_add)
     p = actions.add_parser("done", parents=[common], help="mark an action done")
     p.add_argument("action", help="action id (or its first characters)")
     p.set_defaults(func=cmd_actions_done)
@@ -111,7 +148,11 @@ def _session_json(s: Session) -> dict[str, Any]:
         "status": s.status,
         "held_on": s.held_on.isoformat() if s.held_on else None,
         "record_id": s.record_id,
+        "kind": s.kind,
         "stages": [st.key for st in s.stages],
+        "cancelled_by": s.cancelled_by,
+        "cancel_reason": s.cancel_reason or None,
+        "follow_up_on": s.follow_up_on.isoformat() if s.follow_up_on else None,
         "shared_notes": len(s.shared_notes()),
         "private_notes": len(s.notes) - len(s.shared_notes()),
         "actions": len(s.actions),
@@ -121,14 +162,29 @@ def _session_json(s: Session) -> dict[str, Any]:
 def cmd_session_start(ctx: CliContext) -> int:
     services = ctx.unlock()
     agreement = services.agreements.find(ctx.args.agreement)
-    session = services.sessions.start(agreement.id)
+    session = services.sessions.start(agreement.id, kind=ctx.args.kind)
     if ctx.wants_json:
         ctx.out_json(_session_json(session))
         return EXIT_OK
     carried = len(session.actions)
-    ctx.out(f"Started a session, id {session.id}")
+    what = "a debrief" if session.kind == "debrief" else "a session"
+    ctx.out(f"Started {what}, id {session.id}")
     if carried:
-        ctx.out(f"{carried} open action(s) from earlier sessions were carried into it.")
+        ctx.out(f"{plural(carried, 'open action')} from earlier sessions carried into it.")
+    if session.follow_up_on:
+        ctx.out(
+            f"A follow-up check-in is suggested by {weekday_date(session.follow_up_on)}. "
+            "Notes in the debrief stay private unless you share them."
+        )
+    return EXIT_OK
+
+
+def cmd_session_cancel(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    session = services.sessions.find(ctx.args.session)
+    done = services.sessions.cancel(session.id, by=ctx.args.by, reason=ctx.args.reason)
+    why = f" ({done.cancel_reason})" if done.cancel_reason else ""
+    ctx.out(f"Recorded as cancelled by the {done.cancelled_by}{why}. It doesn't count as held.")
     return EXIT_OK
 
 
@@ -144,7 +200,13 @@ def cmd_session_list(ctx: CliContext) -> int:
     def line(s: Session) -> str:
         when = s.held_on.isoformat() if s.held_on else "not held yet"
         who = names.get(s.agreement_id, "")
-        return f"{s.id[:8]}  {when}  {who}  {s.status.replace('_', ' ')}"
+        status = s.status.replace("_", " ")
+        if s.cancelled_by:
+            status += f" by the {s.cancelled_by}" + (
+                f" ({s.cancel_reason})" if s.cancel_reason else ""
+            )
+        kind = "debrief  " if s.kind == "debrief" else ""
+        return f"{s.id[:8]}  {when}  {who}  {kind}{status}"
 
     return out_list(
         ctx,
@@ -192,7 +254,39 @@ def cmd_session_show(ctx: CliContext) -> int:
 
 
 # ---------------------------------------------------------------------- prompt packs
+def cmd_prompts_stage(ctx: CliContext) -> int:
+    library = ctx.unlock().prompts
+    pack = library.pack_for(ctx.args.pack) if ctx.args.pack else library.active()
+    content = pack.stage(ctx.args.stage)
+    if ctx.wants_json:
+        ctx.out_json(
+            {
+                "pack": pack.id,
+                "stage": content.key,
+                "title": content.title,
+                "function": content.function,
+                "intro": content.intro,
+                "prompts": [
+                    {"id": p.id, "text": p.text, "cycle": p.cycle or None, "themes": list(p.themes)}
+                    for p in content.prompts
+                ],
+            }
+        )
+        return EXIT_OK
+    ctx.out(f"{content.title} ({content.function}), from {pack.name}")
+    if content.intro:
+        ctx.out(f"  {content.intro}")
+    for p in content.prompts:
+        step = f" [{p.cycle}]" if p.cycle else ""
+        ctx.out(f"- {p.text}{step}  ({p.id})")
+    return EXIT_OK
+
+
 def cmd_prompts_list(ctx: CliContext) -> int:
+    if ctx.args.stage:
+        return cmd_prompts_stage(ctx)
+    if ctx.args.pack:
+        raise UsageError("--pack goes with --stage.")
     library = ctx.unlock().prompts
     active = library.active()
     packs = library.packs()
@@ -240,8 +334,9 @@ def cmd_prompts_use(ctx: CliContext) -> int:
 
 # ---------------------------------------------------------------------- actions
 def _action_line(x: Action) -> str:
-    due = f"by {x.due.isoformat()}" if x.due else "no date"
-    return f"{x.id[:8]}  {x.description}  ({x.owner}, {due}, {x.status})"
+    due = f"by {format_date(x.due)}" if x.due else "no date"
+    raise_it = "raise with the organisation: " if x.kind == "raise_with_organisation" else ""
+    return f"{x.id[:8]}  {raise_it}{x.description}  ({x.owner}, {due}, {x.status})"
 
 
 def cmd_actions_list(ctx: CliContext) -> int:
@@ -268,10 +363,22 @@ def cmd_actions_list(ctx: CliContext) -> int:
             "due": x.due.isoformat() if x.due else None,
             "status": x.status,
             "carried_over_from": x.carried_over_from,
+            "kind": x.kind,
         },
         empty="No open actions.",
         line=_action_line,
     )
+
+
+def cmd_actions_add(ctx: CliContext) -> int:
+    services = ctx.unlock()
+    a = ctx.args
+    session = services.sessions.find(a.session)
+    kind = a.kind.replace("-", "_")
+    services.sessions.add_action(session.id, a.description, a.owner, a.due, kind)
+    what = "Something to raise with the organisation" if kind != "action" else "An action"
+    ctx.out(f"{what} was added for the {a.owner}; it's tracked with the other actions.")
+    return EXIT_OK
 
 
 def cmd_actions_done(ctx: CliContext) -> int:

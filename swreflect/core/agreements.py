@@ -160,20 +160,28 @@ REMINDER_AHEAD_DAYS = 14
 REMINDER_AFTER_DAYS = 7
 
 
-def reminders(agreement: Agreement, today: date) -> list[str]:
-    """Dates worth a gentle mention now: the 3, 6 and 12-month reviews of the newly qualified
-    year, its end (with the offer to move to monthly terms), and the agreement's review."""
+def asye_reminders(agreement: Agreement, today: date) -> list[str]:
+    """The 3, 6 and 12-month reviews of the newly qualified year when near, and its end (with
+    the offer to move to monthly terms)."""
     out: list[str] = []
     start = asye.anchor(agreement, today)
-    if start is not None and agreement.terms_on(today).frequency == "asye":
-        for label, day in asye.reviews(start):
-            if -REMINDER_AFTER_DAYS <= (day - today).days <= REMINDER_AHEAD_DAYS:
-                out.append(f"The newly qualified year's {label} is due on {weekday_date(day)}.")
-        if asye.year_over(agreement, today):
-            out.append(
-                f"The newly qualified year ended on {format_date(asye.year_ends(start))}. "
-                "You could change the agreement to at least monthly."
-            )
+    if start is None or agreement.terms_on(today).frequency != "asye":
+        return out
+    for label, day in asye.reviews(start):
+        if -REMINDER_AFTER_DAYS <= (day - today).days <= REMINDER_AHEAD_DAYS:
+            out.append(f"The newly qualified year's {label} is due on {weekday_date(day)}.")
+    if asye.year_over(agreement, today):
+        out.append(
+            f"The newly qualified year ended on {format_date(asye.year_ends(start))}. "
+            "You could change the agreement to at least monthly."
+        )
+    return out
+
+
+def reminders(agreement: Agreement, today: date) -> list[str]:
+    """Dates worth a gentle mention now: the newly qualified year's reviews and end, and the
+    agreement's own review."""
+    out = asye_reminders(agreement, today)
     review = agreement.review_date
     if review is not None and -REMINDER_AFTER_DAYS <= (review - today).days <= REMINDER_AHEAD_DAYS:
         out.append(f"The agreement is due for review on {weekday_date(review)}.")

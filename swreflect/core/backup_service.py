@@ -12,6 +12,7 @@ calendar day. Rotation is described in ``swreflect.vault.backup_rotation``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from swreflect.vault.backups import (
     remove_partials,
     snapshot_database,
 )
-from swreflect.vault.connection import DB_NAME
+from swreflect.vault.connection import DB_NAME, DatabaseError
 from swreflect.vault.keyslots import KEYSLOTS_NAME, PASSPHRASE_SLOT, RECOVERY_SLOT, KeyslotFile
 from swreflect.vault.migrations import latest_version
 from swreflect.vault.recovery import parse_recovery_key
@@ -55,6 +56,7 @@ class BackupService:
         self._vault = vault
         self._clock = clock
         self._settings = SettingsRepository(vault)
+        self._writing: Path | None = None  # the partial file of a backup under way
 
     @property
     def folder(self) -> Path:
@@ -90,46 +92,74 @@ class BackupService:
         (``None`` if there was none); ``False`` when it isn't due.
 
         Recording first keeps the write on the thread that owns the connection (the copy can
-        then run in a worker) and makes it part of the database file straight away, so
-        nothing about the backup schedule is written later behind the user's back."""
+        then run in a worker). The worker moves it into the database file before copying
+        (``write_daily_backup``), so the UI thread never waits for that disk flush."""
         if not self.daily_backup_due():
             return False
+        if not self._vault.changed_since_backup() and self._has_automatic_backup():
+            return False  # nothing changed since the last one: it still holds everything
         previous = self._settings.get(LAST_AUTO_KEY)
         self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
-        checkpoint(self._vault.conn)
+        self._vault.mark_backed_up()
         return previous
+
+    def _has_automatic_backup(self) -> bool:
+        return any(info.kind == AUTO for info in list_backups(self.folder))
 
     def release_daily_backup(self, previous: str | bool | None) -> None:
         """Undo ``claim_daily_backup`` after a failed copy, so the next unlock tries again."""
         if previous is False:
             return
+        self._vault.mark_changed()
         if previous is None or previous is True:
             self._settings.delete(LAST_AUTO_KEY)
         else:
             self._settings.set(LAST_AUTO_KEY, previous)
 
-    def write_daily_backup(self) -> BackupInfo:
+    def write_daily_backup(self, should_stop: Callable[[], bool] | None = None) -> BackupInfo:
         """The slow half of ``run_daily_backup``, safe in a worker: the copy is made through a
-        connection of its own, and nothing here opens a transaction on the shared one."""
-        return self._backup_into_folder(AUTO)
+        connection of its own, and nothing here opens a transaction on the shared one.
+        ``should_stop`` lets the user put it off (``BackupCancelledError``)."""
+        with contextlib.suppress(DatabaseError):  # best effort; the copy reads the log anyway
+            checkpoint(self._vault.conn)  # this thread's own connection (vault.threads)
+        return self._backup_into_folder(AUTO, should_stop)
+
+    def progress(self) -> float | None:
+        """How far the backup under way has got (0–1, by the size of the copy so far), or
+        ``None`` when none is being written. Safe to ask from any thread."""
+        partial = self._writing
+        if partial is None:
+            return None
+        try:
+            whole = (self._vault.folder / DB_NAME).stat().st_size
+            return min(1.0, partial.stat().st_size / whole) if whole else None
+        except OSError:
+            return 0.0
 
     def create_backup(self) -> BackupInfo:
         """A backup into ``backups/`` now, whatever the daily schedule says."""
         return self._backup_into_folder(MANUAL)
 
-    def _backup_into_folder(self, kind: str) -> BackupInfo:
+    def _backup_into_folder(
+        self, kind: str, should_stop: Callable[[], bool] | None = None
+    ) -> BackupInfo:
         try:
-            return self._backup_into_folder_unchecked(kind)
+            return self._backup_into_folder_unchecked(kind, should_stop)
         except OSError as exc:
             raise BackupFailedError() from exc
+        finally:
+            self._writing = None
 
-    def _backup_into_folder_unchecked(self, kind: str) -> BackupInfo:
+    def _backup_into_folder_unchecked(
+        self, kind: str, should_stop: Callable[[], bool] | None
+    ) -> BackupInfo:
         folder = self.folder
         remove_partials(folder)
         dest = new_backup_path(folder, kind, self._vault.schema_version(), self._clock.now())
         dek = bytearray(self._vault.data_key())  # a lock meanwhile must not pull it away
+        self._writing = dest.with_name(dest.name + PARTIAL_SUFFIX)
         try:
-            snapshot_database(self._vault.folder / DB_NAME, dek, dest)
+            snapshot_database(self._vault.folder / DB_NAME, dek, dest, should_stop)
         finally:
             for i in range(len(dek)):
                 dek[i] = 0

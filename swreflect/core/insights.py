@@ -16,6 +16,7 @@ from datetime import date
 from swreflect.core import insights_words as words
 from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock
+from swreflect.core.insights_length import length_wording
 from swreflect.core.insights_wellbeing import WellbeingInsight, checkin_from_row, wellbeing_insight
 from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
@@ -74,6 +75,7 @@ class PairInsight:
     untimed: int  # recent held sessions with no time recorded against any function
     balance_note: str | None
     regularity: Regularity
+    length_wording: str | None = None  # held length against agreed length
 
     @property
     def has_sessions(self) -> bool:
@@ -255,6 +257,7 @@ def pair_insight(
         untimed=untimed,
         balance_note=balance_note(splits),
         regularity=regularity(agreement, person, held, today),
+        length_wording=length_wording(agreement, held),
     )
 
 
@@ -284,7 +287,7 @@ class InsightsService:
         out = []
         for agreement in self._agreements.list():
             person = self._agreements.person_of(agreement)
-            sessions = self._sessions.list(agreement.id)
+            sessions = self._sessions.list_overview(agreement.id)
             out.append(pair_insight(agreement, person, sessions, today))
         return out
 

@@ -18,11 +18,25 @@ from typing import Any
 
 from swreflect.core.tomlfile import TomlDocument, load_toml, resource_error
 from swreflect.errors import ResourceError
-from swreflect.models.supervision import STAGE_KEYS, STAGES, StageSpec
+from swreflect.models.supervision import KIND_STAGES, STAGE_KEYS, STAGES, StageSpec
 
 CYCLE_STEPS = ("experience", "reflection", "analysis", "action")
 MAX_PROMPT = 600
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+
+
+# Themes a prompt can be tagged with (``themes = [...]``), so a pack can show it covers the
+# organisational themes of the employer standards; the content lint checks the built-in packs.
+THEMES = (
+    "role-clarity",
+    "recording-vs-direct-work",
+    "change-fatigue",
+    "upward-insight",
+    "unfair-scrutiny",
+    "psychological-safety",
+    "critical-incidents",
+)
+AUDIENCES = ("both", "supervisor")
 
 
 @dataclass(frozen=True)
@@ -31,6 +45,8 @@ class Prompt:
     stage: str
     text: str
     cycle: str = ""
+    themes: tuple[str, ...] = ()
+    audience: str = "both"  # "supervisor": shown only when the vault owner supervises
 
 
 @dataclass(frozen=True)
@@ -59,8 +75,13 @@ class PromptPack:
     def stage(self, key: str) -> StageContent:
         return self.stages[key]
 
-    def stage_specs(self) -> list[StageSpec]:
-        return [StageSpec(s.key, s.title, s.function) for s in self.stages.values()]
+    def stage_specs(self, kind: str = "regular") -> list[StageSpec]:
+        """The stages a session of this kind runs, in order (see ``KIND_STAGES``)."""
+        keys = KIND_STAGES.get(kind, KIND_STAGES["regular"])
+        return [StageSpec(s.key, s.title, s.function) for k in keys if (s := self.stages.get(k))]
+
+    def all_prompts(self) -> list[Prompt]:
+        return [p for s in self.stages.values() for p in s.prompts]
 
     def prompt_count(self) -> int:
         return sum(len(s.prompts) for s in self.stages.values())
@@ -182,8 +203,32 @@ def _prompts(doc: TomlDocument) -> list[Prompt]:
                 f"cycle, one of {', '.join(CYCLE_STEPS)}.",
                 doc.line_of("cycle", str(cycle)) or line,
             )
-        prompts.append(Prompt(prompt_id, stage, text, str(cycle)))
+        themes = _themes(doc, table, prompt_id, line)
+        audience = table.get("audience", "both")
+        if audience not in AUDIENCES:
+            raise doc.error(
+                f'the prompt "{prompt_id}" has audience "{audience}"; it may be '
+                f"{' or '.join(AUDIENCES)}.",
+                doc.line_of("audience", str(audience)) or line,
+            )
+        prompts.append(Prompt(prompt_id, stage, text, str(cycle), themes, str(audience)))
     return prompts
+
+
+def _themes(
+    doc: TomlDocument, table: dict[str, Any], prompt_id: str, line: int | None
+) -> tuple[str, ...]:
+    raw = table.get("themes", [])
+    if not isinstance(raw, list) or not all(isinstance(t, str) for t in raw):
+        raise doc.error(f'the prompt "{prompt_id}" needs "themes" to be a list of names.', line)
+    unknown = [t for t in raw if t not in THEMES]
+    if unknown:
+        raise doc.error(
+            f'the prompt "{prompt_id}" names an unknown theme "{unknown[0]}" '
+            f"(known themes: {', '.join(THEMES)}).",
+            line,
+        )
+    return tuple(raw)
 
 
 def _stage_tables(doc: TomlDocument) -> dict[str, dict[str, str]]:
@@ -238,15 +283,26 @@ def load_pack_file(path: Path, source: str, fallback: PromptPack | None = None) 
     return build_pack(load_toml(path), source, fallback)
 
 
+CORE_FILE = "core.toml"
+
+
 def load_builtin_packs(folder: Path) -> tuple[list[PromptPack], list[ResourceError]]:
-    """Every ``*.toml`` in the built-in folder; broken files are reported, not fatal."""
+    """Every ``*.toml`` in the built-in folder; broken files are reported, not fatal. The core
+    pack loads first, and the other built-in packs borrow its prompts for stages they leave
+    out (as an organisation's pack does)."""
     packs: list[PromptPack] = []
     problems: list[ResourceError] = []
-    for path in sorted(folder.glob("*.toml")):
+    core: PromptPack | None = None
+    paths = sorted(folder.glob("*.toml"), key=lambda p: (p.name != CORE_FILE, p.name))
+    for path in paths:
         try:
-            packs.append(load_pack_file(path, "built-in"))
+            pack = load_pack_file(path, "built-in", core)
         except ResourceError as exc:
             problems.append(exc)
+            continue
+        packs.append(pack)
+        if path.name == CORE_FILE:
+            core = pack
     return packs, problems
 
 

@@ -11,7 +11,8 @@ function here (``_shared``), so nothing below can reach a summary, a record or a
     session {date "YYYY-MM-DD", duration_minutes},
     stages [{key, title, notes [{prompt, text}]}]   (shared notes only; agenda items appear as
         their own entries keyed "agenda.N" with the item in the title),
-    functions_minutes {management, development, support, mediation},
+    functions_minutes {management, development, support, mediation}, or null unless both
+        people agreed to include it (it measures which screen was open, not the conversation),
     actions [{description, owner, due ("YYYY-MM-DD" or null), status}],
     ratings {include: true, supervisor {support, challenge} | null, supervisee {...} | null} or
         null: only ratings their giver chose to include (``Rating.include_in_record``),
@@ -25,10 +26,19 @@ from typing import Any
 
 from swreflect.core.agreements import frequency_label
 from swreflect.core.record_guidance import record_title
-from swreflect.models.supervision import Agreement, Note, Person, Session
+from swreflect.models.supervision import (
+    CASE_DISCUSSION,
+    CYCLE_FUNCTIONS,
+    AgendaItem,
+    Agreement,
+    Note,
+    Person,
+    Session,
+)
 from swreflect.models.vocab import Function, Visibility
 
 RECORD_KIND = "supervision-record"
+BOTH_INCLUDE_MINUTES = 3  # the supervisor's and the supervisee's yes
 
 
 def _shared(session: Session) -> list[Note]:
@@ -106,12 +116,40 @@ def distinct_summary(session: Session) -> str:
 OUTLINE_HEADINGS = frozenset({"discussed:", "agreed:", "decided:"})
 
 
+def case_split(item: AgendaItem) -> dict[str, int]:
+    """A case discussion's seconds by function: each step of the cycle counts for the function
+    it serves. Time with no step recorded is shared out as the recorded time was or, if none
+    was, as if each step had equal time."""
+    split = dict.fromkeys((str(f) for f in Function), 0)
+    steps = dict(item.cycle_seconds)
+    for step, seconds in steps.items():
+        if step in CYCLE_FUNCTIONS:
+            split[CYCLE_FUNCTIONS[step]] += seconds
+    rest = item.seconds - sum(split.values())
+    if rest > 0:
+        recorded = sum(split.values())
+        weights = split if recorded else dict.fromkeys((str(f) for f in Function), 0)
+        if not recorded:
+            for function in CYCLE_FUNCTIONS.values():
+                weights[function] += 1
+        total_weight = sum(weights.values())
+        shares = {f: rest * w // total_weight for f, w in weights.items()}
+        shares["management"] += rest - sum(shares.values())  # whole seconds left by rounding
+        for function, seconds in shares.items():
+            split[function] += seconds
+    return split
+
+
 def seconds_by_function(session: Session) -> dict[str, int]:
     totals = dict.fromkeys((str(f) for f in Function), 0)
     for stage in session.stages:
         totals[stage.function] = totals.get(stage.function, 0) + stage.seconds
     for item in session.agenda:
-        totals[item.function] = totals.get(item.function, 0) + item.seconds
+        if item.function == CASE_DISCUSSION:
+            for function, seconds in case_split(item).items():
+                totals[function] += seconds
+        else:
+            totals[item.function] = totals.get(item.function, 0) + item.seconds
     return totals
 
 
@@ -181,7 +219,7 @@ def record_content(session: Session, agreement: Agreement, person: Person) -> di
         "version": int(session.record_version),
         "kind": RECORD_KIND,
         "agreement": {
-            "frequency": frequency_label(terms),
+            "frequency": frequency_label(terms, agreement, held_on),
             "usual_minutes": int(terms.usual_minutes),
         },
         "parties": parties(agreement, person),
@@ -197,7 +235,11 @@ def record_content(session: Session, agreement: Agreement, person: Person) -> di
             }
             for section in sections(session)
         ],
-        "functions_minutes": {k: minutes(v) for k, v in seconds_by_function(session).items()},
+        "functions_minutes": (
+            {k: minutes(v) for k, v in seconds_by_function(session).items()}
+            if session.minutes_in_record == BOTH_INCLUDE_MINUTES
+            else None
+        ),
         "actions": [
             {
                 "description": a.description,

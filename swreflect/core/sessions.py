@@ -8,17 +8,28 @@ sign-off, after which the session is read-only here.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from swreflect.core import session_record
+from swreflect.core.bank_holidays import working_day_on_or_before
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
-from swreflect.core.record_guidance import default_visibility
+from swreflect.core.record_guidance import PRIVATE_BY_DEFAULT
 from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
 from swreflect.models.supervision import (
+    ACTION_KINDS,
+    AGENDA_FUNCTIONS,
     AGENDA_SOURCES,
+    CANCELLED_BY,
+    CASE_DISCUSSION,
+    CYCLE_FUNCTIONS,
+    DEBRIEF_FOLLOW_UP_DAYS,
+    KIND_STAGES,
+    PRIVATE_BY_DEFAULT_STAGES,
+    SESSION_KINDS,
     STAGE_KEYS,
     STAGES,
     Agreement,
@@ -47,10 +58,11 @@ from swreflect.vault.supervision import (
 MAX_NOTE = 50_000
 
 
-def _check_function(function: str) -> str:
-    if function not in tuple(Function):
+def _check_function(function: str, agenda: bool = False) -> str:
+    if function not in (AGENDA_FUNCTIONS if agenda else tuple(Function)):
         raise ValidationError(
-            "The supervision function must be management, development, support or mediation."
+            "The supervision function must be management, development, support or mediation"
+            + (", or a case discussion." if agenda else ".")
         )
     return function
 
@@ -93,15 +105,19 @@ class SessionService:
         agreement_id: str,
         stages: Sequence[StageSpec] | None = None,
         pack: tuple[str, int] = ("", 0),
+        kind: str = "regular",
     ) -> Session:
         """A draft session; the agreement's open actions are carried into it now. Without
-        explicit stages, the active prompt pack's stages are used and the pack is remembered."""
+        explicit stages, the active prompt pack's stages for this kind of session are used and
+        the pack is remembered. ``kind`` is ``regular`` or ``debrief`` (after an incident)."""
         if self._agreements.get(agreement_id) is None:
             raise NotFoundError("That agreement wasn't found. Nothing was saved.")
+        if kind not in SESSION_KINDS:
+            raise ValidationError("A session is either regular or a debrief. Nothing was saved.")
         if stages is None and self._prompts is not None:
             active = self._prompts.active()
-            stages, pack = active.stage_specs(), (active.id, active.version)
-        specs = list(stages or STAGES)
+            stages, pack = active.stage_specs(kind), (active.id, active.version)
+        specs = list(stages or [s for s in STAGES if s.key in KIND_STAGES[kind]])
         if [s.key for s in specs if s.key not in STAGE_KEYS]:
             raise ValidationError("A session stage isn't one swreflect knows.")
         states = [StageState(s.key, s.title, i, False, 0, s.function) for i, s in enumerate(specs)]
@@ -112,6 +128,7 @@ class SessionService:
             self._stamp(),
             pack,
             carry=self.actions_to_carry(agreement_id),
+            kind=kind,
         )
         return self.get(session_id)
 
@@ -125,24 +142,50 @@ class SessionService:
         agreement_id: str,
         stages: Sequence[StageSpec] | None = None,
         pack: tuple[str, int] = ("", 0),
+        kind: str = "regular",
     ) -> Session:
         """Create and begin in one step (what the CLI and the runner's Start button do)."""
-        return self.begin(self.create(agreement_id, stages, pack).id)
+        return self.begin(self.create(agreement_id, stages, pack, kind).id)
 
     def begin(self, session_id: str, held_on: date | None = None) -> Session:
+        """Open the session. A debrief also books its follow-up check-in a week or two on."""
         session = self._editable(session_id)
         when = held_on or session.held_on or self._clock.now().date()
         status = (
             SessionStatus.IN_SESSION if session.status == SessionStatus.DRAFT else session.status
         )
-        self._repo.update_fields(session_id, self._stamp(), status=status, held_on=when)
+        fields: dict[str, Any] = {"status": status, "held_on": when}
+        if session.kind == "debrief" and session.follow_up_on is None:
+            follow = when + timedelta(days=DEBRIEF_FOLLOW_UP_DAYS)
+            fields["follow_up_on"] = working_day_on_or_before(follow)
+        self._repo.update_fields(session_id, self._stamp(), **fields)
         return self.get(session_id)
 
-    def cancel(self, session_id: str) -> Session:
-        """Mark a session as not held: it never counts towards what is due."""
-        self._editable(session_id)
-        self._repo.update_fields(session_id, self._stamp(), status=SessionStatus.CANCELLED)
+    def cancel(
+        self, session_id: str, by: str | None = None, reason: str = "", on: date | None = None
+    ) -> Session:
+        """Mark a session as not held: it never counts towards what is due. Who cancelled and
+        why are kept (both optional), so repeated cancellations can be evidenced; ``on`` is
+        the day it would have taken place, if known."""
+        session = self._editable(session_id)
+        if by is not None and by not in CANCELLED_BY:
+            raise ValidationError("A session is cancelled by the supervisor or the supervisee.")
+        reason = " ".join(reason.split())
+        if len(reason) > 500:
+            raise ValidationError("Please keep the reason short. Nothing was saved.")
+        self._repo.update_fields(
+            session_id,
+            self._stamp(),
+            status=SessionStatus.CANCELLED,
+            cancelled_by=by,
+            cancel_reason=reason,
+            held_on=on or session.held_on,
+        )
         return self.get(session_id)
+
+    def set_follow_up(self, session_id: str, day: date | None) -> None:
+        self._editable(session_id)
+        self._repo.update_fields(session_id, self._stamp(), follow_up_on=day)
 
     def finish(self, session_id: str) -> Session:
         """The end screen's "Finish session": from now on it counts as held (met)."""
@@ -176,10 +219,23 @@ class SessionService:
     def find(self, id_or_prefix: str) -> Session:
         from swreflect.core.id_prefix import pick
 
-        return pick(self._repo.list(), id_or_prefix, lambda s: s.id, "session")
+        wanted = id_or_prefix.strip()
+        # At most two candidates, found through the primary key rather than by loading
+        # every session: enough to tell one match from an ambiguous prefix.
+        candidates = self._repo.ids_starting(wanted) if wanted else []
+        return self.get(pick(candidates, id_or_prefix, lambda sid: sid, "session"))
 
     def list(self, agreement_id: str | None = None) -> list[Session]:
         return self._repo.list(agreement_id)
+
+    def list_overview(self, agreement_id: str) -> builtins.list[Session]:
+        """An agreement's sessions with times and ratings but no notes, actions or decisions
+        (for Insights); much cheaper than ``list`` on a long history."""
+        return self._repo.list_overview(agreement_id)
+
+    def with_record(self, record_id: str, version: int) -> builtins.list[Session]:
+        """The sessions whose shared record is this version (found by index, not by listing)."""
+        return [self.get(sid) for sid in self._repo.ids_for_record(record_id, version)]
 
     def set_status(self, session_id: str, status: str) -> None:
         """For sign-off: move a session past the steps owned here (no checks on the name)."""
@@ -209,13 +265,32 @@ class SessionService:
         self._repo.update_stage(session_id, key, function=_check_function(function))
 
     def add_time(
-        self, session_id: str, stage_key: str, seconds: int, agenda_item_id: str | None = None
+        self,
+        session_id: str,
+        stage_key: str,
+        seconds: int,
+        agenda_item_id: str | None = None,
+        cycle: str = "",
     ) -> None:
-        """Add measured time (from the injected clock's monotonic readings) to a stage/item."""
+        """Add measured time (from the injected clock's monotonic readings) to a stage/item;
+        for an agenda item, ``cycle`` names the step of the 4x4x4 cycle it was spent in."""
         if seconds <= 0:
             return
+        if cycle and cycle not in CYCLE_FUNCTIONS:
+            raise ValidationError("That step of the reflective cycle isn't known.")
         self._stage(session_id, stage_key)
-        self._repo.add_time(session_id, stage_key, agenda_item_id, int(seconds))
+        self._repo.add_time(session_id, stage_key, agenda_item_id, int(seconds), cycle)
+
+    def include_minutes(self, session_id: str, role: str, include: bool = True) -> Session:
+        """One person's say on putting the minutes-per-function table in the shared record;
+        it goes in only when both the supervisor and the supervisee have said yes."""
+        session = self._editable(session_id)
+        if role not in tuple(Role):
+            raise ValidationError("Only the supervisor or the supervisee can decide this.")
+        bit = 1 if role == "supervisor" else 2
+        value = session.minutes_in_record | bit if include else session.minutes_in_record & ~bit
+        self._repo.update_fields(session_id, self._stamp(), minutes_in_record=value)
+        return self.get(session_id)
 
     def _stage(self, session_id: str, key: str) -> StageState:
         try:
@@ -231,11 +306,12 @@ class SessionService:
         *,
         source: str = "topic",
         excerpt: str = "",
-        function: str = "management",
+        function: str = CASE_DISCUSSION,
         action_id: str | None = None,
     ) -> str:
         """A typed topic, an excerpt the supervisee chose to share (typed or pasted; never read
-        from their vault), or a carried action."""
+        from their vault), or a carried action. It starts as a neutral case discussion whose
+        time is split by the step of the cycle; either person can name one function instead."""
         self._editable(session_id)
         title = " ".join(title.split())
         if not title:
@@ -243,13 +319,13 @@ class SessionService:
         if source not in AGENDA_SOURCES:
             raise ValidationError("That kind of agenda item isn't known.")
         return self._repo.add_agenda_item(
-            session_id, title, source, excerpt, _check_function(function), action_id
+            session_id, title, source, excerpt, _check_function(function, agenda=True), action_id
         )
 
     def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
         self._editable(session_id)
         if "function" in fields:
-            _check_function(fields["function"])
+            _check_function(fields["function"], agenda=True)
         self._repo.update_agenda_item(session_id, item_id, **fields)
 
     def remove_agenda_item(self, session_id: str, item_id: str) -> None:
@@ -269,14 +345,21 @@ class SessionService:
         agenda_item_id: str | None = None,
     ) -> str:
         """Store a note with the exact prompt text it answered (editing a pack never changes
-        history). ``private`` notes are the note-taker's own and never leave this vault; with no
-        ``visibility`` the stage's default applies (learning and identity: private)."""
+        history). ``private`` notes are the note-taker's own and never leave this vault.
+        Without a visibility, notes are shared, except in stages that are private by default
+        (learning, identity and a debrief's)."""
         self._stage(session_id, stage_key)
-        visibility = visibility or default_visibility(stage_key)
+        if visibility is None:
+            visibility = self.default_visibility(stage_key)
         _check_visibility(visibility)
         _check_note_text(text)
         note = Note("", stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, 0)
         return self._repo.add_note(session_id, note, self._stamp())
+
+    @staticmethod
+    def default_visibility(stage_key: str) -> str:
+        private = stage_key in PRIVATE_BY_DEFAULT_STAGES or stage_key in PRIVATE_BY_DEFAULT
+        return Visibility.PRIVATE if private else Visibility.SHARED
 
     def update_note(
         self,
@@ -327,16 +410,25 @@ class SessionService:
         return other_role(person.role)
 
     def add_action(
-        self, session_id: str, description: str, owner: str, due: date | None = None
+        self,
+        session_id: str,
+        description: str,
+        owner: str,
+        due: date | None = None,
+        kind: str = "action",
     ) -> str:
+        """An agreed action; ``raise_with_organisation`` marks one that takes something to the
+        organisation (a disclosure, a workload problem) so its follow-up is tracked too."""
         session = self._editable(session_id)
         description = description.strip()
         if not description:
             raise ValidationError("Please describe the action. Nothing was saved.")
         if owner not in tuple(Role):
             raise ValidationError("An action belongs to the supervisor or the supervisee.")
+        if kind not in ACTION_KINDS:
+            raise ValidationError("An action is either an action or something to raise.")
         return self._actions.add(
-            session_id, session.agreement_id, description, owner, due, self._stamp()
+            session_id, session.agreement_id, description, owner, due, self._stamp(), kind
         )
 
     def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:

@@ -54,6 +54,13 @@ class SettingsService:
     def auto_lock_seconds(self) -> float:
         return float(self.auto_lock_minutes() * 60)
 
+    # ------------------------------------------------------------ plain text settings
+    def text_setting(self, key: str) -> str | None:
+        return self._cache.get(key) or None
+
+    def set_text_setting(self, key: str, value: str) -> None:
+        self._write(key, value)
+
     # ------------------------------------------------------------ where writing stopped
     def resume_point(self) -> str:
         """What was open when the vault last locked (JSON from the page; "" for nothing).

@@ -25,9 +25,7 @@ def link_sessions(signoff: SignOffService, sessions: Any) -> None:
         return SessionForSignOff(record, str(person_id), str(my_role))
 
     def follow(record_id: str, version: int, status: str) -> None:
-        for session in sessions.list():
-            if session.record_id != record_id or session.record_version != version:
-                continue
+        for session in sessions.with_record(record_id, version):
             if status == AgreementStatus.RETURNED:
                 sessions.new_record_version(session.id)
             elif status in SESSION_STATUS_FOR:

@@ -148,10 +148,11 @@ def record_story(signed: SignedRecord, key: str, st: dict[str, ParagraphStyle]) 
     else:
         story.append(para("No actions were agreed.", st["body"]))
 
-    story.append(CondPageBreak(40 * mm))
-    story.append(para("Time spent on each function of supervision", st["h2"]))
     fn_rows = [[para(a, st["cell"]), para(b, st["cell"])] for a, b in view.function_rows(record)]
-    story.append(_table(fn_rows, [50 * mm, 30 * mm], header=False))
+    if fn_rows:  # only when both people agreed to include the table
+        story.append(CondPageBreak(40 * mm))
+        story.append(para("Time spent on each function of supervision", st["h2"]))
+        story.append(_table(fn_rows, [50 * mm, 30 * mm], header=False))
 
     ratings = view.rating_rows(record)
     if ratings is not None:

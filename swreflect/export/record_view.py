@@ -163,6 +163,9 @@ def stages(record: dict[str, Any]) -> list[StageView]:
 
 
 def function_rows(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Minutes per function, or nothing when the pair didn't agree to include the table."""
+    if not record.get("functions_minutes"):
+        return []
     spent = _dict(record.get("functions_minutes"))
     return [(label, minutes(spent.get(key, 0))) for key, label in FUNCTION_NAMES.items()]
 

@@ -63,8 +63,9 @@ def record_text(signed: SignedRecord) -> str:
     heading("Actions")
     actions = view.action_rows(record)
     out += [_action_line(*row) for row in actions] or ["No actions were agreed."]
-    heading("Time spent on each function of supervision")
-    out += [f"{label}: {spent}" for label, spent in view.function_rows(record)]
+    if view.function_rows(record):
+        heading("Time spent on each function of supervision")
+        out += [f"{label}: {spent}" for label, spent in view.function_rows(record)]
     ratings = view.rating_rows(record)
     if ratings is not None:
         heading("Support and challenge")
@@ -120,8 +121,9 @@ def record_markdown(signed: SignedRecord) -> str:
         out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in actions]
     else:
         out.append("No actions were agreed.")
-    out += ["", "## Time spent on each function of supervision", ""]
-    out += [f"- {label}: {spent}" for label, spent in view.function_rows(record)]
+    if view.function_rows(record):
+        out += ["", "## Time spent on each function of supervision", ""]
+        out += [f"- {label}: {spent}" for label, spent in view.function_rows(record)]
     ratings = view.rating_rows(record)
     if ratings is not None:
         out += ["", "## Support and challenge", ""]

@@ -105,6 +105,17 @@ def page_fingerprints(data: bytes) -> list[tuple[Any, ...]]:
         if page.indirect_reference is not None
     }
     pages = []
+    fonts_seen: dict[tuple[Any, Any], tuple[str, ...]] = {}
+
+    def font_digest(font: Any) -> tuple[str, ...]:
+        """Each shared font is decoded and hashed once per file, not once per page."""
+        key = (getattr(font, "idnum", None), getattr(font, "generation", None))
+        if key[0] is None:
+            return _font_digest(font)
+        if key not in fonts_seen:
+            fonts_seen[key] = _font_digest(font)
+        return fonts_seen[key]
+
     for page in reader.pages:
         contents = page.get_contents()
         resources = page.get("/Resources")
@@ -116,7 +127,7 @@ def page_fingerprints(data: bytes) -> list[tuple[Any, ...]]:
         pages.append(
             (
                 _digest(contents.get_data()) if contents is not None else "",
-                tuple(sorted((str(k), _font_digest(v)) for k, v in fonts.items())),
+                tuple(sorted((str(k), font_digest(v)) for k, v in fonts.items())),
                 tuple(sorted((str(k), _stream_digest(v)) for k, v in xobjects.items())),
                 tuple(sorted(str(k) for k in resources)),
                 repr([float(v) for v in page.mediabox]),

@@ -14,11 +14,14 @@ with ``BackupHooks.of(shell)``). It adds:
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from swreflect.gui import dialogs
@@ -82,6 +85,9 @@ def _finish_interrupted_restore(folder: Path) -> None:
         log.warning(
             "leftovers of an interrupted restore could not be tidied: %s", type(exc).__name__
         )
+
+
+DAILY_BACKUP_DELAY_MS = 1500  # after unlock: Home paints first, the backup follows
 
 
 class BackupHooks(QObject):
@@ -187,24 +193,60 @@ class BackupHooks(QObject):
 
     # ------------------------------------------------------------ daily backup
     def on_shell_unlocked(self) -> None:
+        """Start the day's backup a moment after Home has painted, never before it."""
         services = self.shell.services
         if services is None:
+            return
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: self.start_daily_backup(services))
+
+    def start_daily_backup(self, services: Services) -> None:
+        if self.shell.services is not services:  # locked again meanwhile
             return
         previous = services.backups.claim_daily_backup()
         if previous is False:
             self.daily_backup_finished.emit(None)
             return
 
-        def failed(message: str) -> None:
-            self.on_daily_backup_failed(services, previous, message)
+        from swreflect.gui.backup_progress import BackupProgress
 
+        stop = threading.Event()
+        indicator = BackupProgress.show_in(self.shell.main_window, services.backups.progress, stop)
+        self.backup_progress = indicator
+        released = threading.Event()  # the claim is undone once, by lock or by failure
+
+        def release() -> None:
+            if not released.is_set():
+                released.set()
+                services.backups.release_daily_backup(previous)
+
+        def put_off_for_lock() -> None:
+            stop.set()
+            release()  # the vault is still open here: the next unlock tries again
+
+        def tidy() -> None:
+            with contextlib.suppress(RuntimeError):  # already gone with a locked window
+                self.shell.locking.disconnect(put_off_for_lock)
+            with contextlib.suppress(RuntimeError):
+                indicator.finish()
+
+        def succeeded(info: object) -> None:
+            tidy()
+            self.daily_backup_finished.emit(info)
+
+        def failed(message: str) -> None:
+            tidy()
+            self.on_daily_backup_failed(services, release, message)
+
+        self.shell.locking.connect(put_off_for_lock)
         self.shell.runner.start(
-            services.backups.write_daily_backup, self.daily_backup_finished.emit, failed
+            lambda: services.backups.write_daily_backup(stop.is_set), succeeded, failed
         )
 
-    def on_daily_backup_failed(self, services: Services, previous: Any, message: str) -> None:
-        log.warning("the daily backup could not be made")
+    def on_daily_backup_failed(
+        self, services: Services, release: Callable[[], None], message: str
+    ) -> None:
+        log.warning("the daily backup was not made")
         current = self.shell.services
         if current is not None and current is services:  # still unlocked: retry next time
-            current.backups.release_daily_backup(previous)
+            release()
         self.daily_backup_failed.emit(message)

@@ -61,6 +61,7 @@ class State(enum.Enum):
 class ShellController(QObject):
     state_changed = Signal(str)
     unlocked = Signal()
+    locking = Signal()  # about to lock: background work on the vault should stop now
     locked = Signal()
     screen_created = Signal(str, object)  # a gate screen built on first use: (name, widget)
 
@@ -206,6 +207,7 @@ class ShellController(QObject):
 
     def on_create_succeeded(self, result: object) -> None:
         vault, recovery_key = cast("tuple[Vault, str]", result)
+        vault.adopt()  # opened in a worker; the UI thread is its one writer from now on
         self.gate.set_busy(False)
         if self._shutting_down:
             vault.lock()
@@ -269,6 +271,7 @@ class ShellController(QObject):
         if self._shutting_down:
             vault.lock()  # type: ignore[attr-defined]
             return
+        vault.adopt()  # type: ignore[attr-defined]
         self._pending_vault = vault  # type: ignore[assignment]
         self.gate.recover_screen.reset()
         self._enter(State.NEW_PASSPHRASE)
@@ -307,9 +310,12 @@ class ShellController(QObject):
         from swreflect.core.services import build_services
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
+        from swreflect.gui.vault_upkeep import VaultUpkeep
 
+        vault.adopt()  # opened in a worker; the UI thread is its one writer from now on
         self.services = build_services(vault, self.clock, self.kdf)
         window = MainWindow(self.services, self._pages if self._pages is not None else PAGES)
+        VaultUpkeep(vault, window)  # checkpoints off the save path; dies with the window
         window.lock_requested.connect(self.on_main_window_lock_requested)
         window.closed.connect(self.on_main_window_closed)
         self.main_window = window
@@ -348,6 +354,8 @@ class ShellController(QObject):
         """Save drafts, destroy the main window and pages, close the vault, forget secrets."""
         if self._idle is not None:
             self._idle.stop()
+        if self.services is not None:
+            self.locking.emit()
         window, self.main_window = self.main_window, None
         if window is not None:
             self._close_window(window)
@@ -375,7 +383,7 @@ class ShellController(QObject):
 
     def _close_window(self, window: MainWindow) -> None:
         close_open_dialogs()
-        pages = [as_page(page) for page in window.pages.values()]
+        pages = [as_page(page) for page in window.pages.built()]  # unopened: never built
         for page in pages:
             try:
                 page.save_pending()

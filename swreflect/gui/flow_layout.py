@@ -54,6 +54,9 @@ class WrapRow(QWidget):
             self._grid.addWidget(widget, index // columns, index % columns)
         for column in range(len(self._widgets) + 1):
             self._grid.setColumnStretch(column, 1 if column == columns else 0)
+        # An explicit minimum height is honoured by every parent layout (a height-for-width
+        # hint is not, inside a scrolling page): a row that wrapped gets room for its lines.
+        self.setMinimumHeight(self.heightForWidth(self.width()) if self.width() > 0 else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place(self._fits(event.size().width()))
@@ -67,7 +70,7 @@ class WrapRow(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        columns = self._fits(width)
+        columns = self._fits(width) if width > 0 else max(len(self._widgets), 1)
         rows = -(-len(self._widgets) // columns)
         line = max((w.sizeHint().height() for w in self._widgets), default=0)
         return rows * line + max(rows - 1, 0) * self._grid.spacing()

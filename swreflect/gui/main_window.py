@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.services import Services
 from swreflect.gui.icons import icon
+from swreflect.gui.lazy_pages import LazyPages
 from swreflect.gui.page_scroll import PageScroll, page_of
 from swreflect.gui.pages.protocol import Searchable, as_page
 from swreflect.gui.pages.registry import PageSpec
@@ -45,10 +46,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName("swreflect")
         fit_to_screen(self, 1280, 720)
-        self.pages: dict[str, QWidget] = {}
-        self._keys: list[str] = []
-        self._titles: list[str] = []
-        self._scrolls: dict[str, PageScroll] = {}
+        self._keys: list[str] = [spec.key for spec in specs]
+        self._titles: list[str] = [spec.title for spec in specs]
 
         self.rail = NavRail()
         self.rail.setObjectName("rail")
@@ -59,13 +58,9 @@ class MainWindow(QMainWindow):
         self.rail.setFixedWidth(168)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageArea")
+        # Each page is built, in its scroll area, the first time it is shown (lazy_pages.py).
+        self.pages = LazyPages(self.stack, services, specs, self._wrap_page)
         for spec in specs:
-            page = spec.factory(services)
-            self.pages[spec.key] = page
-            self._keys.append(spec.key)
-            self._titles.append(spec.title)
-            self._scrolls[spec.key] = PageScroll(page)
-            self.stack.addWidget(self._scrolls[spec.key])
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             item.setSizeHint(QSize(160, 42))
@@ -132,10 +127,13 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.on_search_box_return_pressed)
         self.setTabOrder(self.rail, self.search_box)
         self.setTabOrder(self.search_box, self.lock_button)
-        for scroll in self._scrolls.values():
-            scroll.lead_in = self.lock_button  # Tab: rail, search, Lock, then the page
         if self._keys:
             self.rail.setCurrentRow(0)
+
+    def _wrap_page(self, page: QWidget) -> PageScroll:
+        scroll = PageScroll(page)
+        scroll.lead_in = self.lock_button  # Tab: rail, search, Lock, then the page
+        return scroll
 
     def show_page(self, key: str) -> None:
         self.rail.setCurrentRow(self._keys.index(key))
@@ -149,8 +147,8 @@ class MainWindow(QMainWindow):
 
     def on_rail_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
-            page = self.pages[self._keys[row]]
-            self.stack.setCurrentWidget(self._scrolls[self._keys[row]])
+            page = self.pages[self._keys[row]]  # built here the first time it is shown
+            self.stack.setCurrentWidget(self.pages.container(self._keys[row]))
             as_page(page).page_shown()
 
     def page_titles(self) -> list[tuple[str, str]]:

@@ -11,8 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from swreflect.models.vocab import Function, SessionStatus, Visibility
+from swreflect.models.vocab import (
+    ActionKind,
+    Function,
+    Role,
+    SessionKind,
+    SessionStatus,
+    Visibility,
+)
 
+# An agenda item may also be a neutral "case discussion": its time is split across the
+# functions by the step of the 4x4x4 cycle it was spent in (see ``session_record``).
+CASE_DISCUSSION = "case"
+AGENDA_FUNCTIONS: tuple[str, ...] = (CASE_DISCUSSION, *Function)
+CYCLE_FUNCTIONS: dict[str, str] = {
+    "experience": Function.MANAGEMENT,
+    "reflection": Function.SUPPORT,
+    "analysis": Function.DEVELOPMENT,
+    "action": Function.MANAGEMENT,
+}
 AGENDA_SOURCES = ("topic", "excerpt", "carried_action")
 
 # Frequency presets. ``asye``: the newly-qualified first year (weekly for six weeks, at least
@@ -44,11 +61,28 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("agenda", "Agenda and case discussions", Function.MANAGEMENT),
     StageSpec("learning", "Learning from mistakes and critical incidents", Function.DEVELOPMENT),
     StageSpec("identity", "Identity, power and anti-racist practice", Function.DEVELOPMENT),
+    StageSpec("mediation", "You and the organisation", Function.MEDIATION),
     StageSpec("balance", "Support and challenge", Function.SUPPORT),
     StageSpec("development", "Development and CPD", Function.DEVELOPMENT),
     StageSpec("closing", "Closing and agreement", Function.MANAGEMENT),
+    StageSpec("debrief", "After a critical incident", Function.SUPPORT),
 )
 STAGE_KEYS = tuple(s.key for s in STAGES)
+
+# Session types and the stages each runs, in order. A debrief after a critical incident starts
+# with how the worker is, and its own notes are private unless someone chooses to share them.
+SESSION_KINDS: tuple[str, ...] = tuple(SessionKind)
+KIND_STAGES: dict[str, tuple[str, ...]] = {
+    SessionKind.REGULAR: tuple(k for k in STAGE_KEYS if k != "debrief"),
+    SessionKind.DEBRIEF: ("checkin", "debrief", "closing"),
+}
+PRIVATE_BY_DEFAULT_STAGES = ("debrief",)
+DEBRIEF_FOLLOW_UP_DAYS = 10  # a check-in one to two weeks after a debrief
+
+# Action kinds: an ordinary action, or something to raise with the organisation (a disclosure
+# of racism, a workload or resource problem) tracked like any other action.
+ACTION_KINDS: tuple[str, ...] = tuple(ActionKind)
+CANCELLED_BY: tuple[str, ...] = tuple(Role)
 
 
 def stage_spec(key: str) -> StageSpec:
@@ -142,6 +176,7 @@ class AgendaItem:
     seconds: int
     position: int
     action_id: str | None = None
+    cycle_seconds: tuple[tuple[str, int], ...] = ()  # (cycle step, seconds) for case items
 
 
 @dataclass(frozen=True)
@@ -176,6 +211,7 @@ class Action:
     carried_over_from: str | None
     carried_to: str | None
     position: int
+    kind: str = "action"
 
 
 @dataclass(frozen=True)
@@ -196,6 +232,11 @@ class Session:
     ratings: tuple[Rating, ...] = ()
     actions: tuple[Action, ...] = ()
     case_file_decisions: tuple[str, ...] = field(default=())
+    kind: str = "regular"
+    cancelled_by: str | None = None
+    cancel_reason: str = ""
+    follow_up_on: date | None = None
+    minutes_in_record: int = 0  # bit 1 supervisor, bit 2 supervisee agreed to include minutes
     finished_at: str | None = None  # when it was finished on the end screen
 
     @property

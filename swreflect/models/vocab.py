@@ -46,6 +46,22 @@ FUNCTION_NAMES: dict[str, str] = {
 }
 
 
+class SessionKind(StrEnum):
+    """A regular session, or a debrief after a critical incident (wellbeing first, notes
+    private by default, a follow-up check-in a week or two later)."""
+
+    REGULAR = "regular"
+    DEBRIEF = "debrief"
+
+
+class ActionKind(StrEnum):
+    """An ordinary agreed action, or something to raise with the organisation (a disclosure,
+    a workload or resource problem), tracked like any other action."""
+
+    ACTION = "action"
+    RAISE_WITH_ORGANISATION = "raise_with_organisation"
+
+
 class Visibility(StrEnum):
     """Whether a session note goes into the shared record or stays with its writer."""
 

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from swreflect.errors import BackupFailedError, CipherUnavailableError, SwreflectError
+from swreflect.errors import (
+    BackupCancelledError,
+    BackupFailedError,
+    CipherUnavailableError,
+    SwreflectError,
+)
 from swreflect.platform.files import ensure_private_dir, fsync_dir, fsync_file, make_private
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
@@ -38,6 +43,7 @@ log = logging.getLogger(__name__)
 __all__ = ["BackupFailedError", "BackupInfo", "backup_to_file", "list_backups"]
 
 PARTIAL_SUFFIX = ".partial"
+STOP_CHECK_STEPS = 20_000  # SQLite VM steps between two looks at "should this stop?"
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(
     r"^(?P<kind>[a-z]+(?:-[a-z]+)*)-v(?P<schema>\d+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$"
@@ -91,14 +97,20 @@ def new_backup_path(folder: Path, kind: str, schema_version: int, when: datetime
     return candidate
 
 
-def backup_to_file(conn: Connection, dek: bytearray, dest: Path) -> Path:
+def backup_to_file(
+    conn: Connection, dek: bytearray, dest: Path, should_stop: Callable[[], bool] | None = None
+) -> Path:
     """Export the whole database, encrypted with the same key, to ``dest``, then verify it.
 
     ``conn`` must not be inside a transaction of its own (the export opens one so the copy is a
-    consistent snapshot)."""
+    consistent snapshot). ``should_stop`` is asked every few thousand steps of the export and
+    the checks; when it answers yes, the copy stops, the partial file is removed and
+    ``BackupCancelledError`` is raised (the vault is untouched either way)."""
     dest = Path(dest)
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
     _remove_with_sidecars(partial)
+    if should_stop is not None:
+        conn.set_progress_handler(lambda: 1 if should_stop() else 0, STOP_CHECK_STEPS)
     try:
         # No KEY clause: SQLCipher gives an attached file the main database's key, which is
         # this same DEK. Passing the key as an SQL value would leave its hex in memory SQLite
@@ -119,31 +131,47 @@ def backup_to_file(conn: Connection, dek: bytearray, dest: Path) -> Path:
         finally:
             conn.execute(f"DETACH DATABASE {_ATTACH_NAME}")
         make_private(partial)
-        problems = verify_backup_file(partial, dek, settle=True)
+        if should_stop is not None and should_stop():
+            raise BackupCancelledError()
+        problems = verify_backup_file(partial, dek, settle=True, should_stop=should_stop)
+        if should_stop is not None and should_stop():
+            raise BackupCancelledError()
         if problems:
             raise BackupFailedError()
         fsync_file(partial)
         os.replace(partial, dest)
         fsync_dir(dest.parent)
     except dbconn.DatabaseError as exc:
+        if should_stop is not None and should_stop():
+            raise BackupCancelledError() from exc
         raise BackupFailedError() from exc
     except OSError as exc:
         raise BackupFailedError() from exc
     finally:
+        if should_stop is not None:
+            conn.set_progress_handler(None, 0)
         _remove_with_sidecars(partial)
     return dest
 
 
-def snapshot_database(db_path: Path, dek: bytearray, dest: Path) -> Path:
+def snapshot_database(
+    db_path: Path, dek: bytearray, dest: Path, should_stop: Callable[[], bool] | None = None
+) -> Path:
     """Back up ``db_path`` through a connection of its own, leaving the caller's untouched."""
     conn = dbconn.connect(db_path, dek)
     try:
-        return backup_to_file(conn, dek, dest)
+        return backup_to_file(conn, dek, dest, should_stop)
     finally:
         conn.close()
 
 
-def verify_backup_file(path: Path, dek: bytearray, *, settle: bool = False) -> list[str]:
+def verify_backup_file(
+    path: Path,
+    dek: bytearray,
+    *,
+    settle: bool = False,
+    should_stop: Callable[[], bool] | None = None,
+) -> list[str]:
     """Open a backup with the DEK and run both integrity checks; ``[]`` means sound.
 
     ``settle`` puts the file back into rollback-journal mode, so a finished backup is one
@@ -152,6 +180,8 @@ def verify_backup_file(path: Path, dek: bytearray, *, settle: bool = False) -> l
         check = dbconn.connect(path, dek)
     except Exception as exc:  # any refusal to open is damage, whatever the driver says
         return [f"cannot open: {type(exc).__name__}"]
+    if should_stop is not None:
+        check.set_progress_handler(lambda: 1 if should_stop() else 0, STOP_CHECK_STEPS)
     try:
         problems = dbconn.integrity_problems(check)
         if settle:

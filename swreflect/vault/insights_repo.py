@@ -10,6 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 CheckinRow = tuple[str, str, int | None, int | None, int | None]
+# Answered from the covering index ``journal_entries_checkins`` (migration 7): no entry text
+# is read, or decrypted, to draw the wellbeing figures.
+CHECKIN_ROWS = (
+    "SELECT created_at, template_id, energy, stress, workload FROM journal_entries "
+    "WHERE deleted_at IS NULL ORDER BY created_at, id"
+)
 
 
 class CheckinRepository:
@@ -19,8 +25,5 @@ class CheckinRepository:
     def rows(self) -> list[CheckinRow]:
         """(created_at, template_id, energy, stress, workload) for entries not in the trash,
         oldest first."""
-        cursor = self._vault.conn.execute(
-            "SELECT created_at, template_id, energy, stress, workload FROM journal_entries "
-            "WHERE deleted_at IS NULL ORDER BY created_at, id"
-        )
+        cursor = self._vault.conn.execute(CHECKIN_ROWS)
         return [(str(r[0]), str(r[1] or ""), r[2], r[3], r[4]) for r in cursor.fetchall()]

@@ -11,6 +11,9 @@ Layout (folder ``0700``, files ``0600``)::
 The DEK lives in a ``bytearray`` while unlocked and is overwritten with zeros on ``lock()``.
 Python's ``bytes`` copies made by the crypto library and by the SQL key string cannot be wiped;
 they are dropped as soon as possible.
+
+Threads: one writer (the owning thread's connection) and a read-only connection per worker
+thread; the rule and its enforcement are in ``vault.threads``.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from swreflect.errors import (
 )
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
 from swreflect.platform.release import test_setting
+from swreflect.vault import backup_marker
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
@@ -56,6 +60,7 @@ from swreflect.vault.keyslots import (
 from swreflect.vault.lock import LOCK_NAME, ProcessLock
 from swreflect.vault.migrations import ladder, latest_version
 from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from swreflect.vault.threads import ConnectionsByThread
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +94,8 @@ class Vault:
         self.folder = folder
         self._dek: bytearray | None = dek
         self._conn: Connection | None = conn
+        self._threads = ConnectionsByThread(conn, self._open_reader)
+        self._baseline = int(conn.total_changes)  # see vault.backup_marker
         self._lock = lock
         self._keyslots = keyslots
 
@@ -107,9 +114,50 @@ class Vault:
 
     @property
     def conn(self) -> Connection:
+        """This thread's connection: the writer on the owner's thread, otherwise a read-only
+        connection of the thread's own (the rule is in ``vault.threads``)."""
         if self._conn is None:
             raise VaultLockedError()
-        return self._conn
+        return self._threads.for_this_thread()
+
+    def adopt(self) -> None:
+        """Make the calling thread the vault's one writer (after unlocking in a worker)."""
+        self._threads.adopt()
+
+    def defer_checkpoints(self) -> None:
+        """Stop commits on the writer from copying the write-ahead log into the database
+        (SQLite does that every ~1,000 pages, inside whichever save crosses the mark, which
+        made one save in a hundred take a quarter of a second). The caller then calls
+        ``checkpoint()`` from a worker (the GUI's ``VaultUpkeep``); ``lock()`` checkpoints too."""
+        self._threads.writer().execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> tuple[int, int]:
+        """Copy committed pages from the log into the database without blocking the writer
+        (``PASSIVE``); safe on a worker's own connection. Returns (log pages, copied)."""
+        row = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return int(row[1]), int(row[2])
+
+    def changes(self) -> int:
+        """A counter that moves whenever the writer commits a change (cheap; owner only)."""
+        return int(self._threads.writer().total_changes)
+
+    def changed_since_backup(self) -> bool:
+        """Whether anything was written since the last automatic backup was claimed."""
+        return backup_marker.changed_since_backup(self._threads.writer(), self._baseline)
+
+    def mark_backed_up(self) -> None:
+        self._baseline = backup_marker.clear(self._threads.writer())
+
+    def mark_changed(self) -> None:
+        """A claimed backup failed: the changes it would have held are still unsaved."""
+        self._baseline = -1
+
+    def _open_reader(self) -> Connection:
+        if self._dek is None:
+            raise VaultLockedError()
+        reader = dbconn.connect(self.folder / DB_NAME, self._dek)
+        reader.execute("PRAGMA query_only = ON")
+        return reader
 
     @property
     def keyslots(self) -> KeyslotFile:
@@ -249,7 +297,10 @@ class Vault:
     def lock(self) -> None:
         """Close the database, wipe the key buffer, release the process lock. Idempotent."""
         conn, self._conn = self._conn, None
+        self._threads.close_readers()
         if conn is not None:
+            with contextlib.suppress(Exception):
+                backup_marker.note_changes(conn, self._baseline)
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             conn.close()
@@ -267,7 +318,9 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with dbconn.transaction(self.conn) as conn:
+        if self._conn is None:
+            raise VaultLockedError()
+        with dbconn.transaction(self._threads.writer()) as conn:
             yield conn
 
     # ----------------------------------------------------------------- secrets

@@ -31,8 +31,9 @@ def test_daily_backup_runs_once_per_day_and_is_sound(services: Services, clock: 
     clock.advance(6 * 3600)
     assert services.backups.run_daily_backup() is None
     assert not services.backups.daily_backup_due()
-    # Next calendar day: a new one.
+    # Next calendar day, after a change: a new one.
     clock.advance(12 * 3600)
+    put_setting(services.vault, "note.day-two", "written on the second day")
     second = services.backups.run_daily_backup()
     assert second is not None and second.path != first.path
     assert [b.path for b in services.backups.list_backups()] == [second.path, first.path]

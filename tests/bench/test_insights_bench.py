@@ -53,6 +53,7 @@ def test_insights_timings(vault, qtbot) -> None:
         widget = InsightsPage(services)
         qtbot.addWidget(widget)
         widget.resize(1280, 720)
+        qtbot.waitUntil(lambda: widget.is_ready, timeout=60_000)  # figures come from a worker
         widget.grab()
 
     built = _timed("build and paint the page", 3, page)

@@ -75,10 +75,12 @@ def test_lock_saves_pages_then_clears_them_and_the_clipboard(
     pages = [*PAGES, PageSpec("draft", "Draft", "journal", DraftPage)]
     shell = make_shell(vault_dir, pages)
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    assert not shell.main_window.pages.is_built("draft")  # pages are built when first shown
+    shell.main_window.show_page("draft")
     shell.clipboard.copy("secret text")
     with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):
         shell.main_window.lock_button.click()
-    assert DraftPage.calls == ["save", "clear"]
+    assert DraftPage.calls == ["shown", "save", "clear"]  # opened, then saved and cleared
     assert QGuiApplication.clipboard().text() == ""
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     repo_value = shell.services.settings._store.all().get("test.draft")

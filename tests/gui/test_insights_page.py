@@ -33,6 +33,7 @@ def make_page(qtbot, services: Services) -> InsightsPage:
     page.resize(1280, 720)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10_000)  # figures come from a worker
     return page
 
 
@@ -105,6 +106,8 @@ def test_the_page_follows_new_sessions_when_shown(qtbot, styled_app, services) -
     assert page.is_empty
     seed_supervision(services)
     page.page_shown()
+    assert not page.is_ready  # gathered again, off the UI thread
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10_000)
     assert len(page.pair_cards) == 2
     # Rebuilt while on screen, the cards get their full height at the next paint (not a frame
     # later, which showed squashed cards for a moment) and the page scrolls.

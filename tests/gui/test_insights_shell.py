@@ -20,6 +20,7 @@ def test_insights_from_the_rail_follow_the_vault(
     window = shell.main_window
     page = window.pages["insights"]
     assert isinstance(page, InsightsPage)
+    qtbot.waitUntil(lambda: page.is_ready, timeout=WAIT_MS)  # figures come from a worker
     assert page.is_empty
 
     services = shell.services
@@ -34,6 +35,7 @@ def test_insights_from_the_rail_follow_the_vault(
     qtbot.keyClick(window.rail, Qt.Key.Key_Down)
     assert window.current_key() == "insights"
     assert window.current_page() is page
+    qtbot.waitUntil(lambda: page.is_ready, timeout=WAIT_MS)
     assert not page.is_empty
     card = page.pair_cards[0]
     assert card.grid.points() == [(clock.now().date().isoformat(), 4.0, 2.0)]
@@ -44,4 +46,5 @@ def test_insights_from_the_rail_follow_the_vault(
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     again = shell.main_window.pages["insights"]
     assert isinstance(again, InsightsPage) and again is not page
+    qtbot.waitUntil(lambda: again.is_ready, timeout=WAIT_MS)
     assert [c.pair.person_name for c in again.pair_cards] == ["Sam Okafor"]

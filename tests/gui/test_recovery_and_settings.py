@@ -8,6 +8,7 @@ import pytest
 
 from swreflect.errors import WrongPassphraseError, WrongRecoveryKeyError
 from swreflect.gui import dialogs
+from swreflect.gui.backup_hooks import BackupHooks
 from swreflect.gui.controller import State
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, folder_hashes
@@ -22,16 +23,17 @@ def test_recovery_key_unlocks_then_requires_a_new_passphrase(
     assert shell.state is State.RECOVER
     screen = shell.gate.recover_screen
 
-    # A wrong key first: calm message, field emptied, nothing on disk changed.
+    # A wrong key first: calm message, what was typed kept to correct, nothing on disk changed.
     before = folder_hashes(vault_dir)
     wrong = ("B" if existing_vault[0] != "B" else "C") + existing_vault[1:]
     qtbot.keyClicks(screen.key_field, wrong)
     screen.open_button.click()
     qtbot.waitUntil(screen.message.isVisible, timeout=WAIT_MS)
     assert screen.message.text().startswith("That recovery key didn't open the vault")
-    assert screen.key_field.text() == ""
+    assert screen.key_field.text() == wrong
     assert folder_hashes(vault_dir) == before
 
+    screen.key_field.clear()
     qtbot.keyClicks(screen.key_field, existing_vault.lower().replace("-", " "))
     with qtbot.waitSignal(shell.state_changed, timeout=WAIT_MS) as blocker:
         screen.open_button.click()
@@ -69,7 +71,8 @@ def test_change_passphrase_in_settings_then_unlock_with_the_new_one(
     qtbot, make_shell, existing_vault, vault_dir: Path
 ) -> None:
     shell = make_shell(vault_dir)
-    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    with qtbot.waitSignal(BackupHooks.of(shell).daily_backup_finished, timeout=WAIT_MS):
+        unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)  # the day's backup writes its date
     page = _settings(shell)
     db_before = (vault_dir / "vault.db").read_bytes()
 

@@ -152,6 +152,7 @@ def test_home_panel_speaks_calmly_about_late_sessions(
     clock.advance(45 * 86400)  # 16 April
     panel = SupervisionHomePanel(services)
     qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.is_ready, timeout=10_000)  # gathered in a worker
     lines = panel.lines()
     assert lines == [
         "Your session with Sam Okafor is two weeks later than your agreement suggests "
@@ -199,8 +200,22 @@ def test_agreement_texts_and_a_change_of_terms_from_a_date(
     terms.frequency.setCurrentIndex(terms.frequency.findData("custom"))
     terms.every_days.setValue(14)
     terms.effective.setDate(terms.effective.date().addDays(7))
+    # The effect is shown before anything is saved, and the change waits for a yes.
+    assert terms.preview.text().startswith("From 9 March 2026, every two weeks, usually 90")
+    asked: list[str] = []
+    answers = [False, True]
+
+    def answer(effect: str) -> bool:
+        asked.append(effect)
+        return answers.pop(0)
+
+    terms.confirm = answer  # type: ignore[method-assign]
     qtbot.mouseClick(terms.apply_button, Qt.MouseButton.LeftButton)
-    assert terms.message.text() == "The agreement was changed from that date."
+    assert terms.message.text() == "Nothing was changed."
+    assert len(services.agreements.get(sup_agreement).terms) == 1
+    qtbot.mouseClick(terms.apply_button, Qt.MouseButton.LeftButton)
+    assert asked[0] == asked[1] and "The next session would be due on" in asked[0]
+    assert terms.message.text().startswith("Changed. From 9 March 2026, every two weeks")
     agreement = services.agreements.get(sup_agreement)
     assert [(t.effective_from, t.frequency) for t in agreement.terms] == [
         (date(2026, 3, 2), "monthly"),

@@ -94,6 +94,9 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     item_panel.notes.add_note("shared")
     qtbot.keyClicks(item_panel.notes.editors[-1].editor, AGENDA_SHARED)
     clock.advance(30 * 60)
+    runner.on_timer_ticked(0)
+    # The session clock counts every stage against the agreed length (90 minutes here).
+    assert runner.session_clock.text() == "Session: 38 of 90 min"
 
     _shot(runner, "supervision-runner-agenda")
 
@@ -111,7 +114,8 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     qtbot.mouseClick(runner.finish_button, Qt.MouseButton.LeftButton)
     end = runner.end_screen
     assert runner.pages.currentWidget() is end
-    assert "Case management took" in end.balance.text()
+    # A case discussion spent in the analysis step counts as development, not management.
+    assert "Case management took" not in end.balance.text()
     assert list(end.rating_boxes) == ["supervisor"]  # only your own rating, on your screen
     end.rating_boxes["supervisor"][0].setCurrentIndex(4)
     end.rating_boxes["supervisor"][1].setCurrentIndex(3)
@@ -150,7 +154,13 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     assert record["ratings"]["supervisee"] is None
     assert record["case_file_decisions"] == ["Update the plan after the core group"]
     assert record["actions"][0]["description"] == "Read the neglect research summary"
-    assert record["functions_minutes"]["management"] == 30
+    # The minutes stay out of the record until both people tick to include them.
+    assert record["functions_minutes"] is None
+    end.minutes_consent.boxes["supervisor"].setChecked(True)
+    end.minutes_consent.boxes["supervisee"].setChecked(True)
+    record = services.sessions.record_content(session_id)
+    assert record["functions_minutes"]["development"] == 30
+    assert record["functions_minutes"]["management"] == 0
     assert record["functions_minutes"]["support"] == 8
     # The prompt each note answered travels with it.
     assert record["stages"][0]["notes"][0]["prompt"] == first_prompt.text

@@ -13,6 +13,11 @@ EXPECTED = {
     "cycle-4x4x4",
     "critical-incident",
     "learning-from-success",
+    "preparing-for-supervision",
+    "after-a-hard-visit",
+    "peer-reflection",
+    "learning-from-feedback",
+    "identity-and-power",
 }
 
 
@@ -23,7 +28,7 @@ def test_bundled_templates_all_load_cleanly() -> None:
     assert library.ordered()[0].id == "free"
     assert [p.id for p in library.get("driscoll").prompts] == ["what", "so_what", "now_what"]
     critical = [p.id for p in library.get("critical-incident").prompts]
-    assert critical == ["account", "response", "analysis", "learning", "implications"]
+    assert critical == ["now", "account", "response", "analysis", "learning", "implications"]
     assert [p.id for p in library.get("cycle-4x4x4").prompts] == [
         "experience",
         "reflection",

@@ -140,3 +140,16 @@ def test_preview_of_a_change_says_what_it_will_do(services: Services) -> None:
     assert text.startswith("From 1 January 2027, every two weeks, usually 90 minutes.")
     # Nothing was saved by the preview.
     assert len(services.agreements.get(agreement.id).terms) == 1
+
+
+def test_a_record_after_month_12_is_not_labelled_newly_qualified(services: Services) -> None:
+    person = services.people.add("Ada Price", "supervisee")
+    agreement = services.agreements.add(person.id, "Tom Hale", frequency="asye", start_date=START)
+    during = services.sessions.create(agreement.id)
+    services.sessions.begin(during.id, held_on=date(2026, 12, 1))
+    after = services.sessions.create(agreement.id)
+    services.sessions.begin(after.id, held_on=date(2027, 1, 6))
+    label_during = services.sessions.record_content(during.id)["agreement"]["frequency"]
+    label_after = services.sessions.record_content(after.id)["agreement"]["frequency"]
+    assert label_during.startswith("Newly qualified first year")
+    assert label_after.startswith("At least monthly (the newly qualified year ended on")

@@ -72,3 +72,44 @@ def test_agreement_add_and_change_take_the_new_fields(cli) -> None:
     assert [t["frequency"] for t in data["terms"]] == ["asye", "monthly"]
     err = cli("agreement", "change", agreement_id[:8], "--frequency", "monthly", expect=2)
     assert "--from" in err
+
+
+def test_debrief_cancel_raise_and_prompts_by_stage(cli) -> None:
+    agreement_id = _agreement(cli, "--start", "2026-01-05")
+    started = cli("session", "start", agreement_id[:8], "--type", "debrief")
+    assert started.startswith("Started a debrief")
+    assert "follow-up check-in is suggested by" in started
+    debrief = json.loads(cli("session", "list", "--json"))[0]
+    assert debrief["kind"] == "debrief"
+    assert debrief["stages"] == ["checkin", "debrief", "closing"]
+    assert debrief["follow_up_on"] is not None
+
+    regular = json.loads(cli("session", "start", agreement_id[:8], "--json"))
+    assert "mediation" in regular["stages"] and "debrief" not in regular["stages"]
+    out = cli(
+        "session", "cancel", regular["id"][:8], "--by", "supervisor",
+        "--reason", "Court hearing moved",
+    )  # fmt: skip
+    assert "cancelled by the supervisor (Court hearing moved)" in out
+    listed = {s["id"]: s for s in json.loads(cli("session", "list", "--json"))}
+    assert listed[regular["id"]]["status"] == "cancelled"
+    assert listed[regular["id"]]["cancelled_by"] == "supervisor"
+    assert listed[regular["id"]]["cancel_reason"] == "Court hearing moved"
+    with pytest.raises(SystemExit):
+        cli("session", "cancel", regular["id"][:8], "--by", "someone")
+
+    cli(
+        "actions", "add", debrief["id"][:8], "Take the staff network's concern to HR",
+        "--owner", "supervisor", "--kind", "raise-with-organisation", "--due", "2026-02-01",
+    )  # fmt: skip
+    actions = json.loads(cli("actions", "list", "--json"))
+    assert [a["kind"] for a in actions] == ["raise_with_organisation"]
+    assert "raise with the organisation: Take the staff" in cli("actions", "list")
+
+    mediation = cli("prompts", "list", "--stage", "mediation")
+    assert mediation.startswith("You and the organisation (mediation)")
+    assert "recording and processes" in mediation
+    stage = json.loads(cli("prompts", "list", "--stage", "mediation", "--json"))
+    assert stage["function"] == "mediation" and len(stage["prompts"]) >= 6
+    supervisors = cli("prompts", "list", "--stage", "checkin", "--pack", "swreflect-supervisors")
+    assert "carrying for your team" in supervisors

@@ -74,3 +74,21 @@ def test_old_sessions_read_back(old_services: tuple[Vault, Services]) -> None:
     assert len(held.notes) == 3 and len(held.actions) == 1
     record = services.sessions.record_content(held.id)
     assert "Arrived tired" in str(record) and "My own thought" not in str(record)
+
+
+def test_an_old_organisation_pack_keeps_working(old_services: tuple[Vault, Services]) -> None:
+    """The council's pack, imported before the mediation stage existed, is still the pack in
+    use; stages it never had (mediation, debrief) come from the built-in pack."""
+    _, services = old_services
+    active = services.prompts.active()
+    assert (active.id, active.source) == ("council-pack", "organisation")
+    assert services.prompts.problems() == []
+    assert active.stage("checkin").prompts[0].text == "How has your week been?"
+    assert active.stage("mediation").function == "mediation"
+    assert active.stage("mediation").prompts  # borrowed from the built-in pack
+    agreement = services.agreements.list()[0]
+    session = services.sessions.start(agreement.id)
+    assert "mediation" in [s.key for s in session.stages]
+    assert (session.pack_id, session.pack_version) == ("council-pack", 1)
+    debrief = services.sessions.start(agreement.id, kind="debrief")
+    assert [s.key for s in debrief.stages] == ["checkin", "debrief", "closing"]

@@ -52,7 +52,7 @@ def test_lifecycle_and_prompt_text_is_kept(services: Services, pair: tuple[str, 
     draft = services.sessions.create(agreement_id)
     assert draft.status == "draft" and draft.held_on is None
     assert draft.stages[0].key == "checkin"
-    assert (draft.pack_id, draft.pack_version) == ("swreflect-core", 1)
+    assert (draft.pack_id, draft.pack_version) == ("swreflect-core", 2)
     sid = _run_session(services, agreement_id)
     session = services.sessions.get(sid)
     assert session.status == "in_session"
@@ -99,12 +99,20 @@ def test_record_content_shape_passes_canonical(services: Services, pair: tuple[s
         {"prompt": "How are you arriving?", "text": "Arrived tired but keen."}
     ]
     assert record["stages"][1]["title"].endswith("Home visit with the family")
-    assert record["functions_minutes"] == {
+    # The minutes table stays out of the shared record until both people include it.
+    assert record["functions_minutes"] is None
+    services.sessions.include_minutes(sid, "supervisor")
+    assert services.sessions.record_content(sid)["functions_minutes"] is None
+    services.sessions.include_minutes(sid, "supervisee")
+    assert services.sessions.record_content(sid)["functions_minutes"] == {
         "management": 30,
         "development": 0,
         "support": 10,
         "mediation": 0,
     }
+    services.sessions.include_minutes(sid, "supervisee", False)
+    record = services.sessions.record_content(sid)
+    assert record["functions_minutes"] is None
     assert record["actions"] == [
         {
             "description": "Read the research summary",
@@ -258,3 +266,30 @@ def test_parties_when_the_owner_is_the_supervisee(services: Services) -> None:
         "supervisee": {"name": "Sam Okafor", "role": "supervisee"},
     }
     assert (counterpart, my_role) == (priya.id, "supervisee")
+
+
+def test_a_case_discussion_splits_its_time_by_the_cycle(
+    services: Services, pair: tuple[str, str]
+) -> None:
+    """50 minutes of reflective case discussion is not reported as case management."""
+    from swreflect.core.session_record import balance_message, seconds_by_function
+
+    _, agreement_id = pair
+    sid = services.sessions.start(agreement_id).id
+    item = services.sessions.add_agenda_item(sid, "A family where things are stuck")
+    assert services.sessions.get(sid).agenda[0].function == "case"
+    for cycle, minutes in (("experience", 10), ("reflection", 15), ("analysis", 15)):
+        services.sessions.add_time(sid, "agenda", minutes * 60, item, cycle)
+    services.sessions.add_time(sid, "agenda", 10 * 60, item, "action")
+    session = services.sessions.get(sid)
+    split = seconds_by_function(session)
+    assert split == {"management": 1200, "support": 900, "development": 900, "mediation": 0}
+    assert balance_message(session) is None
+    # Time with no step recorded is shared out like the recorded time.
+    other = services.sessions.add_agenda_item(sid, "Untimed steps")
+    services.sessions.add_time(sid, "agenda", 400, other)
+    untimed = seconds_by_function(services.sessions.get(sid))
+    assert untimed == {"management": 1400, "support": 1000, "development": 1000, "mediation": 0}
+    # Named as management instead, the same time would be reported as crowding out reflection.
+    services.sessions.update_agenda_item(sid, item, function="management")
+    assert "Case management took" in (balance_message(services.sessions.get(sid)) or "")

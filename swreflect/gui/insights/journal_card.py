@@ -12,7 +12,9 @@ from swreflect.gui.ui import content_label, label
 
 
 class JournalCard(QFrame):
-    def __init__(self, insight: WellbeingInsight, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, insight: WellbeingInsight, support: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.insight = insight
         self.setProperty("role", "card")
@@ -26,6 +28,11 @@ class JournalCard(QFrame):
         self.stress.setProperty("role", "calm")
         self.stress.setVisible(insight.stress_note is not None)
         layout.addWidget(self.stress)
+        # The organisation's own support details, beside the note (Settings, "Your organisation").
+        self.support = readable(content_label(support), "Support if you need it")
+        self.support.setProperty("role", "calm")
+        self.support.setVisible(insight.stress_note is not None and bool(support))
+        layout.addWidget(self.support)
         layout.addWidget(label("Check-ins, week by week", "subsection"))
         self.chart = WellbeingChart()
         self.chart.set_weeks(insight.weeks)

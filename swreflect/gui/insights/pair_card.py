@@ -66,6 +66,11 @@ class PairCard(QFrame):
             content_label(pair.regularity.wording), "How regular your sessions have been"
         )
         layout.addWidget(self.regularity)
+        self.length = readable(
+            content_label(pair.length_wording or ""), "Time held against the time agreed"
+        )
+        self.length.setVisible(pair.length_wording is not None)
+        layout.addWidget(self.length)
 
         row = QHBoxLayout()
         row.setSpacing(18)

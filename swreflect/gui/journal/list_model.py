@@ -77,12 +77,15 @@ class JournalListModel(QAbstractListModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def show_rows(self, first: Sequence[EntrySummary | SearchHit], fetch: Fetch) -> None:
-        """Show a first page fetched elsewhere (by a worker); later pages come from ``fetch``."""
+    def show_rows(
+        self, first: Sequence[EntrySummary | SearchHit], fetch: Fetch, asked: int | None = None
+    ) -> None:
+        """Show a first page fetched elsewhere (by a worker) of ``asked`` rows at most (a page
+        by default); later pages come from ``fetch``."""
         self.beginResetModel()
         self._fetch = fetch
         self._rows = [row_from(item) for item in first]
-        self._exhausted = len(self._rows) < self._page_size
+        self._exhausted = len(self._rows) < (asked or self._page_size)
         self.endResetModel()
 
     def clear(self) -> None:

@@ -12,16 +12,39 @@ drafts left by a crash.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
+    QWidget,
+)
 
-if TYPE_CHECKING:
-    from swreflect.gui.pages.journal_page import JournalPage
+from swreflect.gui.journal.editor import EntryEditor
 
 
-def _fields(page: JournalPage) -> dict[str, QWidget]:
+class JournalView(Protocol):
+    """What resuming needs of the journal page (a Protocol, so this module needn't import the
+    page that imports it)."""
+
+    @property
+    def editor(self) -> EntryEditor: ...
+
+    @property
+    def stack(self) -> QStackedWidget: ...
+
+    @property
+    def saved_label(self) -> QLabel: ...
+
+    def open_entry(self, entry_id: int) -> None: ...
+
+
+def _fields(page: JournalView) -> dict[str, QWidget]:
     editor = page.editor
     fields: dict[str, QWidget] = {
         "title": editor.title_edit,
@@ -57,9 +80,9 @@ def wants_journal(settings: Any) -> bool:
 
 
 class Resume:
-    def __init__(self, page: JournalPage) -> None:
+    def __init__(self, page: JournalView, settings: Any) -> None:
         self.page = page
-        self._settings = page._services.settings
+        self._settings = settings
         self._pending: tuple[str, int] | None = None
 
     def remember(self) -> None:

@@ -118,8 +118,9 @@ class ActionsPage(QWidget):
             status = "Done" if action.status == "done" else "Open"
             if action.carried_over_from:
                 status += ", carried over"
+            raise_it = "Raise with the organisation: " if action.kind != "action" else ""
             cells = (
-                action.description,
+                raise_it + action.description,
                 action.owner.capitalize(),
                 due,
                 names.get(action.agreement_id, ""),

@@ -65,6 +65,7 @@ class HomePage(QWidget):
         self._empty = empty
         self._empty.setVisible(not services.agreements.list())
         layout.addStretch(1)
+        self._just_built = True  # the panel is already gathering; no second round on show
 
     def on_write_button_clicked(self) -> None:
         window = self.window()
@@ -76,6 +77,9 @@ class HomePage(QWidget):
 
     def page_shown(self) -> None:
         self.drafts.refresh()
+        fresh, self._just_built = self._just_built, False
+        if fresh and not self.supervision.is_ready:  # shown as it is built: already gathering
+            return
         self.supervision.refresh()
         self._empty.setVisible(not self._services.agreements.list())
 

@@ -30,7 +30,7 @@ from swreflect.gui import dialogs
 from swreflect.gui.journal import resume
 from swreflect.gui.journal.cpd_export import CpdExport
 from swreflect.gui.journal.editor import EntryEditor
-from swreflect.gui.journal.list_model import PAGE_SIZE, Fetch, IdRole
+from swreflect.gui.journal.list_model import Fetch, IdRole
 from swreflect.gui.journal.panes import ActionBar, ListPane, PrivateMarker
 from swreflect.gui.journal.private_text import clear_private_clipboard
 from swreflect.gui.journal.recovery_banner import RecoveryBanner
@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 3000
 DEID_MS = 400
 PRIVATE_TINT = QColor(PRIVATE_ACCENT)  # the lock glyph: 3.3:1 or more in light and dark
+
+# A search shows this many hits first (a screenful and some): each needs a snippet, which is
+# the slow part of a search; the rest of the list comes page by page as it scrolls.
+SEARCH_FIRST_PAGE = 30
 
 
 class JournalPage(QWidget):
@@ -136,7 +140,7 @@ class JournalPage(QWidget):
 
         self.refresh_list()
         self._update_actions()
-        self._resume = resume.Resume(self)
+        self._resume = resume.Resume(self, self._services.settings)
         if not self._resume.reopen():
             self._offer_recovered_draft()
         # The tag filter can wait until the first page is on screen.
@@ -157,7 +161,7 @@ class JournalPage(QWidget):
             def fetch(offset: int, limit: int) -> list[SearchHit]:
                 return journal.search(query, flt, limit, offset)
 
-            self.searches.start(fetch, PAGE_SIZE)
+            self.searches.start(fetch, SEARCH_FIRST_PAGE)
             return
         self.searches.cancel()
         self.model.reset(lambda offset, limit: journal.list_entries(offset, limit, flt))
@@ -165,7 +169,7 @@ class JournalPage(QWidget):
 
     def on_searches_results_ready(self, result: object) -> None:
         hits, fetch = cast(tuple[list[SearchHit], Fetch], result)
-        self.model.show_rows(hits, fetch)
+        self.model.show_rows(hits, fetch, SEARCH_FIRST_PAGE)
         self._after_list_changed(query=self.search_bar.query(), filtered=True)
         emit(self.search_finished)
 

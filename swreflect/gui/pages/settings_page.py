@@ -23,6 +23,7 @@ from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.pages.backups_panel import BackupsPanel
+from swreflect.gui.pages.organisation_panel import OrganisationPanel
 from swreflect.gui.screens.passphrase_form import PassphraseForm
 from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
 from swreflect.gui.signing.identity_panel import IdentityPanel, people_choices
@@ -120,6 +121,9 @@ class SettingsPage(QScrollArea):
         lock_row.addWidget(self.auto_lock_saved)
         lock_row.addStretch(1)
         layout.addLayout(lock_row)
+        layout.addWidget(label("Your organisation", "section"))
+        self.organisation_panel = OrganisationPanel(services)
+        layout.addWidget(self.organisation_panel)
         layout.addWidget(label("Your data", "section"))
         self.backups_panel = BackupsPanel(services)
         layout.addWidget(self.backups_panel)

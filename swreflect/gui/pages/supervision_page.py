@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,7 +30,9 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.flow_layout import WrapRow
+from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
 from swreflect.gui.supervision.balance_grid import BalanceGrid
+from swreflect.gui.supervision.cancel_dialog import CancelDialog
 from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
 from swreflect.gui.supervision.session_runner import SessionRunner
 
@@ -100,8 +103,26 @@ class SupervisionPage(QWidget):
         self.open_button = QPushButton("Open the selected session")
         self.open_button.setAccessibleName("Open the selected session")
         self.open_button.clicked.connect(self.on_open_button_clicked)
+        self.debrief_button = QPushButton("Start a debrief")
+        self.debrief_button.setAccessibleName("Start a debrief after a critical incident")
+        self.debrief_button.setToolTip(
+            "After a critical incident: wellbeing first, notes private unless shared, and a "
+            "follow-up check-in a week or two later."
+        )
+        self.debrief_button.clicked.connect(lambda: self.start_session(kind="debrief"))
+        self.cancel_button = QPushButton("Record a cancellation…")
+        self.cancel_button.setAccessibleName("Record that the selected session didn't take place")
+        self.cancel_button.setToolTip("Who cancelled it is kept; the reason is up to you.")
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.debrief_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.cancel_button)
+        self.text_button = QPushButton("The written agreement…")
+        self.text_button.setAccessibleName("Read or edit the written agreement")
+        self.text_button.setToolTip("Purpose, where you meet, cancelling, access, escalation…")
+        self.text_button.clicked.connect(self.on_text_button_clicked)
+        buttons.addWidget(self.text_button)
         detail.addWidget(buttons)
         lower = QHBoxLayout()
         sessions_column = QVBoxLayout()
@@ -110,6 +131,7 @@ class SupervisionPage(QWidget):
         self.sessions.setAccessibleName("Sessions under this agreement")
         self.sessions.itemActivated.connect(lambda _item: self.on_open_button_clicked())
         self.sessions.setSpacing(2)
+        self.sessions.setWordWrap(True)
         self.sessions.setMinimumWidth(170)  # dates stay readable beside the grid
         sessions_column.addWidget(self.sessions, 1)
         lower.addLayout(sessions_column, 1)
@@ -180,7 +202,11 @@ class SupervisionPage(QWidget):
 
     def show_agreement(self, agreement_id: str | None) -> None:
         self.terms_form.agreement_id = agreement_id
+        self.terms_form.update_preview()
         self.start_button.setEnabled(agreement_id is not None)
+        self.debrief_button.setEnabled(agreement_id is not None)
+        self.cancel_button.setEnabled(agreement_id is not None)
+        self.text_button.setEnabled(agreement_id is not None)
         self.open_button.setEnabled(agreement_id is not None)
         self.sessions.clear()
         if agreement_id is None:
@@ -197,17 +223,23 @@ class SupervisionPage(QWidget):
         relation = "Someone you supervise" if person.role == "supervisee" else "Your supervisor"
         pronouns = f" ({person.pronouns})" if person.pronouns else ""
         self.heading.setText(f"<h2>{person.display_name}{pronouns}</h2>{relation}")
-        self.due.setText(summary.wording)
-        terms = agreement.terms_on(self.services.agreements.today())
+        self.due.setText(" ".join((summary.wording, *summary.reminders)))
+        today = self.services.agreements.today()
+        terms = agreement.terms_on(today)
         self.terms.setText(
-            f"{frequency_label(terms)}; usually {terms.usual_minutes} minutes. "
-            f"The {agreement.record_writer} writes the record within "
+            f"{frequency_label(terms, agreement, today)}; usually {terms.usual_minutes} "
+            f"minutes. The {agreement.record_writer} writes the record within "
             f"{agreement.record_due_days} days."
         )
         sessions = self.services.sessions.list(agreement_id)
         for session in reversed(sessions):
             when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
             words = STATUS_WORDS.get(session.status, session.status.replace("_", " "))
+            if session.cancelled_by:
+                why = f": {session.cancel_reason}" if session.cancel_reason else ""
+                words += f" (cancelled by the {session.cancelled_by}{why})"
+            if session.kind == "debrief":
+                words = f"debrief · {words}"
             item = QListWidgetItem(f"{when or 'Not held yet'} · {words}")
             item.setData(ID_ROLE, session.id)
             self.sessions.addItem(item)
@@ -231,11 +263,13 @@ class SupervisionPage(QWidget):
         self.tabs.setCurrentWidget(self.agreements)
 
     # ------------------------------------------------------------------ sessions
-    def start_session(self, agreement_id: str | None = None) -> SessionRunner:
+    def start_session(
+        self, agreement_id: str | None = None, kind: str = "regular"
+    ) -> SessionRunner:
         agreement_id = agreement_id or self.selected_agreement()
         if agreement_id is None:
             raise ValueError("no agreement selected")
-        session = self.services.sessions.start(agreement_id)
+        session = self.services.sessions.start(agreement_id, kind=kind)
         runner = self.open_session(session.id)
         assert runner is not None  # a new session is always editable
         return runner
@@ -270,6 +304,41 @@ class SupervisionPage(QWidget):
     def on_start_button_clicked(self) -> None:
         if self.selected_agreement():
             self.start_session()
+
+    def on_cancel_button_clicked(self) -> None:
+        """Record a cancellation for the selected session, or for a new one when none is
+        selected (a session that was planned and never started)."""
+        agreement_id = self.selected_agreement()
+        if agreement_id is None:
+            return
+        dialog = CancelDialog(self)
+        if not self.run_dialog(dialog):
+            return
+        by, reason = dialog.chosen()
+        item = self.sessions.currentItem()
+        session_id = str(item.data(ID_ROLE)) if item and item.data(ID_ROLE) else None
+        today = self.services.agreements.today()
+        try:
+            selected = self.services.sessions.get(session_id) if session_id else None
+            if selected is None or selected.status not in ("draft", "in_session") or selected.notes:
+                # Nothing unwritten is selected: record the cancelled meeting on its own.
+                session_id = self.services.sessions.create(agreement_id).id
+            assert session_id is not None
+            self.services.sessions.cancel(session_id, by=by, reason=reason, on=today)
+        except SwreflectError as exc:
+            self.pack_message.setText(exc.message)
+            self.pack_message.show()
+            return
+        self.show_agreement(agreement_id)
+
+    def on_text_button_clicked(self) -> None:
+        agreement_id = self.selected_agreement()
+        if agreement_id is not None:
+            self.run_dialog(AgreementTextDialog(self.services, agreement_id, self))
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog and say whether it was accepted (tests replace this)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def on_open_button_clicked(self) -> None:
         item = self.sessions.currentItem()

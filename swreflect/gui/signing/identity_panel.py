@@ -83,7 +83,6 @@ class IdentityPanel(QFrame):
         self.no_people_hint = hint(
             "Add the person on the Supervision page first, then pair with their card here."
         )
-        self.no_people_hint.setVisible(not people)
         self.choose_button = button("Choose their card…", "Open the identity card they sent.")
         self.choose_button.setEnabled(bool(people))
         self.their_name = label("", "subsection")
@@ -140,6 +139,9 @@ class IdentityPanel(QFrame):
         pick.addWidget(self.choose_button)
         layout.addLayout(pick)
         layout.addWidget(self.no_people_hint)
+        # Only once it has a parent: shown while parentless it would open as a window of its
+        # own for a moment and take activation from the main window.
+        self.no_people_hint.setVisible(not people)
         layout.addWidget(self.their_name)
         layout.addWidget(self.their_fingerprint)
         confirm = QHBoxLayout()

@@ -43,6 +43,11 @@ class ActionsEditor(QWidget):
         self.owner.setAccessibleName("Who owns the new action")
         for role in Role:
             self.owner.addItem(role.capitalize(), role)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of action")
+        self.kind.addItem("Action", "action")
+        self.kind.addItem("Raise with the organisation", "raise_with_organisation")
+        self.kind.setToolTip("Something to take to the organisation, tracked like any action.")
         self.has_due = QCheckBox("Due by")
         self.has_due.setAccessibleName("The new action has a due date")
         self.due = date_edit(
@@ -51,7 +56,7 @@ class ActionsEditor(QWidget):
         add = QPushButton("Add action")
         add.setAccessibleName("Add the action")
         add.clicked.connect(self.on_add_button_clicked)
-        for widget in (self.description, self.owner, self.has_due, self.due, add):
+        for widget in (self.description, self.owner, self.kind, self.has_due, self.due, add):
             add_row.addWidget(widget, 3 if widget is self.description else 0)
         layout.addLayout(add_row)
         self.refresh()
@@ -63,6 +68,8 @@ class ActionsEditor(QWidget):
             self._grid.addWidget(QLabel("No actions yet."), 0, 0)
         for row, action in enumerate(actions):
             carried = " (carried over)" if action.carried_over_from else ""
+            if action.kind == "raise_with_organisation":
+                carried = f" (to raise with the organisation){carried}"
             due = f"by {action.due.strftime('%d %b %Y')}" if action.due else "no date"
             done = QCheckBox(f"{action.description}{carried}")
             done.setAccessibleName(f"Done: {action.description}")
@@ -81,8 +88,12 @@ class ActionsEditor(QWidget):
         self._services.actions.delete(action_id)
         self.refresh()
 
-    def add_action(self, description: str, owner: str, due: date | None = None) -> str:
-        action_id = self._services.sessions.add_action(self._session_id, description, owner, due)
+    def add_action(
+        self, description: str, owner: str, due: date | None = None, kind: str = "action"
+    ) -> str:
+        action_id = self._services.sessions.add_action(
+            self._session_id, description, owner, due, kind
+        )
         self.refresh()
         return action_id
 
@@ -91,5 +102,5 @@ class ActionsEditor(QWidget):
         if not text:
             return
         due = to_date(self.due.date()) if self.has_due.isChecked() else None
-        self.add_action(text, str(self.owner.currentData()), due)
+        self.add_action(text, str(self.owner.currentData()), due, str(self.kind.currentData()))
         self.description.clear()

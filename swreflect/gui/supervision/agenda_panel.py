@@ -39,6 +39,8 @@ SOURCE_MARKS = {"topic": "Topic", "excerpt": "Shared excerpt", "carried_action":
 class AgendaItemPanel(QWidget):
     """One agenda item: function, the excerpt if any, cycle step prompts and notes."""
 
+    step_changed = Signal(str)
+
     def __init__(
         self, services: Services, session: Session, item: AgendaItem, content: StageContent
     ) -> None:
@@ -51,7 +53,9 @@ class AgendaItemPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(f"<h3>{item.title}</h3>"))
         form = QFormLayout()
-        self.function = function_combo(item.function, f"Supervision function of {item.title}")
+        self.function = function_combo(
+            item.function, f"Supervision function of {item.title}", agenda=True
+        )
         self.function.currentIndexChanged.connect(self.on_function_current_index_changed)
         form.addRow("Mostly serving:", self.function)
         layout.addLayout(form)
@@ -86,6 +90,10 @@ class AgendaItemPanel(QWidget):
     def on_steps_current_changed(self, index: int) -> None:
         step = CYCLE_STEPS[index]
         self.prompt_card.set_prompts(self._content.prompts_for(step) or self._content.prompts)
+        self.step_changed.emit(step)
+
+    def current_step(self) -> str:
+        return CYCLE_STEPS[max(0, self.steps.currentIndex())]
 
     def on_function_current_index_changed(self, _index: int) -> None:
         self._services.sessions.update_agenda_item(
@@ -95,6 +103,7 @@ class AgendaItemPanel(QWidget):
 
 class AgendaPanel(QWidget):
     item_changed = Signal(object)  # agenda item id or None
+    step_changed = Signal(str)  # the 4x4x4 step of the current item
 
     def __init__(
         self,
@@ -191,6 +200,7 @@ class AgendaPanel(QWidget):
 
     def _add_item_widget(self, item: AgendaItem, session: Session) -> None:
         panel = AgendaItemPanel(self.services, session, item, self._content)
+        panel.step_changed.connect(self.step_changed)
         self._panels[item.id] = panel
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
@@ -265,6 +275,11 @@ class AgendaPanel(QWidget):
     def current_agenda_item(self) -> str | None:
         row = self.items.currentRow()
         return self.items.item(row).data(256) if row >= 0 else None
+
+    def current_step(self) -> str:
+        """The cycle step the current item is on: its time counts for that step's function."""
+        item_id = self.current_agenda_item()
+        return self._panels[item_id].current_step() if item_id in self._panels else ""
 
     def panel_for(self, item_id: str) -> AgendaItemPanel:
         return self._panels[item_id]

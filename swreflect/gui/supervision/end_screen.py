@@ -29,6 +29,7 @@ from swreflect.core.services import Services
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import clear_layout
+from swreflect.gui.supervision.minutes_consent import MinutesConsent
 from swreflect.gui.ui import hint
 from swreflect.models.vocab import Function
 
@@ -91,6 +92,8 @@ class EndScreen(QScrollArea):
         self.balance.setWordWrap(True)
         self.balance.setAccessibleName("Balance of the session")
         layout.addWidget(self.balance)
+        self.minutes_consent = MinutesConsent(services, session_id)
+        layout.addWidget(self.minutes_consent)
 
         ratings = QGroupBox("Your support and challenge (1 = very little, 5 = a lot)")
         grid = QGridLayout(ratings)

@@ -2,17 +2,39 @@
 
 Worded calmly ("This session is two weeks later than your agreement suggests"), soonest first.
 The Home page embeds this panel and calls ``refresh()`` when it is shown.
+
+Home is the page painted at unlock, and what is due is worked out from every agreement's
+whole history (seconds at a career's scale), so the figures are gathered in a worker (its own
+read-only connection, see ``vault.threads``) and drawn when they arrive; until then the panel
+says it is checking.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, cast
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from swreflect.core.agreements import asye_reminders
 from swreflect.core.services import Services
+from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.look import clear_layout
+from swreflect.gui.workers import TaskRunner
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
+FOLLOW_UP_NOTICE_DAYS = 7
+CHECKING = "Checking what is due…"
+
+
+@dataclass(frozen=True)
+class HomeFigures:
+    has_agreements: bool
+    due: list[tuple[str, str]]  # (wording, state) of the sessions to show
+    reviews: list[str]  # reviews due, newly qualified reminders and debrief follow-ups
+    open_actions: int
+    late_actions: int
 
 
 class SupervisionHomePanel(QWidget):
@@ -28,6 +50,10 @@ class SupervisionHomePanel(QWidget):
         self.actions_line = QLabel()
         self.actions_line.setAccessibleName("Open actions")
         layout.addWidget(self.actions_line)
+        self.is_ready = False
+        self._again = False
+        self._runner = TaskRunner(self)
+        self._items.addWidget(QLabel(CHECKING))
         self.refresh()
 
     def lines(self) -> list[str]:
@@ -37,11 +63,13 @@ class SupervisionHomePanel(QWidget):
             if s.due.state in SHOW_STATES
         ]
 
-    def review_lines(self) -> list[str]:
+    def review_lines(self, summaries: list[Any] | None = None) -> list[str]:
         """Agreements whose review date is within a month (or has passed)."""
         today = self._services.agreements.today()
         out = []
-        for summary in self._services.agreements.due_summaries():
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
+        for summary in summaries:
             review = summary.agreement.review_date
             if review is not None and (review - today).days <= REVIEW_NOTICE_DAYS:
                 when = review.strftime("%d %B %Y").lstrip("0")
@@ -52,32 +80,99 @@ class SupervisionHomePanel(QWidget):
                 )
         return out
 
-    def refresh(self) -> None:
-        clear_layout(self._items)
+    def asye_lines(self, summaries: list[Any] | None = None) -> list[str]:
+        today = self._services.agreements.today()
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
+        return [
+            f"{s.person.display_name}: {line}"
+            for s in summaries
+            for line in asye_reminders(s.agreement, today)
+        ]
+
+    def follow_up_lines(self, summaries: list[Any] | None = None) -> list[str]:
+        """A check-in a week or two after a debrief, until a later session has taken place."""
+        today = self._services.agreements.today()
+        if summaries is None:
+            summaries = self._services.agreements.due_summaries()
+        names = {s.agreement.id: s.person.display_name for s in summaries}
+        sessions = self._services.sessions.list()
+        out = []
+        for debrief in sessions:
+            follow = debrief.follow_up_on
+            if debrief.kind != "debrief" or follow is None or debrief.held_on is None:
+                continue
+            later = any(
+                s.is_held and s.held_on and s.held_on > debrief.held_on and s.id != debrief.id
+                for s in sessions
+                if s.agreement_id == debrief.agreement_id
+            )
+            if not later and (follow - today).days <= FOLLOW_UP_NOTICE_DAYS:
+                who = names.get(debrief.agreement_id, "")
+                out.append(
+                    f"A follow-up check-in with {who} after the debrief is suggested by "
+                    f"{weekday_date(follow)}."
+                )
+        return out
+
+    def gather(self) -> HomeFigures:
+        """Everything the panel shows, from the vault (runs in a worker)."""
         summaries = self._services.agreements.due_summaries()
-        shown = [s for s in summaries if s.due.state in SHOW_STATES]
-        if not summaries:
+        actions = self._services.actions.list()
+        return HomeFigures(
+            has_agreements=bool(summaries),
+            due=[(s.wording, s.due.state) for s in summaries if s.due.state in SHOW_STATES],
+            reviews=self.review_lines(summaries)
+            + self.asye_lines(summaries)
+            + self.follow_up_lines(summaries),
+            open_actions=len(actions),
+            late_actions=sum(1 for a in actions if self._services.actions.is_late(a)),
+        )
+
+    def refresh(self) -> None:
+        """Gather again in the worker; the panel is redrawn when the figures arrive."""
+        self.is_ready = False
+        if self._runner.busy:
+            self._again = True
+            return
+        self._runner.start(self.gather, self.on_gathered, self.on_gather_failed)
+
+    def on_gather_failed(self, _message: str) -> None:
+        self._settle()
+
+    def _settle(self) -> None:
+        self.is_ready = True
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def on_gathered(self, result: object) -> None:
+        self._show(cast(HomeFigures, result))
+        self._settle()
+
+    def _show(self, figures: HomeFigures) -> None:
+        clear_layout(self._items)
+        if not figures.has_agreements:
             note = QLabel("No supervision agreements yet. Set one up on the Supervision page.")
             note.setProperty("role", "hint")
             self._items.addWidget(note)
-        elif not shown:
+        elif not figures.due:
             self._items.addWidget(QLabel("No sessions are due this week."))
-        for summary in shown:
-            line = QLabel(summary.wording)
+        for wording, state in figures.due:
+            line = QLabel(wording)
             line.setWordWrap(True)
-            if summary.due.state == "overdue":
+            if state == "overdue":
                 line.setProperty("role", "calm")
             self._items.addWidget(line)
-        for text in self.review_lines():
+        for text in figures.reviews:
             line = QLabel(text)
             line.setWordWrap(True)
             self._items.addWidget(line)
-        actions = self._services.actions.list()
-        late = sum(1 for a in actions if self._services.actions.is_late(a))
-        if not actions:
+        count, late = figures.open_actions, figures.late_actions
+        if not count:
             self.actions_line.setText("No open actions.")
         else:
-            text = f"{len(actions)} open action{'s' if len(actions) != 1 else ''}"
+            text = f"{count} open action{'s' if count != 1 else ''}"
             if late:
                 text += f", {late} past {'its' if late == 1 else 'their'} date"
             self.actions_line.setText(text + ". See the Actions page.")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from swreflect.core.deidentify import Finding
 from swreflect.core.prompt_packs import Prompt
-from swreflect.core.record_guidance import PRIVATE_BY_DEFAULT, SHARE_WARNING, guidance
+from swreflect.core.record_guidance import SHARE_WARNING, guidance
 from swreflect.core.sessions import SessionService
 from swreflect.gui.supervision.look import lock_icon
 from swreflect.gui.supervision.note_editor import NoteEditor
@@ -55,15 +55,14 @@ class NotesList(QWidget):
         self.private_button.setIcon(lock_icon())
         self.private_button.setAccessibleName("Add a note that stays private to you")
         self.private_button.clicked.connect(self.on_private_button_clicked)
-        private_first = stage_key in PRIVATE_BY_DEFAULT
-        if private_first:
+        # A stage that is private by default (learning, identity, a debrief's) offers the
+        # private note first; its shared button says what sharing means.
+        first, second = self.shared_button, self.private_button
+        if sessions.default_visibility(stage_key) == "private":
+            first, second = second, first
             self.shared_button.setToolTip(SHARE_WARNING)
-        for b in (
-            (self.private_button, self.shared_button)
-            if private_first
-            else (self.shared_button, self.private_button)
-        ):
-            buttons.addWidget(b)
+        buttons.addWidget(first)
+        buttons.addWidget(second)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self._column = QVBoxLayout()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from swreflect.core.agreements import DEFAULT_CONFIDENTIALITY, DEFAULT_DISAGREEMENT
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
+from swreflect.gui import dialogs
+from swreflect.gui.supervision.agreement_details import AgreementDetailsFields
 from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
 from swreflect.gui.ui import hint
 
@@ -154,6 +156,7 @@ class AgreementForm(QWidget):
         self.start = date_edit("Start date", qtoday)
         self.has_review = QCheckBox("Review by")
         self.has_review.setAccessibleName("Set a review date")
+        self.has_review.setChecked(True)  # agreements are reviewed yearly unless you say not
         self.review = date_edit("Review date", qtoday.addYears(1))
         self.writer = QComboBox()
         self.writer.setAccessibleName("Who writes the record")
@@ -182,6 +185,11 @@ class AgreementForm(QWidget):
         form.addRow("Disagreement:", self.disagreement)
         form.addRow("Confidentiality:", self.confidentiality)
         layout.addLayout(form)
+        self.details = AgreementDetailsFields(qtoday)
+        layout.addWidget(self.details)
+        self.frequency.currentIndexChanged.connect(
+            lambda _i: self.details.show_asye(self.frequency.currentData() == "asye")
+        )
         self.add_button = QPushButton("Add agreement")
         self.add_button.setAccessibleName("Add the agreement")
         self.add_button.clicked.connect(self.on_add_button_clicked)
@@ -211,6 +219,9 @@ class AgreementForm(QWidget):
                 review_date=to_date(self.review.date()) if self.has_review.isChecked() else None,
                 disagreement=self.disagreement.toPlainText(),
                 confidentiality=self.confidentiality.toPlainText(),
+                no_review=not self.has_review.isChecked(),
+                asye_start=self.details.asye_start_date(),
+                details=self.details.details(self.frequency.currentData() == "asye"),
             )
         except SwreflectError as exc:
             self.message.setText(exc.message)
@@ -245,16 +256,55 @@ class TermsChangeForm(QWidget):
         form.addRow("Applies from:", self.effective)
         layout.addLayout(form)
         layout.addWidget(hint("Sessions due before that date are judged by the old terms."))
-        self.apply_button = QPushButton("Change the agreement")
+        self.preview = hint("")
+        self.preview.setAccessibleName("What the change would do")
+        layout.addWidget(self.preview)
+        self.apply_button = QPushButton("Change the agreement…")
         self.apply_button.setAccessibleName("Change how often and how long, from the date")
+        self.apply_button.setToolTip("Shows what the change would do and asks before saving.")
         self.apply_button.clicked.connect(self.on_apply_button_clicked)
         self.message = _add_footer(layout, self.apply_button)
+        for signal in (
+            self.frequency.currentIndexChanged,
+            self.every_days.valueChanged,
+            self.minutes.valueChanged,
+            self.effective.dateChanged,
+        ):
+            signal.connect(lambda *_: self.update_preview())
+
+    def _preview_text(self) -> str:
+        assert self.agreement_id is not None
+        return self._services.agreements.preview_change(
+            self.agreement_id, effective_from=to_date(self.effective.date()), **self.terms.values()
+        )
+
+    def update_preview(self) -> None:
+        if self.agreement_id is None:
+            self.preview.clear()
+            return
+        try:
+            self.preview.setText(self._preview_text())
+        except SwreflectError as exc:
+            self.preview.setText(exc.message)
+
+    def confirm(self, effect: str) -> bool:
+        """Ask before saving (tests replace this)."""
+        return dialogs.confirm(
+            self,
+            "Change the agreement?",
+            f"{effect}\n\nSessions due before that date are judged by the old terms.",
+            "Change it",
+        )
 
     def on_apply_button_clicked(self) -> None:
         if self.agreement_id is None:
             self.message.setText("Choose an agreement first.")
             return
         try:
+            effect = self._preview_text()
+            if not self.confirm(effect):
+                self.message.setText("Nothing was changed.")
+                return
             self._services.agreements.change_terms(
                 self.agreement_id,
                 effective_from=to_date(self.effective.date()),
@@ -263,5 +313,5 @@ class TermsChangeForm(QWidget):
         except SwreflectError as exc:
             self.message.setText(exc.message)
             return
-        self.message.setText("The agreement was changed from that date.")
+        self.message.setText(f"Changed. {effect}")
         self.terms_changed.emit(self.agreement_id)

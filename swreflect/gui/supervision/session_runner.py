@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
+from swreflect.core.session_record import total_seconds
+from swreflect.core.supervision_schedule import weekday_date
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.supervision.agenda_panel import AgendaPanel
@@ -36,6 +38,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 def _clock_text(seconds: int) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def session_clock_text(seconds: int, agreed_minutes: int) -> str:
+    """'Session: 52 of 90 min' (past the agreed length: '95 min, 5 over the agreed 90')."""
+    minutes = seconds // 60
+    if minutes > agreed_minutes:
+        over = minutes - agreed_minutes
+        return f"Session: {minutes} min, {over} over the agreed {agreed_minutes}"
+    return f"Session: {minutes} of {agreed_minutes} min"
 
 
 class SessionRunner(QWidget):
@@ -59,11 +70,29 @@ class SessionRunner(QWidget):
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
-        self.heading = QLabel(f"<b>Supervision with {person.display_name}</b>  ·  {when}")
+        what = "Debrief" if session.kind == "debrief" else "Supervision"
+        heading = f"<b>{what} with {person.display_name}</b>  ·  {when}"
+        if session.follow_up_on:
+            heading += f"  ·  follow-up check-in by {weekday_date(session.follow_up_on)}"
+        self.heading = QLabel(heading)
+        self.heading.setWordWrap(True)
         header.addWidget(self.heading, 1)
+        self.agreed_minutes = agreement.terms_on(
+            session.held_on or services.clock.now().date()
+        ).usual_minutes
+        self._stored_seconds = total_seconds(session)
+        self.session_clock = QLabel()
+        self.session_clock.setAccessibleName("Time in the session against the agreed length")
+        self.session_clock.setToolTip(
+            f"Time measured in this session so far, against the {self.agreed_minutes} minutes "
+            "your agreement sets aside."
+        )
+        clocks = QHBoxLayout()  # on a line of their own, so the header fits a small screen
+        clocks.addWidget(self.session_clock)
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName("Time in this stage")
-        header.addWidget(self.timer_label)
+        clocks.addWidget(self.timer_label)
+        clocks.addStretch(1)
         back = QPushButton("Leave for now")
         back.setAccessibleName("Leave the session for now; it is saved")
         back.clicked.connect(self.on_back_button_clicked)
@@ -79,6 +108,7 @@ class SessionRunner(QWidget):
         header.addWidget(self.discard_button)
         header.addWidget(back)
         outer.addLayout(header)
+        outer.addLayout(clocks)
 
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
@@ -139,6 +169,7 @@ class SessionRunner(QWidget):
             if stage.key == "agenda":
                 panel = AgendaPanel(services, session, content)
                 panel.item_changed.connect(self.on_agenda_item_changed)
+                panel.step_changed.connect(self.on_agenda_step_changed)
             else:
                 panel = StagePanel(services, session, content)
             self.panels[stage.key] = panel
@@ -189,7 +220,8 @@ class SessionRunner(QWidget):
         key = str(self.stage_list.item(row).data(KEY_ROLE))
         panel = self.panels[key]
         self.stages.setCurrentWidget(panel)
-        self.timer.switch(key, panel.current_agenda_item())
+        step = panel.current_step() if isinstance(panel, AgendaPanel) else ""
+        self.timer.switch(key, panel.current_agenda_item(), step)
         session = self.services.sessions.get(self.session_id)
         self.skip_button.setText(
             "Bring this stage back" if session.stage(key).skipped else "Skip this stage"
@@ -198,7 +230,13 @@ class SessionRunner(QWidget):
 
     def on_agenda_item_changed(self, item_id: object) -> None:
         if self.current_key() == "agenda":
-            self.timer.switch("agenda", str(item_id) if item_id else None)
+            panel = self.panels["agenda"]
+            step = panel.current_step() if isinstance(panel, AgendaPanel) else ""
+            self.timer.switch("agenda", str(item_id) if item_id else None, step)
+
+    def on_agenda_step_changed(self, step: str) -> None:
+        if self.current_key() == "agenda":
+            self.timer.switch("agenda", self.panels["agenda"].current_agenda_item(), step)
 
     def move_stage(self, offset: int) -> None:
         row = self.stage_list.currentRow()
@@ -250,6 +288,8 @@ class SessionRunner(QWidget):
 
     def on_timer_ticked(self, seconds: int) -> None:
         self.timer_label.setText(f"This stage: {_clock_text(self.timer.current_seconds())}")
+        total = self._stored_seconds + self.timer.measured_seconds()
+        self.session_clock.setText(session_clock_text(total, self.agreed_minutes))
 
     def on_back_button_clicked(self) -> None:
         self.save_pending()

@@ -20,10 +20,12 @@ from swreflect.core.prompt_packs import StageContent
 from swreflect.core.services import Services
 from swreflect.gui.supervision.notes_list import NotesList
 from swreflect.gui.supervision.prompt_card import PromptCard
-from swreflect.models.supervision import Session
+from swreflect.gui.supervision.stage_extras import StageExtras, prompts_for_owner
+from swreflect.models.supervision import AGENDA_FUNCTIONS, Session
 from swreflect.models.vocab import ActionStatus, Function
 
 FUNCTION_LABELS = {
+    "case": "Case discussion (split by the cycle)",
     "management": "Management (accountable practice)",
     "development": "Development (learning and CPD)",
     "support": "Support (how the work affects you)",
@@ -31,12 +33,20 @@ FUNCTION_LABELS = {
 }
 
 
-def function_combo(current: str, name: str) -> QComboBox:
+def function_combo(current: str, name: str, agenda: bool = False) -> QComboBox:
+    """The supervision function a stage or item serves; an agenda item may also stay a
+    neutral case discussion whose time is split by the step of the cycle."""
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for key in Function:
+    keys: tuple[str, ...] = AGENDA_FUNCTIONS if agenda else tuple(Function)
+    for key in keys:
         combo.addItem(FUNCTION_LABELS[key], key)
-    combo.setCurrentIndex(tuple(Function).index(current) if current in tuple(Function) else 0)
+    combo.setCurrentIndex(keys.index(current) if current in keys else 0)
+    if agenda:
+        combo.setToolTip(
+            "A case discussion counts its time by step: experience and action for management, "
+            "reflection for support, analysis for development."
+        )
     return combo
 
 
@@ -74,7 +84,7 @@ class StagePanel(QScrollArea):
         form.addRow("Mostly serving:", self.function)
         self.body_layout.addLayout(form)
         self.build_extras(session)
-        self.prompt_card = PromptCard(content.prompts)
+        self.prompt_card = PromptCard(prompts_for_owner(services, session, content.prompts))
         self.body_layout.addWidget(self.prompt_card)
         own_notes = [
             n for n in session.notes if n.stage_key == content.key and not n.agenda_item_id
@@ -89,6 +99,11 @@ class StagePanel(QScrollArea):
             supervisor=services.sessions.my_role(session.id) == "supervisor",
         )
         self.body_layout.addWidget(self.notes)
+        # Support, routes and the private word come after the notes, so the prompt and the
+        # note buttons stay at the top of a short screen.
+        self.extras = StageExtras(services, session, content.key)
+        if self.extras.has_content():
+            self.body_layout.addWidget(self.extras)
         self.body_layout.addStretch(1)
         self.setWidget(body)
 

@@ -28,6 +28,8 @@ class StageTimer(QObject):
         self._clock = clock
         self._stage: str | None = None
         self._item: str | None = None
+        self._cycle = ""
+        self._flushed_total = 0
         self._mark = clock.monotonic()
         self._since_entered = 0
         self._running = False
@@ -39,10 +41,14 @@ class StageTimer(QObject):
     def stage(self) -> str | None:
         return self._stage
 
-    def switch(self, stage_key: str, agenda_item_id: str | None = None) -> None:
+    def switch(self, stage_key: str, agenda_item_id: str | None = None, cycle: str = "") -> None:
+        """Count from now towards another stage, agenda item or step of the cycle. A change of
+        step alone keeps the stage's running time on screen."""
+        same_place = (stage_key, agenda_item_id) == (self._stage, self._item)
         self.flush()
-        self._stage, self._item = stage_key, agenda_item_id
-        self._since_entered = 0
+        self._stage, self._item, self._cycle = stage_key, agenda_item_id, cycle
+        if not same_place:
+            self._since_entered = 0
         self._mark = self._clock.monotonic()
 
     def start(self) -> None:
@@ -62,13 +68,21 @@ class StageTimer(QObject):
         elapsed = int(self._clock.monotonic() - self._mark)
         if elapsed <= 0:
             return
-        self._sessions.add_time(self._session_id, self._stage, elapsed, self._item)
+        cycle = self._cycle if self._item else ""
+        self._sessions.add_time(self._session_id, self._stage, elapsed, self._item, cycle)
         self._mark += elapsed
         self._since_entered += elapsed
+        self._flushed_total += elapsed
+
+    def _pending(self) -> int:
+        return max(0, int(self._clock.monotonic() - self._mark)) if self._running else 0
 
     def current_seconds(self) -> int:
-        pending = max(0, int(self._clock.monotonic() - self._mark)) if self._running else 0
-        return self._since_entered + pending
+        return self._since_entered + self._pending()
+
+    def measured_seconds(self) -> int:
+        """Everything this timer has measured since it was made, written or not yet."""
+        return self._flushed_total + self._pending()
 
     def on_tick_timeout(self) -> None:
         if self._running and self._clock.monotonic() - self._mark >= FLUSH_SECONDS:

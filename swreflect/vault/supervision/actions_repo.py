@@ -14,7 +14,7 @@ from swreflect.vault.vault import Vault
 
 _COLUMNS = (
     "id, session_id, agreement_id, description, owner, due, status, carried_over_from, "
-    "carried_to, position"
+    "carried_to, position, kind"
 )
 
 
@@ -30,6 +30,7 @@ def _build(row: tuple[Any, ...]) -> Action:
         carried_over_from=row[7],
         carried_to=row[8],
         position=int(row[9]),
+        kind=row[10] or "action",
     )
 
 
@@ -45,13 +46,14 @@ class ActionRepository:
         owner: str,
         due: date | None,
         stamp: str,
+        kind: str = "action",
     ) -> str:
         action_id = str(uuid.uuid4())
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
                 "(?, ?, ?, ?, ?, ?, 'open', NULL, NULL, "
-                "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?)",
+                "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?, ?)",
                 (
                     action_id,
                     session_id,
@@ -60,6 +62,7 @@ class ActionRepository:
                     owner,
                     due.isoformat() if due else None,
                     session_id,
+                    kind,
                     stamp,
                 ),
             )
@@ -124,15 +127,15 @@ class ActionRepository:
             return 0
         marks = ",".join("?" for _ in action_ids)
         rows = conn.execute(
-            f"SELECT id, agreement_id, description, owner, due FROM actions "  # noqa: S608
+            f"SELECT id, agreement_id, description, owner, due, kind FROM actions "  # noqa: S608
             f"WHERE id IN ({marks}) AND carried_to IS NULL ORDER BY created_at, position, id",
             tuple(action_ids),
         ).fetchall()
-        for position, (old_id, agreement_id, description, owner, due) in enumerate(rows):
+        for position, (old_id, agreement_id, description, owner, due, kind) in enumerate(rows):
             new_id = str(uuid.uuid4())
             conn.execute(
                 f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
-                "(?, ?, ?, ?, ?, ?, 'open', ?, NULL, ?, ?)",
+                "(?, ?, ?, ?, ?, ?, 'open', ?, NULL, ?, ?, ?)",
                 (
                     new_id,
                     session_id,
@@ -142,6 +145,7 @@ class ActionRepository:
                     due,
                     old_id,
                     position,
+                    kind,
                     stamp,
                 ),
             )

@@ -8,6 +8,8 @@ service (core/sessions.py), not of this module.
 
 from __future__ import annotations
 
+import builtins
+import json
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -25,12 +27,24 @@ from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
     "id, agreement_id, status, held_on, record_id, record_version, duration_minutes, summary, "
-    "pack_id, pack_version, finished_at"
+    "pack_id, pack_version, finished_at, kind, cancelled_by, cancel_reason, follow_up_on, "
+    "minutes_in_record"
 )
 
 
 def _new_id() -> str:
     return str(uuid.uuid4())
+
+
+def _cycle_split(text: str | None) -> dict[str, int]:
+    """Seconds per 4x4x4 step as stored; anything unreadable counts as no split."""
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): int(v) for k, v in raw.items() if isinstance(v, int) and v > 0}
 
 
 class SessionRepository:
@@ -51,12 +65,13 @@ class SessionRepository:
         pack: tuple[str, int] = ("", 0),
         held_on: date | None = None,
         carry: Sequence[str] = (),
+        kind: str = "regular",
     ) -> str:
         session_id = _new_id()
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, NULL, NULL, NULL, 0, ?, ?)",
                 (
                     session_id,
                     agreement_id,
@@ -65,6 +80,7 @@ class SessionRepository:
                     _new_id(),
                     pack[0],
                     pack[1],
+                    kind,
                     stamp,
                     stamp,
                 ),
@@ -94,6 +110,80 @@ class SessionRepository:
         sql += " ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at"
         return [self._build(row) for row in self._conn.execute(sql, params).fetchall()]
 
+    def list_overview(self, agreement_id: str) -> builtins.list[Session]:
+        """An agreement's sessions with their stages, agenda times and ratings only (no notes,
+        actions or decisions), in four queries for all of them rather than seven per session:
+        what Insights needs, at a career's scale."""
+        conn = self._conn
+        rows = conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE agreement_id = ? "  # noqa: S608
+            "ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at",
+            (agreement_id,),
+        ).fetchall()
+        inner = "SELECT id FROM sessions WHERE agreement_id = ?"
+        stages: dict[str, list[StageState]] = {}
+        for r in conn.execute(
+            "SELECT session_id, stage_key, title, position, skipped, seconds, function "  # noqa: S608
+            f"FROM session_stages WHERE session_id IN ({inner}) ORDER BY position, stage_key",
+            (agreement_id,),
+        ):
+            stages.setdefault(r[0], []).append(
+                StageState(r[1], r[2], int(r[3]), bool(r[4]), int(r[5]), r[6])
+            )
+        agenda: dict[str, list[AgendaItem]] = {}
+        for r in conn.execute(
+            "SELECT session_id, id, title, source, excerpt, function, seconds, position, "  # noqa: S608
+            f"action_id, cycle_seconds FROM agenda_items WHERE session_id IN ({inner}) "
+            "ORDER BY position, id",
+            (agreement_id,),
+        ):
+            agenda.setdefault(r[0], []).append(
+                AgendaItem(
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    int(r[6]),
+                    int(r[7]),
+                    r[8],
+                    tuple(sorted(_cycle_split(r[9]).items())),
+                )
+            )
+        ratings: dict[str, list[Rating]] = {}
+        for r in conn.execute(
+            "SELECT session_id, rater, support, challenge FROM session_ratings "  # noqa: S608
+            f"WHERE session_id IN ({inner}) ORDER BY rater",
+            (agreement_id,),
+        ):
+            ratings.setdefault(r[0], []).append(Rating(r[1], int(r[2]), int(r[3])))
+        return [
+            self._assemble(
+                row,
+                stages.get(row[0], []),
+                agenda.get(row[0], []),
+                ratings.get(row[0], []),
+            )
+            for row in rows
+        ]
+
+    def ids_starting(self, prefix: str, limit: int = 2) -> builtins.list[str]:
+        """Ids beginning with ``prefix`` (at most ``limit``), found through the primary key
+        rather than by loading every session."""
+        upper = prefix + "\U0010ffff"
+        rows = self._conn.execute(
+            "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, upper, int(limit)),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def ids_for_record(self, record_id: str, version: int) -> builtins.list[str]:
+        rows = self._conn.execute(
+            "SELECT id FROM sessions WHERE record_id = ? AND record_version = ?",
+            (record_id, int(version)),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def last_held_on(self, agreement_id: str, not_held: Sequence[str]) -> date | None:
         marks = ",".join("?" for _ in not_held)
         row = self._conn.execute(
@@ -117,6 +207,10 @@ class SessionRepository:
             "duration_minutes",
             "record_version",
             "finished_at",
+            "cancelled_by",
+            "cancel_reason",
+            "follow_up_on",
+            "minutes_in_record",
         }
         if not fields or set(fields) - allowed:
             raise ValueError("unknown session field")
@@ -153,7 +247,12 @@ class SessionRepository:
             )
 
     def add_time(
-        self, session_id: str, stage_key: str, agenda_item_id: str | None, seconds: int
+        self,
+        session_id: str,
+        stage_key: str,
+        agenda_item_id: str | None,
+        seconds: int,
+        cycle: str = "",
     ) -> None:
         with self._vault.transaction() as conn:
             if agenda_item_id:
@@ -161,6 +260,17 @@ class SessionRepository:
                     "UPDATE agenda_items SET seconds = seconds + ? WHERE id = ? AND session_id = ?",
                     (seconds, agenda_item_id, session_id),
                 )
+                if cycle:
+                    row = conn.execute(
+                        "SELECT cycle_seconds FROM agenda_items WHERE id = ? AND session_id = ?",
+                        (agenda_item_id, session_id),
+                    ).fetchone()
+                    split = _cycle_split(row[0] if row else None)
+                    split[cycle] = split.get(cycle, 0) + seconds
+                    conn.execute(
+                        "UPDATE agenda_items SET cycle_seconds = ? WHERE id = ?",
+                        (json.dumps(split, sort_keys=True), agenda_item_id),
+                    )
             else:
                 conn.execute(
                     "UPDATE session_stages SET seconds = seconds + ? "
@@ -292,10 +402,20 @@ class SessionRepository:
             ).fetchall()
         )
         agenda = tuple(
-            AgendaItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7])
+            AgendaItem(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                int(r[5]),
+                int(r[6]),
+                r[7],
+                tuple(sorted(_cycle_split(r[8]).items())),
+            )
             for r in conn.execute(
-                "SELECT id, title, source, excerpt, function, seconds, position, action_id "
-                "FROM agenda_items WHERE session_id = ? ORDER BY position, id",
+                "SELECT id, title, source, excerpt, function, seconds, position, action_id, "
+                "cycle_seconds FROM agenda_items WHERE session_id = ? ORDER BY position, id",
                 (session_id,),
             ).fetchall()
         )
@@ -324,8 +444,20 @@ class SessionRepository:
             ).fetchall()
         )
         actions = tuple(ActionRepository(self._vault).list_for_session(session_id))
+        return self._assemble(row, stages, agenda, ratings, notes, actions, decisions)
+
+    @staticmethod
+    def _assemble(
+        row: tuple[Any, ...],
+        stages: Sequence[StageState],
+        agenda: Sequence[AgendaItem],
+        ratings: Sequence[Rating],
+        notes: Sequence[Note] = (),
+        actions: Sequence[Any] = (),
+        decisions: Sequence[str] = (),
+    ) -> Session:
         return Session(
-            id=session_id,
+            id=row[0],
             agreement_id=row[1],
             status=row[2],
             held_on=date.fromisoformat(row[3]) if row[3] else None,
@@ -336,10 +468,15 @@ class SessionRepository:
             pack_id=row[8],
             pack_version=int(row[9]),
             finished_at=row[10],
-            stages=stages,
-            agenda=agenda,
-            notes=notes,
-            ratings=ratings,
-            actions=actions,
-            case_file_decisions=decisions,
+            stages=tuple(stages),
+            agenda=tuple(agenda),
+            notes=tuple(notes),
+            ratings=tuple(ratings),
+            actions=tuple(actions),
+            case_file_decisions=tuple(decisions),
+            kind=row[11] or "regular",
+            cancelled_by=row[12],
+            cancel_reason=row[13] or "",
+            follow_up_on=date.fromisoformat(row[14]) if row[14] else None,
+            minutes_in_record=int(row[15] or 0),
         )

@@ -1,0 +1,90 @@
+"""Search snippets built in Python from the page's own rows, instead of FTS5's ``snippet()``.
+
+``snippet()`` asks the index for every matching word's positions in the row; for a prefix
+query ("sup" matches hundreds of words) on a long entry that took milliseconds per row, the
+slowest part of showing a page of results. Here the text is already in hand (the page reads
+each row anyway), so the first place where a query word starts a word of the text is found
+with the same rules as the index: letters and digits, case folded, accents removed (the
+``unicode61`` tokenizer's defaults).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from swreflect.models.journal import HIT_END, HIT_START
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+TOKENS = 14
+ELLIPSIS = "…"
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, as the index compares words."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def query_words(text: str) -> tuple[str, ...]:
+    """The folded words of what the user typed (each is matched as a prefix)."""
+    return tuple(fold(w) for w in _WORD.findall(text))
+
+
+def snippet(fields: Sequence[str], words: tuple[str, ...], tokens: int = TOKENS) -> str:
+    """About ``tokens`` words around the first match in the first field that has one (the
+    body, then the answers, the title, the tags), matched words marked; otherwise the body's
+    opening words."""
+    for text in fields:
+        found = _around_match(text, words, tokens)
+        if found is not None:
+            return found
+    return _excerpt(fields[0] if fields else "", [], 0, tokens)
+
+
+def _around_match(text: str, words: tuple[str, ...], tokens: int) -> str | None:
+    if not text or not words:
+        return None
+    spans = list(_WORD.finditer(text))
+    hits = _hit_positions(text, spans, words)
+    if not hits:
+        return None
+    start = max(0, min(hits[0] - tokens // 3, len(spans) - tokens))
+    return _excerpt(text, spans, start, tokens, set(hits))
+
+
+def _hit_positions(text: str, spans: list[re.Match[str]], words: tuple[str, ...]) -> list[int]:
+    """Indexes of the words of ``text`` that start with a query word."""
+    if text.isascii() and all(w.isascii() for w in words):
+        # The common case, in C: plain ASCII needs no accent folding, only case.
+        starts = {m.start() for m in _prefix_pattern(words).finditer(text)}
+        return [i for i, m in enumerate(spans) if m.start() in starts]
+    return [i for i, m in enumerate(spans) if fold(m.group()).startswith(words)]
+
+
+def _prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE)
+
+
+def _excerpt(
+    text: str, spans: list[re.Match[str]], start: int, tokens: int, hits: set[int] | None = None
+) -> str:
+    if not spans:
+        spans = list(_WORD.finditer(text))
+    if not spans:
+        return ""
+    end = min(len(spans), start + tokens)
+    out: list[str] = [ELLIPSIS] if start > 0 else []
+    cursor = spans[start].start()
+    for i in range(start, end):
+        m = spans[i]
+        out.append(text[cursor : m.start()])
+        out.append(f"{HIT_START}{m.group()}{HIT_END}" if hits and i in hits else m.group())
+        cursor = m.end()
+    if end < len(spans):
+        out.append(ELLIPSIS)
+    else:
+        out.append(text[cursor:])
+    return "".join(out).strip()

@@ -1,0 +1,76 @@
+"""The command line's fixed cost (printed, never asserted): whole processes, interleaved.
+
+- ``--version`` and ``--help`` against a bare ``python -c pass`` (target: at most 2x);
+- a command that opens the vault (``journal list``) against a process that only imports the
+  two libraries any vault needs, ``sqlcipher3`` and the AEAD cipher, plus the key derivation
+  measured on its own (target: at most 1.5x that floor plus the KDF). The vault uses the
+  explicit cheap test KDF, so the production KDF's time (reported by the unlock benchmark)
+  is not part of either side.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from swreflect.core.services import build_services
+from swreflect.models.journal import EntryContent
+from swreflect.vault.kdf import KdfPolicy
+from swreflect.vault.keyslots import PASSPHRASE_SLOT
+from swreflect.vault.vault import Vault
+from tests.bench import table
+
+ROUNDS = 9
+PASSPHRASE = "a passphrase for the command line bench"
+FLOOR = "import sqlcipher3, cryptography.hazmat.primitives.ciphers.aead"
+
+
+def _run(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def test_cli_fixed_cost(tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, KdfPolicy.insecure_for_tests())
+    journal = build_services(vault).journal
+    for n in range(30):
+        journal.create(EntryContent(title=f"Entry {n}", body="a few words of reflection"))
+    vault.lock()
+    kdf = []
+    for _ in range(5):
+        start = time.perf_counter()
+        _slots, dek = Vault.derive_key(folder, PASSPHRASE_SLOT, PASSPHRASE.encode())
+        kdf.append((time.perf_counter() - start) * 1000)
+        dek[:] = bytes(len(dek))
+    env = {**os.environ, "SWREFLECT_HOME": str(tmp_path / "home"), "SWREFLECT_PASSPHRASE":
+           PASSPHRASE}  # fmt: skip
+    py = sys.executable
+    runs: dict[str, list[float]] = {k: [] for k in ("bare", "floor", "version", "help", "list")}
+    for _ in range(ROUNDS):
+        runs["bare"].append(_run([py, "-c", "pass"], env))
+        runs["version"].append(_run([py, "-m", "swreflect", "--version"], env))
+        runs["help"].append(_run([py, "-m", "swreflect", "--help"], env))
+        runs["floor"].append(_run([py, "-c", FLOOR], env))
+        runs["list"].append(
+            _run([py, "-m", "swreflect", "journal", "list", "--vault", str(folder)], env)
+        )
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    kdf_ms = statistics.median(kdf)
+    print(f"\nCLI medians of {ROUNDS} (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in med.items()))
+    for name in ("version", "help"):
+        table.record(
+            f"CLI: --{name} against bare Python", med[name] / med["bare"], 2.0, "x",
+            target="<= 2x", note=f"median {med[name]:.0f} ms vs {med['bare']:.0f} ms",
+        )  # fmt: skip
+    allowed = 1.5 * med["floor"] + kdf_ms
+    table.record(
+        "CLI: journal list against import floor + KDF", med["list"] / allowed * 1.5, 1.5, "x",
+        target="<= 1.5x floor + KDF",
+        note=f"median {med['list']:.0f} ms; floor {med['floor']:.0f} ms; test KDF {kdf_ms:.0f} ms",
+    )  # fmt: skip
