@@ -70,11 +70,15 @@ test: sysdeps venv lint
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider tests/bench
 
-# The long reliability runs (SECURITY.md rows 1, 6, 10): 1,000 kills each, 100k fuzz inputs.
+# The long reliability runs (SECURITY.md rows 1-3, 5, 6, 10): 1,000 kills each, every
+# syscall kill point, 300 WAL flips, 50 disk-full steps, 500 power losses, 100k fuzz inputs.
 nightly: sysdeps venv
 	SWREFLECT_CRASH_RUNS=1000 SWREFLECT_REKEY_RUNS=1000 SWREFLECT_FUZZ_EXAMPLES=100000 \
+	SWREFLECT_STRACE_POINTS=all SWREFLECT_WAL_FLIPS=300 SWREFLECT_DISKFULL_STEPS=50 \
+	SWREFLECT_POWERLOSS_RUNS=500 SWREFLECT_PDF_FLIPS=1000 \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider \
-	tests/reliability tests/vault/test_keyslot_fuzz.py
+	tests/reliability tests/vault/test_keyslot_fuzz.py tests/vault/test_wal_damage.py \
+	tests/vault/test_disk_full.py tests/vault/test_rollback.py tests/export/test_pdf_byte_flips.py
 
 clean:
 	rm -rf $(VENV) $(DIST_VENV) build dist *.egg-info

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from swreflect.platform import network_guard
+
 
 def setup_logging() -> None:
     """A rotating log in the log folder. Never log content, names or secrets."""
@@ -53,6 +55,9 @@ def _looks_like_files(args: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First of all: from here on nothing in this process may open a network socket or look
+    # up a name (SECURITY.md row 8; swreflect/platform/network_guard.py).
+    network_guard.install()
     args = list(sys.argv[1:] if argv is None else argv)
     from swreflect.platform.hardening import harden_process
 

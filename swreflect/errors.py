@@ -62,6 +62,24 @@ class KeyslotFileError(VaultDamagedError):
     )
 
 
+class VaultRolledBackError(VaultDamagedError):
+    default_message = (
+        "This vault's database is an older copy than the one last opened here: it has been "
+        "replaced with an earlier vault.db. Nothing was changed. Put the newest vault.db "
+        "back, or restore a backup if you meant to go back in time."
+    )
+
+
+class WalDamagedError(VaultDamagedError):
+    def __init__(self, kept_name: str) -> None:
+        super().__init__(
+            "The vault's log of recent changes (vault.db-wal) is damaged, so opening it would "
+            f"silently lose changes. Nothing was changed; a copy of the log was kept as "
+            f"{kept_name} in the vault folder. Restore the vault from a backup, keeping that "
+            "copy for anyone helping you recover the lost changes."
+        )
+
+
 class VaultInUseError(SwreflectError):
     exit_code = EXIT_IN_USE
     default_message = (
@@ -131,6 +149,22 @@ class VaultWriteError(SwreflectError):
     )
 
 
+class VaultIOError(SwreflectError):
+    """The disk refused a read or write while opening: not damage, so never "restore"."""
+
+    default_message = (
+        "swreflect couldn't open the vault's files because the disk is full or failing. "
+        "Nothing was changed and your vault is fine; free some space and try again."
+    )
+
+
+class VaultReadOnlyError(SwreflectError):
+    default_message = (
+        "This vault is on a read-only disk or folder, so it can be read but not changed. "
+        "Nothing was changed; copy the vault somewhere writable to make changes."
+    )
+
+
 class KeyslotWriteError(SwreflectError):
     default_message = (
         "The new passphrase or recovery key couldn't be saved (the disk may be full or "
@@ -169,7 +203,10 @@ class SessionClosedError(SwreflectError):
 
 # --------------------------------------------------------------------------- backups (issue 7)
 class BackupFailedError(SwreflectError):
-    default_message = "The backup could not be written or checked. Your vault was not changed."
+    default_message = (
+        "The backup could not be written or checked (the disk may be full or failing). "
+        "Your vault was not changed."
+    )
 
 
 class BackupCancelledError(SwreflectError):

@@ -96,10 +96,17 @@ class Walkthrough:
         env = self.env[self.laptop]
         if args[:2] == ["journal", "add"]:
             self.known.pop(f"{self.laptop}:ID", None)
-        if args[:1] == ["init"] or args[:2] == ["recovery-key", "rotate"]:
+        if args[:1] == ["init"]:
             keys = re.findall(r"^ {4}(\S+)$", out, re.M)
             assert keys, out
             env["SWREFLECT_RECOVERY_KEY"] = keys[-1]
+        elif args[:2] == ["recovery-key", "rotate"] and "--confirm" not in args:
+            # Shown, not yet in force: the old key still works until --confirm.
+            keys = re.findall(r"^ {4}(\S+)$", out, re.M)
+            assert keys, out
+            env["SWREFLECT_NEW_RECOVERY_KEY"] = keys[-1]
+        elif args[:2] == ["recovery-key", "rotate"]:
+            env["SWREFLECT_RECOVERY_KEY"] = env.pop("SWREFLECT_NEW_RECOVERY_KEY")
         if args[:2] == ["passphrase", "change"] or args[:1] == ["recover"]:
             env["SWREFLECT_PASSPHRASE"], env["SWREFLECT_NEW_PASSPHRASE"] = (
                 env["SWREFLECT_NEW_PASSPHRASE"],

@@ -11,9 +11,12 @@ mode="${1:-offscreen}"
 pkgs=(libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
       libxkbcommon0 fonts-dejavu-core)
 if [ "$mode" = "test" ]; then
-  # pdftotext for export tests, strace for the no-network test, and the validators the
-  # release-file tests run on the desktop entry and AppStream metainfo
-  pkgs+=(poppler-utils strace appstream desktop-file-utils)
+  # pdftotext for export tests; strace for the no-network test and the kill tests at exact
+  # system calls; mount (util-linux) for the small tmpfs of the disk-full and read-only tests
+  # (tests/vault/small_disk.py); gcc for the power-loss recorder
+  # (tests/reliability/powerloss/shim.c); the validators the release-file tests run on the
+  # desktop entry and AppStream metainfo
+  pkgs+=(poppler-utils strace mount gcc libc6-dev appstream desktop-file-utils)
 fi
 if [ "$mode" = "dist" ]; then
   # appstreamcli and desktop-file-validate check the metadata; binutils strips the bundle

@@ -137,6 +137,14 @@ def _order_like_the_table(subparsers: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure becomes one line on stderr and an exit code (§10)."""
     words = list(sys.argv[1:] if argv is None else argv)
+    if any(not _is_utf8(arg) for arg in words):
+        # D9: bytes that aren't UTF-8 arrive as lone surrogates and would fail deep inside.
+        print(
+            "swreflect: an argument isn't valid UTF-8 text. Nothing was changed; "
+            "type it again or pass the text in a UTF-8 file.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     parser = build_parser(words)
     args = parser.parse_args(words)  # --version and --help end here
     from swreflect.cli.context import CliContext
@@ -174,6 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         ctx.close()
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _closed_pipe() -> int:

@@ -92,10 +92,16 @@ class CliContext:
         return self._services
 
     def adopt(self, vault: Vault) -> Services:
+        """Build the services on an unlocked vault; if that fails, the vault is locked again
+        (connection closed, key wiped, process lock released) before the error goes on (D6)."""
         from swreflect.core.clock import SystemClock
         from swreflect.core.services import build_services
 
-        self._services = build_services(vault, SystemClock())
+        try:
+            self._services = build_services(vault, SystemClock())
+        except BaseException:
+            vault.lock()
+            raise
         return self._services
 
     def close(self) -> None:

@@ -133,7 +133,13 @@ def _read_body(args: argparse.Namespace) -> str:
                 f"Couldn't read {args.body_file} as UTF-8 text. Nothing was saved."
             ) from exc
     if sys.stdin is not None and not sys.stdin.isatty():
-        return sys.stdin.read()
+        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        if isinstance(raw, str):
+            return raw
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:  # D9: a clear message, never "unexpected error"
+            raise UsageError("The text on standard input isn't UTF-8. Nothing was saved.") from exc
     return ""
 
 

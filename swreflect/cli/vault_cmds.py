@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
 from swreflect.cli.context import CliContext
-from swreflect.errors import EXIT_DAMAGED, EXIT_OK, VaultDamagedError, VaultExistsError
+from swreflect.errors import EXIT_DAMAGED, EXIT_OK, UsageError, VaultDamagedError, VaultExistsError
 from swreflect.vault.connection import pinned_settings
 from swreflect.vault.vault import Vault
 
 NEW_PASSPHRASE_ENV = "SWREFLECT_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "SWREFLECT_RECOVERY_KEY"
+NEW_RECOVERY_KEY_ENV = "SWREFLECT_NEW_RECOVERY_KEY"
+ROTATE_NEXT_STEP = (
+    "Nothing has changed yet: your current recovery key still works.\n"
+    "Once this new key is stored, run 'swreflect recovery-key rotate --confirm' and enter it\n"
+    "(or set SWREFLECT_NEW_RECOVERY_KEY). Only then does the old key stop working."
+)
 
 RECOVERY_WARNING = (
     "This is your recovery key. It is shown only once.\n"
@@ -47,7 +54,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("recovery-key", parents=[common], help="recovery key commands")
     sub = p.add_subparsers(dest="recovery_command", metavar="ACTION", required=True)
-    r = sub.add_parser("rotate", parents=[common], help="replace the recovery key")
+    r = sub.add_parser(
+        "rotate",
+        parents=[common],
+        help="show a new recovery key; with --confirm, put the key you stored in place",
+    )
+    r.add_argument(
+        "--confirm",
+        action="store_true",
+        help="second step: enter the new key you stored; only then does the old key stop",
+    )
+    r.add_argument("--recovery-key-file", metavar="FILE", help="read the new key from FILE")
     r.set_defaults(func=cmd_recovery_rotate)
 
 
@@ -106,12 +123,30 @@ def cmd_recover(ctx: CliContext) -> int:
 
 
 def cmd_recovery_rotate(ctx: CliContext) -> int:
+    """Two steps, so a crash or a lost terminal never leaves no recovery key (D3): the new
+    key is printed (and flushed) while nothing has changed; the old key stops working only
+    when the user types the new one back with ``--confirm``."""
     services = ctx.unlock()
-    recovery = services.security.rotate_recovery_key()
-    ctx.result(recovery_key=recovery)
-    ctx.out("Your old recovery key no longer works.")
-    ctx.out("")
-    ctx.out(RECOVERY_WARNING)
-    ctx.out("")
-    ctx.out(f"    {recovery}")
+    if not ctx.args.confirm:
+        recovery = services.security.propose_recovery_key()
+        ctx.result(recovery_key=recovery, confirmed=False)
+        ctx.out(RECOVERY_WARNING)
+        ctx.out("")
+        ctx.out(f"    {recovery}")
+        ctx.out("")
+        ctx.out(ROTATE_NEXT_STEP)
+        sys.stdout.flush()
+        return EXIT_OK
+    given = os.environ.get(NEW_RECOVERY_KEY_ENV) or ctx.args.recovery_key_file
+    if not given and not (sys.stdin is not None and sys.stdin.isatty()):
+        raise UsageError(
+            "No new recovery key given. Set SWREFLECT_NEW_RECOVERY_KEY, use "
+            "--recovery-key-file, or run in a terminal. Nothing was changed."
+        )
+    key = ctx.read_secret(
+        "New recovery key: ", env=NEW_RECOVERY_KEY_ENV, file_arg="recovery_key_file"
+    )
+    services.security.confirm_recovery_key(key)
+    ctx.result(confirmed=True)
+    ctx.out("Your new recovery key is in place. The old one no longer works.")
     return EXIT_OK

@@ -186,10 +186,14 @@ class AgreementStore:
         return SignedRecord(json.loads(row.canonical_json), entries, notes)
 
     def agreed_record(self, record_id: str) -> SignedRecord:
-        """The agreed version with both signatures, for exports; refuses anything not agreed."""
+        """The agreed version with both signatures, for showing and exports; refuses anything
+        not agreed. Both signatures are checked again every time (SECURITY.md row 5): rows
+        read back from the file are never taken on trust."""
         for row in reversed(self._repo.versions(record_id)):
             if row.is_locked:
-                return self.signed_record(record_id, row.version)
+                signed = self.signed_record(record_id, row.version)
+                self._verify_complete(row, signed.record, signed.signatures, historical=True)
+                return signed
         raise AgreementStateError("This record hasn't been agreed yet. Nothing was exported.")
 
     def agreed_records(self) -> list[SignedRecord]:
@@ -204,9 +208,12 @@ class AgreementStore:
         return found
 
     def history(self, record_id: str) -> list[VersionHistory]:
+        """Every version, for showing; an agreed version's signatures are checked again."""
         out = []
         for row in self._repo.versions(record_id):
             signed = self.signed_record(record_id, row.version)
+            if row.is_locked:
+                self._verify_complete(row, signed.record, signed.signatures, historical=True)
             out.append(
                 VersionHistory(
                     row.version,

@@ -156,13 +156,10 @@ class BackupService:
         folder = self.folder
         remove_partials(folder)
         dest = new_backup_path(folder, kind, self._vault.schema_version(), self._clock.now())
-        dek = bytearray(self._vault.data_key())  # a lock meanwhile must not pull it away
         self._writing = dest.with_name(dest.name + PARTIAL_SUFFIX)
-        try:
+        # Borrowed, not copied: a lock meanwhile waits for the copy (or asks it to stop).
+        with self._vault.key.use() as dek:
             snapshot_database(self._vault.folder / DB_NAME, dek, dest, should_stop)
-        finally:
-            for i in range(len(dek)):
-                dek[i] = 0
         self.apply_rotation()
         info = parse_backup_name(dest)
         assert info is not None
@@ -176,7 +173,8 @@ class BackupService:
 
     def remove_from_backups(self, change: Callable[[Any], None]) -> int:
         """Make a permanent deletion in every automatic backup too (see ``scrub_backups``)."""
-        return backups.scrub_backups(self.folder, self._vault.data_key(), change)
+        with self._vault.key.use() as dek:
+            return backups.scrub_backups(self.folder, dek, change)
 
     def list_backups(self) -> list[BackupInfo]:
         return list_backups(self.folder)
@@ -189,16 +187,16 @@ class BackupService:
             raise UsageError("Please choose a file name for the backup, not a folder.")
         folder = self.folder
         snapshot = folder / f".to-file-{secrets.token_hex(6)}.db{PARTIAL_SUFFIX}"
-        dek = self._vault.data_key()
-        try:
-            snapshot_database(self._vault.folder / DB_NAME, dek, snapshot)
-            keyslots_raw = (self._vault.folder / KEYSLOTS_NAME).read_bytes()
-            backup_file.write_backup_file(dest, keyslots_raw, snapshot, dek)
-        except OSError as exc:
-            raise OutputFileError() from exc
-        finally:
-            remove_partials(folder)
-        backup_file.read_backup_file(dest).check_key(dek)
+        with self._vault.key.use() as dek:
+            try:
+                snapshot_database(self._vault.folder / DB_NAME, dek, snapshot)
+                keyslots_raw = (self._vault.folder / KEYSLOTS_NAME).read_bytes()
+                backup_file.write_backup_file(dest, keyslots_raw, snapshot, dek)
+            except OSError as exc:
+                raise OutputFileError() from exc
+            finally:
+                remove_partials(folder)
+            backup_file.read_backup_file(dest).check_key(dek)
         log.info("backup file written")
         return dest
 

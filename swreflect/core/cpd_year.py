@@ -96,7 +96,6 @@ class CpdService:
         self._journal = journal
         self._sessions = sessions
         self._clock = clock
-        journal.on_purged(lambda ids: repo.remove("journal", [str(i) for i in ids]))
 
     def _standards(self, standards: Sequence[str]) -> tuple[str, ...]:
         unknown = [s for s in standards if s not in STANDARD_CODES]

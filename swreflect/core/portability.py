@@ -38,6 +38,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,7 @@ from swreflect.vault.vault import Vault
 FORMAT_NAME = "swreflect-export"
 FORMAT_VERSION = 1
 UPSERT_TABLES = frozenset({"meta", "settings"})
-KEEP_META_KEYS = frozenset({"vault_id"})
+KEEP_META_KEYS = frozenset({"vault_id", "generation"})
 KEEP_SETTING_PREFIX = "backups."
 MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024
 
@@ -91,12 +93,9 @@ class PortabilityService:
 
     # ------------------------------------------------------------- export
     def export_document(self) -> dict[str, Any]:
-        dek = bytearray(self._vault.data_key())  # a lock meanwhile must not pull it away
-        try:
+        # Borrowed, not copied: a lock meanwhile waits for the read to finish.
+        with self._vault.key.use() as dek:
             version, content = repo.read_everything(self._vault.folder / DB_NAME, dek)
-        finally:
-            for i in range(len(dek)):
-                dek[i] = 0
         tables = {
             spec.name: [
                 {col: _encode(v) for col, v in zip(spec.columns, row, strict=True)} for row in rows
@@ -135,9 +134,13 @@ class PortabilityService:
         if len(raw) > MAX_IMPORT_BYTES:
             raise ExportFileInvalidError()
         try:
-            doc = json.loads(raw.decode("utf-8"))
+            doc = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
         except (UnicodeDecodeError, ValueError) as exc:
             raise ExportFileInvalidError() from exc
+        except RecursionError as exc:  # nesting deeper than any export has
+            raise ExportFileInvalidError(
+                "That file is nested far more deeply than a swreflect export. Nothing was changed."
+            ) from exc
         return self.import_document(doc)
 
     def import_document(self, doc: Any) -> dict[str, int]:
@@ -150,6 +153,8 @@ class PortabilityService:
             _validated_table(specs, name, rows, self._vault.vault_id)
             for name, rows in sorted(doc["tables"].items())
         ]
+        for batch in batches:  # every value against the schema, before anything is written
+            _check_values(batch, repo.column_types(conn, batch.spec.name))
         try:
             repo.write_all(conn, batches)
         except dbconn.DatabaseError as exc:
@@ -219,6 +224,62 @@ def _validated_table(
         values.append(decoded)
     del vault_id
     return repo.TableRows(spec, keys, values, replace=name in UPSERT_TABLES)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ExportFileInvalidError(
+        f"That file holds {name}, which no export has. Nothing was changed."
+    )
+
+
+_INT64 = range(-(2**63), 2**63)
+
+
+def _is_timestamp_column(column: str) -> bool:
+    return column.endswith(("_at", "_date", "_on")) or column in ("due", "date")
+
+
+def _check_values(batch: repo.TableRows, types: dict[str, tuple[str, bool]]) -> None:
+    """Refuse any value this vault couldn't store or read back (D8): wrong type for the
+    column, a missing required value, an integer beyond 64 bits, text that isn't UTF-8,
+    or a date or time that isn't ISO 8601."""
+    table = batch.spec.name
+    for row in batch.rows:
+        for column, value in zip(batch.columns, row, strict=True):
+            declared, required = types.get(column, ("", False))
+            if not _value_fits(column, value, declared, required):
+                raise ExportFileInvalidError(
+                    f"That file has a value swreflect can't use (in {table}.{column}). "
+                    "Nothing was changed."
+                )
+
+
+def _value_fits(column: str, value: Any, declared: str, required: bool) -> bool:
+    if value is None:
+        return not required
+    if isinstance(value, int) and value not in _INT64:
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        if _is_timestamp_column(column):
+            try:
+                datetime.fromisoformat(value)
+            except ValueError:
+                return False
+    if "INT" in declared:
+        return isinstance(value, int)
+    if "CHAR" in declared or "TEXT" in declared or "CLOB" in declared:
+        return isinstance(value, str)
+    if "REAL" in declared or "FLOA" in declared or "DOUB" in declared:
+        return isinstance(value, int | float)
+    if "BLOB" in declared:
+        return isinstance(value, bytes)
+    return True
 
 
 def _keep_ours(table: str, row: dict[str, Any]) -> bool:

@@ -8,17 +8,9 @@ Qt-free place.
 
 from __future__ import annotations
 
-import hmac
-
-from swreflect.errors import PassphraseMismatchError, WrongPassphraseError
+from swreflect.errors import PassphraseMismatchError
 from swreflect.vault.kdf import KdfPolicy
-from swreflect.vault.keyslots import PASSPHRASE_SLOT
 from swreflect.vault.vault import Vault, check_passphrase_rules
-
-
-def _zero(buf: bytearray) -> None:
-    for i in range(len(buf)):
-        buf[i] = 0
 
 
 class SecurityService:
@@ -31,14 +23,7 @@ class SecurityService:
 
         Slow on purpose (it runs the key derivation): call it from a worker.
         """
-        _slots, dek = Vault.derive_key(
-            self._vault.folder, PASSPHRASE_SLOT, passphrase.encode("utf-8")
-        )
-        try:
-            if not hmac.compare_digest(bytes(dek), bytes(self._vault.data_key())):
-                raise WrongPassphraseError()
-        finally:
-            _zero(dek)
+        self._vault.verify_passphrase(passphrase)
 
     def change_passphrase(self, current: str, new: str, confirm: str) -> None:
         """Prove the current passphrase, then rewrap the key. The database is untouched."""
@@ -53,6 +38,10 @@ class SecurityService:
         CLI's ``passphrase change`` and ``recover``, the GUI's recovery flow)."""
         self._vault.change_passphrase(new, self._kdf)
 
-    def rotate_recovery_key(self) -> str:
-        """A new recovery key (shown once); the old one stops working at once."""
-        return self._vault.rotate_recovery_key()
+    def propose_recovery_key(self) -> str:
+        """A new recovery key to show once. Nothing changes until it is confirmed."""
+        return Vault.new_recovery_key_text()
+
+    def confirm_recovery_key(self, recovery_text: str) -> None:
+        """The user has stored the proposed key: it replaces the old one now."""
+        self._vault.install_recovery_key(recovery_text)

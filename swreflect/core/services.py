@@ -118,7 +118,15 @@ class Services:
             self.backups.remove_from_backups(lambda conn: purge_entries_on(conn, entry_ids))
 
         journal.on_purged(forget_in_backups)
+        journal.on_purged(self._forget_cpd_pieces)
         return journal
+
+    def _forget_cpd_pieces(self, entry_ids: list[int]) -> None:
+        """An entry deleted for good stops being a piece of CPD, whether or not the CPD
+        service has been built yet (it is built lazily)."""
+        from swreflect.vault.cpd_repo import CpdRepository
+
+        CpdRepository(self.vault).remove("journal", [str(i) for i in entry_ids])
 
     @cached_property
     def people(self) -> PeopleService:

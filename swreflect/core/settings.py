@@ -10,11 +10,16 @@ from __future__ import annotations
 from typing import Protocol
 
 from swreflect.errors import ValidationError
+from swreflect.platform import security_settings as table
 
 AUTO_LOCK_KEY = "security.auto_lock_minutes"
-AUTO_LOCK_DEFAULT_MINUTES = 5
-AUTO_LOCK_MIN_MINUTES = 1
-AUTO_LOCK_MAX_MINUTES = 60
+AUTO_LOCK_DEFAULT_MINUTES = int(table.AUTO_LOCK_MINUTES.default)
+AUTO_LOCK_MIN_MINUTES = int(table.AUTO_LOCK_MINUTES.minimum)
+AUTO_LOCK_MAX_MINUTES = int(table.AUTO_LOCK_MINUTES.maximum or 60)
+CLIPBOARD_KEY = "security.clipboard_clear_seconds"
+CLIPBOARD_DEFAULT_SECONDS = int(table.CLIPBOARD_CLEAR_SECONDS.default)
+CLIPBOARD_MIN_SECONDS = int(table.CLIPBOARD_CLEAR_SECONDS.minimum)
+CLIPBOARD_MAX_SECONDS = int(table.CLIPBOARD_CLEAR_SECONDS.maximum or 60)
 RESUME_KEY = "ui.resume"
 
 
@@ -53,6 +58,26 @@ class SettingsService:
 
     def auto_lock_seconds(self) -> float:
         return float(self.auto_lock_minutes() * 60)
+
+    # ------------------------------------------------------------ clipboard
+    def clipboard_clear_seconds(self) -> int:
+        """Seconds after a copy before the clipboard is cleared (if it still holds our text)."""
+        raw = self._cache.get(CLIPBOARD_KEY)
+        try:
+            value = int(raw) if raw is not None else CLIPBOARD_DEFAULT_SECONDS
+        except ValueError:
+            return CLIPBOARD_DEFAULT_SECONDS
+        if not CLIPBOARD_MIN_SECONDS <= value <= CLIPBOARD_MAX_SECONDS:
+            return CLIPBOARD_DEFAULT_SECONDS
+        return value
+
+    def set_clipboard_clear_seconds(self, seconds: int) -> None:
+        if not CLIPBOARD_MIN_SECONDS <= int(seconds) <= CLIPBOARD_MAX_SECONDS:
+            raise ValidationError(
+                f"The clipboard can be cleared after {CLIPBOARD_MIN_SECONDS} to "
+                f"{CLIPBOARD_MAX_SECONDS} seconds. Nothing was saved."
+            )
+        self._write(CLIPBOARD_KEY, str(int(seconds)))
 
     # ------------------------------------------------------------ plain text settings
     def text_setting(self, key: str) -> str | None:

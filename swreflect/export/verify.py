@@ -80,8 +80,11 @@ def verify_pdf(data: bytes) -> VerificationReport:
         raise NotASwreflectRecordError()
     if len(signatures) != 1 or signatures[0].field_name != FIELD_NAME:
         raise VerificationFailedError("The PDF doesn't carry exactly one swreflect signature.")
-    _check_signature_gap(data, signatures[0])
+    used = _check_signature_gap(data, signatures[0])
     signer = _check_pdf_signature(signatures[0])
+    from swreflect.export.cms_strict import check_container
+
+    check_container(used, signatures[0].signer_cert.dump())
     _check_no_actions(reader)
     records, renderer = _read_records(attachments)
     for signed in records:
@@ -147,10 +150,10 @@ def _check_no_actions(reader: Any) -> None:
         )
 
 
-def _check_signature_gap(data: bytes, embedded: Any) -> None:
+def _check_signature_gap(data: bytes, embedded: Any) -> bytes:
     """The only bytes a PDF signature can't cover are its own hex ``/Contents``. Require them
-    to be exactly what pyHanko writes (upper-case hex of the DER signature, then zero padding)
-    so that changing even one of those bytes is noticed too."""
+    to be exactly what pyHanko writes (upper-case hex of the DER signature, then zero padding);
+    returns the DER, which ``cms_strict`` then accounts for byte by byte (D5)."""
     try:
         start, first, second, _ = (int(v) for v in embedded.sig_object["/ByteRange"])
         contents = bytes(embedded.sig_object["/Contents"])
@@ -168,6 +171,7 @@ def _check_signature_gap(data: bytes, embedded: Any) -> None:
         used = 2 + size + int.from_bytes(contents[2 : 2 + size], "big")
     if used > len(contents) or any(contents[used:]):
         raise VerificationFailedError("The PDF's signature has been changed.")
+    return contents[:used]
 
 
 def _check_pdf_signature(embedded: Any) -> PdfSigner:

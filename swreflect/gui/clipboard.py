@@ -16,8 +16,9 @@ from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from swreflect.core.clock import Clock
+from swreflect.platform.security_settings import CLIPBOARD_CLEAR_SECONDS
 
-DEFAULT_CLEAR_AFTER_SECONDS = 10.0  # SECURITY.md row 12: cleared within 10 s
+DEFAULT_CLEAR_AFTER_SECONDS = float(CLIPBOARD_CLEAR_SECONDS.default)  # SECURITY.md row 12
 HINT_FORMATS: dict[str, bytes] = {
     "x-kde-passwordManagerHint": b"secret",
     "ExcludeClipboardContentFromMonitorProcessing": b"1",

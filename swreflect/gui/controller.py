@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
+from swreflect.errors import SwreflectError
 from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
@@ -312,9 +313,23 @@ class ShellController(QObject):
         from swreflect.gui.pages.registry import PAGES
         from swreflect.gui.vault_upkeep import VaultUpkeep
 
-        vault.adopt()  # opened in a worker; the UI thread is its one writer from now on
-        self.services = build_services(vault, self.clock, self.kdf)
-        window = MainWindow(self.services, self._pages if self._pages is not None else PAGES)
+        try:
+            vault.adopt()  # opened in a worker; the UI thread is its one writer from now on
+            self.services = build_services(vault, self.clock, self.kdf)
+            window = MainWindow(self.services, self._pages if self._pages is not None else PAGES)
+        except BaseException as exc:
+            # D6: a vault that fails to load after unlock is closed at once (connection, key,
+            # process lock), so "restore from a backup" works and no key stays in memory.
+            services, self.services = self.services, None
+            if services is not None:
+                services.close()
+            vault.lock()
+            if not isinstance(exc, SwreflectError):
+                raise
+            log.warning("the vault failed to load after unlock")
+            self.gate.set_busy(False)
+            self.gate.unlock_screen.show_error(exc.message)
+            return
         VaultUpkeep(vault, window)  # checkpoints off the save path; dies with the window
         window.lock_requested.connect(self.on_main_window_lock_requested)
         window.closed.connect(self.on_main_window_closed)

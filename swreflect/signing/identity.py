@@ -79,12 +79,15 @@ class Identity:
         return cls(display_name, role, key, cert)
 
 
+UNNAMED = "swreflect user"  # the certificate name of an identity made without a name
+
+
 def new_identity(display_name: str, role: str, now: datetime) -> Identity:
     """A fresh P-256 key and a self-signed certificate carrying the owner's display name."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, display_name or "swreflect user"),
+            x509.NameAttribute(NameOID.COMMON_NAME, display_name.strip() or UNNAMED),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "swreflect signing identity"),
         ]
     )
@@ -188,6 +191,20 @@ def validate_card(card: IdentityCard) -> IdentityCard:
         raise IdentityCardError(
             "That identity card's fingerprint doesn't match its key, so it can't be trusted. "
             "Nothing was changed."
+        )
+    # D10: the name shown for this person is the one their own key signed into the
+    # certificate; a card edited to say someone else is refused.
+    try:
+        cert.verify_directly_issued_by(cert)
+    except Exception as exc:  # InvalidSignature, ValueError, TypeError
+        raise IdentityCardError() from exc
+    common = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    signed_name = str(common[0].value) if common else ""
+    shown = card.display_name if card.display_name.strip() else UNNAMED
+    if signed_name != shown:
+        raise IdentityCardError(
+            "That identity card's name doesn't match the name signed into its key, so it "
+            "may have been edited. Nothing was changed; ask for a fresh card."
         )
     return IdentityCard(
         card.display_name, card.role, card.certificate_pem, card.fingerprint.lower()

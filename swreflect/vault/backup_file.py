@@ -66,7 +66,7 @@ INCOMPLETE = (
 
 
 def _hmac_key(dek: bytearray) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_HMAC_INFO).derive(bytes(dek))
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_HMAC_INFO).derive(dek)
 
 
 def pack(keyslots_raw: bytes, db_bytes: bytes, dek: bytearray) -> bytes:

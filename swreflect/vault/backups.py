@@ -13,8 +13,10 @@ Automatic backups live in the vault's ``backups/`` folder, named::
 
 ``kind`` is ``auto`` (the daily backup), ``manual`` (``backup create`` without ``-o``) or
 ``pre-migration`` (taken by ``Vault`` before a schema upgrade; it already uses this naming).
-Each file is a SQLCipher 4 database keyed with the vault's data key (DEK); the key slots are
-not copied, so the vault's ``keyslots.json`` (passphrase or recovery key) opens them.
+Each file is a SQLCipher 4 database keyed with a page key of its own, derived from the vault's
+data key (DEK) and the copy's salt (``page_keys``), so no page moves between copies unnoticed.
+The key slots are not copied; the vault's ``keyslots.json`` (passphrase or recovery key) gives
+the DEK, and the DEK gives each copy's key. Copies made before that scheme use the DEK itself.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from swreflect.errors import (
 )
 from swreflect.platform.files import ensure_private_dir, fsync_dir, fsync_file, make_private
 from swreflect.vault import connection as dbconn
+from swreflect.vault import page_keys
 from swreflect.vault.connection import Connection
 
 log = logging.getLogger(__name__)
@@ -109,13 +112,16 @@ def backup_to_file(
     dest = Path(dest)
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
     _remove_with_sidecars(partial)
+    salt = page_keys.new_salt()
+    copy_key = page_keys.copy_key(dek, salt)
+    key_text = page_keys.key_text(copy_key, salt)
     if should_stop is not None:
         conn.set_progress_handler(lambda: 1 if should_stop() else 0, STOP_CHECK_STEPS)
     try:
-        # No KEY clause: SQLCipher gives an attached file the main database's key, which is
-        # this same DEK. Passing the key as an SQL value would leave its hex in memory SQLite
-        # frees without wiping (SECURITY.md row 13; found by tests/privacy).
-        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME}", (str(partial),))
+        # The copy's own key, bound as a wiped bytearray. SQLite keeps its own copy of bound
+        # values in memory it frees unwiped; that is this copy's key, never the DEK.
+        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME} KEY ?", (str(partial), key_text))
+        page_keys.wipe(key_text)
         try:
             conn.execute(f"PRAGMA {_ATTACH_NAME}.cipher_compatibility = 4")
             conn.execute("BEGIN")
@@ -148,10 +154,72 @@ def backup_to_file(
     except OSError as exc:
         raise BackupFailedError() from exc
     finally:
+        page_keys.wipe(key_text)
+        page_keys.wipe(copy_key)
         if should_stop is not None:
             conn.set_progress_handler(None, 0)
         _remove_with_sidecars(partial)
     return dest
+
+
+def connect_copy(path: Path, dek: bytearray) -> Connection:
+    """Open a stored copy read-write with its own key (or the DEK, for older copies)."""
+    keys = page_keys.candidate_keys(path, dek)
+    try:
+        for key in keys[:-1]:
+            try:
+                return dbconn.connect(path, key)
+            except SwreflectError:
+                continue
+        return dbconn.connect(path, keys[-1])
+    finally:
+        for key in keys[:-1]:
+            page_keys.wipe(key)
+
+
+def reencrypt_copy(source: Path, dest: Path, dek: bytearray) -> None:
+    """Write ``dest``, a new database keyed with the DEK, holding everything in the stored
+    copy ``source`` (which has a key of its own). Used by restores: the live vault.db is
+    always keyed with the DEK itself."""
+    probe = connect_copy(source, dek)  # proves a key opens it; raises if none does
+    probe.execute("PRAGMA journal_mode = DELETE").fetchall()
+    version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+    probe.close()
+    keys = page_keys.candidate_keys(source, dek)
+    conn = dbconn.connect(dest, dek, create=True)
+    try:
+        for key in keys:
+            if _attach_with(conn, source, key):
+                break
+        else:
+            raise BackupFailedError()
+        try:
+            conn.execute(f"SELECT sqlcipher_export('main', '{_ATTACH_NAME}')")
+            conn.execute(f"PRAGMA main.user_version = {version}")
+        finally:
+            conn.execute(f"DETACH DATABASE {_ATTACH_NAME}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
+        for key in keys[:-1]:
+            page_keys.wipe(key)
+
+
+def _attach_with(conn: Connection, source: Path, key: bytearray) -> bool:
+    """Attach ``source`` under ``key``; ``False`` (and nothing attached) if the key is wrong."""
+    text = page_keys.key_text(key)
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME} KEY ?", (str(source), text))
+    except dbconn.DatabaseError:
+        return False
+    finally:
+        page_keys.wipe(text)
+    try:
+        conn.execute("SELECT count(*) FROM swr_backup.sqlite_master").fetchone()
+    except dbconn.DatabaseError:
+        conn.execute(f"DETACH DATABASE {_ATTACH_NAME}")
+        return False
+    return True
 
 
 def snapshot_database(
@@ -177,7 +245,7 @@ def verify_backup_file(
     ``settle`` puts the file back into rollback-journal mode, so a finished backup is one
     self-contained file with no ``-wal`` beside it."""
     try:
-        check = dbconn.connect(path, dek)
+        check = connect_copy(path, dek)
     except Exception as exc:  # any refusal to open is damage, whatever the driver says
         return [f"cannot open: {type(exc).__name__}"]
     if should_stop is not None:
@@ -208,7 +276,22 @@ def open_readonly(path: Path, dek: bytearray) -> Connection:
     """Open a stored backup without writing a byte to it (no WAL switch, ``query_only``).
 
     ``connection.connect`` opens read-write and turns WAL on, which rewrites the header; a
-    backup that is only being checked must stay byte-identical."""
+    backup that is only being checked must stay byte-identical. Tries the copy's own key,
+    then the DEK (copies made before per-copy keys)."""
+    keys = page_keys.candidate_keys(path, dek)
+    try:
+        for key in keys[:-1]:
+            try:
+                return _open_readonly_with(path, key)
+            except dbconn.DatabaseError:
+                continue
+        return _open_readonly_with(path, keys[-1])
+    finally:
+        for key in keys[:-1]:
+            page_keys.wipe(key)
+
+
+def _open_readonly_with(path: Path, dek: bytearray) -> Connection:
     driver = dbconn._require_driver()
     uri = f"file:{_uri_path(path)}?mode=ro"
     conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -260,7 +343,7 @@ def scrub_backups(folder: Path, dek: bytearray, change: Callable[[Connection], N
     changed = 0
     for info in list_backups(folder):
         try:
-            conn = dbconn.connect(info.path, dek)
+            conn = connect_copy(info.path, dek)
         except Exception:  # damaged or unreadable: it may still hold the deleted text
             log.warning("an unreadable automatic backup was removed after a permanent delete")
             _remove_with_sidecars(info.path)

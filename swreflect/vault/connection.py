@@ -18,6 +18,8 @@ from swreflect.errors import (
     SwreflectError,
     VaultDamagedError,
     VaultInUseError,
+    VaultIOError,
+    VaultReadOnlyError,
     VaultWriteError,
 )
 
@@ -54,7 +56,9 @@ def user_error_for(exc: BaseException) -> SwreflectError | None:
     primary = int(code) & 0xFF
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return VaultDamagedError()
-    if primary in (_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY, _SQLITE_CANTOPEN):
+    if primary == _SQLITE_READONLY:
+        return VaultReadOnlyError()
+    if primary in (_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_CANTOPEN):
         return VaultWriteError()
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return VaultInUseError()
@@ -108,11 +112,16 @@ def apply_key(conn: Connection, dek: bytearray) -> None:
 MIN_DB_BYTES = 512  # below one page SQLite would treat the file as a new, empty database
 
 
-def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connection:
+def connect(
+    db_path: Path, dek: bytearray, *, create: bool = False, read_only: bool = False
+) -> Connection:
     """Open (or, with ``create``, create) the vault database. Never creates by accident.
 
     An existing file shorter than one page is refused before SQLite sees it: SQLite would
-    take an emptied file for a new database and write a fresh header into it.
+    take an emptied file for a new database and write a fresh header into it. A failed open
+    is sorted into damage (a page that fails its check), a disk problem (full, I/O error:
+    ``VaultIOError``, never advice to restore) or "in use", and removes the ``-wal``/``-shm``
+    files it created itself (D4). ``read_only`` opens a vault on read-only media (D7).
     """
     driver = _require_driver()
     if not create:
@@ -121,24 +130,48 @@ def connect(db_path: Path, dek: bytearray, *, create: bool = False) -> Connectio
         except FileNotFoundError as exc:
             raise VaultDamagedError("The vault database is missing. Nothing was changed.") from exc
         except OSError as exc:
-            raise VaultDamagedError("The vault database can't be read.") from exc
+            raise VaultIOError() from exc
         if size < MIN_DB_BYTES:
             raise VaultDamagedError()
-    mode = "rwc" if create else "rw"
+    mode = "rwc" if create else ("ro&immutable=1" if read_only else "rw")
+    # ``immutable``: on read-only media nothing can change the file, and SQLite then needs no
+    # lock and no -shm file (which it could not create there).
     uri = f"{Path(db_path).absolute().as_uri()}?mode={mode}"
+    sidecars = [Path(f"{db_path}-wal"), Path(f"{db_path}-shm")]
+    existed = {p: p.exists() for p in sidecars}
     try:
         conn = driver.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except driver.OperationalError as exc:
-        raise VaultDamagedError("The vault database is missing or can't be opened.") from exc
+        raise _open_error(exc, "The vault database is missing or can't be opened.") from exc
     try:
-        _configure(conn, dek)
+        _configure(conn, dek, read_only=read_only)
     except BaseException:
         conn.close()
+        _remove_new_sidecars(existed)
         raise
     return conn
 
 
-def _configure(conn: Connection, dek: bytearray) -> None:
+def _open_error(exc: BaseException, damaged_message: str | None = None) -> SwreflectError:
+    typed = user_error_for(exc)
+    if isinstance(typed, VaultWriteError):
+        return VaultIOError()
+    if isinstance(typed, (VaultInUseError, VaultReadOnlyError)):
+        return typed
+    return VaultDamagedError(damaged_message)
+
+
+def _remove_new_sidecars(existed: dict[Path, bool]) -> None:
+    """Remove the log and index files a failed open created (never one that held data)."""
+    for path, was_there in existed.items():
+        if was_there:
+            continue
+        with contextlib.suppress(OSError):
+            if path.name.endswith("-shm") or path.stat().st_size == 0:
+                path.unlink()
+
+
+def _configure(conn: Connection, dek: bytearray, *, read_only: bool = False) -> None:
     # SQLCipher's own log goes to stderr ("hmac check failed for pgno=1"); the typed error
     # raised below says the same thing in words a user can act on, on one line.
     conn.execute("PRAGMA cipher_log_level = NONE")
@@ -149,22 +182,29 @@ def _configure(conn: Connection, dek: bytearray) -> None:
         raise CipherUnavailableError()
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        else:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = FULL")
     except DatabaseError as exc:
-        # The key came out of an authenticated slot, so a refusal here means damage.
-        raise VaultDamagedError() from exc
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA secure_delete = ON")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    conn.execute("PRAGMA synchronous = FULL")
+        # The key came out of an authenticated slot, so a refusal to read means damage,
+        # unless SQLite says the disk itself failed (full, I/O error) or the file is busy.
+        raise _open_error(exc) from exc
     checks = {
         "journal_mode": (str(mode).lower(), "wal"),
-        "synchronous": (_pragma(conn, "synchronous"), 2),
+        "synchronous": (_pragma(conn, "synchronous"), 1 if read_only else 2),
         "foreign_keys": (_pragma(conn, "foreign_keys"), 1),
         "temp_store": (_pragma(conn, "temp_store"), 2),
         "secure_delete": (_pragma(conn, "secure_delete"), 1),
         "cipher_plaintext_header_size": (_pragma(conn, "cipher_plaintext_header_size"), 0),
     }
+    if read_only:  # nothing is written, so the log and durability settings don't apply
+        del checks["synchronous"], checks["journal_mode"]
     for _name, (actual, wanted) in checks.items():
         if actual != wanted:
             raise CipherUnavailableError(

@@ -13,16 +13,17 @@ import os
 import time
 from dataclasses import dataclass
 
+from swreflect.platform import security_settings as settings
 from swreflect.platform.release import test_setting
 
-MIB = 1024
-FLOOR_MEMORY_KIB = 64 * MIB
-DEFAULT_MEMORY_KIB = 256 * MIB
-DEFAULT_LANES = 4
-FLOOR_ITERATIONS = 2
-MAX_ITERATIONS = 12
-TARGET_SECONDS = 0.75
-MAX_SECONDS = 1.0  # the top of the 0.5-1 s window: keep the memory if the floor fits in it
+MIB = settings.MIB
+FLOOR_MEMORY_KIB = int(settings.KDF_MEMORY_KIB.minimum)
+DEFAULT_MEMORY_KIB = int(settings.KDF_MEMORY_KIB.default)
+DEFAULT_LANES = int(settings.KDF_LANES.default)
+FLOOR_ITERATIONS = int(settings.KDF_ITERATIONS.minimum)
+MAX_ITERATIONS = int(settings.KDF_ITERATIONS.maximum or 12)
+TARGET_SECONDS = float(settings.KDF_TARGET_SECONDS.default)
+MAX_SECONDS = float(settings.KDF_TARGET_SECONDS.maximum or 1.0)
 SALT_BYTES = 16
 TEST_KDF_ENV = "SWREFLECT_INSECURE_TEST_KDF"
 
@@ -77,23 +78,65 @@ class KdfPolicy:
         return cls.production()
 
     def calibrate(self) -> Argon2Params:
-        """Choose parameters for a new slot on this machine."""
+        """Choose parameters for a new slot on this machine.
+
+        Memory is the stronger defence, so it never depends on how busy the machine is (D12):
+        it stays at the default unless the machine has less than eight times that much RAM,
+        and never goes under the floor. Only the number of passes is calibrated, so that one
+        derivation takes about ``target_seconds`` here, between the floor and the cap."""
         if self.fixed_iterations is not None:
             return Argon2Params(self.memory_kib, self.fixed_iterations, self.lanes)
-        memory = self.memory_kib
-        while True:
-            one = _time_one_iteration(memory, self.lanes)
-            iterations = int(self.target_seconds / max(one, 1e-6))
-            if iterations >= FLOOR_ITERATIONS or memory <= FLOOR_MEMORY_KIB:
-                break
-            if FLOOR_ITERATIONS * one <= MAX_SECONDS:
-                # Memory is the stronger defence: rather the floor count at this size,
-                # still inside the window, than more passes over less memory.
-                iterations = FLOOR_ITERATIONS
-                break
-            memory = max(FLOOR_MEMORY_KIB, memory // 2)
+        memory = memory_for_this_machine(self.memory_kib)
+        one = _time_one_iteration(memory, self.lanes)
+        iterations = int(self.target_seconds / max(one, 1e-6))
         iterations = max(FLOOR_ITERATIONS, min(MAX_ITERATIONS, iterations))
         return Argon2Params(memory, iterations, self.lanes)
+
+
+def memory_for_this_machine(wanted_kib: int) -> int:
+    """``wanted_kib``, halved only while it exceeds an eighth of this machine's RAM."""
+    ram = total_ram_kib()
+    memory = wanted_kib
+    if ram is None:
+        return memory
+    while memory > FLOOR_MEMORY_KIB and memory * settings.RAM_PER_KDF_MEMORY > ram:
+        memory = max(FLOOR_MEMORY_KIB, memory // 2)
+    return memory
+
+
+def total_ram_kib() -> int | None:
+    """Physical memory in KiB, or ``None`` where the system won't say."""
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES")
+        size = os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return _windows_ram_kib()
+    return int(pages * size // 1024) if pages > 0 and size > 0 else None
+
+
+def _windows_ram_kib() -> int | None:
+    if os.name != "nt":
+        return None
+    import ctypes
+
+    class _Status(ctypes.Structure):
+        _fields_ = [
+            ("length", ctypes.c_ulong),
+            ("load", ctypes.c_ulong),
+            ("total_phys", ctypes.c_ulonglong),
+            ("avail_phys", ctypes.c_ulonglong),
+            ("total_page", ctypes.c_ulonglong),
+            ("avail_page", ctypes.c_ulonglong),
+            ("total_virtual", ctypes.c_ulonglong),
+            ("avail_virtual", ctypes.c_ulonglong),
+            ("avail_ext", ctypes.c_ulonglong),
+        ]
+
+    status = _Status()
+    status.length = ctypes.sizeof(_Status)
+    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+        return None
+    return int(status.total_phys // 1024)
 
 
 def _time_one_iteration(memory_kib: int, lanes: int) -> float:

@@ -7,6 +7,8 @@ On-disk format (version 1), UTF-8 JSON::
       "checksum": "<64 hex>",           # SHA-256 of the rest (see below)
       "vault_id": "<32 hex>",           # random, fixed for the life of the vault
       "generation": <int>,              # +1 on every rewrite
+      "state": {"db_generation": <int>, # optional; the database's generation when last
+                "mac": "<64 hex>"},     # opened, authenticated (see vault/generation.py)
       "slots": [
         {"id": "passphrase", "type": "passphrase",
          "kdf": {"name": "argon2id", "salt": "<b64 16 bytes>", "memory_kib": 262144,
@@ -118,11 +120,14 @@ class Slot:
 
     def unwrap(self, vault_id: str, kek: bytes) -> bytearray:
         """The DEK, or ``SlotOpenFailed`` when the tag does not verify (wrong secret)."""
+        # Decrypted straight into the buffer the vault keeps and wipes: ``decrypt`` would
+        # return an immutable ``bytes`` copy of the key that nothing can overwrite (row 13).
+        dek = bytearray(len(self.wrapped) - 16)
         try:
-            dek = AESGCM(kek).decrypt(self.nonce, self.wrapped, self.aad(vault_id))
+            AESGCM(kek).decrypt_into(self.nonce, self.wrapped, self.aad(vault_id), dek)
         except InvalidTag as exc:
             raise SlotOpenFailed() from exc
-        return bytearray(dek)
+        return dek
 
 
 def make_passphrase_slot(
@@ -148,7 +153,7 @@ def _wrap(
 ) -> Slot:
     draft = Slot(id=slot_type, type=slot_type, kdf=kdf, nonce=os.urandom(NONCE_BYTES), wrapped=b"")
     kek = draft.derive_kek(secret)
-    wrapped = AESGCM(kek).encrypt(draft.nonce, bytes(dek), draft.aad(vault_id))
+    wrapped = AESGCM(kek).encrypt(draft.nonce, dek, draft.aad(vault_id))
     slot = Slot(id=draft.id, type=draft.type, kdf=kdf, nonce=draft.nonce, wrapped=wrapped)
     # Prove the slot before anyone relies on it: it must give back exactly this DEK.
     try:
@@ -160,11 +165,20 @@ def _wrap(
     return slot
 
 
+@dataclass(frozen=True)
+class SlotState:
+    """The database generation this key file last saw, with its MAC under the DEK."""
+
+    db_generation: int
+    mac: str
+
+
 @dataclass
 class KeyslotFile:
     vault_id: str
     generation: int
     slots: dict[str, Slot] = field(default_factory=dict)
+    state: SlotState | None = None
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
@@ -173,6 +187,8 @@ class KeyslotFile:
             "generation": self.generation,
             "slots": [self.slots[k].to_json() for k in sorted(self.slots)],
         }
+        if self.state is not None:
+            doc["state"] = {"db_generation": self.state.db_generation, "mac": self.state.mac}
         doc["checksum"] = _checksum(doc)
         return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
@@ -185,7 +201,10 @@ class KeyslotFile:
     def with_slot(self, slot: Slot) -> KeyslotFile:
         slots = dict(self.slots)
         slots[slot.id] = slot
-        return KeyslotFile(self.vault_id, self.generation + 1, slots)
+        return KeyslotFile(self.vault_id, self.generation + 1, slots, self.state)
+
+    def with_state(self, state: SlotState) -> KeyslotFile:
+        return KeyslotFile(self.vault_id, self.generation + 1, dict(self.slots), state)
 
     @classmethod
     def parse(cls, raw: bytes) -> KeyslotFile:
@@ -231,7 +250,7 @@ class KeyslotFile:
             slots[slot.id] = slot
         if PASSPHRASE_SLOT not in slots:
             raise KeyslotFileError()
-        return cls(vault_id, generation, slots)
+        return cls(vault_id, generation, slots, _parse_state(doc.get("state")))
 
     @classmethod
     def read(cls, vault_dir: Path) -> KeyslotFile:
@@ -252,6 +271,20 @@ def _checksum(doc: dict[str, Any]) -> str:
     except (ValueError, TypeError, RecursionError) as exc:
         raise KeyslotFileError() from exc
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _parse_state(raw: Any) -> SlotState | None:
+    """The optional ``state`` object (absent in files written before it existed)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"db_generation", "mac"}:
+        raise KeyslotFileError()
+    gen, mac = raw["db_generation"], raw["mac"]
+    if not isinstance(gen, int) or isinstance(gen, bool) or not 0 <= gen < 2**53:
+        raise KeyslotFileError()
+    if not isinstance(mac, str) or len(mac) != 64 or any(c not in "0123456789abcdef" for c in mac):
+        raise KeyslotFileError()
+    return SlotState(gen, mac)
 
 
 def _parse_slot(item: Any) -> Slot:

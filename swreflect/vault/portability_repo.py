@@ -76,6 +76,12 @@ def _columns(conn: Connection, name: str, without_rowid: bool, fts5: bool) -> tu
     return ("rowid", *cols)
 
 
+def column_types(conn: Connection, name: str) -> dict[str, tuple[str, bool]]:
+    """Declared type (upper case) and NOT NULL of each column, for checking imported values."""
+    info = conn.execute(f"PRAGMA main.table_xinfo({quote_ident(name)})").fetchall()
+    return {str(r[1]): (str(r[2] or "").upper(), bool(r[3]) and int(r[5]) == 0) for r in info}
+
+
 def exportable_tables(conn: Connection) -> list[TableSpec]:
     specs: list[TableSpec] = []
     for name, kind, without_rowid in _table_list(conn):

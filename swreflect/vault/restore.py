@@ -53,7 +53,8 @@ from swreflect.platform.files import (
     write_new_file,
 )
 from swreflect.vault import connection as dbconn
-from swreflect.vault.backups import verify_backup_file
+from swreflect.vault import generation
+from swreflect.vault.backups import reencrypt_copy, verify_backup_file
 from swreflect.vault.connection import DB_NAME
 from swreflect.vault.keyslots import KEYSLOTS_NAME, KeyslotFile
 from swreflect.vault.lock import ProcessLock
@@ -63,6 +64,7 @@ from swreflect.vault.restore_names import leftover_prefix, leftovers
 log = logging.getLogger(__name__)
 
 STAGING_MARKER = "restore-staging"
+INCOMING_NAME = "incoming.db"  # the backup's own copy, before it is re-keyed with the DEK
 _NO_ROOM = (
     "The backup couldn't be unpacked next to your vault (the disk may be full or the folder "
     "read-only). Your current vault was not changed; free some space and try again."
@@ -170,16 +172,51 @@ def stage(
     keyslots: KeyslotFile,
     dek: bytearray,
     write_db: WriteDatabase,
+    floor: int = 0,
 ) -> None:
-    """Build and check a complete vault folder at ``staging`` (beside the target)."""
+    """Build and check a complete vault folder at ``staging`` (beside the target).
+
+    The backup's database (keyed with its own copy key) is re-encrypted into ``vault.db``
+    under the DEK, and its generation is set one above anything either side has seen, with
+    the key file recording the same number, so the restored state is the current one from
+    now on and the older live copy would be refused as a rollback."""
     ensure_private_dir(staging)
     write_new_file(staging / STAGING_MARKER, b"unfinished restore; safe to delete\n")
-    write_new_file(staging / KEYSLOTS_NAME, keyslots_raw)
-    write_db(staging / DB_NAME)
+    incoming = staging / INCOMING_NAME
+    write_db(incoming)
+    try:
+        reencrypt_copy(incoming, staging / DB_NAME, dek)
+    finally:
+        for leftover in (incoming, Path(f"{incoming}-wal"), Path(f"{incoming}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
     make_private(staging / DB_NAME)
+    stamped = _stamp_generation(staging / DB_NAME, keyslots, dek, floor)
+    write_new_file(staging / KEYSLOTS_NAME, stamped.to_bytes())
     ensure_private_dir(staging / "backups")
     _check_staged(staging, keyslots, dek)
     fsync_dir(staging)
+
+
+def _stamp_generation(db: Path, keyslots: KeyslotFile, dek: bytearray, floor: int) -> KeyslotFile:
+    conn = dbconn.connect(db, dek)
+    try:
+        found = generation.db_generation(conn)
+        new = max(found, floor, keyslots.state.db_generation if keyslots.state else 0) + 1
+        generation.set_db_generation(conn, new)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
+    return keyslots.with_state(generation.state_for(dek, keyslots.vault_id, new))
+
+
+def _current_generation(target: Path) -> int:
+    """The generation the vault at ``target`` last recorded (0 when there is none)."""
+    try:
+        slots = KeyslotFile.read(target)
+    except (SwreflectError, OSError):
+        return 0
+    return slots.state.db_generation if slots.state else 0
 
 
 def _target_lock(target: Path) -> ProcessLock | None:
@@ -219,7 +256,7 @@ def restore_vault(
         _refuse_unsafe_target(target, keyslots.vault_id, replace_other)
         staging = target.parent / f"{_leftover_prefix(target)}{secrets.token_hex(6)}"
         try:
-            stage(staging, keyslots_raw, keyslots, dek, write_db)
+            stage(staging, keyslots_raw, keyslots, dek, write_db, _current_generation(target))
             (staging / STAGING_MARKER).unlink()
             fsync_dir(staging)
         except BaseException as exc:

@@ -19,6 +19,8 @@ thread; the rule and its enforcement are in ``vault.threads``.
 from __future__ import annotations
 
 import contextlib
+import errno
+import hmac
 import logging
 import os
 import secrets
@@ -34,18 +36,22 @@ from swreflect.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultFolderError,
+    VaultIOError,
     VaultLockedError,
     VaultNotFoundError,
+    VaultReadOnlyError,
     VaultTooNewError,
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from swreflect.platform import security_settings
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
 from swreflect.platform.release import test_setting
-from swreflect.vault import backup_marker
+from swreflect.vault import backup_marker, generation, wal_guard
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
+from swreflect.vault.data_key import DataKey
 from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
 from swreflect.vault.keyslots import (
     DEK_BYTES,
@@ -64,7 +70,7 @@ from swreflect.vault.threads import ConnectionsByThread
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE_CHARS = 12
+MIN_PASSPHRASE_CHARS = int(security_settings.PASSPHRASE_MIN_CHARS.default)
 PREV_SUFFIX = ".prev"
 BACKUPS_DIR = "backups"
 TEST_PAUSE_ENV = "SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE"
@@ -92,12 +98,13 @@ class Vault:
         keyslots: KeyslotFile,
     ) -> None:
         self.folder = folder
-        self._dek: bytearray | None = dek
+        self._key = DataKey(dek)
         self._conn: Connection | None = conn
         self._threads = ConnectionsByThread(conn, self._open_reader)
         self._baseline = int(conn.total_changes)  # see vault.backup_marker
         self._lock = lock
         self._keyslots = keyslots
+        self._changes_at_open = _change_marks(conn)
 
     # ----------------------------------------------------------------- discovery
     @staticmethod
@@ -153,9 +160,8 @@ class Vault:
         self._baseline = -1
 
     def _open_reader(self) -> Connection:
-        if self._dek is None:
-            raise VaultLockedError()
-        reader = dbconn.connect(self.folder / DB_NAME, self._dek)
+        with self._key.use() as dek:  # VaultLockedError once the key is gone
+            reader = dbconn.connect(self.folder / DB_NAME, dek)
         reader.execute("PRAGMA query_only = ON")
         return reader
 
@@ -163,11 +169,15 @@ class Vault:
     def keyslots(self) -> KeyslotFile:
         return self._keyslots
 
+    @property
+    def key(self) -> DataKey:
+        """The data key as a handle: borrow it with ``with vault.key.use() as dek:``."""
+        return self._key
+
     def data_key(self) -> bytearray:
-        """The live DEK buffer (for SQLCipher backups); never store or log it."""
-        if self._dek is None:
-            raise VaultLockedError()
-        return self._dek
+        """The live DEK buffer for a call made now on this thread; never store or copy it.
+        Workers borrow through ``key.use()`` so that a lock waits for them."""
+        return self._key.peek()
 
     # ----------------------------------------------------------------- create
     @classmethod
@@ -210,6 +220,7 @@ class Vault:
         slots = KeyslotFile(vault_id, 1)
         slots = slots.with_slot(make_passphrase_slot(vault_id, dek, passphrase, params))
         slots = slots.with_slot(make_recovery_slot(vault_id, dek, recovery))
+        slots = slots.with_state(generation.state_for(dek, vault_id, 1))
 
         staging = folder / f".{DB_NAME}.creating"
         for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
@@ -224,6 +235,7 @@ class Vault:
                     "INSERT INTO meta(key, value) VALUES ('created_at', ?)",
                     (datetime.now(UTC).isoformat(timespec="seconds"),),
                 )
+            generation.set_db_generation(conn, 1)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
@@ -272,11 +284,36 @@ class Vault:
         """The fast step of unlocking: lock, open the database, migrate if needed."""
         folder = Path(folder)
         lock = ProcessLock(folder)
-        lock.acquire()
+        read_only = False
         try:
-            conn = dbconn.connect(folder / DB_NAME, dek)
+            lock.acquire()
+        except PermissionError:
+            read_only = True  # read-only media or folder (D7): reading still works
+        except OSError as exc:
+            if exc.errno != errno.EROFS:
+                _zero(dek)
+                raise VaultIOError() from exc
+            read_only = True
+        except BaseException:
+            _zero(dek)
+            raise
+        try:
+            if read_only and _has_log(folder):
+                raise VaultReadOnlyError(
+                    "This vault on a read-only disk or folder still holds recent changes in "
+                    "its log (vault.db-wal), which can't be read there. Nothing was changed; "
+                    "copy the whole folder somewhere writable and open it there."
+                )
+            kept_wal = wal_guard.guard(folder / DB_NAME)
+            conn = dbconn.connect(folder / DB_NAME, dek, read_only=read_only)
             try:
                 _check_vault_id(conn, slots.vault_id)
+                generation.check_not_rolled_back(conn, slots, dek)
+                if read_only and _needs_upgrade(conn):
+                    raise VaultReadOnlyError(
+                        "This vault needs a one-off update that can't be made on a read-only "
+                        "disk or folder. Nothing was changed; copy it somewhere writable."
+                    )
                 _upgrade_if_needed(conn, folder, dek)
             except BaseException:
                 conn.close()
@@ -286,6 +323,7 @@ class Vault:
             _zero(dek)
             raise
         _clean_leftovers(folder)
+        wal_guard.release(kept_wal)
         return cls(folder, dek, conn, lock, slots)
 
     @classmethod
@@ -301,14 +339,25 @@ class Vault:
         if conn is not None:
             with contextlib.suppress(Exception):
                 backup_marker.note_changes(conn, self._baseline)
+            try:  # after noting changes: raising the generation is not itself a change to back up
+                self._advance_generation(conn)
+            except Exception:  # locking must never fail; the next lock tries again
+                log.warning("the vault generation could not be advanced at lock")
             with contextlib.suppress(Exception):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             conn.close()
-        dek, self._dek = self._dek, None
-        if dek is not None:
-            # Detach first, then wipe: a worker can never read a half-zeroed key.
-            _zero(dek)
+        # Waits for workers that borrowed the key, then wipes it: never a half-zeroed key.
+        self._key.destroy()
         self._lock.release()
+
+    def _advance_generation(self, conn: Connection) -> None:
+        """After a session that changed the database, raise its generation (rollback guard)."""
+        if not self._key.alive or _change_marks(conn) == self._changes_at_open:
+            return
+        current = generation.db_generation(conn)
+        self._keyslots = generation.advance(
+            self.folder, conn, self._keyslots, self._key.peek(), current
+        )
 
     def __enter__(self) -> Vault:
         return self
@@ -327,18 +376,41 @@ class Vault:
     def change_passphrase(self, new_passphrase: str, kdf: KdfPolicy | None = None) -> None:
         """Rewrap the DEK under a new passphrase. The database file is not touched."""
         check_passphrase_rules(new_passphrase)
-        dek = self.data_key()
         params = (kdf or KdfPolicy.from_environment()).calibrate()
-        slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
-        self._replace_keyslots(self._keyslots.with_slot(slot), PASSPHRASE_SLOT)
+        # Borrowed for the whole rewrap: a lock meanwhile waits instead of zeroing the key
+        # under the new slot (which would then wrap zeros).
+        with self._key.use() as dek:
+            slot = make_passphrase_slot(self.vault_id, dek, new_passphrase, params)
+            self._replace_keyslots(self._keyslots.with_slot(slot), PASSPHRASE_SLOT)
 
-    def rotate_recovery_key(self) -> str:
-        """Replace the recovery slot; the old recovery key stops working. Returns the new text."""
-        dek = self.data_key()
-        recovery = new_recovery_key()
-        slot = make_recovery_slot(self.vault_id, dek, recovery)
-        self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT)
-        return format_recovery_key(recovery)
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise ``WrongPassphraseError`` unless ``passphrase`` unwraps this vault's key.
+
+        Slow on purpose (the key derivation runs): call it from a worker."""
+        _slots, candidate = Vault.derive_key(
+            self.folder, PASSPHRASE_SLOT, passphrase.encode("utf-8")
+        )
+        try:
+            with self._key.use() as dek:
+                if not hmac.compare_digest(candidate, dek):
+                    raise WrongPassphraseError()
+        finally:
+            _zero(candidate)
+
+    @staticmethod
+    def new_recovery_key_text() -> str:
+        """A fresh recovery key to show the user. Nothing is written: the old key keeps
+        working until ``install_recovery_key`` is called with this text, which callers do
+        only once the user has confirmed they stored it (D3)."""
+        return format_recovery_key(new_recovery_key())
+
+    def install_recovery_key(self, recovery_text: str) -> None:
+        """Replace the recovery slot with one for ``recovery_text`` (already shown and
+        confirmed). A kill at any point leaves the old or the new key working."""
+        secret = parse_recovery_key(recovery_text)
+        with self._key.use() as dek:
+            slot = make_recovery_slot(self.vault_id, dek, secret)
+            self._replace_keyslots(self._keyslots.with_slot(slot), RECOVERY_SLOT)
 
     def _replace_keyslots(self, new: KeyslotFile, changed_slot: str) -> None:
         """Swap in a new key-slot generation so that a crash leaves the old or the new one.
@@ -391,6 +463,15 @@ class Vault:
         return ensure_private_dir(self.folder / BACKUPS_DIR)
 
 
+def _change_marks(conn: Connection) -> tuple[int, int]:
+    """Rows this connection changed, and SQLite's counter of other connections' commits."""
+    try:
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+    except dbconn.DatabaseError:
+        version = -1
+    return int(conn.total_changes), version
+
+
 def _check_vault_id(conn: Connection, vault_id: str) -> None:
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
@@ -407,6 +488,17 @@ def _migrate(conn: Connection, start: int = 0) -> None:
         with dbconn.transaction(conn):
             step.upgrade(conn)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
+
+
+def _has_log(folder: Path) -> bool:
+    try:
+        return (folder / f"{DB_NAME}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _needs_upgrade(conn: Connection) -> bool:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) < latest_version()
 
 
 def _upgrade_if_needed(conn: Connection, folder: Path, dek: bytearray) -> None:
@@ -462,8 +554,8 @@ def _foreign_entries(folder: Path) -> list[str]:
 def _clean_leftovers(folder: Path) -> None:
     """After a proven unlock, remove what an interrupted rewrite or creation left behind."""
     for name in (KEYSLOTS_NAME + PREV_SUFFIX, f".{DB_NAME}.creating"):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # absent, or read-only media
             (folder / name).unlink()
     for tmp in folder.glob(f".{KEYSLOTS_NAME}*.tmp"):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()

@@ -16,7 +16,7 @@ from swreflect.vault.backups import (
     list_backups,
     parse_backup_name,
 )
-from swreflect.vault.connection import connect
+from swreflect.vault.backups import connect_copy as connect
 from tests.backups.conftest import put_setting
 
 

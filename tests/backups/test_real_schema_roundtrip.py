@@ -104,6 +104,9 @@ def _fill_table(conn: Any, table: str, rng: random.Random, tries: int = 300) -> 
                     f"FROM {quote_ident(parent)}"
                 ).fetchall()
                 values.append(rng.choice(rows)[0] if rows else None)
+            elif name.endswith(("_at", "_date", "_on")) or name in ("due", "date"):
+                # Dates and times are ISO 8601 in every vault; an import refuses others (D8).
+                values.append(rng.choice([NOW, "2026-03-14", None]))
             elif kind == "INTEGER" and rng.random() < 0.5:
                 values.append(rng.randint(1, 10_000))
             else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from swreflect import __version__
-from swreflect.errors import EXIT_IN_USE, EXIT_USAGE, EXIT_WRONG_SECRET
+from swreflect.errors import EXIT_IN_USE, EXIT_USAGE, EXIT_WRONG_SECRET, WrongRecoveryKeyError
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, folder_hashes
 from tests.vault.support import cli_env, make_vault, run_cli
@@ -175,6 +175,20 @@ def test_recovery_key_rotate(vault_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     (new_key,) = KEY_SHAPE.findall(result.stdout)
+    assert "Nothing has changed yet" in result.stdout
+    with pytest.raises(WrongRecoveryKeyError):  # shown, not yet in force
+        Vault.unlock_with_recovery_key(vault_dir, new_key)
+    Vault.unlock_with_recovery_key(vault_dir, old_key).lock()
+    confirmed = run_cli(
+        "recovery-key",
+        "rotate",
+        "--confirm",
+        "--vault",
+        str(vault_dir),
+        SWREFLECT_PASSPHRASE=TEST_PASSPHRASE,
+        SWREFLECT_NEW_RECOVERY_KEY=new_key,
+    )
+    assert confirmed.returncode == 0, confirmed.stderr
     Vault.unlock_with_recovery_key(vault_dir, new_key).lock()
     retry = run_cli(
         "recover",

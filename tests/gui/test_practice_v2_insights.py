@@ -48,6 +48,7 @@ def test_insights_show_length_support_and_the_cpd_year(
     qtbot.addWidget(page)
     page.resize(1280, 900)
     page.show()
+    qtbot.waitUntil(lambda: page.is_ready, timeout=10_000)  # figures come from a worker
     sam = page.pair_cards[0]
     assert sam.length.isVisibleTo(page) and "90 minutes" in sam.length.text()
     journal = page.journal_card

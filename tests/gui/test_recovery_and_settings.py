@@ -10,6 +10,7 @@ from swreflect.errors import WrongPassphraseError, WrongRecoveryKeyError
 from swreflect.gui import dialogs
 from swreflect.gui.backup_hooks import BackupHooks
 from swreflect.gui.controller import State
+from swreflect.vault.keyslots import KeyslotFile
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, folder_hashes
 from tests.gui.conftest import NEW_PASSPHRASE, WAIT_MS, unlock_through_ui
@@ -74,7 +75,12 @@ def test_change_passphrase_in_settings_then_unlock_with_the_new_one(
     with qtbot.waitSignal(BackupHooks.of(shell).daily_backup_finished, timeout=WAIT_MS):
         unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)  # the day's backup writes its date
     page = _settings(shell)
-    db_before = (vault_dir / "vault.db").read_bytes()
+
+    def db_state() -> tuple[bytes, bytes]:
+        wal = vault_dir / "vault.db-wal"
+        return (vault_dir / "vault.db").read_bytes(), wal.read_bytes() if wal.exists() else b""
+
+    db_before = db_state()
 
     # Wrong current passphrase: calm message, nothing changed.
     qtbot.keyClicks(page.current_field, "not my passphrase at all")
@@ -93,8 +99,8 @@ def test_change_passphrase_in_settings_then_unlock_with_the_new_one(
         timeout=WAIT_MS,
     )
     assert page.new_form.passphrase_field.text() == ""
+    assert db_state() == db_before  # rewrap only: neither the database nor its log changed
     shell.lock()
-    assert (vault_dir / "vault.db").read_bytes() == db_before  # rewrap only
 
     screen = shell.gate.unlock_screen
     qtbot.keyClicks(screen.passphrase_field, TEST_PASSPHRASE)
@@ -114,6 +120,7 @@ def test_rotate_recovery_key_shows_the_new_key_once(
     page.rotate_button.click()
     assert not page.recovery_panel.isVisibleTo(page)
 
+    before_slot = KeyslotFile.read(vault_dir).slots["recovery"]
     dialogs.set_next_answer(True)
     page.rotate_button.click()
     panel = page.recovery_panel
@@ -121,6 +128,8 @@ def test_rotate_recovery_key_shows_the_new_key_once(
     new_key = "-".join(panel.key_label.text().split())
     assert new_key != existing_vault
     assert not panel.continue_button.isEnabled()
+    # Shown but not yet confirmed: the old key is still the one in force (D3).
+    assert KeyslotFile.read(vault_dir).slots["recovery"] == before_slot
     panel.stored_box.setChecked(True)
     panel.continue_button.click()
     assert not panel.isVisibleTo(page) and panel.key_label.text() == ""

@@ -35,6 +35,26 @@ def database_pages(path: Path, key: bytes) -> Iterator[bytes]:
         yield _decrypt(data[n * PAGE : (n + 1) * PAGE], key, n == 0)
 
 
+def copy_pages(path: Path, dek: bytes) -> Iterator[bytes]:
+    """The pages of a stored copy (a backup), under whichever key it was written with."""
+    return database_pages(path, key_for_copy(path, dek))
+
+
+def key_for_copy(path: Path, dek: bytes) -> bytes:
+    """A backup's own page key (``vault.page_keys``), or the DEK for copies made before it.
+
+    The right key is the one under which page 1 decrypts to SQLite's header fields that
+    follow the salt: page size 4096, then file format versions 1 and reserve bytes 80."""
+    from swreflect.vault.page_keys import copy_key
+
+    data = path.read_bytes()[:PAGE]
+    for key in (bytes(copy_key(bytearray(dek), data[:SALT])), dek):
+        plain = _decrypt(data, key, True)
+        if plain[:2] == b"\x10\x00" and plain[4] == RESERVE:
+            return key
+    raise AssertionError(f"no key decrypts {path.name}")
+
+
 def wal_pages(path: Path, key: bytes) -> Iterator[bytes]:
     if not path.exists():
         return

@@ -95,9 +95,9 @@ def test_purged_entry_cannot_be_read_back_even_with_the_key(cli_run: CliRun) -> 
 
 
 def _pages_of(path: Path, key: bytes) -> list[bytes]:
-    from tests.journal.pages import database_pages
+    from tests.journal.pages import copy_pages
 
-    return list(database_pages(path, key))
+    return list(copy_pages(path, key))
 
 
 def test_private_note_is_never_printed(cli_run: CliRun) -> None:

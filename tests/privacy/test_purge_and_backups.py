@@ -15,7 +15,7 @@ from swreflect.core.services import build_services
 from swreflect.models.journal import EntryContent
 from swreflect.vault.backups import inspect_backup
 from swreflect.vault.vault import Vault
-from tests.journal.pages import database_pages
+from tests.journal.pages import copy_pages
 from tests.privacy import find_in_bytes, new_canary
 
 
@@ -34,13 +34,13 @@ def test_purged_entry_is_not_in_earlier_backups(vault: Vault) -> None:
     found = [
         p.name
         for p in backups
-        if find_in_bytes(b"".join(database_pages(p, key)), [canary, canary.lower()])
+        if find_in_bytes(b"".join(copy_pages(p, key)), [canary, canary.lower()])
     ]
     print(f"\nbackups still holding the purged entry: {len(found)} of {len(backups)}")
     assert found == []
     # The backups were changed in place, not thrown away: they still open and pass both
     # checks, and they still hold what was not deleted.
     assert all(inspect_backup(p, vault.data_key()).sound for p in backups)
-    assert any(find_in_bytes(b"".join(database_pages(p, key)), ["still here"]) for p in backups), (
+    assert any(find_in_bytes(b"".join(copy_pages(p, key)), ["still here"]) for p in backups), (
         "the backups lost what was not deleted"
     )

@@ -8,6 +8,7 @@ UTF-16-LE, UTF-16-BE), and for both passphrases.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,10 +29,11 @@ def test_no_plaintext_after_a_scripted_session(tmp_path: Path, swreflect_home: P
     env = cli_env(TMPDIR=str(tmpdir), TEMP=str(tmpdir), TMP=str(tmpdir))
     outputs: list[str] = []
 
-    def cli(*args: str, **extra: str) -> None:
+    def cli(*args: str, **extra: str) -> str:
         result = run_cli(*args, env={**env, **extra})
         outputs.extend([result.stdout, result.stderr])
         assert result.returncode == 0, result.stderr
+        return result.stdout
 
     cli("init", SWREFLECT_PASSPHRASE=old_pass)
     written = subprocess.run(
@@ -46,7 +48,10 @@ def test_no_plaintext_after_a_scripted_session(tmp_path: Path, swreflect_home: P
     assert int(written.stdout.strip()) == 300  # the canary really is in the vault
     cli("check", SWREFLECT_PASSPHRASE=old_pass)
     cli("passphrase", "change", SWREFLECT_PASSPHRASE=old_pass, SWREFLECT_NEW_PASSPHRASE=new_pass)
-    cli("recovery-key", "rotate", SWREFLECT_PASSPHRASE=new_pass)
+    shown = cli("recovery-key", "rotate", SWREFLECT_PASSPHRASE=new_pass)
+    (new_key,) = re.findall(r"(?:[A-Z2-7]{4}-){12}[A-Z2-7]{4}", shown)
+    cli("recovery-key", "rotate", "--confirm", SWREFLECT_PASSPHRASE=new_pass,
+        SWREFLECT_NEW_RECOVERY_KEY=new_key)  # fmt: skip
     cli("check", "--json", SWREFLECT_PASSPHRASE=new_pass)
 
     assert not (vault_dir / "vault.db").read_bytes().startswith(b"SQLite format 3")

@@ -183,3 +183,22 @@ def test_certificate_with_an_unknown_curve_is_typed() -> None:
     odd = der.replace(p256, bytes.fromhex("06082a8648ce3d030106"), 1)
     with pytest.raises(IdentityCardError):
         IdentityCard.parse(_with_der(odd))
+
+
+def test_an_identity_card_edited_to_name_someone_else_is_refused() -> None:
+    """D10: the display name is bound to the certificate its own key signed."""
+    import json as _json
+    from datetime import UTC, datetime
+
+    from swreflect.errors import IdentityCardError
+    from swreflect.signing.identity import IdentityCard, new_identity
+
+    card = new_identity("Priya Shah", "supervisee", datetime(2026, 3, 1, tzinfo=UTC)).card()
+    assert IdentityCard.parse(card.to_bytes()).display_name == "Priya Shah"
+    for edit in ("Someone Else", "Priya Shah ", "priya shah", ""):
+        doc = _json.loads(card.to_bytes())
+        doc["display_name"] = edit
+        with pytest.raises(IdentityCardError):
+            IdentityCard.parse(_json.dumps(doc).encode("utf-8"))
+    unnamed = new_identity("", "", datetime(2026, 3, 1, tzinfo=UTC)).card()
+    assert IdentityCard.parse(unnamed.to_bytes()).display_name == ""

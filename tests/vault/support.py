@@ -27,7 +27,12 @@ def cli_env(**extra: str) -> dict[str, str]:
     """The test process environment (SWREFLECT_HOME, cheap KDF) plus ``extra``."""
     env = dict(os.environ)
     env["SWREFLECT_INSECURE_TEST_KDF"] = "1"
-    for name in ("SWREFLECT_PASSPHRASE", "SWREFLECT_NEW_PASSPHRASE", "SWREFLECT_RECOVERY_KEY"):
+    for name in (
+        "SWREFLECT_PASSPHRASE",
+        "SWREFLECT_NEW_PASSPHRASE",
+        "SWREFLECT_RECOVERY_KEY",
+        "SWREFLECT_NEW_RECOVERY_KEY",
+    ):
         env.pop(name, None)
     env.update(extra)
     return env

@@ -3,6 +3,11 @@
 Detected means: the open refuses with "damaged", or ``integrity_problems`` lists the page.
 Never an altered database that opens and checks clean. 150 random bits in the suite;
 ``SWREFLECT_BITROT_FLIPS=10000`` for the release figure.
+
+The rest of row 5 is tested beside this: pages replayed from a backup and a whole older
+``vault.db`` in ``test_rollback.py``, a damaged write-ahead log in ``test_wal_damage.py``,
+and single pages replayed from the same file's past (the documented limit) measured in
+``tests/bench/test_replay_figures.py``.
 """
 
 from __future__ import annotations

@@ -78,3 +78,26 @@ def test_every_slot_gets_a_fresh_random_salt(tmp_path: Path) -> None:
         doc = json.loads((folder / "keyslots.json").read_bytes())
         salts += [s["kdf"]["salt"] for s in doc["slots"]]
     assert len(set(salts)) == len(salts) == 6
+
+
+def test_a_busy_machine_keeps_the_full_memory_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """D12: a slow pass (a loaded machine) lowers only the pass count, never the memory."""
+    from swreflect.vault import kdf as kdf_module
+
+    monkeypatch.setattr(kdf_module, "total_ram_kib", lambda: 16 * 1024 * MIB)
+    for seconds_per_pass in (0.05, 0.4, 1.5, 6.0):
+        monkeypatch.setattr(
+            kdf_module, "_time_one_iteration", lambda m, lanes, s=seconds_per_pass: s
+        )
+        params = KdfPolicy.production().calibrate()
+        assert params.memory_kib == 256 * MIB, seconds_per_pass
+        assert FLOOR_ITERATIONS <= params.iterations <= kdf_module.MAX_ITERATIONS
+
+
+def test_only_a_small_machine_gets_less_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    from swreflect.vault import kdf as kdf_module
+
+    monkeypatch.setattr(kdf_module, "_time_one_iteration", lambda m, lanes: 0.1)
+    for ram_mib, expected in ((8192, 256), (2048, 256), (1024, 128), (256, 64), (64, 64)):
+        monkeypatch.setattr(kdf_module, "total_ram_kib", lambda r=ram_mib: r * MIB)
+        assert KdfPolicy.production().calibrate().memory_kib == expected * MIB, ram_mib

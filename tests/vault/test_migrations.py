@@ -11,6 +11,7 @@ import pytest
 from swreflect.errors import EXIT_ERROR, VaultTooNewError
 from swreflect.vault import connection as dbconn
 from swreflect.vault import vault as vault_module
+from swreflect.vault.backups import connect_copy
 from swreflect.vault.migrations import Migration, ladder, latest_version
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE, folder_hashes
@@ -77,7 +78,7 @@ def test_migration_makes_a_verified_backup_first(
         backups = sorted(vault.backups_dir().glob("pre-migration-*.db"))
         assert len(backups) == 1 and f"-v{old_version}-" in backups[0].name
         assert (backups[0].stat().st_mode & 0o777) == 0o600
-        copy = dbconn.connect(backups[0], vault.data_key())
+        copy = connect_copy(backups[0], vault.data_key())
         try:
             assert int(copy.execute("PRAGMA user_version").fetchone()[0]) == old_version
             assert copy.execute("SELECT count(*) FROM settings").fetchone()[0] == 25

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.record_text import status_words
 from swreflect.core.services import Services
-from swreflect.errors import SwreflectError
+from swreflect.errors import SwreflectError, VerificationFailedError
 from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
 from swreflect.gui.signing.record_browser import RecordBrowser
@@ -187,7 +187,15 @@ class AgreementInboxPage(QWidget):
             self.exports.show_record(None)
             self.rating.show_for(None)
             return
-        history = self._signoff.history(record_id)
+        try:
+            history = self._signoff.history(record_id)
+        except VerificationFailedError as exc:  # rows read back from the file failed (D1)
+            self.record_view.setPlainText(exc.message)
+            self.status_label.setText("The signatures on this record don't check out")
+            self._set_answerable(False)
+            self.resend_button.hide()
+            self.exports.show_record(None)
+            return
         latest = history[-1]
         earlier = []
         for h in history[:-1]:

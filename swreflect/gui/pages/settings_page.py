@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core.services import Services
-from swreflect.core.settings import AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES
+from swreflect.core.settings import (
+    AUTO_LOCK_MAX_MINUTES,
+    AUTO_LOCK_MIN_MINUTES,
+    CLIPBOARD_MAX_SECONDS,
+    CLIPBOARD_MIN_SECONDS,
+)
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
@@ -35,8 +40,11 @@ class SettingsPage(QScrollArea):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._pending_recovery_key: str | None = None
         self._runner = TaskRunner(self)
-        self._clipboard = SecureClipboard(services.clock, parent=self)
+        self._clipboard = SecureClipboard(
+            services.clock, services.settings.clipboard_clear_seconds(), parent=self
+        )
         self.setAccessibleName("Settings")
         self.setWidgetResizable(True)
 
@@ -59,7 +67,7 @@ class SettingsPage(QScrollArea):
         # --- recovery key
         self.rotate_button = button(
             "Make a new recovery key…",
-            "Replace the recovery key; the old one stops working straight away.",
+            "Show a new recovery key; the old one stops once you confirm you stored it.",
         )
         self.recovery_panel = RecoveryKeyPanel(
             services.clock, self._clipboard, "Your new recovery key", "Done"
@@ -79,6 +87,20 @@ class SettingsPage(QScrollArea):
         )
         self.auto_lock_saved = hint("")
         self.auto_lock_saved.setAccessibleName("Auto-lock saved")
+
+        # --- clipboard
+        self.clipboard_box = QSpinBox()
+        self.clipboard_box.setRange(CLIPBOARD_MIN_SECONDS, CLIPBOARD_MAX_SECONDS)
+        self.clipboard_box.setSuffix(" seconds")
+        self.clipboard_box.setMinimumWidth(140)
+        self.clipboard_box.setValue(services.settings.clipboard_clear_seconds())
+        self.clipboard_box.setAccessibleName("Clear the clipboard after")
+        self.clipboard_box.setAccessibleDescription(
+            f"Anything copied from swreflect is cleared after this many seconds "
+            f"({CLIPBOARD_MIN_SECONDS} to {CLIPBOARD_MAX_SECONDS}), and always on lock."
+        )
+        self.clipboard_saved = hint("")
+        self.clipboard_saved.setAccessibleName("Clipboard setting saved")
 
         body = QWidget()
         body.setObjectName("pageArea")
@@ -103,7 +125,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(
             hint(
                 "If your recovery key may have been seen by someone else, make a new one. "
-                "The old key stops working straight away."
+                "The old key keeps working until you confirm that the new one is stored."
             )
         )
         rotate_row = QHBoxLayout()
@@ -121,6 +143,12 @@ class SettingsPage(QScrollArea):
         lock_row.addWidget(self.auto_lock_saved)
         lock_row.addStretch(1)
         layout.addLayout(lock_row)
+        clip_row = QHBoxLayout()
+        clip_row.addWidget(field_label("Clear the clipboard after", self.clipboard_box))
+        clip_row.addWidget(self.clipboard_box)
+        clip_row.addWidget(self.clipboard_saved)
+        clip_row.addStretch(1)
+        layout.addLayout(clip_row)
         layout.addWidget(label("Your organisation", "section"))
         self.organisation_panel = OrganisationPanel(services)
         layout.addWidget(self.organisation_panel)
@@ -143,11 +171,13 @@ class SettingsPage(QScrollArea):
         self.rotate_button.clicked.connect(self.on_rotate_button_clicked)
         self.recovery_panel.confirmed.connect(self.on_recovery_panel_confirmed)
         self.auto_lock_box.valueChanged.connect(self.on_auto_lock_box_value_changed)
+        self.clipboard_box.valueChanged.connect(self.on_clipboard_box_value_changed)
         self._runner.busy_changed.connect(self.on_runner_busy_changed)
         self.setTabOrder(self.current_field, self.new_form.passphrase_field)
         self.setTabOrder(self.new_form.suggest_button, self.change_button)
         self.setTabOrder(self.change_button, self.rotate_button)
         self.setTabOrder(self.rotate_button, self.auto_lock_box)
+        self.setTabOrder(self.auto_lock_box, self.clipboard_box)
         self.on_new_form_changed()
 
     # ------------------------------------------------------------ passphrase
@@ -192,28 +222,35 @@ class SettingsPage(QScrollArea):
         agreed = dialogs.confirm(
             self,
             "Make a new recovery key",
-            "Your current recovery key will stop working straight away. "
-            "You'll see the new one once, to save or print.",
+            "You'll see a new recovery key once, to save or print. Your current key keeps "
+            "working until you confirm that you have stored the new one.",
             "Make a new key",
         )
         if not agreed:
             return
-        try:
-            new_key = self._services.security.rotate_recovery_key()
-        except SwreflectError as exc:
-            self.recovery_message.show_message(exc.message)
-            return
+        # Nothing is written yet (D3): the old key is revoked only after "I have stored it".
+        self._pending_recovery_key = self._services.security.propose_recovery_key()
         self.recovery_message.clear_message()
-        self.recovery_panel.show_key(new_key)
+        self.recovery_panel.show_key(self._pending_recovery_key)
         self.recovery_panel.show()
         self.rotate_button.setEnabled(False)
         self.recovery_panel.focus_first()
 
     def on_recovery_panel_confirmed(self) -> None:
+        pending, self._pending_recovery_key = self._pending_recovery_key, None
         self.recovery_panel.clear()
         self.recovery_panel.hide()
         self.rotate_button.setEnabled(True)
-        self.recovery_message.show_message("Your new recovery key is in place.", "success")
+        if pending is None:
+            return
+        try:
+            self._services.security.confirm_recovery_key(pending)
+        except SwreflectError as exc:
+            self.recovery_message.show_message(exc.message)
+            return
+        self.recovery_message.show_message(
+            "Your new recovery key is in place. The old one no longer works.", "success"
+        )
 
     # ------------------------------------------------------------ auto-lock
     def on_auto_lock_box_value_changed(self, minutes: int) -> None:
@@ -224,6 +261,15 @@ class SettingsPage(QScrollArea):
             return
         self.auto_lock_saved.setText("Saved")
 
+    def on_clipboard_box_value_changed(self, seconds: int) -> None:
+        try:
+            self._services.settings.set_clipboard_clear_seconds(seconds)
+        except SwreflectError as exc:
+            self.clipboard_saved.setText(exc.message)
+            return
+        self._clipboard.clear_after_seconds = float(seconds)
+        self.clipboard_saved.setText("Saved")
+
     # ------------------------------------------------------------ page protocol
     def save_pending(self) -> None:
         """Before locking: let a passphrase change that is under way finish first."""
@@ -232,7 +278,11 @@ class SettingsPage(QScrollArea):
     def clear_sensitive(self) -> None:
         self.current_field.clear()
         self.new_form.clear()
+        # A key shown but not confirmed is dropped: the old key stays in force.
+        self._pending_recovery_key = None
         self.recovery_panel.clear()
+        self.recovery_panel.hide()
+        self.rotate_button.setEnabled(True)
         self._clipboard.clear_if_ours()
 
     def page_shown(self) -> None:

@@ -26,7 +26,6 @@ from swreflect.signing.records import SignedRecord
 if TYPE_CHECKING:
     from swreflect.gui.signing.batch_export_dialog import BatchExportDialog
 
-COPY_CLEAR_SECONDS = 120.0
 WRITE_FAILED = "That file couldn't be written there. Nothing was changed; try another folder."
 
 
@@ -65,7 +64,9 @@ class RecordExports(QWidget):
         self._message = message
         self._record_id: str | None = None
         self._runner = TaskRunner(self)
-        self._clipboard = SecureClipboard(services.clock, COPY_CLEAR_SECONDS, parent=self)
+        self._clipboard = SecureClipboard(
+            services.clock, services.settings.clipboard_clear_seconds(), parent=self
+        )
         self._batch: BatchExportDialog | None = None
         self._warmed = False
         self.pdf_button = button(

@@ -1,0 +1,45 @@
+"""D6: when loading fails after the unlock, the vault is closed again at once.
+
+``build_services`` is made to fail once (as a damaged page under the settings table would);
+the command reports the typed error, and in the same process the vault's key is wiped, its
+process lock is free, and the next command works instead of saying "in use".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from swreflect.cli import main
+from swreflect.core import services as services_module
+from swreflect.errors import VaultDamagedError
+from swreflect.vault.lock import ProcessLock
+from swreflect.vault.vault import Vault
+from tests.conftest import TEST_PASSPHRASE
+from tests.vault.support import make_vault
+
+
+def test_a_failed_load_locks_the_vault_again(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_vault(vault_dir)
+    monkeypatch.setenv("SWREFLECT_PASSPHRASE", TEST_PASSPHRASE)
+    real = services_module.build_services
+    seen: list[Vault] = []
+
+    def failing_once(vault: Vault, *args: Any, **kwargs: Any) -> Any:
+        if not seen:
+            seen.append(vault)
+            raise VaultDamagedError()
+        return real(vault, *args, **kwargs)
+
+    monkeypatch.setattr(services_module, "build_services", failing_once)
+    assert main(["journal", "list", "--vault", str(vault_dir)]) == 4
+    assert not seen[0].key.alive and not seen[0].is_unlocked
+    lock = ProcessLock(vault_dir)
+    lock.acquire()  # raises VaultInUseError if the failed command still held it
+    lock.release()
+    assert main(["journal", "list", "--vault", str(vault_dir)]) == 0
+    assert "in another swreflect window" not in capsys.readouterr().err
