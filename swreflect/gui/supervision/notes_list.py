@@ -46,7 +46,6 @@ class NotesList(QWidget):
         self.guidance.setProperty("role", "hint")
         self.guidance.setAccessibleName("About notes in this stage")
         self.guidance.setVisible(bool(guidance(stage_key)))
-        layout.addWidget(self.guidance)
         buttons = QHBoxLayout()
         self.shared_button = QPushButton("Add a shared note")
         self.shared_button.setAccessibleName("Add a note to the shared record")
@@ -65,6 +64,7 @@ class NotesList(QWidget):
         buttons.addWidget(second)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.guidance)  # the calm line about this stage, under the buttons
         self._column = QVBoxLayout()
         layout.addLayout(self._column)
         for note in notes:
