@@ -52,7 +52,6 @@ KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
         ("cli/vault_cmds.py", "vault"),
         ("gui/backup_hooks.py", "vault"),
         ("gui/controller.py", "vault"),
-        ("gui/journal/cpd_export.py", "export"),
         ("gui/launch.py", "vault"),
         ("gui/pages/export_page.py", "export"),
         ("gui/pages/export_page.py", "signing"),

@@ -32,8 +32,9 @@ COMMAND_MODULES = [
     "swreflect.cli.backup_cmds",
     "swreflect.cli.signing_cmds",
     "swreflect.cli.export_cmds",
+    "swreflect.cli.record_cmds",
 ]
-_VAULT, _JOURNAL, _SUPERVISION, _CPD, _BACKUP, _SIGNING, _EXPORT = COMMAND_MODULES
+_VAULT, _JOURNAL, _SUPERVISION, _CPD, _BACKUP, _SIGNING, _EXPORT, _RECORDS = COMMAND_MODULES
 
 # Top-level command: (help, the modules that add to it), in the order help lists them.
 COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -45,12 +46,13 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "journal": ("your private journal", (_JOURNAL,)),
     "people": ("people you supervise or who supervise you", (_SUPERVISION, _SIGNING)),
     "agreement": ("supervision agreements", (_SUPERVISION,)),
-    "session": ("supervision sessions", (_SUPERVISION, _SIGNING)),
+    "session": ("supervision sessions", (_SUPERVISION, _SIGNING, _RECORDS)),
     "prompts": ("session prompt packs", (_SUPERVISION,)),
     "actions": ("agreed actions", (_SUPERVISION,)),
     "cpd": ("CPD across the registration year", (_CPD,)),
     "backup": ("back up and restore the vault", (_BACKUP,)),
-    "export": ("export records", (_BACKUP, _EXPORT)),
+    "export": ("export records", (_BACKUP, _EXPORT, _RECORDS)),
+    "addendum": ("addenda to agreed records", (_RECORDS,)),
     "import": ("import records", (_BACKUP,)),
     "identity": ("your signing identity", (_SIGNING,)),
     "inbox": ("agreement requests and answers", (_SIGNING,)),

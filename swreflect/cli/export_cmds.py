@@ -27,6 +27,15 @@ from swreflect.errors import (
 )
 from swreflect.signing.records import SignedRecord
 
+CPD_OPTIONS = (
+    ("relevance", "why it is relevant to your practice"),
+    ("learned", "what you learned"),
+    ("impact", "the impact on your practice and the people you work with"),
+    ("peer_who", "who you reflected with"),
+    ("peer_discussed", "what you discussed"),
+    ("peer_learned", "what you learned from them"),
+    ("title", "a title"),
+)
 MISSING_GLYPHS = (
     "the PDF's font has no letters for some characters, which show as empty boxes "
     "(the record inside the PDF keeps them exactly):"
@@ -50,9 +59,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_export_pdf)
 
     for name, help_text in (
-        ("text", "plain text for pasting into a case system"),
-        ("markdown", "Markdown for pasting into a case system"),
-        ("cpd", "a CPD entry (activity, learning, impact, peer reflection)"),
+        ("text", "plain text of the whole record, for the supervision file (not a case file)"),
+        ("markdown", "Markdown of the whole record, for the supervision file (not a case file)"),
+        ("cpd", "a CPD entry in the regulator's fields, for you to complete"),
     ):
         p = group.add_parser(name, parents=[common], help=help_text)
         _record_args(p)
@@ -70,6 +79,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                 metavar="FILE",
                 help="a journal entry as JSON (title, body, created)",
             )
+            for key, heading in CPD_OPTIONS:
+                p.add_argument(f"--{key.replace('_', '-')}", dest=f"cpd_{key}", metavar="TEXT",
+                               help=f"{heading}, in your own words")  # fmt: skip
         p.set_defaults(func=cmd_export_text, export_kind=name)
 
     p = subparsers.add_parser("verify", parents=[common], help="check a swreflect PDF")
@@ -101,16 +113,33 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
             raise UsageError(f"Couldn't read a signed record from {path}.") from exc
         found.append(SignedRecord.from_json(data))
     if args.records or args.all:
-        signoff = ctx.unlock().signoff
-        found += [signoff.agreed_record(signoff.resolve(ref)) for ref in args.records]
+        services = ctx.unlock()
+        signoff = services.signoff
+        refs = [signoff.agreed_record(signoff.resolve(ref)).record_id for ref in args.records]
         if args.all:
-            found += signoff.agreed_records()
+            refs += [
+                s.record_id for s in signoff.agreed_records() if s.record.get("kind") != "addendum"
+            ]
+        found += services.records.agreed_with_addenda(refs)  # each record, then its addenda
     found = list({s.record["record_id"]: s for s in found}.values())
     chosen = RecordFilter(args.person, _day(args.since), _day(args.until))
     found = chosen.apply(found)
     if not found:
         raise ValidationError("No agreed records matched. Nothing was exported.")
+    _check_identifiers(ctx, found)
     return found
+
+
+def _check_identifiers(ctx: CliContext, records: list[SignedRecord]) -> None:
+    """The last de-identification check before anything leaves the vault (stderr only)."""
+    from swreflect.cli.record_cmds import warn_identifiers
+    from swreflect.core.record_service import record_texts, spotted_in
+
+    names: list[str] = []
+    if getattr(ctx.args, "vault", None) or ctx.args.records or ctx.args.all:
+        names = list(ctx.unlock().records.pseudonyms())
+    spotted = [s for signed in records for s in spotted_in(record_texts(signed), names)]
+    warn_identifiers(spotted, "exporting anyway:")
 
 
 def _day(text: str | None) -> date | None:
@@ -149,7 +178,8 @@ def cmd_export_pdf(ctx: CliContext) -> int:
 
 
 def cmd_export_text(ctx: CliContext) -> int:
-    from swreflect.export import cpd, text_export
+    from swreflect.core import cpd
+    from swreflect.export import text_export
     from swreflect.platform.files import atomic_write
 
     kind = ctx.args.export_kind
@@ -162,7 +192,7 @@ def cmd_export_text(ctx: CliContext) -> int:
             raise UsageError(f"Couldn't read a journal entry from {journal}.") from exc
         if not isinstance(entry, dict):
             raise UsageError("A journal entry file holds one JSON object.")
-        pieces.append(cpd.from_journal_entry(entry).to_text())
+        pieces.append(_cpd_done(cpd.from_journal_entry(entry, _cpd_answers(ctx))))
     has_records = ctx.args.records or ctx.args.all or ctx.args.from_file
     if has_records or not pieces:
         for signed in _records(ctx):
@@ -170,8 +200,8 @@ def cmd_export_text(ctx: CliContext) -> int:
                 pieces.append(text_export.record_text(signed))
             elif kind == "markdown":
                 pieces.append(text_export.record_markdown(signed))
-            else:
-                pieces.append(cpd.from_record(signed.record).to_text())
+            elif signed.record.get("kind") != "addendum":
+                pieces.append(_cpd_done(_cpd_for(ctx, signed)))
     result = "\n\n".join(pieces)
     if ctx.args.out and ctx.args.out != "-":
         try:
@@ -184,6 +214,39 @@ def cmd_export_text(ctx: CliContext) -> int:
     else:
         sys.stdout.write(result)
     return EXIT_OK
+
+
+def _cpd_answers(ctx: CliContext) -> dict[str, str]:
+    return {
+        key: value for key, _h in CPD_OPTIONS if (value := getattr(ctx.args, f"cpd_{key}", None))
+    }
+
+
+def _cpd_for(ctx: CliContext, signed: SignedRecord) -> Any:
+    from swreflect.core import cpd
+
+    answers = _cpd_answers(ctx)
+    services = ctx.unlock() if (ctx.args.records or ctx.args.all) else None
+    if services is not None and services.signoff.find(signed.record_id) is not None:
+        return services.records.cpd_from_record(signed.record_id, answers)
+    return cpd.from_record(signed.record, answers)
+
+
+def _cpd_done(entry: Any) -> str:
+    """The entry's text; what was swapped and what is left to write go to stderr."""
+    if entry.swapped:
+        print(
+            "swreflect: note: swapped for placeholders in the CPD text: "
+            + ", ".join(entry.swapped),
+            file=sys.stderr,
+        )
+    left = entry.to_complete()
+    if left:
+        print(
+            "swreflect: note: still to write in your own words: " + "; ".join(left),
+            file=sys.stderr,
+        )
+    return str(entry.to_text())
 
 
 def cmd_verify(ctx: CliContext) -> int:

@@ -77,6 +77,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = _add(session, "agree-in-room", common, "record that you both agreed it face to face")
     p.add_argument("session", help="session id (or its first characters)")
     p.add_argument("--name", required=True, help="the other person's name, as they agreed")
+    p.add_argument("--comment", default="", metavar="TEXT", help="their comment, in their words")
+    p.add_argument(
+        "--disagree", default="", metavar="TEXT", help="what they disagree with, in their words"
+    )
+    p.add_argument(
+        "--copy",
+        metavar="FILE",
+        help="also write a copy for them to import, so they can add an addendum later",
+    )
     p.set_defaults(func=cmd_agree_in_room)
 
     inbox = command_group(subparsers, common, "inbox", "agreement requests and answers")
@@ -249,10 +258,22 @@ def cmd_return(ctx: CliContext) -> int:
 
 def cmd_agree_in_room(ctx: CliContext) -> int:
     services = ctx.unlock()
-    record_id = services.signoff.acknowledge_session_in_room(ctx.args.session, ctx.args.name)
-    ctx.result(record_id=record_id)
-    ctx.out(f"Recorded: {ctx.args.name} agreed record {record_id[:8]} with you in the room.")
+    session = services.sessions.find(ctx.args.session)
+    record_id = services.signoff.acknowledge_session_in_room(
+        session.id, ctx.args.name, comment=ctx.args.comment, disagreement=ctx.args.disagree
+    )
+    if ctx.args.copy:
+        services.signoff.in_room_copy(record_id, deliver=_writer(ctx.args.copy, ctx))
+    if ctx.wants_json:
+        ctx.out_json({"id": record_id, "session_id": session.id, "copy": ctx.args.copy})
+        return EXIT_OK
+    if ctx.args.copy:
+        ctx.out(f"Wrote their copy to {ctx.args.copy}; only their vault can open it.")
+    ctx.out(f"Recorded: {ctx.args.name} acknowledged record {record_id[:8]} with you in the room.")
+    if ctx.args.disagree:
+        ctx.out("Their disagreement is kept with the record and shown in every export.")
     ctx.out(f"This is labelled everywhere as: {IN_ROOM_LABEL}.")
+    ctx.out("Either of you can add a signed addendum later ('swreflect addendum send').")
     return EXIT_OK
 
 
@@ -283,7 +304,10 @@ def cmd_inbox_import(ctx: CliContext) -> int:
         )
         return EXIT_OK
     short = result.record_id[:8]
-    if result.kind == "request":
+    if result.kind == "copy":
+        ctx.out(f"Your copy of record {short}, acknowledged in the room with {result.sender_name}.")
+        ctx.out(f"Add to it any time with 'swreflect addendum send {short} TEXT -o FILE'.")
+    elif result.kind == "request":
         ctx.out(
             f"{result.sender_name} asked you to agree record {short} (version {result.version})."
         )

@@ -38,6 +38,7 @@ from swreflect.models.vocab import AgreementStatus, Decision, Direction, Role, o
 from swreflect.signing import exchange
 from swreflect.signing.canonical import canonical_sha256
 from swreflect.signing.messages import (
+    InRoomCopy,
     Note,
     Request,
     Response,
@@ -169,7 +170,14 @@ class SignOffService(AgreementImport):
         }
         return addendum
 
-    def acknowledge_session_in_room(self, session_id: str, counterpart_name: str) -> str:
+    def acknowledge_session_in_room(
+        self,
+        session_id: str,
+        counterpart_name: str,
+        *,
+        comment: str = "",
+        disagreement: str = "",
+    ) -> str:
         """``acknowledge_in_room`` for a session's record; returns the record id."""
         if self.session_lookup is None:
             raise NotFoundError("Sessions aren't available in this vault yet.")
@@ -179,18 +187,34 @@ class SignOffService(AgreementImport):
             my_role=found.my_role,
             counterpart_name=counterpart_name,
             to=found.counterpart_ref,
+            comment=comment,
+            disagreement=disagreement,
         )
         return str(found.record["record_id"])
 
     def acknowledge_in_room(
-        self, record: dict[str, Any], *, my_role: str, counterpart_name: str, to: str | None = None
+        self,
+        record: dict[str, Any],
+        *,
+        my_role: str,
+        counterpart_name: str,
+        to: str | None = None,
+        comment: str = "",
+        disagreement: str = "",
     ) -> None:
         """Both people agreed the record face to face: the author signs, the other is noted.
 
-        Labelled ``acknowledged-in-room`` everywhere: it is not a cryptographic signature."""
+        The other person's own comment and disagreement (typed by them on the same screen) are
+        kept with the record under their name and shown in every export. Labelled
+        ``acknowledged-in-room`` everywhere: it is not a cryptographic signature."""
         record = check_record(record)
         if not counterpart_name.strip():
             raise ValidationError("Please give the name of the person who agreed in the room.")
+        theirs_notes = [
+            check_note(kind, text)
+            for kind, text in (("comment", comment), ("disagreement", disagreement))
+            if text.strip()
+        ]
         self.ensure_editable(record["record_id"])
         me = self._identity.ensure_identity()
         now = self._clock.now()
@@ -202,7 +226,8 @@ class SignOffService(AgreementImport):
             certificate=me.certificate,
             signed_at=now,
         )
-        theirs = in_room_acknowledgement(other_role(my_role), counterpart_name, now)
+        their_role = other_role(my_role)
+        theirs = in_room_acknowledgement(their_role, counterpart_name.strip(), now)
         rid, ver = record["record_id"], int(record["version"])
         with self._step():
             if self._repo.version(rid, ver) is not None:
@@ -212,7 +237,41 @@ class SignOffService(AgreementImport):
                 self._repo.put_signature(
                     rid, ver, entry.role, json.dumps(entry.to_json()), self._stamp()
                 )
+            for note in theirs_notes:
+                self._repo.add_note(
+                    rid, ver, note.kind, their_role, counterpart_name.strip(), note.text,
+                    "theirs", self._stamp(),
+                )  # fmt: skip
             self._mark(rid, ver, AgreementStatus.ACKNOWLEDGED_IN_ROOM, self._stamp())
+
+    def in_room_copy(self, record_id: str, deliver: Deliver | None = None) -> bytes:
+        """A copy of a record acknowledged in the room, sealed for the other person, so their
+        own vault holds it (with the words they typed) and they can add an addendum later."""
+        row = self.latest(self.resolve(record_id))
+        if row.status != "acknowledged-in-room" or row.direction != "outgoing":
+            raise AgreementStateError(
+                "Only a record you agreed in the room with someone can be given to them this way."
+            )
+        if row.counterpart_ref is None:
+            raise AgreementStateError()
+        pairing = self._identity.pairing(row.counterpart_ref)
+        me = self._identity.ensure_identity()
+        signed = self.signed_record(row.record_id, row.version)
+        mine = next(s for s in signed.signatures if s.role == row.my_role)
+        theirs = next(s for s in signed.signatures if s.role != row.my_role)
+        notes = tuple(Note(n.kind, n.text) for n in signed.notes if n.role == theirs.role)
+        payload = InRoomCopy(signed.record, row.my_role, mine, theirs, notes).to_json()
+        with self._step():
+            data = exchange.seal(
+                payload,
+                sender=me,
+                recipient_key=public_key_of(pairing.certificate_pem),
+                recipient_fingerprint=pairing.fingerprint,
+                created_at=self._clock.now(),
+            )
+            if deliver is not None:
+                deliver(data)
+            return data
 
     # ------------------------------------------------------------- recipient side
     def add_note(self, record_id: str, text: str, *, kind: str = "comment") -> None:

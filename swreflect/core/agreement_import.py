@@ -22,6 +22,7 @@ from swreflect.models.vocab import AgreementStatus, Decision, Direction, other_r
 from swreflect.signing import exchange
 from swreflect.signing.canonical import canonical_sha256
 from swreflect.signing.messages import (
+    InRoomCopy,
     Request,
     Response,
     parse_payload,
@@ -49,6 +50,8 @@ class AgreementImport(AgreementStore):
         with self._step():
             if isinstance(message, Request):
                 result = self._import_request(message, sender.person_ref, sender.display_name)
+            elif isinstance(message, InRoomCopy):
+                result = self._import_copy(message, sender.person_ref, sender.display_name)
             else:
                 result = self._import_response(message, sender.person_ref, sender.display_name)
             self._repo.remember_message(sender.fingerprint, opened.message_id, self._stamp())
@@ -103,6 +106,40 @@ class AgreementImport(AgreementStore):
             status = AgreementStatus.RECEIVED
         self._store_their_notes(rid, ver, req.notes, req.author_role, sender_name)
         return ImportResult("request", rid, ver, status, sender_name)
+
+    def _import_copy(self, copy: InRoomCopy, person_ref: str, sender_name: str) -> ImportResult:
+        """Your copy of a record you acknowledged in the room: kept as acknowledged, with the
+        words you typed there as your own notes, so you can answer it later with an addendum."""
+        record = copy.record
+        rid, ver = record["record_id"], int(record["version"])
+        pairing = self._identity.pairing(person_ref)
+        entry = copy.author_signature
+        if entry.fingerprint != pairing.fingerprint:
+            raise VerificationFailedError(
+                "The record's signature isn't from the person who sent it. Nothing was changed."
+            )
+        verify_entry(record, entry)
+        versions = self._repo.versions(rid)
+        if any(v.direction == "outgoing" or v.counterpart_ref != person_ref for v in versions):
+            raise AgreementStateError("That record id already belongs to another agreement here.")
+        existing = self._repo.version(rid, ver)
+        if existing is not None:
+            if existing.record_sha256 != canonical_sha256(record) or not existing.is_locked:
+                raise AgreementStateError("You already have this record in another state.")
+            return ImportResult("copy", rid, ver, existing.status, sender_name)
+        my_role = other_role(copy.author_role)
+        self._insert_version(record, my_role, person_ref, "incoming", "received")
+        for signature in (entry, copy.acknowledgement):
+            self._repo.put_signature(
+                rid, ver, signature.role, json.dumps(signature.to_json()), self._stamp()
+            )
+        for note in copy.notes:
+            self._repo.add_note(
+                rid, ver, note.kind, my_role, copy.acknowledgement.signer_name, note.text,
+                "mine", self._stamp(),
+            )  # fmt: skip
+        self._mark(rid, ver, "acknowledged-in-room", self._stamp())
+        return ImportResult("copy", rid, ver, "acknowledged-in-room", sender_name)
 
     def _import_response(self, resp: Response, person_ref: str, sender_name: str) -> ImportResult:
         row = self._repo.version(resp.record_id, resp.version)

@@ -33,6 +33,7 @@ from swreflect.signing.messages import (
     Note,
 )
 from swreflect.signing.records import (
+    RecordNote,
     SignatureEntry,
     SignedRecord,
     verify_entry,
@@ -43,7 +44,7 @@ from swreflect.vault.vault import Vault
 
 @dataclass(frozen=True)
 class ImportResult:
-    kind: str  # "request" or "response"
+    kind: str  # "request", "response" or "copy"
     record_id: str
     version: int
     status: str
@@ -176,7 +177,13 @@ class AgreementStore:
             SignatureEntry.from_json(json.loads(e))
             for e in self._repo.signatures(row.record_id, row.version)
         )
-        return SignedRecord(json.loads(row.canonical_json), entries)
+        in_room = {e.role for e in entries if not e.is_cryptographic}
+        notes = tuple(
+            RecordNote(n.kind, n.author_role, n.author_name, n.text, n.created_at,
+                       in_room=n.author_role in in_room)
+            for n in self._repo.notes(row.record_id, row.version)
+        )  # fmt: skip
+        return SignedRecord(json.loads(row.canonical_json), entries, notes)
 
     def agreed_record(self, record_id: str) -> SignedRecord:
         """The agreed version with both signatures, for showing and exports; refuses anything
@@ -278,8 +285,10 @@ class AgreementStore:
         mine, theirs = by_role.get(row.my_role), by_role.get(other_role(row.my_role))
         if mine is None or theirs is None:
             raise VerificationFailedError("The record doesn't have both signatures yet.")
-        if theirs.is_cryptographic is False and row.status == AgreementStatus.ACKNOWLEDGED_IN_ROOM:
-            verify_entry(record, mine)
+        if row.status == AgreementStatus.ACKNOWLEDGED_IN_ROOM and not (
+            mine.is_cryptographic and theirs.is_cryptographic
+        ):
+            self._verify_in_room(row, record, mine, theirs)
             return
         if row.counterpart_ref is None:
             raise VerificationFailedError("This record isn't linked to a paired person.")
@@ -295,6 +304,27 @@ class AgreementStore:
             )
         verify_entry(record, mine)
         verify_entry(record, theirs)
+
+    def _verify_in_room(
+        self, row: VersionRow, record: dict[str, Any], mine: SignatureEntry, theirs: SignatureEntry
+    ) -> None:
+        """One signature and one in-room acknowledgement: the signature must be valid and from
+        the expected key (mine if I wrote it, the paired one if it is my copy of theirs)."""
+        if mine.is_cryptographic == theirs.is_cryptographic:
+            raise VerificationFailedError("The record doesn't have both signatures yet.")
+        signed = mine if mine.is_cryptographic else theirs
+        if signed is mine:
+            expected = {self._identity.ensure_identity().fingerprint}
+        else:
+            if row.counterpart_ref is None:
+                raise VerificationFailedError("This record isn't linked to a paired person.")
+            expected = {self._identity.pairing(row.counterpart_ref).fingerprint}
+            expected |= {fp for fp, _e, _at in self._identity.pairing_history(row.counterpart_ref)}
+        if signed.fingerprint not in expected:
+            raise VerificationFailedError(
+                "The signature on this record isn't from the key expected."
+            )
+        verify_entry(record, signed)
 
 
 def public_key_of(certificate_pem: str) -> ec.EllipticCurvePublicKey:

@@ -41,11 +41,26 @@ DEFAULT_DISAGREEMENT = (
     "If either of us disagrees with something in the record, we write the disagreement down "
     "beside it. Nothing is overwritten."
 )
-DEFAULT_CONFIDENTIALITY = (
-    "What we discuss stays between us, except where someone may be at risk of harm, where the "
-    "law requires it, or where a serious concern about practice has to be raised. If that "
-    "happens, we talk about it first wherever we can."
+# Honest about who sees the record (practice review H6): supervision files are open to the
+# supervisor's manager, audit and inspection, and to the supervisee on request. The access line
+# is its own sentence so an organisation can put its own wording in (it is editable per
+# agreement, and ``confidentiality_text`` builds the whole paragraph around it).
+DEFAULT_RECORD_ACCESS = (
+    "The record we agree is kept on your supervision file. It can be seen by my manager, in "
+    "audits and inspections, and you can ask for a copy at any time."
 )
+CONFIDENTIALITY_REST = (
+    "What we talk about beyond the agreed record stays between us, except where someone may be "
+    "at risk of harm, where the law requires it, or where a serious concern about practice has "
+    "to be raised. If that happens, we talk about it first wherever we can."
+)
+
+
+def confidentiality_text(access_line: str = DEFAULT_RECORD_ACCESS) -> str:
+    return f"{access_line.strip()} {CONFIDENTIALITY_REST}".strip()
+
+
+DEFAULT_CONFIDENTIALITY = confidentiality_text()
 
 FREQUENCY_LABELS = {
     "asye": (

@@ -124,8 +124,8 @@ def describe_ratings(points: Sequence[RatedPoint], owner_role: str, person_name:
     """Plain words for the newest rated session, noting one-sided or differing ratings."""
     if not points:
         return (
-            "No session has support and challenge ratings yet. At the end of a session you "
-            "can each rate both from 1 to 5, and they will appear here."
+            "No session has support and challenge ratings yet. At the end of a session you can "
+            "rate both from 1 to 5; your rating stays in your vault and appears here."
         )
     newest = points[-1].held_on
     latest = sorted((p for p in points if p.held_on == newest), key=lambda p: p.rater != owner_role)

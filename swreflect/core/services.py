@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from swreflect.core.people import PeopleService
     from swreflect.core.portability import PortabilityService
     from swreflect.core.prompt_library import PromptLibrary
+    from swreflect.core.record_service import RecordService
     from swreflect.core.security import SecurityService
     from swreflect.core.sessions import SessionService
     from swreflect.core.settings import SettingsService
@@ -201,6 +202,16 @@ class Services:
         from swreflect.core.backup_service import BackupService
 
         return BackupService(self.vault, self.clock)
+
+    @cached_property
+    def records(self) -> RecordService:
+        from swreflect.core.record_service import RecordService
+        from swreflect.vault.record_ratings_repo import RecordRatingRepository
+
+        return RecordService(
+            self.sessions, self.signoff, self.journal, RecordRatingRepository(self.vault),
+            self.clock,
+        )  # fmt: skip
 
     @cached_property
     def portability(self) -> PortabilityService:

@@ -14,8 +14,8 @@ function here (``_shared``), so nothing below can reach a summary, a record or a
     functions_minutes {management, development, support, mediation}, or null unless both
         people agreed to include it (it measures which screen was open, not the conversation),
     actions [{description, owner, due ("YYYY-MM-DD" or null), status}],
-    ratings {supervisor {support, challenge} | null, supervisee {...} | null} or null if
-        neither party rated,
+    ratings {include: true, supervisor {support, challenge} | null, supervisee {...} | null} or
+        null: only ratings their giver chose to include (``Rating.include_in_record``),
     case_file_decisions [str], summary str.
 """
 
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from swreflect.core.agreements import frequency_label
+from swreflect.core.record_guidance import record_title
 from swreflect.models.supervision import (
     CASE_DISCUSSION,
     CYCLE_FUNCTIONS,
@@ -72,7 +73,7 @@ def sections(session: Session) -> list[RecordSection]:
     for stage in session.stages:
         general = tuple(n for n in shared if n.stage_key == stage.key and not n.agenda_item_id)
         if general:
-            out.append(RecordSection(stage.key, stage.title, general))
+            out.append(RecordSection(stage.key, record_title(stage.key, stage.title), general))
         if stage.key != "agenda":
             continue
         for number, item in enumerate(session.agenda, start=1):
@@ -85,14 +86,34 @@ def sections(session: Session) -> list[RecordSection]:
 
 
 def assemble_summary(session: Session) -> str:
-    """A first draft built only from shared notes, for the note-taker to edit."""
-    parts: list[str] = []
-    for section in sections(session):
-        lines = [section.title]
-        for note in section.notes:
-            lines.append(f"- {note.text.strip()}")
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts)
+    """A short outline to edit (never a copy of the notes): what was discussed, agreed, decided.
+
+    The stage notes are in the record already; repeating them doubled every record."""
+    discussed = [section.title for section in sections(session)]
+    agreed = [a.description for a in session.actions if a.status == "open"]
+    lines = [
+        "Discussed: " + ("; ".join(discussed) if discussed else ""),
+        "Agreed: " + ("; ".join(agreed) if agreed else ""),
+        "Decided: " + ("; ".join(session.case_file_decisions) or ""),
+    ]
+    return "\n".join(lines)
+
+
+def distinct_summary(session: Session) -> str:
+    """The summary without any line that repeats a shared note word for word, and without an
+    outline heading left empty ("Decided:" with nothing after it)."""
+    text = session.summary or ""
+    notes = {" ".join(n.text.split()).casefold() for n in _shared(session)}
+    kept = []
+    for line in text.splitlines():
+        words = " ".join(line.strip().lstrip("-•* ").split()).casefold()
+        if words and (words in notes or words in OUTLINE_HEADINGS):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+OUTLINE_HEADINGS = frozenset({"discussed:", "agreed:", "decided:"})
 
 
 def case_split(item: AgendaItem) -> dict[str, int]:
@@ -180,10 +201,12 @@ def parties(agreement: Agreement, person: Person) -> dict[str, dict[str, str]]:
 
 
 def _ratings(session: Session) -> dict[str, Any] | None:
-    if not session.ratings:
+    """Only the ratings each person chose to include; none chosen, no ratings section."""
+    chosen = [r for r in session.ratings if r.include_in_record]
+    if not chosen:
         return None
-    out: dict[str, Any] = {"supervisor": None, "supervisee": None}
-    for rating in session.ratings:
+    out: dict[str, Any] = {"include": True, "supervisor": None, "supervisee": None}
+    for rating in chosen:
         out[rating.rater] = {"support": rating.support, "challenge": rating.challenge}
     return out
 
@@ -228,5 +251,5 @@ def record_content(session: Session, agreement: Agreement, person: Person) -> di
         ],
         "ratings": _ratings(session),
         "case_file_decisions": list(session.case_file_decisions),
-        "summary": session.summary if session.summary is not None else assemble_summary(session),
+        "summary": distinct_summary(session),
     }

@@ -17,6 +17,7 @@ from swreflect.core import session_record
 from swreflect.core.bank_holidays import working_day_on_or_before
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
+from swreflect.core.record_guidance import PRIVATE_BY_DEFAULT
 from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
 from swreflect.models.supervision import (
     ACTION_KINDS,
@@ -346,7 +347,7 @@ class SessionService:
         """Store a note with the exact prompt text it answered (editing a pack never changes
         history). ``private`` notes are the note-taker's own and never leave this vault.
         Without a visibility, notes are shared, except in stages that are private by default
-        (a debrief's)."""
+        (learning, identity and a debrief's)."""
         self._stage(session_id, stage_key)
         if visibility is None:
             visibility = self.default_visibility(stage_key)
@@ -357,7 +358,8 @@ class SessionService:
 
     @staticmethod
     def default_visibility(stage_key: str) -> str:
-        return Visibility.PRIVATE if stage_key in PRIVATE_BY_DEFAULT_STAGES else Visibility.SHARED
+        private = stage_key in PRIVATE_BY_DEFAULT_STAGES or stage_key in PRIVATE_BY_DEFAULT
+        return Visibility.PRIVATE if private else Visibility.SHARED
 
     def update_note(
         self,
@@ -381,13 +383,31 @@ class SessionService:
         self._repo.delete_note(session_id, note_id)
 
     # ------------------------------------------------------------------ ratings, actions, closing
-    def rate(self, session_id: str, rater: str, support: int, challenge: int) -> None:
+    def rate(
+        self,
+        session_id: str,
+        rater: str | None,
+        support: int,
+        challenge: int,
+        *,
+        include_in_record: bool = False,
+    ) -> None:
+        """A rating is its giver's own: kept in this vault and out of the shared record unless
+        ``include_in_record`` (their explicit choice). ``rater`` None means the vault owner."""
         self._editable(session_id)
+        if rater is None:
+            rater = self.my_role(session_id)
         if rater not in tuple(Role):
             raise ValidationError("Ratings come from the supervisor or the supervisee.")
         if not (1 <= support <= 5 and 1 <= challenge <= 5):
             raise ValidationError("Support and challenge are each rated from 1 to 5.")
-        self._repo.set_rating(session_id, Rating(rater, int(support), int(challenge)))
+        rating = Rating(rater, int(support), int(challenge), bool(include_in_record))
+        self._repo.set_rating(session_id, rating)
+
+    def my_role(self, session_id: str) -> str:
+        """The vault owner's role in a session: the opposite of the other person's."""
+        _agreement, person = self._parties(self.get(session_id))
+        return other_role(person.role)
 
     def add_action(
         self,
@@ -423,17 +443,16 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), duration_minutes=minutes)
 
     def draft_summary(self, session_id: str) -> str:
-        """Assemble the draft from shared notes only, store it and mark the summary drafted."""
-        session = self._editable(session_id)
-        text = session_record.assemble_summary(session)
-        held_on = session.held_on or self._clock.now().date()
-        self._repo.update_fields(
-            session_id,
-            self._stamp(),
-            summary=text,
-            status=SessionStatus.SUMMARY_DRAFTED,
-            held_on=held_on,
-        )
+        """Finish the session (``finish``: it counts as held), mark the summary drafted and
+        store a short outline to edit if there is no summary yet (never a copy of the notes)."""
+        self.finish(session_id)
+        session = self.get(session_id)
+        fields: dict[str, Any] = {"status": SessionStatus.SUMMARY_DRAFTED}
+        text = session.summary or ""
+        if not text.strip():
+            text = session_record.assemble_summary(session)
+            fields["summary"] = text
+        self._repo.update_fields(session_id, self._stamp(), **fields)
         return text
 
     def set_summary(self, session_id: str, text: str) -> None:

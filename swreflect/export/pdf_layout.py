@@ -117,6 +117,7 @@ def record_story(signed: SignedRecord, key: str, st: dict[str, ParagraphStyle]) 
 
     if view.is_addendum(record):
         story += [para("Addendum", st["h2"]), para(view.addendum_text(record), st["note"])]
+        story += comments_block(signed, st)
         story.append(KeepTogether(signature_block(signed, st)))
         return story
 
@@ -166,22 +167,34 @@ def record_story(signed: SignedRecord, key: str, st: dict[str, ParagraphStyle]) 
             )
         )
 
+    story += comments_block(signed, st)
     story.append(KeepTogether(signature_block(signed, st)))
     return story
 
 
+def comments_block(signed: SignedRecord, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The right of reply: every comment and disagreement, with who, role and when."""
+    comments = view.comment_views(signed.notes)
+    if not comments:
+        return []
+    parts: list[Flowable] = [CondPageBreak(30 * mm), para(view.COMMENTS_HEADING, st["h2"])]
+    for c in comments:
+        parts += [para(c.byline, st["prompt"]), para(c.text, st["note"])]
+    return parts
+
+
 def signature_block(signed: SignedRecord, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    parts: list[Flowable] = [para("Agreed and signed", st["h2"])]
-    views = view.signature_views(signed.signatures)
+    parts: list[Flowable] = [para(view.signed_heading(signed), st["h2"])]
+    views = view.signed_views(signed)
     if not views:
         parts.append(para("No one has signed this record.", st["body"]))
     for sig in views:
         lines: list[Flowable] = [para(f"{sig.role}: {sig.name}", st["label"])]
         if sig.in_room:
-            lines.append(para(f"Acknowledged {sig.when}", st["cell"]))
+            lines.append(para(f"{sig.how.capitalize()} {sig.when}", st["cell"]))
             lines.append(para(IN_ROOM_LABEL, st["inroom"]))
         else:
-            lines.append(para(f"Signed {sig.when}", st["cell"]))
+            lines.append(para(f"{sig.how.capitalize()} {sig.when}", st["cell"]))
             lines.append(para("Key fingerprint (SHA-256):", st["small"]))
             lines += [para(line, st["mono"]) for line in sig.fingerprint_lines]
         block = Table([[lines]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")

@@ -13,7 +13,7 @@ from io import BytesIO
 from swreflect.export import record_view as view
 from swreflect.signing.records import SignedRecord
 
-RENDERER = "swreflect-pdf-2"
+RENDERER = "swreflect-pdf-3"
 FONT_VERSION = "DejaVu Sans 2.37"
 BATCH_TITLE = "Supervision records"
 CONTENTS_ROWS_PER_PAGE = 28

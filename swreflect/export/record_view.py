@@ -14,7 +14,13 @@ from typing import Any
 
 from swreflect.models.vocab import FUNCTION_NAMES
 from swreflect.signing.canonical import canonical_sha256
-from swreflect.signing.records import IN_ROOM_METHOD, SignatureEntry, format_fingerprint
+from swreflect.signing.records import (
+    IN_ROOM_METHOD,
+    RecordNote,
+    SignatureEntry,
+    SignedRecord,
+    format_fingerprint,
+)
 
 CONFIDENTIAL_HEADER = "Confidential - supervision record"
 STATUS_NAMES = {"open": "Open", "done": "Done", "carried": "Carried over", "dropped": "Dropped"}
@@ -210,6 +216,54 @@ def summary(record: dict[str, Any]) -> str:
     return text(record.get("summary"))
 
 
+COMMENTS_HEADING = "Comments and disagreements"
+NOTE_LABELS = {"comment": "Comment", "disagreement": "Disagreement"}
+WITH_DISAGREEMENT = "signed with a recorded disagreement"
+ACKNOWLEDGED_WITH_DISAGREEMENT = "acknowledged in the room with a recorded disagreement"
+
+
+@dataclass(frozen=True)
+class CommentView:
+    """One comment or disagreement: who wrote it (name and role), when, and what it says."""
+
+    label: str
+    name: str
+    role: str
+    when: str
+    text: str
+
+    @property
+    def byline(self) -> str:
+        return f"{self.label} by {self.name} ({self.role}), {self.when}"
+
+
+def comment_views(notes: tuple[RecordNote, ...]) -> list[CommentView]:
+    """Every comment and disagreement on the agreed version, in the order they were written."""
+    return [
+        CommentView(
+            NOTE_LABELS.get(n.kind, n.kind.capitalize())
+            + (" given in the room" if n.in_room else ""),
+            n.author_name,
+            n.role,
+            timestamp(n.written_at),
+            n.text,
+        )
+        for n in notes
+        if n.text.strip()
+    ]
+
+
+def disagreeing_roles(notes: tuple[RecordNote, ...]) -> set[str]:
+    return {n.role for n in notes if n.kind == "disagreement" and n.text.strip()}
+
+
+def signed_heading(signed: SignedRecord) -> str:
+    """The signature block's heading: it says so when someone recorded a disagreement."""
+    if disagreeing_roles(signed.notes):
+        return "Agreed and signed, with a recorded disagreement"
+    return "Agreed and signed"
+
+
 @dataclass(frozen=True)
 class SignatureView:
     role: str
@@ -217,9 +271,24 @@ class SignatureView:
     when: str
     fingerprint_lines: list[str]
     in_room: bool
+    disagreed: bool = False
+
+    @property
+    def how(self) -> str:
+        """``Signed``, or the in-room / disagreement wording, to start the line with the time."""
+        if self.in_room:
+            return ACKNOWLEDGED_WITH_DISAGREEMENT if self.disagreed else "acknowledged"
+        return WITH_DISAGREEMENT if self.disagreed else "signed"
 
 
-def signature_views(signatures: tuple[SignatureEntry, ...]) -> list[SignatureView]:
+def signed_views(signed: SignedRecord) -> list[SignatureView]:
+    """``signature_views`` that know who recorded a disagreement."""
+    return signature_views(signed.signatures, disagreeing_roles(signed.notes))
+
+
+def signature_views(
+    signatures: tuple[SignatureEntry, ...], disagreed: set[str] | frozenset[str] = frozenset()
+) -> list[SignatureView]:
     """Signature block entries in a fixed order: supervisor first, then supervisee."""
     order = {"supervisor": 0, "supervisee": 1}
     views = []
@@ -236,6 +305,7 @@ def signature_views(signatures: tuple[SignatureEntry, ...]) -> list[SignatureVie
                 when=timestamp(entry.signed_at),
                 fingerprint_lines=lines,
                 in_room=entry.method == IN_ROOM_METHOD,
+                disagreed=entry.role in disagreed,
             )
         )
     return views

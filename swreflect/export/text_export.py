@@ -1,7 +1,9 @@
-"""An agreed record as plain text or Markdown, for pasting into a case recording system.
+"""An agreed record as plain text or Markdown, for the supervision file or a CPD log.
 
-Same wording and order as the PDF (``record_view``), agreed content only. The verification code
-and record id are included so a pasted copy can be traced back to the signed PDF.
+Not for a case recording system: the whole record holds the worker's own disclosures, so only
+decisions go on a family's file (``decisions_export``). Same wording and order as the PDF
+(``record_view``), agreed content only, with every comment and disagreement. The verification
+code and record id are included so a copy can be traced back to the signed PDF.
 """
 
 from __future__ import annotations
@@ -13,13 +15,20 @@ from swreflect.signing.records import SignedRecord
 
 def _signature_lines(signed: SignedRecord) -> list[str]:
     lines = []
-    for sig in view.signature_views(signed.signatures):
+    for sig in view.signed_views(signed):
         if sig.in_room:
-            lines.append(f"{sig.role}: {sig.name}, acknowledged {sig.when} ({IN_ROOM_LABEL})")
+            lines.append(f"{sig.role}: {sig.name}, {sig.how} {sig.when} ({IN_ROOM_LABEL})")
         else:
             short = sig.fingerprint_lines[0] if sig.fingerprint_lines else ""
-            lines.append(f"{sig.role}: {sig.name}, signed {sig.when}, key {short}")
+            lines.append(f"{sig.role}: {sig.name}, {sig.how} {sig.when}, key {short}")
     return lines or ["Not signed."]
+
+
+def _comment_lines(signed: SignedRecord) -> list[str]:
+    out: list[str] = []
+    for c in view.comment_views(signed.notes):
+        out += [f"{c.byline}:", c.text, ""]
+    return out[:-1]
 
 
 def record_text(signed: SignedRecord) -> str:
@@ -34,7 +43,10 @@ def record_text(signed: SignedRecord) -> str:
     if view.is_addendum(record):
         heading("Addendum")
         out.append(view.addendum_text(record))
-        heading("Agreed and signed")
+        if signed.notes:
+            heading(view.COMMENTS_HEADING)
+            out += _comment_lines(signed)
+        heading(view.signed_heading(signed))
         out += _signature_lines(signed)
         out += ["", f"Verification code {view.verification_code(record)}"]
         return "\n".join(out).rstrip() + "\n"
@@ -58,7 +70,10 @@ def record_text(signed: SignedRecord) -> str:
     if ratings is not None:
         heading("Support and challenge")
         out += [f"{who}: support {s}, challenge {c}" for who, s, c in ratings]
-    heading("Agreed and signed")
+    if signed.notes:
+        heading(view.COMMENTS_HEADING)
+        out += _comment_lines(signed)
+    heading(view.signed_heading(signed))
     out += _signature_lines(signed)
     out += ["", f"Verification code {view.verification_code(record)}"]
     return "\n".join(out).rstrip() + "\n"
@@ -83,7 +98,8 @@ def record_markdown(signed: SignedRecord) -> str:
     out += [f"- **{label}:** {_md(value)}" for label, value in view.title_rows(record)]
     if view.is_addendum(record):
         out += ["", "## Addendum", "", _md(view.addendum_text(record)).replace("\n", "  \n")]
-        out += ["", "## Agreed and signed", ""]
+        out += _md_comments(signed)
+        out += ["", f"## {_md(view.signed_heading(signed))}", ""]
         out += [f"- {_md(line)}" for line in _signature_lines(signed)]
         out += ["", f"Verification code `{view.verification_code(record)}`"]
         return "\n".join(out).rstrip() + "\n"
@@ -112,7 +128,18 @@ def record_markdown(signed: SignedRecord) -> str:
     if ratings is not None:
         out += ["", "## Support and challenge", ""]
         out += [f"- {who}: support {s}, challenge {c}" for who, s, c in ratings]
-    out += ["", "## Agreed and signed", ""]
+    out += _md_comments(signed)
+    out += ["", f"## {_md(view.signed_heading(signed))}", ""]
     out += [f"- {_md(line)}" for line in _signature_lines(signed)]
     out += ["", f"Verification code `{view.verification_code(record)}`"]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_comments(signed: SignedRecord) -> list[str]:
+    comments = view.comment_views(signed.notes)
+    if not comments:
+        return []
+    out = ["", f"## {view.COMMENTS_HEADING}"]
+    for c in comments:
+        out += ["", f"**{_md(c.byline)}**", "", _md(c.text).replace("\n", "  \n")]
+    return out

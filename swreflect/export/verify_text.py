@@ -42,13 +42,18 @@ def report_lines(report: VerificationReport, known: dict[str, str] | None = None
             f"{view.text(record.get('version'))}, verification code "
             f"{view.verification_code(record)}"
         )
-        for sig in view.signature_views(signed.signatures):
+        for sig in view.signed_views(signed):
             if sig.in_room:
-                lines.append(f"  {sig.role}: {sig.name}, acknowledged {sig.when}")
+                lines.append(f"  {sig.role}: {sig.name}, {sig.how} {sig.when}")
                 lines.append(f"    {IN_ROOM_LABEL}")
             else:
-                lines.append(f"  {sig.role}: {sig.name}, signature valid, signed {sig.when}")
+                lines.append(f"  {sig.role}: {sig.name}, signature valid, {sig.how} {sig.when}")
                 lines.append(f"    fingerprint {' '.join(sig.fingerprint_lines)}")
+        comments = view.comment_views(signed.notes)
+        if comments:
+            lines.append(f"  {view.COMMENTS_HEADING}:")
+        for c in comments:
+            lines.append(f"    {c.byline}: {c.text}")
         for entry in signed.signatures:
             if entry.fingerprint and entry.fingerprint in known:
                 lines.append(
@@ -86,6 +91,18 @@ def report_json(report: VerificationReport, known: dict[str, str] | None = None)
                     }
                     for e in signed.signatures
                 ],
+                "comments": [
+                    {
+                        "kind": n.kind,
+                        "role": n.role,
+                        "name": n.author_name,
+                        "written_at": n.written_at,
+                        "in_room": n.in_room,
+                        "text": n.text,
+                    }
+                    for n in signed.notes
+                ],
+                "recorded_disagreement": sorted(view.disagreeing_roles(signed.notes)),
             }
             for signed in report.records
         ],

@@ -148,7 +148,7 @@ def page_text(data: bytes) -> str:
 
 
 def content_words(signed: SignedRecord) -> Counter[str]:
-    """Every word the people wrote or signed in a record (not labels, dates or numbers)."""
+    """Every word the people wrote, signed or replied in a record (not labels or dates)."""
     record = signed.record
     texts = [value for _label, value in view.title_rows(record)[:2]]
     for stage in view.stages(record):
@@ -157,6 +157,7 @@ def content_words(signed: SignedRecord) -> Counter[str]:
     texts += [view.summary(record), view.addendum_text(record), *view.decisions(record)]
     texts += [row[0] + " " + row[1] for row in view.action_rows(record)]
     texts += [entry.signer_name for entry in signed.signatures]
+    texts += [c.name + " " + c.text for c in view.comment_views(signed.notes)]
     return Counter(word for value in texts for word in value.split())
 
 

@@ -196,6 +196,7 @@ class Rating:
     rater: str
     support: int
     challenge: int
+    include_in_record: bool = False  # the rater's own choice; never in the record without it
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,13 @@ A response answers one version, named by record id, version and the record's SHA
     {"type": "agreement-response", "record_id": "...", "version": 2, "record_sha256": "...",
      "decision": "signed" | "returned", "notes": [...], "signature": <SignatureEntry> | null}
 
+A copy gives the other person a record they acknowledged in the room, so their own vault holds
+it and they can answer later with an addendum; their notes are the words they typed in the room::
+
+    {"type": "agreement-copy", "record": {...}, "author_role": "supervisor",
+     "author_signature": <SignatureEntry>, "acknowledgement": <in-room SignatureEntry>,
+     "notes": [...]}
+
 Notes are comments or recorded disagreements; a disagreement can travel with a signature
 ("I agree this is the record, and I disagree with this point"). Parsing checks shape only;
 signatures are checked by the agreement flow against the paired identity.
@@ -33,6 +40,7 @@ from swreflect.signing.records import SignatureEntry
 
 REQUEST = "agreement-request"
 RESPONSE = "agreement-response"
+COPY = "agreement-copy"
 DECISIONS = tuple(Decision)
 NOTE_KINDS = ("comment", "disagreement")
 RECORD_KINDS = ("supervision-record", "addendum")
@@ -120,6 +128,25 @@ class Response:
         }
 
 
+@dataclass(frozen=True)
+class InRoomCopy:
+    record: dict[str, Any]
+    author_role: str
+    author_signature: SignatureEntry
+    acknowledgement: SignatureEntry
+    notes: tuple[Note, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": COPY,
+            "record": self.record,
+            "author_role": self.author_role,
+            "author_signature": self.author_signature.to_json(),
+            "acknowledgement": self.acknowledgement.to_json(),
+            "notes": [n.to_json() for n in self.notes],
+        }
+
+
 def _notes(value: Any) -> tuple[Note, ...]:
     if not isinstance(value, list):
         raise _malformed()
@@ -147,8 +174,24 @@ def _signature(value: Any) -> SignatureEntry:
     return entry
 
 
-def parse_payload(payload: dict[str, Any]) -> Request | Response:
+def parse_payload(payload: dict[str, Any]) -> Request | Response | InRoomCopy:
     kind = payload.get("type")
+    if kind == COPY:
+        try:
+            record = check_record(payload.get("record"))
+        except ValidationError as exc:
+            raise _malformed() from exc
+        role = payload.get("author_role")
+        entry = _signature(payload.get("author_signature"))
+        ack = _signature(payload.get("acknowledgement"))
+        if (
+            role not in tuple(Role)
+            or ack.is_cryptographic
+            or ack.role == role
+            or entry.role != role
+        ):
+            raise _malformed()
+        return InRoomCopy(record, str(role), entry, ack, _notes(payload.get("notes")))
     if kind == REQUEST:
         try:
             record = check_record(payload.get("record"))

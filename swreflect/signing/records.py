@@ -8,6 +8,10 @@ This module is the contract between sign-off (``signing``) and exports (``export
   (``method == SIGNATURE_METHOD``, with the signer's self-signed certificate and its SHA-256
   fingerprint) or an in-room acknowledgement without cryptography
   (``method == IN_ROOM_METHOD``), which must be labelled as such wherever it is shown.
+- ``notes`` are the parties' comments and recorded disagreements on the agreed version (the
+  right of reply): each names its author, role and time. They sit beside the record, not inside
+  it, so adding a reply never changes what was signed; inside a PDF they are covered by the PDF's
+  own signature, and the verifier checks that the pages show them.
 - A signature covers ``signing_input``: the canonical form of the record's SHA-256 together with
   the signer's role and the signing time, so neither can be swapped afterwards.
 """
@@ -95,10 +99,52 @@ class SignatureEntry:
         return cls(**{f: data.get(f) for f in fields + optional})  # type: ignore[arg-type]
 
 
+NOTE_KINDS = ("comment", "disagreement")
+
+
+@dataclass(frozen=True)
+class RecordNote:
+    """A comment or recorded disagreement by one of the parties, kept with the agreed record."""
+
+    kind: str
+    role: str
+    author_name: str
+    text: str
+    written_at: str
+    in_room: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "role": self.role,
+            "author_name": self.author_name,
+            "text": self.text,
+            "written_at": self.written_at,
+            "in_room": self.in_room,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> RecordNote:
+        fields = ("kind", "role", "author_name", "text", "written_at")
+        if not isinstance(data, dict) or any(not isinstance(data.get(f), str) for f in fields):
+            raise VerificationFailedError("A comment on the record is malformed.")
+        if data["kind"] not in NOTE_KINDS or data["role"] not in tuple(Role):
+            raise VerificationFailedError("A comment on the record is malformed.")
+        return cls(
+            data["kind"],
+            data["role"],
+            data["author_name"],
+            data["text"],
+            data["written_at"],
+            in_room=data.get("in_room") is True,
+        )
+
+
 @dataclass(frozen=True)
 class SignedRecord:
     record: dict[str, Any]
     signatures: tuple[SignatureEntry, ...] = ()
+    notes: tuple[RecordNote, ...] = ()
 
     @property
     def record_id(self) -> str:
@@ -110,15 +156,21 @@ class SignedRecord:
 
     def with_signature(self, entry: SignatureEntry) -> SignedRecord:
         kept = tuple(s for s in self.signatures if s.role != entry.role)
-        return SignedRecord(self.record, (*kept, entry))
+        return SignedRecord(self.record, (*kept, entry), self.notes)
+
+    def with_notes(self, notes: tuple[RecordNote, ...]) -> SignedRecord:
+        return SignedRecord(self.record, self.signatures, notes)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "record": self.record,
             "signatures": [s.to_json() for s in self.signatures],
         }
+        if self.notes:  # records without replies keep the exact form older versions wrote
+            out["notes"] = [n.to_json() for n in self.notes]
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> SignedRecord:
@@ -127,9 +179,16 @@ class SignedRecord:
         if data.get("version") != FORMAT_VERSION:
             raise VerificationFailedError("This record was written by a newer swreflect.")
         record, sigs = data.get("record"), data.get("signatures")
+        notes = data.get("notes", [])
         if not isinstance(record, dict) or not isinstance(sigs, list):
             raise VerificationFailedError("The record is incomplete.")
-        return cls(record, tuple(SignatureEntry.from_json(s) for s in sigs))
+        if not isinstance(notes, list):
+            raise VerificationFailedError("The comments on the record are malformed.")
+        return cls(
+            record,
+            tuple(SignatureEntry.from_json(s) for s in sigs),
+            tuple(RecordNote.from_json(n) for n in notes),
+        )
 
 
 def sign_record(

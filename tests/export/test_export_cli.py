@@ -93,7 +93,9 @@ def test_export_cpd_from_a_journal_entry_file(tmp_path, capsys):
     )
     assert main(["export", "cpd", "--journal-file", str(entry)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "Reflective writing: Night shift (1 February 2026)." in out
+    assert "Title\n-----\nNight shift\n" in out
+    assert "Date\n----\n1 February 2026\n" in out
+    assert "What I learned\n--------------\nLearned to pause." in out
 
 
 def test_export_with_nothing_matching_is_a_usage_error(tmp_path, signed_file, capsys):

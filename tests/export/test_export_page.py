@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from swreflect.export.verify import verify_file
 from swreflect.gui import dialogs
@@ -93,8 +94,25 @@ def test_saving_markdown_and_cpd(qtbot, tmp_path, three, supervisor):
     cpd = tmp_path / "cpd.txt"
     dialogs.set_next_path(cpd)
     qtbot.mouseClick(page.cpd_button, Qt.MouseButton.LeftButton)
-    assert "Peer reflection" in cpd.read_text(encoding="utf-8")
-    assert page.message.text() == "Saved cpd.txt."
+    dialog = page.cpd_dialog
+    learned = dialog.fields["learned"]
+    assert isinstance(learned, QPlainTextEdit)
+    assert learned.toPlainText() == ""  # theirs to write, from the prompt
+    assert "In your own words" in learned.placeholderText()
+    learned.setPlainText("I learned to slow the first visit down.")
+    dialog.accept()
+    text = cpd.read_text(encoding="utf-8")
+    assert "What I learned\n--------------\nI learned to slow the first visit down." in text
+    assert "Peer reflection: what I learned from them" in text
+    assert page.message.text().startswith("Saved cpd.txt. Still to write: ")
+
+    decisions = tmp_path / "decisions.txt"  # the case file gets decisions only
+    dialogs.set_next_path(decisions)
+    qtbot.mouseClick(page.decisions_button, Qt.MouseButton.LeftButton)
+    saved = decisions.read_text(encoding="utf-8")
+    assert saved.startswith("Decisions for the case file\n")
+    assert "Decision: Plan a joint visit before the next review." in saved
+    assert "visit that felt rushed" not in saved and "Tired but settled." not in saved
 
 
 def test_an_empty_vault_shows_a_calm_empty_state(qtbot, supervisor):
@@ -129,3 +147,31 @@ def test_the_page_says_when_the_font_lacks_some_characters(qtbot, tmp_path, supe
     qtbot.waitUntil(lambda: "Exported 1 record" in page.message.text(), timeout=30000)
     assert "empty boxes: 王 芳" in page.message.text()
     assert verify_file(tmp_path / "one.pdf").records[0].record == signed.record
+
+
+def test_identifying_details_are_named_before_export_and_can_stop_it(
+    qtbot, tmp_path, three, supervisor
+):
+    from swreflect.core.record_service import record_texts, spotted_in
+
+    record = three[0].record
+    record["stages"][1]["notes"][0]["text"] = "Visit to SW1A 1AA went badly."
+    sources = ExportSources(
+        records=lambda: list(three),
+        identity=lambda: supervisor,
+        now=lambda: EXPORTED_AT,
+        known_people=dict,
+        identifiers=lambda chosen: [s for r in chosen for s in spotted_in(record_texts(r), [])],
+    )
+    page = ExportPage(sources=sources)
+    qtbot.addWidget(page)
+    page.list.item(
+        next(i for i in range(page.list.count()) if page._records[i] is three[0])
+    ).setSelected(True)
+    dialogs.set_next_answer(False)  # "This might identify someone": Cancel
+    qtbot.mouseClick(page.md_button, Qt.MouseButton.LeftButton)
+    assert list(tmp_path.glob("*.md")) == []
+    dialogs.set_next_answer(True)  # Export anyway
+    dialogs.set_next_path(tmp_path / "record.md")
+    qtbot.mouseClick(page.md_button, Qt.MouseButton.LeftButton)
+    assert "SW1A 1AA" in (tmp_path / "record.md").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab import Version
 
 from swreflect.export.pdf_render import FONT_VERSION, RENDERER, render_pdf, renderer_id
-from swreflect.signing.records import SignedRecord, in_room_acknowledgement
+from swreflect.signing.records import RecordNote, SignedRecord, in_room_acknowledgement
 from tests.export.factory import make_record
 
 # renderer id -> SHA-256 of render_pdf(fixed record). Add a line when RENDERER or a pinned
@@ -28,6 +28,11 @@ GOLDEN = {
     # one wording for the in-room acknowledgement (models.vocab.IN_ROOM_LABEL)
     "swreflect-pdf-2; reportlab 5.1.0; DejaVu Sans 2.37": (
         "fabcd0ce5eb50a0e44f4f581f24dbc7aa783ce4e1234764b9732650724fb1c99"
+    ),
+    # comments and disagreements shown, "signed with a recorded disagreement" (issue 11); from
+    # here on the fixed record carries a disagreement, so the earlier lines are history only
+    "swreflect-pdf-3; reportlab 5.1.0; DejaVu Sans 2.37": (
+        "f80cb0e5e28a432cefcc05168e2a929a9b2d3b864d3b74cfa0b3c1cb14fb0f4f"
     ),
 }
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -49,6 +54,11 @@ def _fixed() -> SignedRecord:
         (
             in_room_acknowledgement("supervisor", "Zoë Ó Súilleabháin", when),
             in_room_acknowledgement("supervisee", "Ольга Петренко", when),
+        ),
+        (
+            RecordNote(
+                "disagreement", "supervisee", "Ольга Петренко", "Not rushed.", when.isoformat()
+            ),
         ),
     )
 

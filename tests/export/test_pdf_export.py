@@ -213,7 +213,7 @@ def test_importing_the_export_package_loads_no_pdf_library():
     code = (
         "import sys\n"
         "import swreflect.export, swreflect.export.pdf_record, swreflect.export.verify\n"
-        "import swreflect.export.text_export, swreflect.export.cpd, swreflect.export.verify_text\n"
+        "import swreflect.export.text_export, swreflect.core.cpd, swreflect.export.verify_text\n"
         "import swreflect.cli.export_cmds\n"
         "bad = [m for m in ('reportlab', 'pyhanko', 'pypdf', 'PySide6') if m in sys.modules]\n"
         "print(','.join(bad))\n"

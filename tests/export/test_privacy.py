@@ -14,7 +14,8 @@ from typing import Any, cast
 
 from pypdf import PdfReader
 
-from swreflect.export import cpd, text_export
+from swreflect.core import cpd
+from swreflect.export import text_export
 from swreflect.export.pdf_record import build_pdf
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both

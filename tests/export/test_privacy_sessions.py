@@ -10,9 +10,10 @@ from datetime import UTC, date, datetime
 
 from pypdf import PdfReader
 
+from swreflect.core import cpd
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import build_services
-from swreflect.export import cpd, text_export
+from swreflect.export import text_export
 from swreflect.export.pdf_record import build_pdf
 from swreflect.signing.records import SignedRecord, in_room_acknowledgement, sign_record
 from tests.export.conftest import EXPORTED_AT

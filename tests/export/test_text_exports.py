@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from swreflect.export import cpd, record_view, text_export
+from swreflect.core import cpd
+from swreflect.export import record_view, text_export
 from swreflect.models.vocab import IN_ROOM_LABEL
 from tests.export.factory import make_record, sign_both
 
@@ -50,67 +51,6 @@ def test_in_room_acknowledgement_is_labelled_in_text(supervisor):
     assert IN_ROOM_LABEL in text
 
 
-def test_cpd_from_a_session_record_fills_the_four_parts():
-    record = make_record()
-    entry = cpd.from_record(record)
-    text = entry.to_text()
-    headings = [
-        "What the activity was",
-        "What I learned",
-        "The impact on my practice",
-        "Peer reflection",
-    ]
-    positions = [text.index(h) for h in headings]
-    assert positions == sorted(positions)
-    assert entry.activity == (
-        "Reflective supervision on 4 March 2026, 1 h 25 min, "
-        "with Zoë Ó Súilleabháin (Team manager)."
-    )
-    assert record["stages"][1]["notes"][0]["text"] in entry.learned  # the reflection stage
-    assert record["summary"] in entry.learned
-    assert "- Arrange a joint visit (by 25 March 2026)" in entry.impact
-    assert "Zoë Ó Súilleabháin" in entry.peer_reflection
-    assert "Tired but settled." not in text  # check-in chat isn't CPD learning
-
-
-def test_cpd_from_a_journal_entry_leaves_clear_places_to_finish():
-    entry = cpd.from_journal_entry(
-        {
-            "title": "A hard conversation",
-            "body": "I noticed I rushed.",
-            "created": "2026-02-11T20:15:00+00:00",
-        }
-    )
-    assert entry.activity == "Reflective writing: A hard conversation (11 February 2026)."
-    assert entry.learned == "I noticed I rushed."
-    assert entry.impact == cpd.ADD_IMPACT
-    assert entry.peer_reflection == cpd.ADD_PEER
-
-
-def test_cpd_copes_with_sparse_input():
-    entry = cpd.from_journal_entry({"title": "", "body": "", "created": "not a date"})
-    assert entry.activity.startswith("Reflective writing")
-    assert "(Add" in entry.learned
-    record = make_record()
-    record["stages"], record["actions"], record["summary"] = [], [], ""
-    sparse = cpd.from_record(record)
-    assert sparse.impact == cpd.ADD_IMPACT
-    assert "(Add" in sparse.learned
-
-
-def test_cpd_uses_the_built_in_stage_keys():
-    record = make_record()
-    record["stages"] = [
-        {"key": "checkin", "title": "Check-in", "notes": [{"prompt": "", "text": "Tired."}]},
-        {"key": "agenda", "title": "Agenda", "notes": [{"prompt": "", "text": "Saw a pattern."}]},
-        {"key": "closing", "title": "Closing", "notes": [{"prompt": "", "text": "Try a plan."}]},
-    ]
-    entry = cpd.from_record(record)
-    assert "Saw a pattern." in entry.learned
-    assert "Try a plan." in entry.impact
-    assert "Tired." not in entry.to_text()
-
-
 def test_the_sign_off_record_shape_shows_ratings_and_names_action_owners():
     """As ``record_content`` writes it: ratings without an include flag, owners as roles."""
     record = make_record()
@@ -133,7 +73,8 @@ def test_the_sign_off_record_shape_shows_ratings_and_names_action_owners():
     ]
     assert record_view.action_rows(record)[0][1] == "Ольга Петренко"
     assert ("Supervisee", "Ольга Петренко") in record_view.title_rows(record)
-    assert "Saw it." in cpd.from_record(record).learned
+    assert "Saw it." not in cpd.from_record(record).to_text()  # notes are never copied
+    assert "a visit" in cpd.from_record(record).peer_discussed  # the topic is
     record["ratings"] = None
     assert record_view.rating_rows(record) is None
 

@@ -80,9 +80,15 @@ def test_finish_and_agree_in_the_room(
     try:
         _page, runner = _run_session(qtbot, shell, agreement.id)
         dialogs.set_next_choice(1)  # "Agree it together now"
-        dialogs.set_next_answer(True)  # the in-room confirmation
+        session_id = runner.session_id
         runner.end_screen.finish_button.click()
-        record_id = sam.sessions.get(runner.session_id).record_id
+        inbox = shell.main_window.current_page()
+        dialog = inbox.send_panel.in_room_dialog  # the whole record, read back to Priya
+        dialog.comment.setPlainText("Thanks, a helpful hour.")
+        dialog.read_it.setChecked(True)
+        dialogs.set_next_path(None)  # no copy for her vault this time
+        dialog.agree_button.click()
+        record_id = sam.sessions.get(session_id).record_id
         assert sam.signoff.status(record_id) == "acknowledged-in-room"
         inbox = shell.main_window.current_page()
         assert "acknowledged in the room" in inbox.send_panel.message.text().lower()

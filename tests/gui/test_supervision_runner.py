@@ -116,16 +116,24 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     assert runner.pages.currentWidget() is end
     # A case discussion spent in the analysis step counts as development, not management.
     assert "Case management took" not in end.balance.text()
+    assert list(end.rating_boxes) == ["supervisor"]  # only your own rating, on your screen
     end.rating_boxes["supervisor"][0].setCurrentIndex(4)
     end.rating_boxes["supervisor"][1].setCurrentIndex(3)
-    end.rating_boxes["supervisee"][0].setCurrentIndex(5)
-    end.rating_boxes["supervisee"][1].setCurrentIndex(2)
+    assert not end.include_rating.isChecked()
+    assert services.sessions.record_content(session_id)["ratings"] is None
     qtbot.keyClicks(end.actions_editor.description, "Read the neglect research summary")
     qtbot.keyClick(end.actions_editor.description, Qt.Key.Key_Return)
     qtbot.keyClicks(end.decisions, "Update the plan after the core group")
+    end.save_pending()
+    assert end.deid.isHidden()
+    qtbot.keyClicks(end.decisions, " at SW1A 1AA")
+    end.save_pending()
+    assert "Case-file decision: a postcode" in end.deid.text()  # noticed, saved anyway
+    end.decisions.setPlainText("Update the plan after the core group")
     qtbot.mouseClick(end.assemble_button, Qt.MouseButton.LeftButton)
     summary = end.summary.toPlainText()
-    assert SHARED in summary and AGENDA_SHARED in summary
+    assert summary.startswith("Discussed: ")  # an outline to edit, not a copy of the notes
+    assert SHARED not in summary and AGENDA_SHARED not in summary
     assert PRIVATE not in summary
     end.summary.moveCursor(end.summary.textCursor().MoveOperation.End)
     qtbot.keyClick(end.summary, Qt.Key.Key_Return)
@@ -139,7 +147,11 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     dumped = json.dumps(record)
     assert PRIVATE not in dumped
     assert SHARED in dumped
-    assert record["ratings"]["supervisee"] == {"support": 5, "challenge": 2}
+    assert record["ratings"] is None
+    end.include_rating.setChecked(True)  # the rater's own explicit choice
+    record = services.sessions.record_content(session_id)
+    assert record["ratings"]["supervisor"] == {"support": 4, "challenge": 3}
+    assert record["ratings"]["supervisee"] is None
     assert record["case_file_decisions"] == ["Update the plan after the core group"]
     assert record["actions"][0]["description"] == "Read the neglect research summary"
     # The minutes stay out of the record until both people tick to include them.

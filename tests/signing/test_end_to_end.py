@@ -65,7 +65,12 @@ def test_two_laptops_agree_revise_and_add_an_addendum(
     sam, priya = _reopen(sam, clock), _reopen(priya, clock)
     try:
         agreed = sam.signoff.agreed_record(RECORD_ID)
-        assert agreed == priya.signoff.agreed_record(RECORD_ID)
+        theirs = priya.signoff.agreed_record(RECORD_ID)
+        assert (agreed.record, agreed.signatures) == (theirs.record, theirs.signatures)
+        # Each vault stamps a reply when it stores it; who wrote what is the same in both.
+        assert [(n.kind, n.role, n.author_name, n.text) for n in agreed.notes] == [
+            (n.kind, n.role, n.author_name, n.text) for n in theirs.notes
+        ]
         assert agreed.record == v2
         assert {e.signer_name for e in verify_all(agreed)} == {"Sam Okafor", "Priya Shah"}
         assert len(sam.signoff.verify(RECORD_ID)) == len(priya.signoff.verify(RECORD_ID)) == 2
@@ -90,7 +95,8 @@ def test_two_laptops_agree_revise_and_add_an_addendum(
             signed = side.signoff.agreed_record(addendum["record_id"])
             assert signed.record["addendum_to"] == RECORD_ID
             assert len(verify_all(signed)) == 2
-            assert side.signoff.agreed_record(RECORD_ID) == agreed  # the original is untouched
+            original = side.signoff.agreed_record(RECORD_ID)  # the original is untouched
+            assert (original.record, original.signatures) == (agreed.record, agreed.signatures)
     finally:
         sam.close()
         priya.close()

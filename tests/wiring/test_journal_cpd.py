@@ -59,10 +59,11 @@ def test_a_journal_entry_saves_as_cpd_text(
         page.cpd.button.click()
     qtbot.waitUntil(lambda: not page.cpd.busy, timeout=WAIT_MS)
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("What the activity was\n")
-    assert "Reflective writing: After the panel" in text
-    assert "I learned to name the risk plainly." in text
-    assert "The impact on my practice" in text and "Peer reflection" in text
+    assert text.startswith("Type of CPD\n")
+    assert "Title\n-----\nAfter the panel" in text
+    assert "What I learned\n--------------\nI learned to name the risk plainly." in text
+    assert "[To complete: what you do differently now" in text
+    assert "Peer reflection: what I learned from them" in text
     assert page.saved_label.text().startswith("Saved cpd.txt.")
     assert services.journal.get(summary.id) == before  # the entry is unchanged
 

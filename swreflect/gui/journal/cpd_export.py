@@ -1,9 +1,10 @@
 """A journal entry as CPD text, from the editor's action bar.
 
 Social workers keep a yearly CPD record; a reflective entry is often the start of one. This
-takes what is in the editor now (title, writing and template answers), shapes it with the
-export layer's CPD wording and saves it as plain text only where the user chose, atomically,
-in a worker. Nothing is saved in the vault and the entry itself is not changed.
+takes what is in the editor now (title, writing and template answers), shapes it into the
+regulator's CPD fields (``core.cpd``, de-identified) and saves it as plain text only where
+the user chose, atomically, in a worker. Nothing is saved in the vault and the entry itself
+is not changed.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class CpdExport(QObject):
         return self._runner.busy
 
     def on_button_clicked(self) -> None:
-        from swreflect.export.cpd import from_journal_entry
+        from swreflect.core.cpd import from_journal_entry
 
         editor: EntryEditor = self._page.editor
         content = editor.content()
@@ -82,7 +83,10 @@ class CpdExport(QObject):
         if editor.entry_id is not None:
             with contextlib.suppress(SwreflectError):  # trashed elsewhere: today will do
                 created = services.journal.get(editor.entry_id).created_at
-        text = from_journal_entry(entry_for_cpd(editor, content, created)).to_text()
+        pseudonyms = services.journal.never_record()
+        text = from_journal_entry(
+            entry_for_cpd(editor, content, created), None, pseudonyms
+        ).to_text()
         suggested = Path.home() / f"cpd-entry-{created:%Y-%m-%d}.txt"
         path = dialogs.save_file(self._page, "Save as CPD text", suggested, "Text (*.txt)")
         if path is None:
@@ -91,7 +95,10 @@ class CpdExport(QObject):
         self._runner.start(lambda: _write(path, text), self.on_saved, self.on_failed)
 
     def on_saved(self, path: object) -> None:
-        self._status.setText(f"Saved {Path(str(path)).name}. Add the impact in your own words.")
+        self._status.setText(
+            f"Saved {Path(str(path)).name}. Complete the fields marked 'To complete' in your own "
+            "words before you submit it."
+        )
         self.cpd_saved.emit(path)
 
     def on_failed(self, message: str) -> None:

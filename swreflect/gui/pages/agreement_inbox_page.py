@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.record_text import history_lines, record_lines, status_words
+from swreflect.core.record_text import status_words
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError, VerificationFailedError
 from swreflect.gui import dialogs
 from swreflect.gui.signing.agreements_model import AgreementsModel
+from swreflect.gui.signing.record_browser import RecordBrowser
 from swreflect.gui.signing.record_exports import RecordExports
+from swreflect.gui.signing.review_rating import ReviewRating
 from swreflect.gui.signing.send_panel import SendPanel
 from swreflect.gui.ui import MessageLabel, button, hint, label, title
 from swreflect.models.vocab import AgreementStatus, Direction
@@ -64,13 +66,7 @@ class AgreementInboxPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setCornerButtonEnabled(False)
 
-        self.record_view = QPlainTextEdit()
-        self.record_view.setReadOnly(True)
-        self.record_view.setAccessibleName("The record, read-only")
-        self.record_view.setAccessibleDescription(
-            "Exactly what will be signed. It can't be edited here."
-        )
-        self.record_view.setPlaceholderText("Choose a record on the left to read it.")
+        self.record_view = RecordBrowser()
         self.status_label = label("", "subsection")
         self.status_label.setAccessibleName("Where this record stands")
 
@@ -95,6 +91,7 @@ class AgreementInboxPage(QWidget):
         self.resend_button = button(
             "Save my answer again…", "Make your signed answer file again if it went astray."
         )
+        self.rating = ReviewRating(services)
         self.message = MessageLabel("Agreements message")
         self.send_panel = SendPanel(services)
         self.exports = RecordExports(services, self.message)
@@ -143,6 +140,7 @@ class AgreementInboxPage(QWidget):
         answer_row.addStretch(1)
         answer_row.addWidget(self.return_button)
         answer_row.addWidget(self.sign_button)
+        right_layout.addWidget(self.rating)
         right_layout.addLayout(answer_row)
         right_layout.addWidget(self.exports)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -181,12 +179,13 @@ class AgreementInboxPage(QWidget):
     def _show_record(self, record_id: str | None) -> None:
         self._current = record_id
         if record_id is None:
-            self.record_view.setPlainText("")
+            self.record_view.show_parts(None)
             self.status_label.setText("")
             self._set_answerable(False)
             self.resend_button.hide()
             self.send_panel.set_addendum_target(None)
             self.exports.show_record(None)
+            self.rating.show_for(None)
             return
         try:
             history = self._signoff.history(record_id)
@@ -198,8 +197,15 @@ class AgreementInboxPage(QWidget):
             self.exports.show_record(None)
             return
         latest = history[-1]
-        text = [*record_lines(latest.record), "", "History", *history_lines(history)]
-        self.record_view.setPlainText("\n".join(text))
+        earlier = []
+        for h in history[:-1]:
+            earlier.append(f"Version {h.version}: {status_words(h.status)}")
+            earlier += [f"{n.author_name} ({n.author_role}), {n.kind}: {n.text}" for n in h.notes]
+        self.record_view.show_parts(
+            self._services.records.outline(
+                record_id, status=status_words(latest.status), history=earlier
+            )
+        )
         self.status_label.setText(status_words(latest.status))
         self._set_answerable(
             latest.direction == Direction.INCOMING and latest.status == AgreementStatus.RECEIVED
@@ -207,11 +213,13 @@ class AgreementInboxPage(QWidget):
         self.resend_button.setVisible(
             latest.direction == Direction.INCOMING and latest.status == AgreementStatus.AGREED
         )
-        mine_agreed = (
-            latest.direction == Direction.OUTGOING and latest.status == AgreementStatus.AGREED
-        )
-        self.send_panel.set_addendum_target(record_id if mine_agreed else None)
-        self.exports.show_record(record_id, agreed=latest.status == AgreementStatus.AGREED)
+        agreed = latest.status in (AgreementStatus.AGREED, AgreementStatus.ACKNOWLEDGED_IN_ROOM)
+        row = self._signoff.latest(record_id)
+        can_add = agreed and row.kind != "addendum" and row.counterpart_ref is not None
+        self.send_panel.set_addendum_target(record_id if can_add else None)  # either person
+        self.exports.show_record(record_id, agreed=agreed)
+        theirs = latest.direction == Direction.INCOMING and row.kind == "supervision-record"
+        self.rating.show_for(record_id if theirs else None)
 
     def _set_answerable(self, answerable: bool) -> None:
         for widget in (
@@ -252,7 +260,12 @@ class AgreementInboxPage(QWidget):
         except SwreflectError as exc:
             self.message.show_message(exc.message)
             return
-        if result.kind == "request":
+        if result.kind == "copy":
+            text = (
+                f"Your copy of the record you acknowledged in the room with "
+                f"{result.sender_name}. You can add an addendum to it at any time."
+            )
+        elif result.kind == "request":
             text = f"{result.sender_name} asked you to agree a record. Read it, then answer."
         elif result.status == AgreementStatus.AGREED:
             text = f"{result.sender_name} signed. Both signatures check out: it's agreed."

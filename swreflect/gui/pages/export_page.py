@@ -1,5 +1,7 @@
 """Exports: agreed records to a signed PDF (one, or several with a contents page), to text or
-Markdown for a case system, or to CPD text; and a way to check a PDF someone sent.
+Markdown for the supervision file, a CPD entry written from prompts, the decisions alone for a
+case file; and a way to check a PDF someone sent. Before anything is written, the record is
+checked once more for identifying details and the person decides whether to go on.
 
 Records and the signing identity are read on the UI thread (the vault connection belongs to it);
 rendering and signing run in a worker that touches neither the vault nor any widget. Files are
@@ -43,16 +45,30 @@ class ExportSources:
     identity: Callable[[], Any]
     now: Callable[[], Any]
     known_people: Callable[[], dict[str, str]]
+    identifiers: Callable[[list[SignedRecord]], list[Any]] = lambda _records: []
+    cpd_draft: Callable[[SignedRecord], Any] | None = None
+    pseudonyms: Callable[[], dict[str, str]] = dict
+    with_addenda: Callable[[list[SignedRecord]], list[SignedRecord]] = list
 
 
 def sources_from_services(services: Services) -> ExportSources:
-    """Sources built from the vault's services: its agreed records, the owner's identity
-    and the one naming of signers (``IdentityService.known_signers``)."""
+    """Sources built from the vault's services: its agreed records, the owner's identity,
+    the one naming of signers (``IdentityService.known_signers``) and the record use cases
+    (identifier check before export, CPD draft, later addenda) from ``RecordService``."""
+    helper = services.records
+
+    def cpd_draft(signed: SignedRecord) -> Any:
+        return helper.cpd_from_record(signed.record_id)
+
     return ExportSources(
         services.signoff.agreed_records,
         services.identity.ensure_identity,
         services.clock.now,
         services.identity.known_signers,
+        identifiers=helper.identifiers_in_records,
+        cpd_draft=cpd_draft,
+        pseudonyms=helper.pseudonyms,
+        with_addenda=lambda chosen: helper.agreed_with_addenda([s.record_id for s in chosen]),
     )
 
 
@@ -109,10 +125,13 @@ class ExportPage(QWidget):
         self.pdf_button = self._button("Export &PDF…", "Export the selected records as a PDF")
         self.text_button = self._button("Save as &text…", "Save the selected records as text")
         self.md_button = self._button("Save as &Markdown…", "Save as Markdown")
-        self.cpd_button = self._button("Save &CPD text…", "Save a CPD entry for each record")
+        self.cpd_button = self._button("Write a &CPD entry…", "Write a CPD entry from a record")
+        self.decisions_button = self._button(
+            "&Decisions for the case file…", "Save only the decisions, for the case file"
+        )
         self.check_button = self._button("Chec&k a PDF…", "Check a signed PDF")
         self.pdf_button.setProperty("role", "primary")
-        for button in (self.pdf_button, self.text_button, self.md_button, self.cpd_button):
+        for button in self._export_buttons():
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.check_button)
@@ -123,10 +142,20 @@ class ExportPage(QWidget):
         self.pdf_button.clicked.connect(self.on_pdf_button_clicked)
         self.text_button.clicked.connect(lambda: self._save_text("text"))
         self.md_button.clicked.connect(lambda: self._save_text("markdown"))
-        self.cpd_button.clicked.connect(lambda: self._save_text("cpd"))
+        self.cpd_button.clicked.connect(self.on_cpd_button_clicked)
+        self.decisions_button.clicked.connect(lambda: self._save_text("decisions"))
         self.check_button.clicked.connect(self.on_check_button_clicked)
         self.reload()
         QThreadPool.globalInstance().start(_WarmUp())
+
+    def _export_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.pdf_button,
+            self.text_button,
+            self.md_button,
+            self.cpd_button,
+            self.decisions_button,
+        )
 
     def _button(self, text: str, accessible: str) -> QPushButton:
         button = QPushButton(text)
@@ -149,12 +178,13 @@ class ExportPage(QWidget):
         self.on_list_item_selection_changed()
 
     def selected(self) -> list[SignedRecord]:
+        """The chosen records, each followed by its later agreed addenda."""
         rows = sorted(self.list.row(item) for item in self.list.selectedItems())
-        return [self._records[row] for row in rows]
+        return self._sources.with_addenda([self._records[row] for row in rows])
 
     def on_list_item_selection_changed(self) -> None:
         chosen = bool(self.list.selectedItems()) and not self._runner.busy
-        for button in (self.pdf_button, self.text_button, self.md_button, self.cpd_button):
+        for button in self._export_buttons():
             button.setEnabled(chosen)
 
     def _say(self, text: str) -> None:
@@ -162,9 +192,25 @@ class ExportPage(QWidget):
         self.message.show()
 
     # ------------------------------------------------------------------ exports
+    def go_on_despite_identifiers(self, records: list[SignedRecord]) -> bool:
+        """The last check before anything leaves the vault: say what was found, let them decide."""
+        spotted = self._sources.identifiers(records)
+        if not spotted:
+            return True
+        listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
+        more = f"\n…and {len(spotted) - 8} more." if len(spotted) > 8 else ""
+        return dialogs.confirm(
+            self,
+            "This might identify someone",
+            "Before you export, these look like identifying details:\n\n"
+            f"{listed}{more}\n\nAn agreed record can't be changed, but you can add an "
+            "addendum, or export anyway if it needs to be there.",
+            "Export anyway",
+        )
+
     def on_pdf_button_clicked(self) -> None:
         records = self.selected()
-        if not records:
+        if not records or not self.go_on_despite_identifiers(records):
             return
         name = "supervision-record.pdf" if len(records) == 1 else "supervision-records.pdf"
         path = dialogs.save_file(self, "Export as PDF", Path.home() / name, "PDF (*.pdf)")
@@ -185,30 +231,65 @@ class ExportPage(QWidget):
         self.on_list_item_selection_changed()
 
     def _save_text(self, kind: str) -> None:
-        from swreflect.export import cpd, text_export
-        from swreflect.platform.files import atomic_write
+        from swreflect.core import case_decisions
+        from swreflect.export import text_export
 
         records = self.selected()
         if not records:
             return
-        suffix = {"text": "txt", "markdown": "md", "cpd": "txt"}[kind]
-        stem = "cpd-entry" if kind == "cpd" else "supervision-record"
+        if kind != "decisions" and not self.go_on_despite_identifiers(records):
+            return
+        suffix = "md" if kind == "markdown" else "txt"
+        stem = "case-file-decisions" if kind == "decisions" else "supervision-record"
+
+        def decisions(signed: SignedRecord) -> str:
+            rows = case_decisions.decisions(signed.record, None, self._sources.pseudonyms())
+            return case_decisions.decisions_text(rows)
+
+        render: Callable[[SignedRecord], str] = {
+            "text": text_export.record_text,
+            "markdown": text_export.record_markdown,
+            "decisions": decisions,
+        }[kind]
+        self._write_text(stem, suffix, "\n\n".join(render(s) for s in records))
+
+    def _write_text(self, stem: str, suffix: str, text: str) -> None:
+        from swreflect.platform.files import atomic_write
+
         path = dialogs.save_file(
             self, "Save a copy", Path.home() / f"{stem}.{suffix}", f"Text (*.{suffix})"
         )
         if path is None:
             return
-        render: Callable[[SignedRecord], str] = {
-            "text": text_export.record_text,
-            "markdown": text_export.record_markdown,
-            "cpd": lambda s: cpd.from_record(s.record).to_text(),
-        }[kind]
         try:
-            atomic_write(path, "\n\n".join(render(s) for s in records).encode("utf-8"))
+            atomic_write(path, text.encode("utf-8"))
         except OSError:
             self._say("That file couldn't be written there. Nothing was changed; try elsewhere.")
             return
         self._say(f"Saved {path.name}.")
+
+    def on_cpd_button_clicked(self) -> None:
+        """A CPD entry for the first selected record, written in the person's own words."""
+        from swreflect.core import cpd
+        from swreflect.gui.cpd_dialog import CpdDialog
+
+        records = [s for s in self.selected() if not view.is_addendum(s.record)]
+        if not records:
+            self._say("Choose a supervision record (not an addendum) to write a CPD entry from.")
+            return
+        signed = records[0]
+        draft_for = self._sources.cpd_draft
+        draft = draft_for(signed) if draft_for else cpd.from_record(signed.record)
+        self.cpd_dialog = CpdDialog(draft, self)
+        self.cpd_dialog.accepted.connect(self.on_cpd_dialog_accepted)
+        self.cpd_dialog.open()
+
+    def on_cpd_dialog_accepted(self) -> None:
+        entry = self.cpd_dialog.entry(self._sources.pseudonyms())
+        self._write_text("cpd-entry", "txt", entry.to_text())
+        left = entry.to_complete()
+        if left and self.message.text().startswith("Saved"):
+            self._say(f"{self.message.text()} Still to write: {'; '.join(left)}.")
 
     def on_export_succeeded(self, result: object) -> None:
         count, path, gaps = result if isinstance(result, tuple) else (0, Path(), [])

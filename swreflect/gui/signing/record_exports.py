@@ -1,5 +1,6 @@
 """What can be done with an agreed record on the Agreements page: a signed PDF, a copy as text
-for a case system, a Markdown file; and, for any record, a batch export or checking a PDF.
+for the supervision file (never a case file: only decisions go there), a Markdown file; and,
+for any record, a batch export or checking a PDF.
 
 The record and the signing identity are read on the UI thread (the vault connection belongs
 to it); rendering and signing the PDF run in a worker that touches neither the vault nor any
@@ -35,11 +36,17 @@ def _stem(signed: SignedRecord) -> str:
     return f"supervision-record-{date}"
 
 
-def write_pdf(signed: SignedRecord, identity: Any, path: Path, now: Any) -> Path:
-    """Worker body: render, sign and write one record (imports reportlab only now)."""
-    from swreflect.export.pdf_record import export_record_pdf
+def write_pdf(
+    signed: SignedRecord | list[SignedRecord], identity: Any, path: Path, now: Any
+) -> Path:
+    """Worker body: render, sign and write one record, or a record with its addenda."""
+    from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
 
-    export_record_pdf(signed, identity, path, now)
+    records = signed if isinstance(signed, list) else [signed]
+    if len(records) == 1:
+        export_record_pdf(records[0], identity, path, now)
+    else:
+        export_batch_pdf(records, identity, path, now)
     return path
 
 
@@ -66,7 +73,8 @@ class RecordExports(QWidget):
             "Export PDF…", "Save this agreed record as a PDF signed by you.", "primary"
         )
         self.copy_button = button(
-            "Copy as text", "Copy the agreed record as plain text to paste into a case system."
+            "Copy as text",
+            "Copy the agreed record as plain text, for the supervision file (not a case file).",
         )
         self.markdown_button = button("Save as Markdown…", "Save the agreed record as Markdown.")
         self.batch_button = button(
@@ -121,12 +129,37 @@ class RecordExports(QWidget):
             self._message.show_message(exc.message)
             return None
 
-    # ------------------------------------------------------------ single record
-    def on_pdf_button_clicked(self) -> None:
+    def _for_export(self) -> list[SignedRecord] | None:
+        """The record with its later addenda, once the identifier check has been answered."""
         signed = self._agreed()
         if signed is None:
+            return None
+        helper = getattr(self._services, "records", None)
+        if helper is None:
+            return [signed]
+        records = helper.agreed_with_addenda([signed.record_id])
+        spotted = helper.identifiers_in_records(records)
+        if spotted:
+            listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
+            go_on = dialogs.confirm(
+                self,
+                "This might identify someone",
+                f"Before you export, these look like identifying details:\n\n{listed}\n\n"
+                "An agreed record can't be changed, but you can add an addendum, or export "
+                "anyway if it needs to be there.",
+                "Export anyway",
+            )
+            if not go_on:
+                return None
+        return list(records)
+
+    # ------------------------------------------------------------ single record
+    def on_pdf_button_clicked(self) -> None:
+        records = self._for_export()
+        if not records:
             return
-        suggested = Path.home() / f"{_stem(signed)}.pdf"
+        signed = records
+        suggested = Path.home() / f"{_stem(records[0])}.pdf"
         path = dialogs.save_file(self, "Export as PDF", suggested, "PDF (*.pdf)")
         if path is None:
             return
@@ -158,10 +191,10 @@ class RecordExports(QWidget):
     def on_copy_button_clicked(self) -> None:
         from swreflect.export.text_export import record_text
 
-        signed = self._agreed()
-        if signed is None:
+        records = self._for_export()
+        if not records:
             return
-        self._clipboard.copy(record_text(signed))
+        self._clipboard.copy("\n\n".join(record_text(s) for s in records))
         self._message.show_message(
             "Copied as text. It's cleared from the clipboard after two minutes.", "success"
         )
@@ -170,15 +203,16 @@ class RecordExports(QWidget):
         from swreflect.export.text_export import record_markdown
         from swreflect.platform.files import atomic_write
 
-        signed = self._agreed()
-        if signed is None:
+        records = self._for_export()
+        if not records:
             return
-        suggested = Path.home() / f"{_stem(signed)}.md"
+        suggested = Path.home() / f"{_stem(records[0])}.md"
         path = dialogs.save_file(self, "Save as Markdown", suggested, "Markdown (*.md)")
         if path is None:
             return
         try:
-            atomic_write(path, record_markdown(signed).encode("utf-8"))
+            text = "\n\n".join(record_markdown(s) for s in records)
+            atomic_write(path, text.encode("utf-8"))
         except OSError:
             self._message.show_message(WRITE_FAILED)
             self.export_failed.emit(WRITE_FAILED)

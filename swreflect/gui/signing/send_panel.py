@@ -89,7 +89,7 @@ class SendPanel(QFrame):
         self.in_room_button.setEnabled(bool(ready))
 
     def set_addendum_target(self, record_id: str | None) -> None:
-        """Addenda are offered for an agreed record you sent (the author adds corrections)."""
+        """Addenda are offered for any agreed or in-room record, to either person."""
         self._addendum_to = record_id
         self.addendum_title.setText(
             f"Agreed records can't change. To correct or add to {record_id[:8]}, send an addendum:"
@@ -160,48 +160,52 @@ class SendPanel(QFrame):
             self.request_saved.emit(record_id)
 
     def on_in_room_button_clicked(self) -> None:
+        """The other person reads the whole record here and has their own comment box."""
+        from swreflect.gui.signing.in_room_dialog import InRoomDialog
+
         session_id = self.session_box.currentData()
         if not session_id:
             return
-        services = self._services
-        session = services.sessions.get(session_id)
-        name = services.agreements.person_of(services.agreements.get(session.agreement_id))
-        agreed = dialogs.confirm(
-            self,
-            "Agreed in the room",
-            f"Record that {name.display_name} agreed this record with you face to face? Your "
-            "signature is added; theirs isn't, and the record says so wherever it's shown or "
-            "exported: acknowledged in the room, not a cryptographic signature.",
-            "Record it",
-        )
-        if not agreed:
-            return
         try:
-            record_id = services.signoff.acknowledge_session_in_room(session_id, name.display_name)
+            dialog = InRoomDialog(self._services, session_id, self)
         except SwreflectError as exc:
             self.message.show_message(exc.message)
             return
+        self.in_room_dialog = dialog
+        dialog.accepted.connect(self.on_in_room_dialog_accepted)
+        dialog.open()
+
+    def on_in_room_dialog_accepted(self) -> None:
+        record_id = self.in_room_dialog.record_id
+        if record_id is None:
+            return
         self.refresh()
-        self.message.show_message("Recorded as acknowledged in the room.", "success")
+        message = "Recorded as acknowledged in the room, with their own words kept alongside."
+        ref = self._services.signoff.latest(record_id).counterpart_ref
+        if any(p.person_ref == ref for p in self._services.identity.pairings()):
+            path = dialogs.save_file(
+                self, "Save a copy for them", Path.home() / "in-room-copy.swx", EXCHANGE_FILTER
+            )
+            if path is not None:
+                try:
+                    self._services.signoff.in_room_copy(
+                        record_id, deliver=lambda data: atomic_write(path, data)
+                    )
+                    message += " Their copy is saved: send it so their vault holds it too."
+                except (OSError, SwreflectError):
+                    message += " Their copy couldn't be saved; make it again from the record."
+        self.message.show_message(message, "success")
         self.request_saved.emit(record_id)
 
     def on_addendum_button_clicked(self) -> None:
         target = self._addendum_to
         if target is None:
             return
-        signoff = self._services.signoff
         text = self.addendum_field.toPlainText()
-        row = signoff.latest(target)
+        records = self._services.records
 
         def make(deliver: Deliver) -> str:
-            addendum = signoff.new_addendum(target, text)
-            signoff.request_agreement(
-                addendum,
-                to=row.counterpart_ref or "",
-                my_role=row.my_role,
-                deliver=deliver,
-            )
-            return str(addendum["record_id"])
+            return str(records.send_addendum(target, text, deliver=deliver))
 
         record_id = self._save("Save the addendum request", make)
         if record_id:

@@ -81,6 +81,8 @@ class AgendaItemPanel(QWidget):
             notes,
             self.prompt_card.current,
             agenda_item_id=item.id,
+            check=services.records.identifiers_in_text,
+            supervisor=services.sessions.my_role(session.id) == "supervisor",
         )
         layout.addWidget(self.notes)
         layout.addStretch(1)

@@ -1,5 +1,5 @@
-"""The end of a session: where the time went, support and challenge, actions, what goes on the
-case file elsewhere, and the editable draft summary (built from shared notes only).
+"""The end of a session: where the time went, your own support and challenge rating (private
+unless you include it), actions, what goes on the case file elsewhere, and a short summary.
 
 Says plainly when case management crowded out reflection and support. Every edit is saved
 within a couple of seconds.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.core import session_record
+from swreflect.core.record_guidance import SUMMARY_PROMPT
 from swreflect.core.services import Services
 from swreflect.gui.supervision.actions_editor import ActionsEditor
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.supervision.minutes_consent import MinutesConsent
 from swreflect.gui.ui import hint
-from swreflect.models.vocab import Function, Role
+from swreflect.models.vocab import Function
 
 NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
 TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
@@ -93,20 +95,33 @@ class EndScreen(QScrollArea):
         self.minutes_consent = MinutesConsent(services, session_id)
         layout.addWidget(self.minutes_consent)
 
-        ratings = QGroupBox("Support and challenge (1 = very little, 5 = a lot)")
+        ratings = QGroupBox("Your support and challenge (1 = very little, 5 = a lot)")
         grid = QGridLayout(ratings)
-        grid.addWidget(QLabel("Support"), 0, 1)
-        grid.addWidget(QLabel("Challenge"), 0, 2)
-        self.rating_boxes: dict[str, tuple[QComboBox, QComboBox]] = {}
-        for row, role in enumerate(Role, start=1):
-            grid.addWidget(QLabel(f"The {role}"), row, 0)
-            pair = (
-                self._rating_combo(f"Support felt by the {role}"),
-                self._rating_combo(f"Challenge felt by the {role}"),
-            )
-            self.rating_boxes[role] = pair
-            grid.addWidget(pair[0], row, 1)
-            grid.addWidget(pair[1], row, 2)
+        grid.addWidget(
+            hint(
+                "Your rating is yours: it stays in your vault for your own insights. The other "
+                "person rates in their own vault when they review the record."
+            ),
+            0, 0, 1, 4,
+        )  # fmt: skip
+        grid.addWidget(QLabel("Support"), 1, 1)
+        grid.addWidget(QLabel("Challenge"), 1, 2)
+        self.my_role = services.sessions.my_role(session_id)
+        grid.addWidget(QLabel("How it felt to you"), 2, 0)
+        pair = (
+            self._rating_combo("Support you felt"),
+            self._rating_combo("Challenge you felt"),
+        )
+        self.rating_boxes: dict[str, tuple[QComboBox, QComboBox]] = {self.my_role: pair}
+        grid.addWidget(pair[0], 2, 1)
+        grid.addWidget(pair[1], 2, 2)
+        self.include_rating = QCheckBox("Include my rating in the shared record")
+        self.include_rating.setAccessibleName("Include my rating in the shared record")
+        self.include_rating.setToolTip(
+            "Off unless you choose: if ticked, your rating is signed into the agreed record."
+        )
+        self.include_rating.toggled.connect(self.on_rating_changed)
+        grid.addWidget(self.include_rating, 3, 0, 1, 4)
         grid.setColumnStretch(3, 1)
         layout.addWidget(ratings)
 
@@ -131,16 +146,11 @@ class EndScreen(QScrollArea):
         decisions_layout.addWidget(self.decisions)
         layout.addWidget(decisions_box)
 
-        summary_box = QGroupBox("Draft summary")
+        summary_box = QGroupBox("Summary")
         summary_layout = QVBoxLayout(summary_box)
-        summary_layout.addWidget(
-            hint(
-                "Built from the shared notes only; private notes are never included. "
-                "Edit it freely: it is saved as you type."
-            )
-        )
-        self.assemble_button = QPushButton("Assemble the draft from shared notes")
-        self.assemble_button.setAccessibleName("Assemble the draft summary from shared notes")
+        summary_layout.addWidget(hint(SUMMARY_PROMPT + " It is saved as you type."))
+        self.assemble_button = QPushButton("Start from a short outline")
+        self.assemble_button.setAccessibleName("Start the summary from a short outline")
         self.assemble_button.clicked.connect(self.on_assemble_button_clicked)
         summary_layout.addWidget(self.assemble_button)
         self.summary = QPlainTextEdit()
@@ -153,6 +163,12 @@ class EndScreen(QScrollArea):
         self.summary_problem.setAccessibleName("Problem saving the summary")
         summary_layout.addWidget(self.summary_problem)
         layout.addWidget(summary_box)
+        self.deid = QLabel()
+        self.deid.setWordWrap(True)
+        self.deid.setProperty("role", "calm")
+        self.deid.setAccessibleName("Identifying details notice")
+        self.deid.hide()
+        layout.addWidget(self.deid)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -196,19 +212,24 @@ class EndScreen(QScrollArea):
         self.balance.style().unpolish(self.balance)
         self.balance.style().polish(self.balance)
         for rating in session.ratings:
+            if rating.rater not in self.rating_boxes:
+                continue  # only your own rating is shown on your screen
             support, challenge = self.rating_boxes[rating.rater]
             for combo, value in ((support, rating.support), (challenge, rating.challenge)):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(value)
                 combo.blockSignals(False)
+            self.include_rating.blockSignals(True)
+            self.include_rating.setChecked(rating.include_in_record)
+            self.include_rating.blockSignals(False)
         self.actions_editor.refresh()
         self._set_quietly(self.decisions, "\n".join(session.case_file_decisions))
         if session.summary is not None:
             self._set_quietly(self.summary, session.summary)
         self.assemble_button.setText(
-            "Rebuild the draft from shared notes (replaces the text below)"
+            "Start again from an outline (replaces the text below)"
             if self.summary.toPlainText().strip()
-            else "Assemble the draft from shared notes"
+            else "Start from a short outline"
         )
 
     @staticmethod
@@ -218,27 +239,43 @@ class EndScreen(QScrollArea):
             editor.setPlainText(text)
             editor.blockSignals(False)
 
-    def on_rating_changed(self, _index: int) -> None:
+    def on_rating_changed(self, _value: object = None) -> None:
         for role, (support, challenge) in self.rating_boxes.items():
             s, c = int(support.currentData()), int(challenge.currentData())
             if s and c:
-                self._services.sessions.rate(self._session_id, role, s, c)
+                self._services.sessions.rate(
+                    self._session_id, role, s, c,
+                    include_in_record=self.include_rating.isChecked(),
+                )  # fmt: skip
 
     def on_assemble_button_clicked(self) -> None:
         self.save_pending()
+        self._services.sessions.set_summary(self._session_id, "")
         text = self._services.sessions.draft_summary(self._session_id)
         self._set_quietly(self.summary, text)
-        self.assemble_button.setText(
-            "Rebuild the draft from shared notes (replaces the text below)"
-        )
+        self.assemble_button.setText("Start again from an outline (replaces the text below)")
 
     def _save_decisions(self) -> None:
         self._services.sessions.set_case_file_decisions(
             self._session_id, self.decisions.toPlainText().splitlines()
         )
+        self.check_identifiers()
 
     def _save_summary(self) -> None:
         self._services.sessions.set_summary(self._session_id, self.summary.toPlainText())
+        self.check_identifiers()
+
+    def check_identifiers(self) -> None:
+        """Shared notes, summary, actions and decisions: a calm line, never a block."""
+        spotted = self._services.records.identifiers_in_session(self._session_id)
+        where = "; ".join(dict.fromkeys(f"{s.where}: {s.finding.label}" for s in spotted))
+        self.deid.setText(
+            f"This might identify someone ({where}). The record is safer without it; you can "
+            "change it now. Everything is saved either way."
+            if spotted
+            else ""
+        )
+        self.deid.setVisible(bool(spotted))
 
     def save_pending(self) -> None:
         self._decisions_saver.save_pending()

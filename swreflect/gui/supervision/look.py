@@ -18,7 +18,7 @@ from swreflect.gui.journal.lock_glyph import lock_pixmap as journal_lock_pixmap
 
 SHARED_GLYPH = "\u270e"
 PRIVATE_LABEL = "Private to you: never shared or exported"
-SHARED_LABEL = f"{SHARED_GLYPH} Shared record: goes into the summary you both agree"
+SHARED_LABEL = f"{SHARED_GLYPH} Shared record: goes into the record you both agree"
 
 # Edges and glyphs: one colour each with at least 3:1 on the light and the dark window.
 PRIVATE_ACCENT = "#8466d0"

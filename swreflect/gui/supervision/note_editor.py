@@ -7,6 +7,8 @@ prompt text is stored with it. Switching shared/private saves at once and restyl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,6 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.deidentify import Finding
+from swreflect.core.record_guidance import (
+    PRIVATE_BY_DEFAULT,
+    PRIVATE_NOTE_CAUTION,
+    SHARE_WARNING,
+    default_visibility,
+)
 from swreflect.core.sessions import SessionService
 from swreflect.gui.supervision.autosave import Debouncer
 from swreflect.gui.supervision.look import (
@@ -43,7 +52,9 @@ class NoteEditor(QFrame):
         prompt_id: str = "",
         prompt_text: str = "",
         agenda_item_id: str | None = None,
-        visibility: str = "shared",
+        visibility: str | None = None,
+        check: Callable[[str], Sequence[Finding]] | None = None,
+        supervisor: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,7 +65,9 @@ class NoteEditor(QFrame):
         self._prompt_id = note.prompt_id if note else prompt_id
         self._prompt_text = note.prompt_text if note else prompt_text
         self.note_id: str | None = note.id if note else None
-        self._visibility = note.visibility if note else visibility
+        self._visibility = note.visibility if note else visibility or default_visibility(stage_key)
+        self._check = check
+        self._supervisor = supervisor
         self._saver = Debouncer(self._save, parent=self)
         self._saver.failed.connect(self.on_saver_failed)
         self._saver.saved.connect(self.on_saver_saved)
@@ -85,6 +98,17 @@ class NoteEditor(QFrame):
         self.editor.textChanged.connect(self.on_editor_text_changed)
         layout.addWidget(self.editor)
 
+        self.caution = QLabel()
+        self.caution.setWordWrap(True)
+        self.caution.setProperty("role", "hint")
+        self.caution.setAccessibleName("What this choice means")
+        layout.addWidget(self.caution)
+        self.deid = QLabel()
+        self.deid.setWordWrap(True)
+        self.deid.setProperty("role", "calm")
+        self.deid.setAccessibleName("Identifying details notice")
+        self.deid.hide()
+        layout.addWidget(self.deid)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setProperty("role", "calm")
@@ -120,6 +144,13 @@ class NoteEditor(QFrame):
         private = self._visibility == "private"
         self.marker.setText(PRIVATE_LABEL if private else SHARED_LABEL)
         self.lock.setVisible(private)
+        caution = ""
+        if private and self._supervisor:
+            caution = PRIVATE_NOTE_CAUTION
+        elif not private and self._stage_key in PRIVATE_BY_DEFAULT:
+            caution = SHARE_WARNING
+        self.caution.setText(caution)
+        self.caution.setVisible(bool(caution))
         set_privacy(self, self._visibility)
 
     def on_editor_text_changed(self) -> None:
@@ -137,6 +168,17 @@ class NoteEditor(QFrame):
 
     def on_saver_saved(self) -> None:
         self.problem.hide()
+        self.check_identifiers()
+
+    def check_identifiers(self) -> None:
+        """A calm line when the text looks identifying; it never stops the save."""
+        if self._check is None:
+            return
+        from swreflect.gui.journal.deid_banner import describe
+
+        found = list(self._check(self.editor.toPlainText()))
+        self.deid.setText(describe(found) if found else "")
+        self.deid.setVisible(bool(found))
 
     def save_pending(self) -> None:
         self._saver.save_pending()

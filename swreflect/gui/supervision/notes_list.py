@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from swreflect.core.deidentify import Finding
 from swreflect.core.prompt_packs import Prompt
+from swreflect.core.record_guidance import SHARE_WARNING, guidance
 from swreflect.core.sessions import SessionService
 from swreflect.gui.supervision.look import lock_icon
 from swreflect.gui.supervision.note_editor import NoteEditor
@@ -24,8 +26,13 @@ class NotesList(QWidget):
         current_prompt: Callable[[], Prompt | None],
         agenda_item_id: str | None = None,
         parent: QWidget | None = None,
+        *,
+        check: Callable[[str], Sequence[Finding]] | None = None,
+        supervisor: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._check = check
+        self._supervisor = supervisor
         self._sessions = sessions
         self._session_id = session_id
         self._stage_key = stage_key
@@ -34,6 +41,11 @@ class NotesList(QWidget):
         self.editors: list[NoteEditor] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.guidance = QLabel(guidance(stage_key))
+        self.guidance.setWordWrap(True)
+        self.guidance.setProperty("role", "hint")
+        self.guidance.setAccessibleName("About notes in this stage")
+        self.guidance.setVisible(bool(guidance(stage_key)))
         buttons = QHBoxLayout()
         self.shared_button = QPushButton("Add a shared note")
         self.shared_button.setAccessibleName("Add a note to the shared record")
@@ -42,25 +54,33 @@ class NotesList(QWidget):
         self.private_button.setIcon(lock_icon())
         self.private_button.setAccessibleName("Add a note that stays private to you")
         self.private_button.clicked.connect(self.on_private_button_clicked)
-        # A stage that is private by default (a debrief's) offers the private note first.
+        # A stage that is private by default (learning, identity, a debrief's) offers the
+        # private note first; its shared button says what sharing means.
         first, second = self.shared_button, self.private_button
         if sessions.default_visibility(stage_key) == "private":
             first, second = second, first
+            self.shared_button.setToolTip(SHARE_WARNING)
         buttons.addWidget(first)
         buttons.addWidget(second)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.guidance)  # the calm line about this stage, under the buttons
         self._column = QVBoxLayout()
         layout.addLayout(self._column)
         for note in notes:
-            self._append(NoteEditor(sessions, session_id, stage_key, note=note))
+            self._append(
+                NoteEditor(
+                    sessions, session_id, stage_key, note=note, check=check,
+                    supervisor=supervisor,
+                )
+            )  # fmt: skip
 
     def _append(self, editor: NoteEditor) -> NoteEditor:
         self.editors.append(editor)
         self._column.addWidget(editor)
         return editor
 
-    def add_note(self, visibility: str) -> NoteEditor:
+    def add_note(self, visibility: str | None) -> NoteEditor:
         prompt = self._current_prompt()
         editor = self._append(
             NoteEditor(
@@ -71,6 +91,8 @@ class NotesList(QWidget):
                 prompt_text=prompt.text if prompt else "",
                 agenda_item_id=self._agenda_item_id,
                 visibility=visibility,
+                check=self._check,
+                supervisor=self._supervisor,
             )
         )
         editor.editor.setFocus()

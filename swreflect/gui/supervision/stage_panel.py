@@ -90,7 +90,13 @@ class StagePanel(QScrollArea):
             n for n in session.notes if n.stage_key == content.key and not n.agenda_item_id
         ]
         self.notes = NotesList(
-            services.sessions, session.id, content.key, own_notes, self.prompt_card.current
+            services.sessions,
+            session.id,
+            content.key,
+            own_notes,
+            self.prompt_card.current,
+            check=services.records.identifiers_in_text,
+            supervisor=services.sessions.my_role(session.id) == "supervisor",
         )
         self.body_layout.addWidget(self.notes)
         # Support, routes and the private word come after the notes, so the prompt and the

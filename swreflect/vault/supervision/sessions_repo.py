@@ -366,10 +366,17 @@ class SessionRepository:
     def set_rating(self, session_id: str, rating: Rating) -> None:
         with self._vault.transaction() as conn:
             conn.execute(
-                "INSERT INTO session_ratings (session_id, rater, support, challenge) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (session_id, rater) DO UPDATE SET "
-                "support = excluded.support, challenge = excluded.challenge",
-                (session_id, rating.rater, rating.support, rating.challenge),
+                "INSERT INTO session_ratings (session_id, rater, support, challenge,"
+                " include_in_record) VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, rater)"
+                " DO UPDATE SET support = excluded.support, challenge = excluded.challenge,"
+                " include_in_record = excluded.include_in_record",
+                (
+                    session_id,
+                    rating.rater,
+                    rating.support,
+                    rating.challenge,
+                    int(rating.include_in_record),
+                ),
             )
 
     def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:
@@ -421,9 +428,10 @@ class SessionRepository:
             ).fetchall()
         )
         ratings = tuple(
-            Rating(r[0], int(r[1]), int(r[2]))
+            Rating(r[0], int(r[1]), int(r[2]), bool(r[3]))
             for r in conn.execute(
-                "SELECT rater, support, challenge FROM session_ratings WHERE session_id = ? "
+                "SELECT rater, support, challenge, include_in_record FROM session_ratings"
+                " WHERE session_id = ? "
                 "ORDER BY rater",
                 (session_id,),
             ).fetchall()

@@ -77,7 +77,8 @@ def test_review_comment_sign_and_import_through_the_pages(
 
     qtbot.keyClicks(page.note_field, "I see the caseload differently.")
     qtbot.mouseClick(page.disagree_button, Qt.MouseButton.LeftButton)
-    assert "disagreement recorded" in page.record_view.toPlainText()
+    assert "Disagreement by Priya Shah (supervisee)" in page.record_view.toPlainText()
+    assert "I see the caseload differently." in page.record_view.toPlainText()
     _shot(page, "inbox-review")
 
     answer = tmp_path / "answer.swx"
@@ -100,7 +101,10 @@ def test_review_comment_sign_and_import_through_the_pages(
     qtbot.mouseClick(sams_page.import_button, Qt.MouseButton.LeftButton)
     assert "it's agreed" in sams_page.message.text()
     assert sam.signoff.status(RECORD_ID) == "agreed"
-    assert "Priya Shah, signed" in sams_page.record_view.toPlainText()
+    shown = sams_page.record_view.toPlainText()
+    assert "Supervisee: Priya Shah\nSigned with a recorded disagreement on " in shown
+    assert "Details" in shown and RECORD_ID in shown.split("Details")[1]  # ids only there
+    assert RECORD_ID not in shown.split("Details")[0]
     _shot(sams_page, "inbox-agreed")
     sams_page.clear_sensitive()
     assert sams_page.record_view.toPlainText() == ""
@@ -260,23 +264,57 @@ def test_send_a_session_and_an_addendum_from_the_page(
 
 
 def test_agreed_in_the_room_is_labelled_on_the_page(
-    qtbot, styled_app, supervisor: Services, supervisee: Services
+    qtbot, styled_app, supervisor: Services, supervisee: Services, tmp_path: Path
 ) -> None:
-    from tests.signing.sessions import pair_people, run_session
+    from tests.signing.sessions import PRIVATE, pair_people, run_session
 
     sam, priya = supervisor, supervisee
     priya_id, _ = pair_people(sam, priya)
     sid = run_session(sam, priya_id)
     page = AgreementInboxPage(sam)
     qtbot.addWidget(page)
-    dialogs.set_next_answer(False)
     qtbot.mouseClick(page.send_panel.in_room_button, Qt.MouseButton.LeftButton)
+    dialog = page.send_panel.in_room_dialog
+    dialog.reject()
     assert sam.signoff.records() == []
-    dialogs.set_next_answer(True)
+    qtbot.mouseClick(page.send_panel.in_room_button, Qt.MouseButton.LeftButton)
+    dialog = page.send_panel.in_room_dialog
+    shown = dialog.record.toPlainText()
+    assert "Arrived tired but steady." in shown  # the whole record, read back on one screen
+    assert PRIVATE not in shown
+    assert not dialog.agree_button.isEnabled()  # not until they say they read it
+    qtbot.keyClicks(dialog.comment, "IN-ROOM-COMMENT: more reflection time, please.")
+    qtbot.keyClicks(dialog.disagreement, "IN-ROOM-DISAGREE: the caseload wasn't discussed.")
+    dialog.read_it.setChecked(True)
+    _shot(dialog, "in-room-dialog")
+    copy = tmp_path / "copy.swx"
+    dialogs.set_next_path(copy)  # a copy for Priya's own vault
     with qtbot.waitSignal(page.send_panel.request_saved):
-        qtbot.mouseClick(page.send_panel.in_room_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.agree_button, Qt.MouseButton.LeftButton)
+    assert copy.exists()
     record_id = sam.sessions.get(sid).record_id
     assert sam.signoff.status(record_id) == "acknowledged-in-room"
     assert page.status_label.text() == "Acknowledged in the room (not a cryptographic signature)"
-    assert "not a cryptographic signature" in page.record_view.toPlainText()
+    shown = page.record_view.toPlainText()
+    assert "not a cryptographic signature" in shown
+    assert "Comment given in the room by Priya Shah (supervisee)" in shown
+    assert "IN-ROOM-COMMENT: more reflection time, please." in shown
+    assert "acknowledged in the room with a recorded disagreement" in shown.lower()
+    assert not page.send_panel.addendum_button.isHidden()  # an addendum is offered after in-room
+    _shot(page, "inbox-in-room-agreed")
+    signed = sam.signoff.agreed_record(record_id)
+    from swreflect.export.text_export import record_text
+
+    assert "IN-ROOM-DISAGREE: the caseload wasn't discussed." in record_text(signed)
+
+    # Priya's own vault takes the copy: her words are hers, and she can add an addendum.
+    hers = AgreementInboxPage(priya)
+    qtbot.addWidget(hers)
+    dialogs.set_next_path(copy)
+    with qtbot.waitSignal(hers.record_imported):
+        qtbot.mouseClick(hers.import_button, Qt.MouseButton.LeftButton)
+    assert "acknowledged in the room" in hers.message.text()
+    assert "IN-ROOM-DISAGREE" in hers.record_view.toPlainText()
+    assert not hers.send_panel.addendum_button.isHidden()
+    assert len(priya.signoff.verify(record_id)) == 2
     assert page.model.data(page.model.index(0, 2)).startswith("Acknowledged in the room")
