@@ -138,10 +138,19 @@ def cmd_restore(ctx: CliContext) -> int:
 
 
 def cmd_export_json(ctx: CliContext) -> int:
+    from swreflect.cli.record_cmds import warn_identifiers
+    from swreflect.core.export_check import identifiers_in_export
+
     services = ctx.unlock()
     print(f"swreflect: {PLAINTEXT_WARNING}", file=sys.stderr)
+    document = services.portability.export_document()
+    agreed = services.signoff.agreed_records()
+    warn_identifiers(
+        identifiers_in_export(document, agreed, services.records.pseudonyms()),
+        "exporting anyway:",
+    )
     with ctx.output_path(ctx.args.output) as target:
-        services.portability.export_json(target)
+        services.portability.export_json(target, document)
     ctx.out(f"Exported everything to {ctx.args.output}")
     return EXIT_OK
 

@@ -111,10 +111,15 @@ class PortabilityService:
             "tables": tables,
         }
 
-    def export_json(self, dest: Path) -> Path:
-        """Write the whole vault as JSON to ``dest`` atomically. The file is plaintext."""
+    def export_json(self, dest: Path, document: dict[str, Any] | None = None) -> Path:
+        """Write the whole vault as JSON to ``dest`` atomically. The file is plaintext.
+
+        ``document`` is one already read with ``export_document`` (and checked for identifying
+        details, core/export_check.py), so what was checked is exactly what is written."""
         dest = Path(dest)
-        data = json.dumps(self.export_document(), ensure_ascii=False, indent=1, sort_keys=True)
+        if document is None:
+            document = self.export_document()
+        data = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
         try:
             atomic_write(dest, (data + "\n").encode("utf-8"))
         except OSError as exc:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from swreflect.core.portability import PLAINTEXT_WARNING
+from swreflect.core.record_service import Spotted
 from swreflect.core.services import Services
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, hint, label
@@ -132,10 +134,43 @@ class BackupsPanel(QWidget):
         )
         if dest is None:
             return
-        portability = self._services.portability
-        self._start(
-            lambda: portability.export_json(dest),
-            f"Exported everything to {dest}. Remember: this file is not encrypted.",
+        services = self._services
+
+        def gather() -> tuple[dict[str, Any], list[Spotted]]:
+            # In the worker: read everything once and look for identifying details in it.
+            from swreflect.core.export_check import identifiers_in_export
+
+            document = services.portability.export_document()
+            agreed = services.signoff.agreed_records()
+            names = services.records.pseudonyms()
+            return document, identifiers_in_export(document, agreed, names)
+
+        def checked(result: object) -> None:
+            document, spotted = cast(tuple[dict[str, Any], list[Spotted]], result)
+            self._set_busy(False)
+            if spotted and not self._go_on_despite(spotted):
+                self.message.show_message("Nothing was exported.")
+                return
+            self._start(
+                lambda: services.portability.export_json(dest, document),
+                f"Exported everything to {dest}. Remember: this file is not encrypted.",
+            )
+
+        self._set_busy(True)
+        self.message.clear_message()
+        self._runner.start(gather, checked, self.on_work_failed)
+
+    def _go_on_despite(self, spotted: list[Spotted]) -> bool:
+        """The last check before the plain-text copy leaves the vault: they decide."""
+        listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
+        more = f"\n…and {len(spotted) - 8} more." if len(spotted) > 8 else ""
+        return dialogs.confirm(
+            self,
+            "This might identify someone",
+            "The export would include these, which look like identifying details:\n\n"
+            f"{listed}{more}\n\nYou can change them first (a journal entry's pseudonym swap "
+            "helps), or export anyway if you need your full copy.",
+            "Export anyway",
         )
 
     # ------------------------------------------------------------ worker plumbing

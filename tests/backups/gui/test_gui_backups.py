@@ -199,3 +199,36 @@ def test_the_app_puts_back_a_vault_set_aside_by_an_interrupted_restore(
     assert shell.state is State.UNLOCK  # not "create": the vault was found again
     assert not aside.exists()
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+
+
+def test_json_export_names_identifying_details_first(
+    qtbot, make_shell, vault_dir, tmp_path
+) -> None:
+    from swreflect.core.services import build_services
+    from swreflect.models.journal import EntryContent
+
+    vault = Vault.create(vault_dir, TEST_PASSPHRASE, KdfPolicy.insecure_for_tests())[0]
+    services = build_services(vault)
+    services.journal.create(EntryContent(title="Visit", body="Met the family at LS6 2QT."))
+    services.close()
+    shell = make_shell(vault_dir)
+    unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
+    panel = _panel(shell)
+    export = tmp_path / "export.json"
+
+    # Told what was found, they decline: nothing is written.
+    dialogs.set_next_answer(True)  # the plain-text warning
+    dialogs.set_next_path(export)
+    dialogs.set_next_answer(False)  # "This might identify someone"
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: "Nothing was exported" in panel.message.text(), timeout=WAIT_MS)
+    assert "This might identify someone" in dialogs.shown
+    assert not export.exists()
+
+    # Going on knowingly writes the whole export.
+    dialogs.set_next_answer(True)
+    dialogs.set_next_path(export)
+    dialogs.set_next_answer(True)
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: "not encrypted" in panel.message.text(), timeout=WAIT_MS)
+    assert "LS6 2QT" in export.read_text(encoding="utf-8")
