@@ -24,7 +24,6 @@ import hmac
 import logging
 import os
 import secrets
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,19 +39,18 @@ from swreflect.errors import (
     VaultLockedError,
     VaultNotFoundError,
     VaultReadOnlyError,
-    VaultTooNewError,
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
 from swreflect.platform import security_settings
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
-from swreflect.platform.release import test_setting
 from swreflect.vault import backup_marker, generation, wal_guard
 from swreflect.vault import connection as dbconn
+from swreflect.vault import open_steps as steps
 from swreflect.vault.connection import DB_NAME, Connection
 from swreflect.vault.data_key import DataKey
-from swreflect.vault.kdf import TEST_KDF_ENV, KdfPolicy
+from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.keyslots import (
     DEK_BYTES,
     KEYSLOTS_NAME,
@@ -63,17 +61,14 @@ from swreflect.vault.keyslots import (
     make_passphrase_slot,
     make_recovery_slot,
 )
-from swreflect.vault.lock import LOCK_NAME, ProcessLock
-from swreflect.vault.migrations import ladder, latest_version
+from swreflect.vault.lock import ProcessLock
+from swreflect.vault.open_steps import BACKUPS_DIR, PREV_SUFFIX
 from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from swreflect.vault.threads import ConnectionsByThread
 
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE_CHARS = int(security_settings.PASSPHRASE_MIN_CHARS.default)
-PREV_SUFFIX = ".prev"
-BACKUPS_DIR = "backups"
-TEST_PAUSE_ENV = "SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE"
 
 
 def check_passphrase_rules(passphrase: str) -> None:
@@ -104,7 +99,7 @@ class Vault:
         self._baseline = int(conn.total_changes)  # see vault.backup_marker
         self._lock = lock
         self._keyslots = keyslots
-        self._changes_at_open = _change_marks(conn)
+        self._changes_at_open = steps.change_marks(conn)
 
     # ----------------------------------------------------------------- discovery
     @staticmethod
@@ -190,7 +185,7 @@ class Vault:
         if cls.exists(folder):
             raise VaultExistsError()
         try:
-            if _foreign_entries(folder):
+            if steps.foreign_entries(folder):
                 raise FolderNotEmptyError()
             ensure_private_dir(folder)
             lock = ProcessLock(folder)
@@ -228,7 +223,7 @@ class Vault:
                 leftover.unlink()
         conn = dbconn.connect(staging, dek, create=True)
         try:
-            _migrate(conn)
+            steps.migrate(conn)
             with dbconn.transaction(conn):
                 conn.execute("INSERT INTO meta(key, value) VALUES ('vault_id', ?)", (vault_id,))
                 conn.execute(
@@ -298,7 +293,7 @@ class Vault:
             _zero(dek)
             raise
         try:
-            if read_only and _has_log(folder):
+            if read_only and steps.has_log(folder):
                 raise VaultReadOnlyError(
                     "This vault on a read-only disk or folder still holds recent changes in "
                     "its log (vault.db-wal), which can't be read there. Nothing was changed; "
@@ -307,14 +302,14 @@ class Vault:
             kept_wal = wal_guard.guard(folder / DB_NAME)
             conn = dbconn.connect(folder / DB_NAME, dek, read_only=read_only)
             try:
-                _check_vault_id(conn, slots.vault_id)
+                steps.check_vault_id(conn, slots.vault_id)
                 generation.check_not_rolled_back(conn, slots, dek)
-                if read_only and _needs_upgrade(conn):
+                if read_only and steps.needs_upgrade(conn):
                     raise VaultReadOnlyError(
                         "This vault needs a one-off update that can't be made on a read-only "
                         "disk or folder. Nothing was changed; copy it somewhere writable."
                     )
-                _upgrade_if_needed(conn, folder, dek)
+                steps.upgrade_if_needed(conn, folder, dek)
             except BaseException:
                 conn.close()
                 raise
@@ -322,7 +317,7 @@ class Vault:
             lock.release()
             _zero(dek)
             raise
-        _clean_leftovers(folder)
+        steps.clean_leftovers(folder)
         wal_guard.release(kept_wal)
         return cls(folder, dek, conn, lock, slots)
 
@@ -352,7 +347,7 @@ class Vault:
 
     def _advance_generation(self, conn: Connection) -> None:
         """After a session that changed the database, raise its generation (rollback guard)."""
-        if not self._key.alive or _change_marks(conn) == self._changes_at_open:
+        if not self._key.alive or steps.change_marks(conn) == self._changes_at_open:
             return
         current = generation.db_generation(conn)
         self._keyslots = generation.advance(
@@ -433,14 +428,14 @@ class Vault:
         try:
             # 2. Keep the generation this vault was opened with beside the live one.
             atomic_write(prev, self._keyslots.to_bytes())
-            _test_only_pause()
+            steps.pause_for_kill_tests()
             # 3. The swap itself: an atomic rename.
             atomic_write(current, data)
         except OSError as exc:
-            if not _file_holds(current, data):
+            if not steps.file_holds(current, data):
                 raise KeyslotWriteError() from exc
             log.warning("key slots replaced, but syncing the folder failed")
-        _test_only_pause()
+        steps.pause_for_kill_tests()
         # 4. Read back before dropping the previous generation.
         if KeyslotFile.read(folder).to_bytes() != data:
             raise KeyslotFileError(
@@ -461,101 +456,3 @@ class Vault:
 
     def backups_dir(self) -> Path:
         return ensure_private_dir(self.folder / BACKUPS_DIR)
-
-
-def _change_marks(conn: Connection) -> tuple[int, int]:
-    """Rows this connection changed, and SQLite's counter of other connections' commits."""
-    try:
-        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-    except dbconn.DatabaseError:
-        version = -1
-    return int(conn.total_changes), version
-
-
-def _check_vault_id(conn: Connection, vault_id: str) -> None:
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
-    except dbconn.DatabaseError as exc:
-        raise VaultDamagedError() from exc
-    if row is None or row[0] != vault_id:
-        raise VaultDamagedError("The key file belongs to a different vault. Nothing was changed.")
-
-
-def _migrate(conn: Connection, start: int = 0) -> None:
-    for step in ladder():
-        if step.version <= start:
-            continue
-        with dbconn.transaction(conn):
-            step.upgrade(conn)
-            conn.execute(f"PRAGMA user_version = {int(step.version)}")
-
-
-def _has_log(folder: Path) -> bool:
-    try:
-        return (folder / f"{DB_NAME}-wal").stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _needs_upgrade(conn: Connection) -> bool:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0]) < latest_version()
-
-
-def _upgrade_if_needed(conn: Connection, folder: Path, dek: bytearray) -> None:
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    newest = latest_version()
-    if current > newest:
-        raise VaultTooNewError()
-    if current == newest:
-        return
-    from swreflect.vault.backups import backup_to_file
-
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    dest = ensure_private_dir(folder / BACKUPS_DIR) / f"pre-migration-v{current}-{stamp}.db"
-    backup_to_file(conn, dek, dest)
-    log.info("migrating schema from %d to %d", current, newest)
-    _migrate(conn, current)
-
-
-def _file_holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _test_only_pause() -> None:
-    """TEST ONLY: widen the windows between key-slot steps so kill tests can land in them.
-
-    Active only when both the insecure test KDF and ``SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE``
-    (seconds) are set; a normal run never sets either.
-    """
-    if test_setting(TEST_KDF_ENV) != "1":
-        return
-    pause = test_setting(TEST_PAUSE_ENV)
-    if pause:
-        time.sleep(float(pause))
-
-
-def _foreign_entries(folder: Path) -> list[str]:
-    """Entries of ``folder`` that an interrupted ``create`` could not have left behind."""
-    if not folder.exists():
-        return []
-    ours = {KEYSLOTS_NAME, LOCK_NAME, KEYSLOTS_NAME + PREV_SUFFIX}
-    return [
-        p.name
-        for p in folder.iterdir()
-        if p.name not in ours
-        and not p.name.startswith(f".{DB_NAME}.creating")
-        and not (p.name.startswith(f".{KEYSLOTS_NAME}") and p.name.endswith(".tmp"))
-    ]
-
-
-def _clean_leftovers(folder: Path) -> None:
-    """After a proven unlock, remove what an interrupted rewrite or creation left behind."""
-    for name in (KEYSLOTS_NAME + PREV_SUFFIX, f".{DB_NAME}.creating"):
-        with contextlib.suppress(OSError):  # absent, or read-only media
-            (folder / name).unlink()
-    for tmp in folder.glob(f".{KEYSLOTS_NAME}*.tmp"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()

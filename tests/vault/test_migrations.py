@@ -10,7 +10,7 @@ import pytest
 
 from swreflect.errors import EXIT_ERROR, VaultTooNewError
 from swreflect.vault import connection as dbconn
-from swreflect.vault import vault as vault_module
+from swreflect.vault import open_steps
 from swreflect.vault.backups import connect_copy
 from swreflect.vault.migrations import Migration, ladder, latest_version
 from swreflect.vault.vault import Vault
@@ -56,8 +56,8 @@ def _with_test_step(monkeypatch: pytest.MonkeyPatch, upgrade: Any) -> int:
     real = ladder()
     version = real[-1].version + 1
     steps = [*real, Migration(version, f"m{version:04d}_test_step", upgrade)]
-    monkeypatch.setattr(vault_module, "ladder", lambda: steps)
-    monkeypatch.setattr(vault_module, "latest_version", lambda: version)
+    monkeypatch.setattr(open_steps, "ladder", lambda: steps)
+    monkeypatch.setattr(open_steps, "latest_version", lambda: version)
     return version
 
 
