@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from swreflect.core.agreement_import import AgreementImport
@@ -33,10 +34,11 @@ from swreflect.errors import (
     RecordAgreedError,
     ValidationError,
 )
-from swreflect.models.signing import VersionRow
+from swreflect.models.signing import Pairing, VersionRow
 from swreflect.models.vocab import AgreementStatus, Decision, Direction, Role, other_role
 from swreflect.signing import exchange
 from swreflect.signing.canonical import canonical_sha256
+from swreflect.signing.identity import Identity
 from swreflect.signing.messages import (
     InRoomCopy,
     Note,
@@ -142,16 +144,7 @@ class SignOffService(AgreementImport):
                     rid, ver, note.kind, my_role, me.display_name, note.text, "mine", self._stamp()
                 )
             payload = Request(record, my_role, entry, notes).to_json()
-            data = exchange.seal(
-                payload,
-                sender=me,
-                recipient_key=public_key_of(pairing.certificate_pem),
-                recipient_fingerprint=pairing.fingerprint,
-                created_at=now,
-            )
-            if deliver is not None:
-                deliver(data)  # inside the transaction: a failed write undoes the step
-            return data
+            return _seal_and_deliver(payload, me, pairing, now, deliver)
 
     def new_addendum(self, record_id: str, text: str) -> dict[str, Any]:
         """A correction or addition to an agreed record, to be agreed the same way."""
@@ -262,16 +255,7 @@ class SignOffService(AgreementImport):
         notes = tuple(Note(n.kind, n.text) for n in signed.notes if n.role == theirs.role)
         payload = InRoomCopy(signed.record, row.my_role, mine, theirs, notes).to_json()
         with self._step():
-            data = exchange.seal(
-                payload,
-                sender=me,
-                recipient_key=public_key_of(pairing.certificate_pem),
-                recipient_fingerprint=pairing.fingerprint,
-                created_at=self._clock.now(),
-            )
-            if deliver is not None:
-                deliver(data)
-            return data
+            return _seal_and_deliver(payload, me, pairing, self._clock.now(), deliver)
 
     # ------------------------------------------------------------- recipient side
     def add_note(self, record_id: str, text: str, *, kind: str = "comment") -> None:
@@ -346,16 +330,7 @@ class SignOffService(AgreementImport):
             response = Response(
                 row.record_id, row.version, row.record_sha256, decision, notes, entry
             )
-            data = exchange.seal(
-                response.to_json(),
-                sender=me,
-                recipient_key=public_key_of(pairing.certificate_pem),
-                recipient_fingerprint=pairing.fingerprint,
-                created_at=now,
-            )
-            if deliver is not None:
-                deliver(data)  # inside the transaction: a failed write undoes the step
-            return data
+            return _seal_and_deliver(response.to_json(), me, pairing, now, deliver)
 
     def _resend_signed_answer(self, row: VersionRow, deliver: Deliver | None) -> bytes:
         """The answer file again for a record you already signed; nothing in the vault changes."""
@@ -374,13 +349,25 @@ class SignOffService(AgreementImport):
             row.record_id, row.version, row.record_sha256, Decision.SIGNED, notes, mine
         )
         with self._step():
-            data = exchange.seal(
-                response.to_json(),
-                sender=me,
-                recipient_key=public_key_of(pairing.certificate_pem),
-                recipient_fingerprint=pairing.fingerprint,
-                created_at=self._clock.now(),
-            )
-            if deliver is not None:
-                deliver(data)
-            return data
+            return _seal_and_deliver(response.to_json(), me, pairing, self._clock.now(), deliver)
+
+
+def _seal_and_deliver(
+    payload: dict[str, Any],
+    me: Identity,
+    pairing: Pairing,
+    when: datetime,
+    deliver: Deliver | None,
+) -> bytes:
+    """Seal ``payload`` for the paired person and hand it to ``deliver``. Called inside the
+    step's transaction, so a delivery that fails undoes the step."""
+    data = exchange.seal(
+        payload,
+        sender=me,
+        recipient_key=public_key_of(pairing.certificate_pem),
+        recipient_fingerprint=pairing.fingerprint,
+        created_at=when,
+    )
+    if deliver is not None:
+        deliver(data)
+    return data

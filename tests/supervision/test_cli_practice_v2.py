@@ -4,28 +4,8 @@ agreement fields, session types and cancellations, organisation actions, prompts
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
-from swreflect.cli import main
-from tests.conftest import TEST_PASSPHRASE
-
-
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setenv("SWREFLECT_PASSPHRASE", TEST_PASSPHRASE)
-    folder = str(tmp_path / "cli-vault")
-    assert main(["init", "--vault", folder]) == 0
-    capsys.readouterr()
-
-    def run(*args: str, expect: int = 0) -> str:
-        code = main([*args, "--vault", folder])
-        out, err = capsys.readouterr()
-        assert code == expect, err
-        return out if expect == 0 else err
-
-    return run
 
 
 def _agreement(cli, *extra: str) -> str:
