@@ -10,8 +10,9 @@ and most end as records agreed in the room (signed through ``SignOffService``).
 Scale comes from the environment so the full size can run where there is time for it:
 ``SWREFLECT_BENCH_ENTRIES`` (default 10,000; the target scale is 100,000) and
 ``SWREFLECT_BENCH_SESSIONS`` (default 500; target 5,000). Building is slow, so the result is
-cached under ``tests/bench/.cache/`` (git-ignored) and benchmarks take a working copy. Build
-ahead of time with ``python -m tests.bench.realistic`` (it prints progress).
+cached under ``tests/bench/.cache/`` (git-ignored; ``SWREFLECT_BENCH_CACHE`` names another
+folder) and benchmarks take a working copy. Build ahead of time with
+``python -m tests.bench.realistic`` (it prints progress).
 
 While building, the generator's own connection runs with ``synchronous = OFF``: that changes
 only whether each commit waits for the disk, not what is written, so the index has the same
@@ -35,14 +36,16 @@ from pathlib import Path
 from swreflect.core.clock import FakeClock
 from swreflect.core.services import Services, build_services
 from swreflect.models.journal import EntryContent, Wellbeing
-from swreflect.models.supervision import STAGES
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.migrations import latest_version
 from swreflect.vault.vault import Vault
 from tests.bench.vocabulary import prose, sentence_words
 
 GENERATOR_VERSION = 1
-CACHE_ROOT = Path(__file__).resolve().parent / ".cache"
+# SWREFLECT_BENCH_CACHE lets several checkouts share one built data set.
+CACHE_ROOT = Path(
+    os.environ.get("SWREFLECT_BENCH_CACHE") or Path(__file__).resolve().parent / ".cache"
+)
 PASSPHRASE = "bench passphrase that is long enough"
 TAGS = ("visits", "court", "team", "wellbeing", "learning", "duty", "supervision", "health")
 TEMPLATES = ("free", "free", "free", "gibbs", "driscoll", "critical-incident")
@@ -190,7 +193,7 @@ def _entry(rng: random.Random, i: int) -> EntryContent:
 def _session(services: Services, rng: random.Random, agreement_id: str, clock: FakeClock) -> None:
     s = services.sessions
     sid = s.begin(s.create(agreement_id).id, held_on=clock.now().date()).id
-    stages = [spec.key for spec in STAGES]
+    stages = [stage.key for stage in s.get(sid).stages if stage.key != "checkin"]
     for key in rng.sample(stages, k=4):
         s.add_note(sid, key, prose(rng, rng.randint(20, 80)), prompt_text="What stood out?")
         s.add_time(sid, key, rng.randint(5, 25) * 60)
@@ -202,6 +205,7 @@ def _session(services: Services, rng: random.Random, agreement_id: str, clock: F
             services.actions.set_done(action.id)
     s.add_action(sid, prose(rng, 8), rng.choice(("supervisor", "supervisee")))
     s.set_summary(sid, prose(rng, 60))
+    s.finish(sid)
     if rng.random() < 0.8:
         services.signoff.acknowledge_session_in_room(sid, "Sam Okafor")
 
