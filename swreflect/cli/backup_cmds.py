@@ -19,7 +19,7 @@ from swreflect.cli.context import CliContext
 from swreflect.core import backup_service
 from swreflect.core.portability import PLAINTEXT_WARNING
 from swreflect.errors import EXIT_OK
-from swreflect.timefmt import format_stamp
+from swreflect.timefmt import format_stamp, plural
 
 RECOVERY_KEY_ENV = "SWREFLECT_RECOVERY_KEY"
 
@@ -177,5 +177,5 @@ def cmd_export_json(ctx: CliContext) -> int:
 def cmd_import_json(ctx: CliContext) -> int:
     services = ctx.unlock()
     counts = services.portability.import_json(Path(ctx.args.file))
-    ctx.out(f"Imported {sum(counts.values())} rows from {len(counts)} tables.")
+    ctx.out(f"Imported {plural(sum(counts.values()), 'row')} from {plural(len(counts), 'table')}.")
     return EXIT_OK
