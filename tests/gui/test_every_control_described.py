@@ -55,7 +55,7 @@ def _inner_part(widget: QWidget, window: QWidget) -> bool:
     while parent is not None and parent is not window:
         if isinstance(parent, COMPOSITE) or parent.objectName().startswith("qt_"):
             # a combo's popup list and a spin box's line edit are parts of it
-            return not parent.objectName() == "qt_scrollarea_viewport"
+            return parent.objectName() != "qt_scrollarea_viewport"
         parent = parent.parentWidget()
     return False
 
