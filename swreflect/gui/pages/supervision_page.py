@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
+from swreflect.gui.current_stack import CurrentStack
 from swreflect.gui.empty_state import EmptyState
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
@@ -60,7 +60,7 @@ class SupervisionPage(QWidget):
         self.setAccessibleName("Supervision")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()
         outer.addWidget(self.stack)
 
         overview = QWidget()
@@ -68,7 +68,7 @@ class SupervisionPage(QWidget):
         row.setContentsMargins(16, 12, 16, 12)
         self.tabs = QTabWidget()
         self.tabs.setMinimumWidth(300)
-        self.tabs.setMaximumWidth(360)
+        self.tabs.setMaximumWidth(380)
         self.agreements = QListWidget()
         self.agreements.setAccessibleName("Your supervision agreements")
         self.agreements.setWordWrap(True)
@@ -77,10 +77,10 @@ class SupervisionPage(QWidget):
         self.tabs.addTab(self.agreements, "Agreements")
         self.person_form = PersonForm(services)
         self.person_form.person_added.connect(self.on_person_form_person_added)
-        self.tabs.addTab(self.person_form, "Add a person")
+        self.tabs.addTab(self.person_form, "New person")
         self.agreement_form = AgreementForm(services)
         self.agreement_form.agreement_added.connect(self.on_agreement_form_agreement_added)
-        self.tabs.addTab(self.agreement_form, "Add an agreement")
+        self.tabs.addTab(self.agreement_form, "New agreement")
         self.terms_form = TermsChangeForm(services)
         self.terms_form.terms_changed.connect(lambda _id: self.refresh())
         self.tabs.addTab(self.terms_form, "Change")
@@ -139,7 +139,12 @@ class SupervisionPage(QWidget):
             "Add someone you supervise, or who supervises you.",
             self.on_empty_state_action,
         )
-        detail.addWidget(self.empty_state)
+        self.empty_holder = QWidget()
+        holder = QVBoxLayout(self.empty_holder)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.empty_state)
+        holder.addStretch(1)
+        detail.addWidget(self.empty_holder, 1)
         self.lower_box = QWidget()
         lower = QHBoxLayout(self.lower_box)
         lower.setContentsMargins(0, 0, 0, 0)
@@ -232,7 +237,7 @@ class SupervisionPage(QWidget):
         self.open_button.setEnabled(agreement_id is not None)
         self.sessions.clear()
         nothing = agreement_id is None
-        self.empty_state.setVisible(nothing)
+        self.empty_holder.setVisible(nothing)
         self.buttons_row.setVisible(not nothing)
         self.lower_box.setVisible(not nothing)
         self.due.setVisible(not nothing)

@@ -200,6 +200,12 @@ class SessionRunner(QWidget):
         self.stage_list.setCurrentRow(first)
 
     # ------------------------------------------------------------------ stage list
+    def hasHeightForWidth(self) -> bool:
+        """The runner scrolls inside itself (stages, end screen): its height is what the page
+        gives it, never the sum of its wrapped lines, or the page would scroll around it too
+        (two scroll bars side by side at 1024x600)."""
+        return False
+
     def _fill_stage_list(self, session: Session) -> None:
         current = self.current_key()
         self.stage_list.blockSignals(True)
