@@ -61,10 +61,22 @@ def calendar_due(agreement: Agreement, last_held: date | None) -> date:
         return agreement.start_date
     day = last_held + timedelta(days=1)
     for _ in range(_SEARCH_LIMIT_DAYS):
-        if day >= required_by(agreement, last_held, day):
+        required = required_by(agreement, last_held, day)
+        if day >= required:
             return day
-        day += timedelta(days=1)
+        day = _next_day_to_judge(agreement, day, required)
     return day  # pragma: no cover - every rule is shorter than the search limit
+
+
+def _next_day_to_judge(agreement: Agreement, day: date, required: date) -> date:
+    """The next day whose judgement could differ from ``day``'s. Under fixed terms (anything
+    but the newly qualified phases) ``required_by`` stays the same until the terms change, so
+    the search jumps to ``required`` or to the next change of terms, whichever comes first,
+    rather than trying every day (Home and Insights judge decades of sessions this way)."""
+    if agreement.terms_on(day).frequency == "asye":
+        return day + timedelta(days=1)
+    changes = [t.effective_from for t in agreement.terms if t.effective_from > day]
+    return min([required, *changes])
 
 
 def next_due(agreement: Agreement, last_held: date | None) -> date:
