@@ -52,12 +52,10 @@ class VerifyWorker(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from swreflect.export.verify import verify_file
-        from swreflect.export.verify_text import report_lines
+        from swreflect.core.pdf_check import check_pdf
 
         try:
-            report = verify_file(self.path)
-            lines = report_lines(report, self.known)
+            lines = check_pdf(self.path).lines(self.known)
         except SwreflectError as exc:
             self.signals.failed.emit(exc.message)
         except Exception:

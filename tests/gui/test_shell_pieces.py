@@ -169,12 +169,3 @@ def test_text_that_could_be_markup_is_shown_literally(qtbot) -> None:
     qtbot.addWidget(message)
     message.show_message("Saved as <img src=x>.pdf.")
     assert message.textFormat() == Qt.TextFormat.PlainText
-
-
-def test_start_up_file_names_match_the_vault_layer() -> None:
-    from swreflect.gui import controller
-    from swreflect.vault.connection import DB_NAME
-    from swreflect.vault.keyslots import KEYSLOTS_NAME
-
-    assert controller.DB_FILE == DB_NAME
-    assert controller.KEYSLOTS_FILE == KEYSLOTS_NAME
