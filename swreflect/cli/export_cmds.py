@@ -133,12 +133,12 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
 def _check_identifiers(ctx: CliContext, records: list[SignedRecord]) -> None:
     """The last de-identification check before anything leaves the vault (stderr only)."""
     from swreflect.cli.record_cmds import warn_identifiers
-    from swreflect.core.record_service import record_texts, spotted_in
+    from swreflect.core.record_service import identifiers_in_records
 
-    names: list[str] = []
     if getattr(ctx.args, "vault", None) or ctx.args.records or ctx.args.all:
-        names = list(ctx.unlock().records.pseudonyms())
-    spotted = [s for signed in records for s in spotted_in(record_texts(signed), names)]
+        spotted = ctx.unlock().records.identifiers_in_records(records)  # as the GUI asks
+    else:
+        spotted = identifiers_in_records(records)  # a file alone: no never-record names
     warn_identifiers(spotted, "exporting anyway:")
 
 

@@ -36,6 +36,15 @@ def spotted_in(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[S
     return [Spotted(where, f) for where, text in texts for f in find_identifiers(text, names)]
 
 
+def identifiers_in_records(
+    records: Sequence[SignedRecord], names: Iterable[str] = ()
+) -> list[Spotted]:
+    """The last check before records leave the vault, over everything an export would show;
+    ``names`` are the owner's never-record names (none when no vault is open)."""
+    names = list(names)
+    return [s for signed in records for s in spotted_in(record_texts(signed), names)]
+
+
 def record_texts(signed: SignedRecord) -> list[tuple[str, str]]:
     """(where, text) for every piece of free text an export of ``signed`` would show."""
     record = signed.record
@@ -101,8 +110,7 @@ class RecordService:
 
     def identifiers_in_records(self, records: Sequence[SignedRecord]) -> list[Spotted]:
         """The check before an export: everything the export would show."""
-        names = self.pseudonyms().keys()
-        return [s for signed in records for s in spotted_in(record_texts(signed), names)]
+        return identifiers_in_records(records, self.pseudonyms().keys())
 
     # ---------------------------------------------------------------- gathering for export
     def agreed_with_addenda(self, record_ids: Iterable[str]) -> list[SignedRecord]:
