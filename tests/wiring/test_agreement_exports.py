@@ -161,3 +161,24 @@ def test_the_agreements_page_checks_a_pdf_and_names_paired_people(
     assert blocker.args == [True]
     assert "paired with you as Sam Okafor" in dialog.details.toPlainText()
     dialog.close()
+
+
+def test_the_single_record_export_asks_first_when_something_might_identify_someone(
+    qtbot, styled_app, agreed: Agreed, tmp_path: Path
+) -> None:
+    """The buttons under a record ask the same last question as the Exports page (one dialog,
+    over ``RecordService.identifiers_in_records``): cancelled, nothing is written."""
+    sam = agreed.sam
+    sam.journal.add_never_record("Workload")  # the agreed summary mentions workload
+    assert sam.records.identifiers_in_records([sam.signoff.agreed_record(agreed.record_id)])
+    page = _page(qtbot, sam, agreed.record_id)
+
+    dialogs.set_next_answer(False)  # "This might identify someone": Cancel
+    page.exports.markdown_button.click()
+    assert dialogs.pending() == 0 and list(tmp_path.glob("*.md")) == []
+
+    out = tmp_path / "record.md"
+    dialogs.set_next_answer(True)  # Export anyway
+    dialogs.set_next_path(out)
+    page.exports.markdown_button.click()
+    assert SUMMARY in out.read_text(encoding="utf-8")

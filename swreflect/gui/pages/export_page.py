@@ -11,7 +11,7 @@ written only where the user chose, atomically.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,23 @@ def sources_from_services(services: Services) -> ExportSources:
         cpd_draft=cpd_draft,
         pseudonyms=helper.pseudonyms,
         with_addenda=lambda chosen: helper.agreed_with_addenda([s.record_id for s in chosen]),
+    )
+
+
+def go_on_despite(parent: QWidget, spotted: Sequence[Any]) -> bool:
+    """The last check before anything leaves the vault (``RecordService.identifiers_in_records``
+    found ``spotted``): say what was found and let the person decide. True to go on."""
+    if not spotted:
+        return True
+    listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
+    more = f"\n…and {len(spotted) - 8} more." if len(spotted) > 8 else ""
+    return dialogs.confirm(
+        parent,
+        "This might identify someone",
+        "Before you export, these look like identifying details:\n\n"
+        f"{listed}{more}\n\nAn agreed record can't be changed, but you can add an "
+        "addendum, or export anyway if it needs to be there.",
+        "Export anyway",
     )
 
 
@@ -188,20 +205,7 @@ class ExportPage(QWidget):
 
     # ------------------------------------------------------------------ exports
     def go_on_despite_identifiers(self, records: list[SignedRecord]) -> bool:
-        """The last check before anything leaves the vault: say what was found, let them decide."""
-        spotted = self._sources.identifiers(records)
-        if not spotted:
-            return True
-        listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
-        more = f"\n…and {len(spotted) - 8} more." if len(spotted) > 8 else ""
-        return dialogs.confirm(
-            self,
-            "This might identify someone",
-            "Before you export, these look like identifying details:\n\n"
-            f"{listed}{more}\n\nAn agreed record can't be changed, but you can add an "
-            "addendum, or export anyway if it needs to be there.",
-            "Export anyway",
-        )
+        return go_on_despite(self, self._sources.identifiers(records))
 
     def on_pdf_button_clicked(self) -> None:
         records = self.selected()

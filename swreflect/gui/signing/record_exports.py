@@ -114,23 +114,12 @@ class RecordExports(QWidget):
         signed = self._agreed()
         if signed is None:
             return None
-        helper = getattr(self._services, "records", None)
-        if helper is None:
-            return [signed]
+        from swreflect.gui.pages.export_page import go_on_despite
+
+        helper = self._services.records
         records = helper.agreed_with_addenda([signed.record_id])
-        spotted = helper.identifiers_in_records(records)
-        if spotted:
-            listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
-            go_on = dialogs.confirm(
-                self,
-                "This might identify someone",
-                f"Before you export, these look like identifying details:\n\n{listed}\n\n"
-                "An agreed record can't be changed, but you can add an addendum, or export "
-                "anyway if it needs to be there.",
-                "Export anyway",
-            )
-            if not go_on:
-                return None
+        if not go_on_despite(self, helper.identifiers_in_records(records)):
+            return None
         return list(records)
 
     # ------------------------------------------------------------ single record
