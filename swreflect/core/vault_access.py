@@ -10,8 +10,8 @@ This module imports no vault code at load time: the GUI asks ``vault_exists`` be
 window paints and the CLI's ``--help`` must stay quick, so the database and crypto libraries load
 inside the functions that need them. ``Vault`` and ``KdfPolicy`` are named here for the front
 ends' type annotations only (import them under ``TYPE_CHECKING``; docs/architecture.md,
-"Layers"): a front end holds a vault between unlocking and building its services, and never
-constructs or inspects one itself.
+"Layers"): a front end holds a vault between unlocking and building its services (adopting it
+on the UI thread, or locking it) and never constructs one itself.
 """
 
 from __future__ import annotations
