@@ -172,8 +172,7 @@ def cmd_export_pdf(ctx: CliContext) -> int:
 
 def cmd_export_text(ctx: CliContext) -> int:
     from swreflect.core import cpd
-    from swreflect.core.record_export import record_text
-    from swreflect.platform.files import atomic_write
+    from swreflect.core.record_export import record_text, save_text
 
     kind = ctx.args.export_kind
     pieces: list[str] = []
@@ -195,12 +194,7 @@ def cmd_export_text(ctx: CliContext) -> int:
                 pieces.append(_cpd_done(_cpd_for(ctx, signed)))
     result = "\n\n".join(pieces)
     if ctx.args.out and ctx.args.out != "-":
-        try:
-            atomic_write(Path(ctx.args.out), result.encode("utf-8"))
-        except OSError as exc:
-            from swreflect.errors import ExportFailedError
-
-            raise ExportFailedError() from exc
+        save_text(Path(ctx.args.out), result)
         ctx.out(f"Wrote {ctx.args.out}.")
     else:
         sys.stdout.write(result)

@@ -1,8 +1,9 @@
 """Agreed records leaving the vault: as a signed PDF, as plain text or as Markdown.
 
 One path for every front end: the CLI's ``export pdf|text|markdown``, the Exports page, the
-batch dialog and the buttons under a record on the Agreements page all call ``export_pdf`` and
-``records_text`` here, so one record or several are written, ordered and reported the same way.
+batch dialog and the buttons under a record on the Agreements page all call ``export_pdf``,
+``records_text`` and ``save_text`` here, so one record or several are written, ordered and
+reported (a failed write too) the same way.
 Reading the records and the signing identity is the caller's job on the thread that owns the
 vault; ``export_pdf`` touches neither the vault nor any widget, so it may run in a worker.
 
@@ -18,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from swreflect.errors import ExportFailedError
 from swreflect.export import record_view as view
 from swreflect.signing.records import SignedRecord as SignedRecord
 
@@ -72,6 +74,18 @@ def record_text(signed: SignedRecord, kind: TextKind) -> str:
 def records_text(records: Sequence[SignedRecord], kind: TextKind) -> str:
     """Several records one after the other, a blank line between them."""
     return "\n\n".join(record_text(signed, kind) for signed in records)
+
+
+def save_text(path: Path, text: str) -> Path:
+    """Write an export's text (UTF-8) atomically to ``path``, the user's choice; a failure is
+    ``ExportFailedError`` (nothing half-written), worded as a failed PDF export is."""
+    from swreflect.platform.files import atomic_write
+
+    try:
+        atomic_write(Path(path), text.encode("utf-8"))
+    except OSError as exc:
+        raise ExportFailedError() from exc
+    return Path(path)
 
 
 # ------------------------------------------------------------------ how a record is named

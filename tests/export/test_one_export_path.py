@@ -12,7 +12,7 @@ import pytest
 from swreflect.cli import main
 from swreflect.core import record_export
 from swreflect.core.pdf_check import check_pdf
-from swreflect.errors import EXIT_OK
+from swreflect.errors import EXIT_OK, ExportFailedError
 from swreflect.gui import dialogs
 from swreflect.gui.pages.export_page import ExportPage, ExportSources
 from swreflect.gui.verify_dialog import VerifyDialog
@@ -83,3 +83,28 @@ def test_a_pdf_check_reads_the_same_in_the_verify_dialog_and_the_cli(
         dialog.check(path)
     assert blocker.args == [True]
     assert [dialog.status_label.text(), *dialog.details.toPlainText().split("\n")] == lines
+
+
+def test_a_failed_text_write_is_worded_the_same_by_the_cli_and_the_exports_page(
+    qtbot, tmp_path: Path, signed, capsys
+) -> None:
+    source = tmp_path / "record.json"
+    source.write_bytes(canonical_bytes(signed.to_json()))
+    missing = tmp_path / "no-such-folder" / "record.txt"
+    wording = ExportFailedError.default_message
+
+    code = main(["export", "text", "--from-file", str(source), "--out", str(missing)])
+    assert code == ExportFailedError.exit_code != EXIT_OK
+    assert capsys.readouterr().err.strip() == f"swreflect: {wording}"
+
+    page = ExportPage(
+        sources=ExportSources(
+            records=lambda: [signed], identity=dict, now=lambda: EXPORTED_AT, known_people=dict
+        )
+    )
+    qtbot.addWidget(page)
+    page.list.selectAll()
+    dialogs.set_next_path(missing)
+    page.text_button.click()
+    assert page.message.text() == wording
+    assert not missing.parent.exists()

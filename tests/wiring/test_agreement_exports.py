@@ -89,6 +89,13 @@ def test_a_failed_write_is_reported_calmly(
     assert page.message.text() == blocker.args[0]
     assert not missing.exists()
 
+    # a Markdown copy that can't be written says the same as the PDF that couldn't
+    dialogs.set_next_path(missing.with_suffix(".md"))
+    with qtbot.waitSignal(page.exports.export_failed, timeout=WAIT_MS) as markdown_blocker:
+        page.exports.markdown_button.click()
+    assert markdown_blocker.args == blocker.args
+    assert not missing.parent.exists()
+
 
 def test_only_agreed_records_offer_single_exports(qtbot, styled_app, agreed: Agreed) -> None:
     sam, priya = agreed.sam, agreed.priya

@@ -251,17 +251,15 @@ class ExportPage(QWidget):
         self._write_text(stem, suffix, text)
 
     def _write_text(self, stem: str, suffix: str, text: str) -> None:
-        from swreflect.platform.files import atomic_write
-
         path = dialogs.save_file(
             self, "Save a copy", Path.home() / f"{stem}.{suffix}", f"Text (*.{suffix})"
         )
         if path is None:
             return
         try:
-            atomic_write(path, text.encode("utf-8"))
-        except OSError:
-            self._say("That file couldn't be written there. Nothing was changed; try elsewhere.")
+            record_export.save_text(path, text)
+        except SwreflectError as exc:
+            self._say(exc.message)
             return
         self._say(f"Saved {path.name}.")
 

@@ -27,8 +27,6 @@ from swreflect.gui.workers import TaskRunner
 if TYPE_CHECKING:
     from swreflect.gui.signing.batch_export_dialog import BatchExportDialog
 
-WRITE_FAILED = "That file couldn't be written there. Nothing was changed; try another folder."
-
 
 class RecordExports(QWidget):
     """A row of export buttons under the record; ``show_record`` says which record is shown."""
@@ -167,8 +165,6 @@ class RecordExports(QWidget):
         )
 
     def on_markdown_button_clicked(self) -> None:
-        from swreflect.platform.files import atomic_write
-
         records = self._for_export()
         if not records:
             return
@@ -177,11 +173,10 @@ class RecordExports(QWidget):
         if path is None:
             return
         try:
-            text = record_export.records_text(records, "markdown")
-            atomic_write(path, text.encode("utf-8"))
-        except OSError:
-            self._message.show_message(WRITE_FAILED)
-            self.export_failed.emit(WRITE_FAILED)
+            record_export.save_text(path, record_export.records_text(records, "markdown"))
+        except SwreflectError as exc:
+            self._message.show_message(exc.message)
+            self.export_failed.emit(exc.message)
             return
         self._message.show_message(f"Saved {path.name}.", "success")
 
