@@ -165,7 +165,7 @@ class ShellController(QObject):
     # ------------------------------------------------------------ state
     def vault_exists(self) -> bool:
         """Anything of a vault here means unlock, never create (``core.vault_access``)."""
-        return vault_access.vault_exists(self.folder)
+        return vault_access.vault_files_present(self.folder)
 
     def start(self) -> None:
         """Show the first screen: create on first run, otherwise unlock."""
