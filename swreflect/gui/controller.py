@@ -28,10 +28,10 @@ from swreflect.core import vault_access
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.errors import SwreflectError
+from swreflect.gui.open_dialogs import close_open_dialogs
 from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
-from swreflect.gui.vault_tasks import close_open_dialogs
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
