@@ -17,6 +17,7 @@ from swreflect.core.clock import FakeClock
 from swreflect.core.insights import RatedPoint
 from swreflect.core.services import Services
 from swreflect.gui.pages.insights_page import InsightsPage
+from swreflect.timefmt import format_date
 from tests import shots
 from tests.gui.conftest import styled_app
 from tests.signing.conftest import open_services
@@ -119,7 +120,7 @@ def test_the_insights_page_shows_them(
     [card] = page.pair_cards
     day = sam.sessions.get(sid).held_on
     assert day is not None
-    assert card.grid.points() == [(day.isoformat(), 2.0, 5.0)]
+    assert card.grid.points() == [(format_date(day), 2.0, 5.0)]
     assert "you rated support 2 and challenge 5" in card.ratings.text()
     assert "rated support 4" not in card.grid.accessibleDescription()  # Sam's stays his
     assert card.split_title.isHidden() and card.split_hint.isHidden()
