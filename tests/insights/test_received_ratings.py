@@ -60,7 +60,9 @@ def test_ratings_given_on_received_records_appear_in_the_reviewers_insights(
     clock.advance(30 * 24 * 3600)
     second = run_session(sam, priya_id)
     sam.sessions.rate(second, "supervisor", 5, 5, include_in_record=True)  # his choice
-    _send_and_rate(sam, priya, second, 3, 4)
+    record_id = _send_and_rate(sam, priya, second, 3, 4)
+    sam.signoff.import_file(priya.signoff.sign(record_id))  # agreed: still hers to look back on
+    assert priya.signoff.status(record_id) == "agreed"
 
     [card] = priya.insights.pairs()  # Priya has no agreement in her vault: a card of its own
     days = [present(sam.sessions.get(s).held_on) for s in (first, second)]
@@ -80,6 +82,11 @@ def test_ratings_given_on_received_records_appear_in_the_reviewers_insights(
         ("supervisor", 4, 3),
         ("supervisor", 5, 5),
     }
+    held_by_sam = sam.vault.conn.execute("SELECT count(*) FROM record_ratings").fetchone()[0]
+    assert held_by_sam == 0
+    agreed = sam.signoff.agreed_record(record_id).record["ratings"]
+    assert agreed["supervisor"] == {"support": 5, "challenge": 5}  # his, by his choice
+    assert agreed["supervisee"] is None  # hers never joined the record
 
 
 def test_they_join_the_card_of_an_agreement_with_that_person(
