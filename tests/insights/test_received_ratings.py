@@ -132,3 +132,31 @@ def test_the_insights_page_shows_them(
     assert "rated support 4" not in card.grid.accessibleDescription()  # Sam's stays his
     assert card.split_title.isHidden() and card.split_hint.isHidden()
     shots.save(page, "insights-received-ratings")
+
+
+def test_a_record_agreed_before_rating_at_review_existed_can_be_rated_and_shown(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """The vaults written by the code of 6 December 2026 (tests/fixtures/agreed_2026_12):
+    Priya's agreed record opens, takes her rating now, and her Insights show it."""
+    import json
+    import shutil
+
+    from swreflect.core.services import build_services
+    from swreflect.vault.vault import Vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "agreed_2026_12"
+    record_id = json.loads((fixture / "ids.json").read_text(encoding="utf-8"))["signed_both"]
+    shutil.copytree(fixture / "priya-vault", tmp_path / "priya")
+    priya = build_services(Vault.unlock(tmp_path / "priya", TEST_PASSPHRASE), clock)
+    try:
+        assert priya.signoff.status(record_id) == "agreed"
+        held_on = priya.signoff.agreed_record(record_id).record["session"]["date"]
+        priya.records.rate_received(record_id, 4, 4)
+        points = [p for pair in priya.insights.pairs() for p in pair.points]
+        assert [(p.held_on.isoformat(), p.rater, p.support) for p in points] == [
+            (held_on, "supervisee", 4)
+        ]
+    finally:
+        priya.close()
