@@ -97,6 +97,9 @@ class VerifyDialog(QDialog):
         intro.setWordWrap(True)
         self.choose_button = QPushButton("&Choose a PDF…")
         self.choose_button.setAccessibleName("Choose a PDF to check")
+        self.choose_button.setToolTip(
+            "Pick a signed PDF to check that it is unchanged and who signed it."
+        )
         self.choose_button.clicked.connect(self.on_choose_button_clicked)
         self.file_label = QLabel("")
         self.file_label.setAccessibleName("File being checked")
@@ -114,12 +117,14 @@ class VerifyDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Who signed, when, and their fingerprints")
+        self.details.setAccessibleDescription("The result of the check, in detail.")
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip("Close this window.")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
