@@ -12,6 +12,7 @@ says it is checking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, cast
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -96,24 +97,12 @@ class SupervisionHomePanel(QWidget):
         if summaries is None:
             summaries = self._services.agreements.due_summaries()
         names = {s.agreement.id: s.person.display_name for s in summaries}
-        sessions = self._services.sessions.list()
-        out = []
-        for debrief in sessions:
-            follow = debrief.follow_up_on
-            if debrief.kind != "debrief" or follow is None or debrief.held_on is None:
-                continue
-            later = any(
-                s.is_held and s.held_on and s.held_on > debrief.held_on and s.id != debrief.id
-                for s in sessions
-                if s.agreement_id == debrief.agreement_id
-            )
-            if not later and (follow - today).days <= FOLLOW_UP_NOTICE_DAYS:
-                who = names.get(debrief.agreement_id, "")
-                out.append(
-                    f"A follow-up check-in with {who} after the debrief is suggested by "
-                    f"{weekday_date(follow)}."
-                )
-        return out
+        until = today + timedelta(days=FOLLOW_UP_NOTICE_DAYS)
+        return [
+            f"A follow-up check-in with {names.get(agreement_id, '')} after the debrief is "
+            f"suggested by {weekday_date(follow)}."
+            for agreement_id, follow in self._services.agreements.follow_ups_due(until)
+        ]
 
     def gather(self) -> HomeFigures:
         """Everything the panel shows, from the vault (runs in a worker)."""
