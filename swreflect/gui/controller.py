@@ -310,7 +310,6 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ unlocked
     def _open_main(self, vault: Vault) -> None:
-        shell_warmup.wait()  # never import the window's modules alongside the warm-up thread
         from swreflect.core.services import build_services
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
