@@ -27,7 +27,7 @@ from swreflect.core import asye
 from swreflect.core.asye import add_months
 from swreflect.core.bank_holidays import working_day_on_or_after, working_day_on_or_before
 from swreflect.models.supervision import Agreement
-from swreflect.timefmt import format_date
+from swreflect.timefmt import format_weekday_date
 
 __all__ = ["DueState", "add_months", "describe_due", "due_state", "next_due", "weekday_date"]
 
@@ -37,7 +37,7 @@ _SEARCH_LIMIT_DAYS = 800
 
 def weekday_date(day: date) -> str:
     """``Monday 12 January 2026``: every due date is shown with its weekday."""
-    return f"{day.strftime('%A')} {format_date(day)}"
+    return format_weekday_date(day)
 
 
 def required_by(agreement: Agreement, last: date, day: date) -> date:
