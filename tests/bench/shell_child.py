@@ -42,14 +42,39 @@ def ready(widget: Any) -> Callable[[], bool]:
 
 
 def main() -> None:
-    from swreflect.gui.launch import compose, make_application
+    from swreflect.gui.launch import make_application
 
     app = make_application()
+    from swreflect.vault.kdf import KdfPolicy
+
+    folder, passphrase = Path(sys.argv[1]), sys.argv[2]
+    _rewrap(folder, passphrase, KdfPolicy.production())
+    try:
+        out = _run_shell(app, folder, passphrase)
+    finally:
+        _rewrap(folder, passphrase, KdfPolicy.insecure_for_tests())  # for the other benches
+    print(json.dumps(out))
+
+
+def _rewrap(folder: Path, passphrase: str, kdf: Any) -> None:
+    """The data set's key slot uses the cheap test derivation; a person's uses the real one,
+    which takes half a second or more and overlaps the loading of the window's code. The
+    working copy is rewrapped with the real one (calibrated here) while this process runs."""
+    from swreflect.vault.vault import Vault
+
+    vault = Vault.unlock(folder, passphrase)
+    try:
+        vault.change_passphrase(passphrase, kdf)
+    finally:
+        vault.lock()
+
+
+def _run_shell(app: Any, folder: Path, passphrase: str) -> dict[str, Any]:
     from swreflect.core.clock import SystemClock
+    from swreflect.gui.launch import compose
     from swreflect.vault.kdf import KdfPolicy
     from tests.bench.shell_probe import PaintWatch, StallMeter, pump_until
 
-    folder, passphrase = Path(sys.argv[1]), sys.argv[2]
     shell = compose(folder, SystemClock(), KdfPolicy.insecure_for_tests)
     shell.start()
     pump_until(app, lambda: False, 0.5)  # the unlock screen is up, as a person sees it
@@ -85,7 +110,8 @@ def main() -> None:
 
     window = shell.main_window
     assert window is not None
-    out.update(insights_first_ms=[], insights_complete_ms=[], insights_stall_ms=[])
+    for name in ("first", "complete", "stall", "stall_cpu"):
+        out[f"insights_{name}_ms"] = []
     for _ in range(3):
         window.show_page("home")
         pump_until(app, lambda: False, 0.5)
@@ -103,6 +129,7 @@ def main() -> None:
         out["insights_complete_ms"].append(round((time.perf_counter() - start) * 1000, 1))
         pump_until(app, lambda: False, 0.05)
         out["insights_stall_ms"].append(round(stall.stop(), 1))
+        out["insights_stall_cpu_ms"].append(round(stall.worst_cpu_ms, 1))
         watch.close()
 
     for key in PAGES:
@@ -113,7 +140,7 @@ def main() -> None:
     out["rss_mb"] = round(status_mb("VmRSS"), 1)
     out["peak_rss_mb"] = round(status_mb("VmHWM"), 1)
     shell.shutdown()
-    print(json.dumps(out))
+    return out
 
 
 def _wait_for_background(shell: Any, app: Any, pump_until: Any) -> None:
