@@ -394,6 +394,11 @@ class AgreementService:
         last = self._sessions.last_held_on(agreement.id, NOT_HELD_STATUSES)
         return due_state(agreement, last, self.today())
 
+    def follow_ups_due(self, until: date) -> builtins.list[tuple[str, date]]:
+        """(agreement id, day) of debrief follow-ups suggested by ``until`` with no session
+        held since the debrief (one query, not every session of a career)."""
+        return self._sessions.pending_follow_ups(until)
+
     def due_summaries(self) -> builtins.list[DueSummary]:
         """Every agreement's next session, soonest (or most overdue) first."""
         out = []

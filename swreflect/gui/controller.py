@@ -28,6 +28,7 @@ from swreflect.core import vault_access
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.errors import SwreflectError
+from swreflect.gui import shell_warmup
 from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
@@ -190,6 +191,7 @@ class ShellController(QObject):
     def _run(self, text: str, work: Any, on_succeeded: Any, on_failed: Any) -> None:
         self.gate.set_busy(True, text)
         self.runner.start(work, on_succeeded, on_failed)
+        shell_warmup.start()  # the window's code loads while the key is derived
 
     # ------------------------------------------------------------ create
     def on_create_screen_create_requested(self, passphrase: str) -> None:

@@ -23,7 +23,7 @@ from swreflect.models.supervision import (
     StageState,
 )
 from swreflect.vault.supervision.actions_repo import ActionRepository
-from swreflect.vault.supervision.held_window import held_window_sql
+from swreflect.vault.supervision.held_window import held_window_sql, pending_follow_ups_sql
 from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
@@ -117,12 +117,8 @@ class SessionRepository:
         held_window: tuple[date, date, int] | None = None,
     ) -> builtins.list[Session]:
         """An agreement's sessions with their stages, agenda times and ratings only (no notes,
-        actions or decisions), in four queries for all of them rather than seven per session:
-        what Insights needs, at a career's scale.
-
-        With ``held_window`` = (since, today, latest), only held sessions up to ``today``
-        that were held on or after ``since`` or are among the ``latest`` held or the
-        ``latest`` rated ones (see ``held_window.py``)."""
+        actions or decisions), in four queries for all of them: what Insights needs. With
+        ``held_window`` (since, today, latest), only the held ones it reads (held_window.py)."""
         conn = self._conn
         where, params = "agreement_id = ?", [agreement_id]
         if held_window is not None:
@@ -178,6 +174,11 @@ class SessionRepository:
             )
             for row in rows
         ]
+
+    def pending_follow_ups(self, until: date) -> builtins.list[tuple[str, date]]:
+        sql, params = pending_follow_ups_sql(until)
+        rows = self._conn.execute(sql, params).fetchall()
+        return [(str(r[0]), date.fromisoformat(r[1])) for r in rows]
 
     def ids_starting(self, prefix: str, limit: int = 2) -> builtins.list[str]:
         """Ids beginning with ``prefix`` (at most ``limit``), found through the primary key
