@@ -44,6 +44,7 @@ class JournalRepositories:
     drafts: Any
     marks: Any
     never_record: Any
+    search_upkeep: Any = None
 
 
 def draft_slot(entry_id: int | None) -> str:
@@ -157,6 +158,17 @@ class JournalService:
     ) -> list[SearchHit]:
         """Best matches first. Any text is safe: it is reduced to words and quoted phrases."""
         return list(self._r.search.search(text, flt, limit, offset))
+
+    def tidy_search_index(self, versions: int = 1) -> int:
+        """Idle-time upkeep: securely remove up to ``versions`` edited-away versions from the
+        search index (saves leave them for later; searches already skip them). Returns how
+        many are still waiting."""
+        upkeep = self._r.search_upkeep
+        if upkeep is None:
+            return 0
+        with self._tx():
+            upkeep.remove_oldest(versions)
+            return int(upkeep.stale_count())
 
     # ------------------------------------------------------------ trash
     def trash(self, entry_id: int) -> None:
