@@ -3,7 +3,8 @@
 Saving an edit only notes the entry's previous version as stale; removing its words from the
 index (FTS5 ``secure-delete``) is the slow part and waits for a quiet moment: one version per
 tick, on the UI thread (the vault's one writer, ``vault.threads``), and only after the person
-has not pressed a key or clicked for ``IDLE_MS``. Searches skip stale versions meanwhile, and a
+has not pressed a key or clicked for ``IDLE_MS``; then a few pages of segment merging per tick
+until the index is tidy. Searches skip stale versions meanwhile, and a
 purge removes an entry's versions at once, so waiting changes nothing a person can see.
 """
 
@@ -21,7 +22,7 @@ from swreflect.errors import SwreflectError
 
 log = logging.getLogger(__name__)
 
-TICK_MS = 1000
+TICK_MS = 250
 IDLE_MS = 2000
 _INPUT = {
     QEvent.Type.KeyPress,
