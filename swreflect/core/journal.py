@@ -44,6 +44,7 @@ class JournalRepositories:
     drafts: Any
     marks: Any
     never_record: Any
+    search_upkeep: Any = None
 
 
 def draft_slot(entry_id: int | None) -> str:
@@ -157,6 +158,21 @@ class JournalService:
     ) -> list[SearchHit]:
         """Best matches first. Any text is safe: it is reduced to words and quoted phrases."""
         return list(self._r.search.search(text, flt, limit, offset))
+
+    def tidy_search_index(self, versions: int = 1) -> int:
+        """Idle-time upkeep, one small slice: securely remove up to ``versions`` edited-away
+        versions from the search index (saves leave them for later; searches already skip
+        them), or when none is left, merge a few pages of index segments. Returns how many
+        slices of work are still waiting (0 when the index is tidy)."""
+        upkeep = self._r.search_upkeep
+        if upkeep is None:
+            return 0
+        with self._tx():
+            if versions <= 0:
+                return int(upkeep.stale_count())
+            if upkeep.remove_oldest(versions):
+                return int(upkeep.stale_count()) + 1  # and then merging, perhaps
+            return 1 if upkeep.merge_some() else 0
 
     # ------------------------------------------------------------ trash
     def trash(self, entry_id: int) -> None:

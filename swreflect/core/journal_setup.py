@@ -19,6 +19,7 @@ from swreflect.vault.journal import (
     MarkRepository,
     NeverRecordRepository,
     SearchRepository,
+    SearchUpkeepRepository,
 )
 from swreflect.vault.vault import Vault
 
@@ -44,5 +45,6 @@ def build_journal(vault: Vault, clock: Clock) -> JournalService:
         drafts=DraftRepository(vault),
         marks=MarkRepository(vault),
         never_record=NeverRecordRepository(vault),
+        search_upkeep=SearchUpkeepRepository(vault),
     )
     return JournalService(repos, vault.transaction, clock, load_templates())

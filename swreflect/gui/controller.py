@@ -308,6 +308,7 @@ class ShellController(QObject):
         from swreflect.core.services import build_services
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
+        from swreflect.gui.search_upkeep import SearchTidy
         from swreflect.gui.vault_upkeep import VaultUpkeep
 
         try:
@@ -328,6 +329,7 @@ class ShellController(QObject):
             self.gate.unlock_screen.show_error(exc.message)
             return
         VaultUpkeep(vault, window)  # checkpoints off the save path; dies with the window
+        SearchTidy(self.services.journal.tidy_search_index, vault, window)  # idle-time index upkeep
         window.lock_requested.connect(self.on_main_window_lock_requested)
         window.closed.connect(self.on_main_window_closed)
         self.main_window = window

@@ -10,7 +10,9 @@ Generic over the schema, so tables other features add later are carried without 
 * an FTS5 table that keeps its own text is exported like a table (with ``rowid``); one with
   external content (``content=...``) is derived data, skipped, and refilled on import by its
   insert triggers (or, if none feeds it, the ``'rebuild'`` command); a contentless one
-  (``content=''``) and other virtual tables cannot be read back and are skipped.
+  (``content=''``) and other virtual tables cannot be read back and are skipped;
+* an ordinary table named after an external-content index (``journal_fts_versions``) is that
+  index's bookkeeping, derived like the index itself: skipped, and refilled by the same triggers.
 
 On import (one transaction), the triggers that feed a full-text index on insert stay active, so
 each index holds exactly what the feature's own rules put there; every other trigger is
@@ -83,8 +85,11 @@ def column_types(conn: Connection, name: str) -> dict[str, tuple[str, bool]]:
 
 def exportable_tables(conn: Connection) -> list[TableSpec]:
     specs: list[TableSpec] = []
+    derived = tuple(f"{index}_" for index in external_fts_tables(conn))
     for name, kind, without_rowid in _table_list(conn):
         if name.startswith("sqlite_") or kind not in ("table", "virtual"):
+            continue
+        if derived and name.startswith(derived):
             continue
         fts5 = False
         if kind == "virtual":

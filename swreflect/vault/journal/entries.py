@@ -163,10 +163,14 @@ class EntryRepository:
         return [int(r[0]) for r in rows]
 
     def tags(self) -> list[str]:
-        # Distinct tags straight from the index, then one cheap probe per tag for a live entry
-        # (a join over every tagged entry took tens of milliseconds at 100,000 entries).
+        # Distinct tags by hopping through the tag index (one seek per tag, not a walk over
+        # every tagged entry: 12-40 ms at 100,000 entries, on each save), then one cheap probe
+        # per tag for a live entry.
         rows = self._conn.execute(
-            "SELECT d.tag FROM (SELECT DISTINCT tag FROM journal_tags) AS d WHERE EXISTS ("
+            "WITH RECURSIVE d(tag) AS (SELECT min(tag) FROM journal_tags UNION ALL "
+            "SELECT (SELECT min(tag) FROM journal_tags WHERE tag > d.tag) FROM d "
+            "WHERE d.tag IS NOT NULL) "
+            "SELECT d.tag FROM d WHERE d.tag IS NOT NULL AND EXISTS ("
             "SELECT 1 FROM journal_tags AS t JOIN journal_entries AS e ON e.id = t.entry_id "
             "WHERE t.tag = d.tag AND e.deleted_at IS NULL) ORDER BY d.tag"
         ).fetchall()
