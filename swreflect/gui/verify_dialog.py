@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.errors import SwreflectError
+from swreflect.gui.verify_hooks import VERIFY_SHORTCUT as VERIFY_SHORTCUT  # one definition
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
@@ -194,9 +195,6 @@ class VerifyDialog(QDialog):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.check(path)
-
-
-VERIFY_SHORTCUT = "Ctrl+Shift+K"
 
 
 def known_people(services: Services | None) -> dict[str, str]:
