@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.errors import SwreflectError
-from swreflect.gui.verify_hooks import VERIFY_SHORTCUT as VERIFY_SHORTCUT  # one definition
+from swreflect.gui.shortcut_keys import VERIFY_SHORTCUT as VERIFY_SHORTCUT
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services

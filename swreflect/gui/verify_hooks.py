@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from swreflect.gui.gate_links import GateLink
 from swreflect.gui.screens import gate_window as gate_names
+from swreflect.gui.shortcut_keys import VERIFY_SHORTCUT
 from swreflect.gui.ui import button
 
 if TYPE_CHECKING:  # the dialog is imported when first opened, not to draw the unlock screen
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # the dialog is imported when first opened, not to draw the u
 
 __all__ = ["LINK_HELP", "LINK_TEXT", "VERIFY_SHORTCUT", "VerifyHooks"]
 
-VERIFY_SHORTCUT = "Ctrl+Shift+K"
 LINK_TEXT = "Check a signed PDF…"
 LINK_HELP = "Check a PDF record someone sent you. You don't need to unlock for this."
 
