@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.errors import SwreflectError
+from swreflect.gui.shortcut_keys import VERIFY_SHORTCUT as VERIFY_SHORTCUT
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
@@ -197,9 +198,6 @@ class VerifyDialog(QDialog):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.check(path)
-
-
-VERIFY_SHORTCUT = "Ctrl+Shift+K"
 
 
 def known_people(services: Services | None) -> dict[str, str]:

@@ -23,7 +23,6 @@ import errno
 import hmac
 import logging
 import os
-import secrets
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -208,6 +207,8 @@ class Vault:
     ) -> tuple[Vault, str]:
         if cls.exists(folder):
             raise VaultExistsError()
+        import secrets  # creating only; unlocking needn't load it
+
         dek = bytearray(secrets.token_bytes(DEK_BYTES))
         vault_id = secrets.token_hex(16)
         recovery = new_recovery_key()
