@@ -14,6 +14,7 @@ from typing import Any
 from swreflect.core import case_decisions, cpd
 from swreflect.core.deidentify import Finding, find_identifiers
 from swreflect.core.record_outline import Part, outline
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.export import record_view as view
 from swreflect.signing.records import SignedRecord
 
@@ -62,8 +63,16 @@ def record_texts(signed: SignedRecord) -> list[tuple[str, str]]:
 
 class RecordService:
     def __init__(
-        self, sessions: Any, signoff: Any, journal: Any, ratings: Any = None, clock: Any = None
+        self,
+        sessions: Any,
+        signoff: Any,
+        journal: Any,
+        ratings: Any = None,
+        clock: Any = None,
+        *,
+        transaction: Transaction,
     ) -> None:
+        self._transaction = transaction
         self._sessions = sessions
         self._signoff = signoff
         self._journal = journal
@@ -71,6 +80,7 @@ class RecordService:
         self._clock = clock
 
     # ---------------------------------------------------------------- rating at review
+    @atomic
     def rate_received(self, record_id: str, support: int, challenge: int) -> str:
         """Your own rating of a session whose record the other person sent you: kept in your
         vault for your insights, never added to their record. Returns the record id."""

@@ -28,6 +28,7 @@ from swreflect.core import vault_access
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.errors import SwreflectError
+from swreflect.gui import shell_warmup
 from swreflect.gui.open_dialogs import close_open_dialogs
 from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
@@ -190,6 +191,7 @@ class ShellController(QObject):
     def _run(self, text: str, work: Any, on_succeeded: Any, on_failed: Any) -> None:
         self.gate.set_busy(True, text)
         self.runner.start(work, on_succeeded, on_failed)
+        shell_warmup.start()  # the window's code loads while the key is derived
 
     # ------------------------------------------------------------ create
     def on_create_screen_create_requested(self, passphrase: str) -> None:
@@ -306,6 +308,7 @@ class ShellController(QObject):
         from swreflect.core.services import build_services
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
+        from swreflect.gui.search_upkeep import SearchTidy
         from swreflect.gui.vault_upkeep import VaultUpkeep
 
         try:
@@ -326,6 +329,7 @@ class ShellController(QObject):
             self.gate.unlock_screen.show_error(exc.message)
             return
         VaultUpkeep(vault, window)  # checkpoints off the save path; dies with the window
+        SearchTidy(self.services.journal.tidy_search_index, vault, window)  # idle-time index upkeep
         window.lock_requested.connect(self.on_main_window_lock_requested)
         window.closed.connect(self.on_main_window_closed)
         self.main_window = window

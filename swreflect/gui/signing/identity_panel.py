@@ -65,6 +65,9 @@ class IdentityPanel(QFrame):
         # Made on purpose, with the owner's own name, never as a side effect of looking.
         self.name_field = QLineEdit()
         self.name_field.setAccessibleName("Your name as others will see it")
+        self.name_field.setAccessibleDescription(
+            "The name shown on records you sign and to the people you pair with."
+        )
         self.name_field.setPlaceholderText("For example, Sam Okafor")
         self.create_button = button(
             "Make my signing identity", "Create the key you sign records with.", "primary"
