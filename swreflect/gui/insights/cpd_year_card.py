@@ -116,6 +116,9 @@ class CpdYearCard(QFrame):
         row = QHBoxLayout()
         self.mark_button = QPushButton("Mark a piece of CPD…")
         self.mark_button.setAccessibleName("Mark a journal entry or session as a piece of CPD")
+        self.mark_button.setToolTip(
+            "Count a journal entry or a session towards this year's CPD record."
+        )
         self.mark_button.clicked.connect(self.on_mark_button_clicked)
         row.addWidget(self.mark_button)
         row.addStretch(1)

@@ -28,10 +28,11 @@ from swreflect.core.insights import PairInsight
 from swreflect.core.insights_wellbeing import WellbeingInsight
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
+from swreflect.gui.empty_state import go_to
 from swreflect.gui.insights.cpd_year_card import CpdYearCard
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
-from swreflect.gui.ui import label, title
+from swreflect.gui.ui import button, label, title
 from swreflect.gui.workers import TaskRunner
 
 INTRO = (
@@ -252,6 +253,13 @@ class InsightsPage(QWidget):
         inner.addWidget(readable(label(EMPTY_SUPERVISION, "empty"), "How supervision fills it"))
         inner.addWidget(readable(label(EMPTY_JOURNAL, "empty"), "How your journal fills it"))
         inner.addWidget(label("Nothing here is shared, scored or compared with anyone.", "hint"))
+        self.first_step = button(
+            "Write a journal entry",
+            "Open your journal with a new entry; a wellbeing check-in is optional.",
+            "primary",
+        )
+        self.first_step.clicked.connect(lambda: go_to(self, "journal", "new_entry"))
+        inner.addWidget(self.first_step, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addWidget(card)
 
     def save_pending(self) -> None:
