@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from swreflect.core import insights_words as words
 from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock
+from swreflect.core.insights_length import RECENT as LENGTH_SESSIONS
 from swreflect.core.insights_length import length_wording
-from swreflect.core.insights_wellbeing import WellbeingInsight, checkin_from_row, wellbeing_insight
+from swreflect.core.insights_wellbeing import (
+    WEEKS,
+    WellbeingInsight,
+    checkin_from_row,
+    week_start,
+    wellbeing_insight,
+)
 from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
 from swreflect.core.supervision_schedule import add_months, calendar_due, describe_due, due_state
@@ -30,6 +37,9 @@ RECENT_SESSIONS = 6  # rated sessions shown on the grid
 SPLIT_SESSIONS = 4  # sessions looked at for the time split
 MIN_SPLIT_SESSIONS = 3  # "several": fewer than this gives no observation
 REGULARITY_MONTHS = 6
+# pair_insight looks at held sessions since REGULARITY_MONTHS ago plus at most this many of
+# the latest held (and latest rated) sessions before that; only those are read.
+LOOK_BACK = max(RECENT_SESSIONS, SPLIT_SESSIONS, LENGTH_SESSIONS)
 FUNCTION_LABELS = {
     "management": "Case management",
     "development": "Development",
@@ -284,16 +294,20 @@ class InsightsService:
     def pairs(self) -> list[PairInsight]:
         """One insight per agreement, in the order the agreements were made."""
         today = self.today()
+        since = add_months(today, -REGULARITY_MONTHS)
         out = []
         for agreement in self._agreements.list():
             person = self._agreements.person_of(agreement)
-            sessions = self._sessions.list_overview(agreement.id)
+            sessions = self._sessions.insight_overview(agreement.id, since, today, LOOK_BACK)
             out.append(pair_insight(agreement, person, sessions, today))
         return out
 
     def wellbeing(self) -> WellbeingInsight:
-        checkins = [checkin_from_row(row) for row in self._checkins.rows()]
-        return wellbeing_insight(checkins, self.today(), self._template_name)
+        today = self.today()
+        first = week_start(today) - timedelta(weeks=WEEKS - 1)
+        since = (first - timedelta(days=1)).isoformat()  # a day's margin for the time zone
+        checkins = [checkin_from_row(row) for row in self._checkins.rows(since)]
+        return wellbeing_insight(checkins, today, self._template_name)
 
     def _template_name(self, template_id: str) -> str:
         return self._templates.get(template_id).name

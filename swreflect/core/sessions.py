@@ -233,6 +233,14 @@ class SessionService:
         (for Insights); much cheaper than ``list`` on a long history."""
         return self._repo.list_overview(agreement_id)
 
+    def insight_overview(
+        self, agreement_id: str, since: date, today: date, latest: int
+    ) -> builtins.list[Session]:
+        """Like ``list_overview``, but only the held sessions Insights looks at: those held
+        from ``since`` to ``today``, and the ``latest`` held and ``latest`` rated ones up to
+        ``today`` (a career's agreement has hundreds of sessions; the page needs a handful)."""
+        return self._repo.list_overview(agreement_id, held_window=(since, today, latest))
+
     def with_record(self, record_id: str, version: int) -> builtins.list[Session]:
         """The sessions whose shared record is this version (found by index, not by listing)."""
         return [self.get(sid) for sid in self._repo.ids_for_record(record_id, version)]

@@ -183,7 +183,7 @@ def test_pair_history_on_the_support_and_challenge_grid(
     page = SupervisionPage(services)
     qtbot.addWidget(page)
     assert [(s, c) for _d, s, c in page.grid.points()] == [(2.5, 2.0), (4.0, 3.5), (4.5, 4.5)]
-    assert "2026-03-30: support 4.0, challenge 3.5" in page.grid.accessibleDescription()
+    assert "30 March 2026: support 4.0, challenge 3.5" in page.grid.accessibleDescription()
     assert page.sessions.count() == 4
     _shot(page, "supervision-page")
 

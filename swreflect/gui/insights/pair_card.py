@@ -15,6 +15,7 @@ from swreflect.core.insights import PairInsight
 from swreflect.gui.insights.split_chart import SplitChart
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.ui import content_label, label
+from swreflect.timefmt import format_date
 
 READABLE = (
     Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
@@ -78,7 +79,7 @@ class PairCard(QFrame):
         self.grid.setAccessibleName(f"Support and challenge with {pair.person_name}")
         self.grid.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.grid.set_rated(
-            [(p.held_on.isoformat(), float(p.support), float(p.challenge)) for p in pair.points],
+            [(format_date(p.held_on), float(p.support), float(p.challenge)) for p in pair.points],
             [p.rater for p in pair.points],
             grid_words(pair),
         )

@@ -24,6 +24,7 @@ from swreflect.core.actions import ActionFilter
 from swreflect.core.services import Services
 from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
 from swreflect.gui.ui import hint
+from swreflect.timefmt import format_short_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Action", "Who", "Due", "With", "Status")
@@ -112,7 +113,7 @@ class ActionsPage(QWidget):
         actions = self.services.actions.list(self.current_filter())
         self.table.setRowCount(len(actions))
         for row, action in enumerate(actions):
-            due = action.due.strftime("%d %b %Y") if action.due else "No date"
+            due = format_short_date(action.due) if action.due else "No date"
             if self.services.actions.is_late(action):
                 due += " (past its date)"
             status = "Done" if action.status == "done" else "Open"

@@ -40,6 +40,7 @@ from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
 from swreflect.gui.supervision.look import PRIVATE_ACCENT, set_privacy
 from swreflect.models.journal import Draft, EntryContent, SearchHit
+from swreflect.timefmt import format_time
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +274,7 @@ class JournalPage(QWidget):
             self.saved_label.setText(exc.message)
             return
         self._drafted = (self.editor.entry_id, content)
-        self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
+        self.saved_label.setText(f"Saved {format_time(self._services.clock.now())}")
         emit(self.draft_saved)
 
     def commit(self) -> None:
@@ -294,7 +295,7 @@ class JournalPage(QWidget):
             return
         self.editor.mark_saved(entry.id, content)
         self._drafted = None
-        self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
+        self.saved_label.setText(f"Saved {format_time(self._services.clock.now())}")
         self._update_actions()
         self.search_bar.set_tags(self._journal.tags())
         self.refresh_list()

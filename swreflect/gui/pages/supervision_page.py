@@ -35,6 +35,7 @@ from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.supervision.cancel_dialog import CancelDialog
 from swreflect.gui.supervision.people_forms import AgreementForm, PersonForm, TermsChangeForm
 from swreflect.gui.supervision.session_runner import SessionRunner
+from swreflect.timefmt import format_date, format_minutes, plural
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_WORDS = {
@@ -227,13 +228,13 @@ class SupervisionPage(QWidget):
         today = self.services.agreements.today()
         terms = agreement.terms_on(today)
         self.terms.setText(
-            f"{frequency_label(terms, agreement, today)}; usually {terms.usual_minutes} "
-            f"minutes. The {agreement.record_writer} writes the record within "
-            f"{agreement.record_due_days} days."
+            f"{frequency_label(terms, agreement, today)}; usually "
+            f"{format_minutes(terms.usual_minutes)}. The {agreement.record_writer} writes the "
+            f"record within {plural(agreement.record_due_days, 'day')}."
         )
         sessions = self.services.sessions.list(agreement_id)
         for session in reversed(sessions):
-            when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
+            when = format_date(session.held_on) if session.held_on else ""
             words = STATUS_WORDS.get(session.status, session.status.replace("_", " "))
             if session.cancelled_by:
                 why = f": {session.cancel_reason}" if session.cancel_reason else ""

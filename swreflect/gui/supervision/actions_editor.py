@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.services import Services
 from swreflect.gui.supervision.look import clear_layout, date_edit, to_date, to_qdate
 from swreflect.models.vocab import ActionStatus, Role
+from swreflect.timefmt import format_date
 
 
 class ActionsEditor(QWidget):
@@ -70,7 +71,7 @@ class ActionsEditor(QWidget):
             carried = " (carried over)" if action.carried_over_from else ""
             if action.kind == "raise_with_organisation":
                 carried = f" (to raise with the organisation){carried}"
-            due = f"by {action.due.strftime('%d %b %Y')}" if action.due else "no date"
+            due = f"by {format_date(action.due)}" if action.due else "no date"
             done = QCheckBox(f"{action.description}{carried}")
             done.setAccessibleName(f"Done: {action.description}")
             done.setChecked(action.status == ActionStatus.DONE)

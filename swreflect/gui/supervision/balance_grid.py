@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.gui.markers import draw_marker
 from swreflect.models.supervision import Session
+from swreflect.timefmt import format_date
 
 QUADRANTS = (
     ("Supported, not stretched", False, True),
@@ -54,7 +55,7 @@ class BalanceGrid(QWidget):
         for session in sessions:
             point = session_point(session)
             if point and session.held_on:
-                self._points.append((session.held_on.isoformat(), *point))
+                self._points.append((format_date(session.held_on), *point))
         self._markers = ["both"] * len(self._points)
         if self._points:
             words = "; ".join(

@@ -21,6 +21,7 @@ from swreflect.core.services import Services
 from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.workers import TaskRunner
+from swreflect.timefmt import format_date, plural
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
@@ -72,7 +73,7 @@ class SupervisionHomePanel(QWidget):
         for summary in summaries:
             review = summary.agreement.review_date
             if review is not None and (review - today).days <= REVIEW_NOTICE_DAYS:
-                when = review.strftime("%d %B %Y").lstrip("0")
+                when = format_date(review)
                 verb = "was" if review < today else "is"
                 out.append(
                     f"Your agreement with {summary.person.display_name} {verb} due for "
@@ -172,7 +173,7 @@ class SupervisionHomePanel(QWidget):
         if not count:
             self.actions_line.setText("No open actions.")
         else:
-            text = f"{count} open action{'s' if count != 1 else ''}"
+            text = f"{plural(count, 'open action')}"
             if late:
                 text += f", {late} past {'its' if late == 1 else 'their'} date"
             self.actions_line.setText(text + ". See the Actions page.")

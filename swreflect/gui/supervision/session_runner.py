@@ -32,6 +32,7 @@ from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
 from swreflect.models.supervision import Session
 from swreflect.models.vocab import SessionStatus
+from swreflect.timefmt import format_date, format_minutes
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,7 +70,7 @@ class SessionRunner(QWidget):
 
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
-        when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
+        when = format_date(session.held_on) if session.held_on else ""
         what = "Debrief" if session.kind == "debrief" else "Supervision"
         heading = f"<b>{what} with {person.display_name}</b>  ·  {when}"
         if session.follow_up_on:
@@ -84,7 +85,8 @@ class SessionRunner(QWidget):
         self.session_clock = QLabel()
         self.session_clock.setAccessibleName("Time in the session against the agreed length")
         self.session_clock.setToolTip(
-            f"Time measured in this session so far, against the {self.agreed_minutes} minutes "
+            f"Time measured in this session so far, against the "
+            f"{format_minutes(self.agreed_minutes)} "
             "your agreement sets aside."
         )
         clocks = QHBoxLayout()  # on a line of their own, so the header fits a small screen

@@ -23,6 +23,7 @@ from swreflect.gui.supervision.prompt_card import PromptCard
 from swreflect.gui.supervision.stage_extras import StageExtras, prompts_for_owner
 from swreflect.models.supervision import AGENDA_FUNCTIONS, Session
 from swreflect.models.vocab import ActionStatus, Function
+from swreflect.timefmt import format_date
 
 FUNCTION_LABELS = {
     "case": "Case discussion (split by the cycle)",
@@ -120,7 +121,7 @@ class StagePanel(QScrollArea):
         self.body_layout.addWidget(heading)
         self.carried_boxes: list[QCheckBox] = []
         for action in carried:
-            due = f" (by {action.due.strftime('%d %b')})" if action.due else ""
+            due = f" (by {format_date(action.due)})" if action.due else ""
             box = QCheckBox(f"{action.description}, {action.owner}{due}")
             box.setAccessibleName(f"Done: {action.description}")
             box.setChecked(action.status == ActionStatus.DONE)

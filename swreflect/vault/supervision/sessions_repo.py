@@ -23,6 +23,7 @@ from swreflect.models.supervision import (
     StageState,
 )
 from swreflect.vault.supervision.actions_repo import ActionRepository
+from swreflect.vault.supervision.held_window import held_window_sql
 from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
@@ -110,22 +111,33 @@ class SessionRepository:
         sql += " ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at"
         return [self._build(row) for row in self._conn.execute(sql, params).fetchall()]
 
-    def list_overview(self, agreement_id: str) -> builtins.list[Session]:
+    def list_overview(
+        self,
+        agreement_id: str,
+        held_window: tuple[date, date, int] | None = None,
+    ) -> builtins.list[Session]:
         """An agreement's sessions with their stages, agenda times and ratings only (no notes,
         actions or decisions), in four queries for all of them rather than seven per session:
-        what Insights needs, at a career's scale."""
+        what Insights needs, at a career's scale.
+
+        With ``held_window`` = (since, today, latest), only held sessions up to ``today``
+        that were held on or after ``since`` or are among the ``latest`` held or the
+        ``latest`` rated ones (see ``held_window.py``)."""
         conn = self._conn
+        where, params = "agreement_id = ?", [agreement_id]
+        if held_window is not None:
+            where, params = held_window_sql(agreement_id, *held_window)
         rows = conn.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE agreement_id = ? "  # noqa: S608
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {where} "  # noqa: S608
             "ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at",
-            (agreement_id,),
+            params,
         ).fetchall()
-        inner = "SELECT id FROM sessions WHERE agreement_id = ?"
+        inner = f"SELECT id FROM sessions WHERE {where}"  # noqa: S608
         stages: dict[str, list[StageState]] = {}
         for r in conn.execute(
             "SELECT session_id, stage_key, title, position, skipped, seconds, function "  # noqa: S608
             f"FROM session_stages WHERE session_id IN ({inner}) ORDER BY position, stage_key",
-            (agreement_id,),
+            params,
         ):
             stages.setdefault(r[0], []).append(
                 StageState(r[1], r[2], int(r[3]), bool(r[4]), int(r[5]), r[6])
@@ -135,7 +147,7 @@ class SessionRepository:
             "SELECT session_id, id, title, source, excerpt, function, seconds, position, "  # noqa: S608
             f"action_id, cycle_seconds FROM agenda_items WHERE session_id IN ({inner}) "
             "ORDER BY position, id",
-            (agreement_id,),
+            params,
         ):
             agenda.setdefault(r[0], []).append(
                 AgendaItem(
@@ -154,7 +166,7 @@ class SessionRepository:
         for r in conn.execute(
             "SELECT session_id, rater, support, challenge FROM session_ratings "  # noqa: S608
             f"WHERE session_id IN ({inner}) ORDER BY rater",
-            (agreement_id,),
+            params,
         ):
             ratings.setdefault(r[0], []).append(Rating(r[1], int(r[2]), int(r[3])))
         return [
