@@ -37,9 +37,9 @@ from swreflect.errors import (
     SwreflectError,
 )
 from swreflect.platform.files import ensure_private_dir, fsync_dir, fsync_file, make_private
-from swreflect.vault import backup_copy, page_keys
+from swreflect.vault import backup_check, backup_copy, page_keys
 from swreflect.vault import connection as dbconn
-from swreflect.vault.backup_copy import STOP_CHECK_STEPS
+from swreflect.vault.backup_check import STOP_CHECK_STEPS
 from swreflect.vault.connection import Connection
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def backup_to_file(
         page_keys.wipe(key_text)
         make_private(partial)
         fsync_file(partial)
-        problems = backup_copy.check_copy(partial, copy_key, pages, should_stop, progress)
+        problems = backup_check.check_copy(partial, copy_key, pages, should_stop, progress)
         if should_stop is not None and should_stop():
             raise BackupCancelledError()
         if problems:

@@ -8,10 +8,11 @@ the copy's own key), timed in memory in 1 MiB chunks with no per-page overhead. 
 gives the ratio against a copy plus AES-256-GCM (the floor used before, which no SQLCipher
 copy can reach: GCM runs at several GB/s, HMAC-SHA512 at about 0.6 GB/s on one core).
 
-Ours: the day's automatic backup the way the shell runs it, in a worker, with the progress
-indicator in a real shown window; a 5 ms heartbeat timer on the UI thread keeps the longest
-gap between ticks (the stall a person would feel). The same heartbeat over an idle stretch
-before the backup shows how much of that is the shared machine rather than the backup.
+Ours: three rounds, each a floor and then the day's automatic backup the way the shell runs
+it, in a worker, with the progress indicator in a real shown window; a 5 ms heartbeat timer on
+the UI thread keeps the longest gap between ticks (the stall a person would feel). The ratio
+is the median of the three; the stall is the maximum. The same heartbeat over an idle stretch
+before the backups shows how much of a stall is the shared machine rather than the backup.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import hashlib
 import hmac
 import os
 import shutil
+import statistics
 import threading
 import time
 from pathlib import Path
@@ -29,15 +31,17 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-from swreflect.core.services import build_services
+from swreflect.core.services import Services, build_services
 from swreflect.gui.backup_progress import BackupProgress
 from swreflect.gui.workers import TaskRunner
+from swreflect.vault.backups import BackupInfo
 from tests.bench import table
 from tests.bench.realistic import BenchData
 from tests.bench.shell_probe import StallMeter
 
 CHUNK = 1 << 20
 IDLE_MS = 3000
+ROUNDS = 3
 
 
 def _durable_copy(src: Path, dest: Path) -> float:
@@ -83,30 +87,10 @@ def _idle_stall(app: QApplication) -> float:
     return stall.stop()
 
 
-def test_backup_at_scale_against_copy_and_encryption(
-    realistic_copy: BenchData, tmp_path: Path, qtbot
-) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    vault = realistic_copy.unlock()
-    services = build_services(vault)
-    vault.checkpoint()
-    db = realistic_copy.folder / "vault.db"
-    size_mb = db.stat().st_size / 1e6
-    copy = _durable_copy(db, tmp_path / "copy.db")
-    (tmp_path / "copy.db").unlink()
-    cipher = _page_cipher(db)
-    gcm = _gcm(db)
-    floor = copy + cipher
-
-    window = QMainWindow()
-    window.setCentralWidget(QLabel("Home"))
-    window.resize(900, 600)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    idle = _idle_stall(app)
-
+def _backup_in_window(
+    app: QApplication, window: QMainWindow, services: Services
+) -> tuple[float, float, int]:
+    """One daily backup as the shell runs it: (seconds, longest stall in ms, progress values)."""
     assert services.backups.claim_daily_backup() is not False
     stop = threading.Event()
     indicator = BackupProgress.show_in(window, services.backups.progress, stop)
@@ -125,25 +109,62 @@ def test_backup_at_scale_against_copy_and_encryption(
     task.signals.failed.connect(lambda _m: loop.quit())
     QTimer.singleShot(1_800_000, loop.quit)
     loop.exec()
-    ours = time.perf_counter() - start
+    seconds = time.perf_counter() - start
     worst = stall.stop()
     indicator.finish()
-    assert done and not isinstance(done[0], str), done
-    print(
-        f"\nbackup of {size_mb:.0f} MB: {ours:.1f} s; floor {floor:.1f} s (durable copy"
-        f" {copy:.1f} s + re-keying cipher {cipher:.1f} s); AES-GCM alone {gcm:.1f} s;"
-        f" stall {worst:.1f} ms (idle {idle:.1f} ms); {len(set(shown))} progress values"
-    )
+    assert done and isinstance(done[0], BackupInfo), done
+    done[0].path.unlink()  # the next round copies the same vault again
+    services.backups.release_daily_backup(None)
+    return seconds, worst, len(set(shown))
+
+
+def test_backup_at_scale_against_copy_and_encryption(
+    realistic_copy: BenchData, tmp_path: Path, qtbot
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    vault = realistic_copy.unlock()
+    services = build_services(vault)
+    vault.checkpoint()
+    db = realistic_copy.folder / "vault.db"
+    size_mb = db.stat().st_size / 1e6
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Home"))
+    window.resize(900, 600)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    idle = _idle_stall(app)
+
+    floors: list[float] = []
+    ratios: list[float] = []
+    gcm_ratios: list[float] = []
+    stalls: list[float] = []
+    runs: list[str] = []
+    for _round in range(ROUNDS):  # interleaved, so a busy spell on the machine hits both
+        copy = _durable_copy(db, tmp_path / "copy.db")
+        (tmp_path / "copy.db").unlink()
+        cipher = _page_cipher(db)
+        gcm = _gcm(db)
+        ours, worst, values = _backup_in_window(app, window, services)
+        floors.append(copy + cipher)
+        ratios.append(ours / (copy + cipher))
+        gcm_ratios.append(ours / (copy + gcm))
+        stalls.append(worst)
+        runs.append(f"{ours:.1f} s vs {copy:.1f} + {cipher:.1f} s ({values} progress values)")
+    ratio = statistics.median(ratios)
+    print(f"\nbackup of {size_mb:.0f} MB, {ROUNDS} rounds: " + "; ".join(runs))
+    print(f"stalls {', '.join(f'{s:.1f}' for s in stalls)} ms; idle {idle:.1f} ms")
     table.record(
-        f"Backup: {size_mb:.0f} MB vault against copy + encryption", ours / floor, 2.0, "x",
+        f"Backup: {size_mb:.0f} MB vault against copy + encryption", ratio, 2.0, "x",
         target="<= 2x",
-        note=f"{ours:.1f} s vs floor {floor:.1f} s (durable copy {copy:.1f} + SQLCipher page"
-        f" cipher {cipher:.1f}); vs copy + AES-GCM {ours / (copy + gcm):.1f}x",
+        note=f"median of {ROUNDS}: {'; '.join(runs)} (durable copy + SQLCipher page cipher);"
+        f" vs copy + AES-GCM {statistics.median(gcm_ratios):.1f}x",
     )  # fmt: skip
     table.record(
-        "Backup: longest UI stall while it runs", worst, 50,
-        note=f"same heartbeat idle for {IDLE_MS / 1000:.0f} s before: {idle:.1f} ms;"
-        f" {len(set(shown))} progress values shown",
+        "Backup: longest UI stall while it runs (max)", max(stalls), 50,
+        note=f"max of {ROUNDS} backups; the same heartbeat idle for {IDLE_MS / 1000:.0f} s"
+        f" before: {idle:.1f} ms",
     )  # fmt: skip
     window.close()
     vault.lock()
