@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from swreflect.errors import SwreflectError
+from swreflect.gui.shortcut_keys import VERIFY_SHORTCUT as VERIFY_SHORTCUT
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
@@ -52,12 +53,10 @@ class VerifyWorker(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from swreflect.export.verify import verify_file
-        from swreflect.export.verify_text import report_lines
+        from swreflect.core.pdf_check import check_pdf
 
         try:
-            report = verify_file(self.path)
-            lines = report_lines(report, self.known)
+            lines = check_pdf(self.path).lines(self.known)
         except SwreflectError as exc:
             self.signals.failed.emit(exc.message)
         except Exception:
@@ -199,9 +198,6 @@ class VerifyDialog(QDialog):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.check(path)
-
-
-VERIFY_SHORTCUT = "Ctrl+Shift+K"
 
 
 def known_people(services: Services | None) -> dict[str, str]:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.record_export import SignedRecord
 from swreflect.core.record_filter import RecordFilter, people_in, record_day
 from swreflect.core.services import Services
 from swreflect.gui.pages.export_page import ExportPage, ExportSources, sources_from_services
 from swreflect.gui.ui import hint, label
-from swreflect.signing.records import SignedRecord
 
 EVERYONE = "Everyone"
 

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.identity_service import IdentityService
+from swreflect.core.identity_service import IdentityCard, IdentityService
 from swreflect.core.services import Services
 from swreflect.errors import IdentityChangedError, SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, label
 from swreflect.platform.files import atomic_write
-from swreflect.signing.identity import IdentityCard
 
 CARD_FILTER = "swreflect identity cards (*.swid);;All files (*)"
 
