@@ -30,7 +30,7 @@ def _segments(conn: Any) -> int:
     """The number of index segments, from FTS5's structure record (cookie, then varints)."""
     block = bytes(conn.execute("SELECT block FROM journal_fts_data WHERE id = 10").fetchone()[0])
     pos = 8 if block[4:8] == b"\xff\x00\x00\x01" else 4
-    values = []
+    values: list[int] = []
     while len(values) < 2:
         value = 0
         while True:
