@@ -11,11 +11,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from swreflect.core.clock import Clock
-from swreflect.core.deidentify import Finding, find_identifiers, next_pseudonym, pseudonymise
-from swreflect.core.templates import TemplateLibrary
 from swreflect.errors import JournalEntryNotFoundError, JournalInputError
 from swreflect.models.journal import (
     WELLBEING_SCALES,
@@ -28,6 +26,10 @@ from swreflect.models.journal import (
     SearchHit,
     SupervisionMark,
 )
+
+if TYPE_CHECKING:  # loaded when first used: ``journal list`` needs neither (issue 16)
+    from swreflect.core.deidentify import Finding
+    from swreflect.core.templates import TemplateLibrary
 
 MAX_TITLE = 300
 MAX_TEXT = 1_000_000
@@ -89,13 +91,21 @@ class JournalService:
         repos: JournalRepositories,
         transaction: Callable[[], contextlib.AbstractContextManager[Any]],
         clock: Clock,
-        templates: TemplateLibrary,
+        templates: TemplateLibrary | Callable[[], TemplateLibrary],
     ) -> None:
+        """``templates`` is the library, or a function that loads it when first needed (the
+        bundled files are parsed only by a command or page that shows a template)."""
         self._r = repos
         self._transaction = transaction
         self._clock = clock
-        self.templates = templates
+        self._templates = templates
         self._purged_listeners: list[Callable[[list[int]], None]] = []
+
+    @property
+    def templates(self) -> TemplateLibrary:
+        if callable(self._templates):
+            self._templates = self._templates()
+        return self._templates
 
     def on_purged(self, listener: Callable[[list[int]], None]) -> None:
         """Call ``listener`` with the ids of entries deleted for good (after the vault scrub),
@@ -287,6 +297,8 @@ class JournalService:
             for known, pseudonym in existing.items():
                 if known.lower() == name.lower():
                     return str(pseudonym)
+            from swreflect.core.deidentify import next_pseudonym
+
             pseudonym = next_pseudonym(name, existing.values())
             self._r.never_record.add(name, pseudonym)
         return pseudonym
@@ -296,8 +308,12 @@ class JournalService:
             self._r.never_record.remove(name)
 
     def check_text(self, text: str, names: dict[str, str] | None = None) -> list[Finding]:
+        from swreflect.core.deidentify import find_identifiers
+
         return find_identifiers(text, (names if names is not None else self.never_record()).keys())
 
     def swap_for_pseudonyms(self, text: str, names: dict[str, str] | None = None) -> str:
+        from swreflect.core.deidentify import find_identifiers, pseudonymise
+
         names = names if names is not None else self.never_record()
         return pseudonymise(text, find_identifiers(text, names.keys()), names)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from swreflect.vault import connection as dbconn
@@ -122,22 +121,11 @@ def read_rows(conn: Connection, spec: TableSpec) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in conn.execute(sql).fetchall()]
 
 
-def read_everything(
-    db_path: Path, dek: bytearray
-) -> tuple[int, list[tuple[TableSpec, list[tuple[Any, ...]]]]]:
-    """Every exportable table and its rows, read in one transaction through a connection of
-    its own (safe in a worker while the app keeps using its connection)."""
-    conn = dbconn.connect(db_path, dek)
-    try:
-        conn.execute("BEGIN")
-        try:
-            version = schema_version(conn)
-            tables = [(spec, read_rows(conn, spec)) for spec in exportable_tables(conn)]
-        finally:
-            conn.execute("COMMIT")
-    finally:
-        conn.close()
-    return version, tables
+def read_everything(conn: Connection) -> tuple[int, list[tuple[TableSpec, list[tuple[Any, ...]]]]]:
+    """Every exportable table and its rows, through ``conn`` (the caller holds a read
+    snapshot on a connection of its own, ``connection.read_snapshot``)."""
+    version = schema_version(conn)
+    return version, [(spec, read_rows(conn, spec)) for spec in exportable_tables(conn)]
 
 
 def schema_version(conn: Connection) -> int:
@@ -176,7 +164,7 @@ def _feeds_index(sql: str, indexes: list[str]) -> str | None:
 
 
 def write_all(conn: Connection, tables: Iterable[TableRows]) -> None:
-    """Insert everything in one transaction; foreign keys are checked at commit.
+    """Insert everything inside the caller's transaction; foreign keys are checked at commit.
 
     Triggers that keep a full-text index up to date on insert stay active, so the index gets
     exactly the rows the feature's own rules put in it (a trashed entry stays unindexed).
@@ -184,32 +172,32 @@ def write_all(conn: Connection, tables: Iterable[TableRows]) -> None:
     transaction): rows arrive exactly as exported, never rewritten, duplicated or refused by
     rules meant for later edits (for example "no signature may be added to an agreed
     record"). An external-content index that no trigger feeds is rebuilt."""
-    with dbconn.transaction(conn):
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        indexes = external_fts_tables(conn)
-        triggers = conn.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"
-        ).fetchall()
-        fed = {_feeds_index(str(sql), indexes) for _name, sql in triggers} - {None}
-        set_aside = [(n, sql) for n, sql in triggers if _feeds_index(str(sql), indexes) is None]
-        for name, _sql in set_aside:
-            conn.execute(f"DROP TRIGGER main.{quote_ident(str(name))}")
-        for table in tables:
-            if not table.rows:
-                continue
-            verb = "INSERT OR REPLACE" if table.replace else "INSERT"
-            cols = ", ".join(quote_ident(c) if c != "rowid" else "rowid" for c in table.columns)
-            marks = ", ".join("?" for _ in table.columns)
-            conn.executemany(
-                f"{verb} INTO main.{quote_ident(table.spec.name)} ({cols}) VALUES ({marks})",
-                table.rows,
-            )
-        for _name, sql in set_aside:
-            conn.execute(str(sql))
-        for name in indexes:
-            if name not in fed:
-                ident = quote_ident(name)
-                conn.execute(f"INSERT INTO main.{ident}({ident}) VALUES ('rebuild')")  # noqa: S608
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise dbconn.DatabaseError("foreign key check failed")
+    dbconn.require_transaction(conn)
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    indexes = external_fts_tables(conn)
+    triggers = conn.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"
+    ).fetchall()
+    fed = {_feeds_index(str(sql), indexes) for _name, sql in triggers} - {None}
+    set_aside = [(n, sql) for n, sql in triggers if _feeds_index(str(sql), indexes) is None]
+    for name, _sql in set_aside:
+        conn.execute(f"DROP TRIGGER main.{quote_ident(str(name))}")
+    for table in tables:
+        if not table.rows:
+            continue
+        verb = "INSERT OR REPLACE" if table.replace else "INSERT"
+        cols = ", ".join(quote_ident(c) if c != "rowid" else "rowid" for c in table.columns)
+        marks = ", ".join("?" for _ in table.columns)
+        conn.executemany(
+            f"{verb} INTO main.{quote_ident(table.spec.name)} ({cols}) VALUES ({marks})",
+            table.rows,
+        )
+    for _name, sql in set_aside:
+        conn.execute(str(sql))
+    for name in indexes:
+        if name not in fed:
+            ident = quote_ident(name)
+            conn.execute(f"INSERT INTO main.{ident}({ident}) VALUES ('rebuild')")  # noqa: S608
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise dbconn.DatabaseError("foreign key check failed")

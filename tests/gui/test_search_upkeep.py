@@ -7,7 +7,6 @@ import threading
 import time
 
 import pytest
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from swreflect.core.index_upkeep import tidy_apart
@@ -39,7 +38,7 @@ def test_upkeep_waits_while_someone_types_then_catches_up(
     tidy = SearchTidy(tidy_and_note_thread, services.vault)
     typing_until = time.monotonic() + 1.2
     while time.monotonic() < typing_until:  # a key every 100 ms: never idle for 400 ms
-        QTest.keyClick(field, "a")  # type: ignore[call-overload]
+        qtbot.keyClick(field, "a")
         qtbot.wait(100)
     assert tidy.slices_ms == []
     assert j.tidy_search_index(0) == 2
