@@ -16,15 +16,13 @@ from swreflect.platform import network_guard
 def setup_logging() -> None:
     """A rotating log in the log folder. Never log content, names or secrets."""
     import logging
-    import logging.handlers
 
     from swreflect.paths import app_paths
     from swreflect.platform.files import ensure_private_dir
+    from swreflect.platform.logfile import RotatingLogFile
 
     log_dir = ensure_private_dir(app_paths().log_dir)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "swreflect.log", maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
-    )
+    handler = RotatingLogFile(log_dir / "swreflect.log", max_bytes=512 * 1024, backups=3)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
@@ -62,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from swreflect.platform.hardening import harden_process
 
     harden_process()  # first, whatever the command
+    if args == ["--version"]:  # the line argparse would print, without loading the parser
+        from swreflect import __version__
+
+        print(f"swreflect {__version__}")
+        return 0
     if len(args) == 1 and args[0] in QUICK:
         from swreflect.cli import main as cli_main
 

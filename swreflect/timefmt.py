@@ -23,6 +23,16 @@ def format_short_date(value: date) -> str:
     return f"{value.day} {value.strftime('%b %Y')}"
 
 
+def format_day_month(value: date) -> str:
+    """``2 Dec``: for chart axes and lists where the year is plain from the context."""
+    return f"{value.day} {value.strftime('%b')}"
+
+
+def format_weekday_date(value: date) -> str:
+    """``Monday 12 January 2026``: a due date, shown with its weekday."""
+    return f"{value.strftime('%A')} {format_date(value)}"
+
+
 def format_moment(value: datetime, *, with_zone: bool = False) -> str:
     """``2 December 2026, 14:05`` in the computer's local time.
 
@@ -35,6 +45,12 @@ def format_moment(value: datetime, *, with_zone: bool = False) -> str:
         raw = local.strftime("%z")
         text += f" (UTC{raw[:3]}:{raw[3:]})"
     return text
+
+
+def format_time(value: datetime) -> str:
+    """``14:05``: the local time of day, for "Saved 14:05" beside an editor."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    return local.strftime("%H:%M")
 
 
 def format_stamp(value: datetime) -> str:
@@ -69,3 +85,24 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 minute``, ``2 minutes``, ``0 entries`` (pass ``plural_form`` for irregular words)."""
     word = singular if count == 1 else (plural_form or f"{singular}s")
     return f"{count} {word}"
+
+
+def format_minutes(minutes: int) -> str:
+    """``1 minute``, ``90 minutes``, ``2 hours 5 minutes`` (whole hours only from two hours,
+    so "90 minutes", the way supervision lengths are usually agreed, stays as it is)."""
+    if minutes >= 120:
+        hours, rest = divmod(minutes, 60)
+        text = plural(hours, "hour")
+        return f"{text} {plural(rest, 'minute')}" if rest else text
+    return plural(minutes, "minute")
+
+
+def format_short_minutes(minutes: int) -> str:
+    """``25 min``, ``1 h 25 min``, ``2 h``: the compact length for tables, bars and clocks
+    (abbreviations have no plural, so "1 min" and "5 min" are both right)."""
+    hours, rest = divmod(int(minutes), 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    if hours:
+        return f"{hours} h"
+    return f"{rest} min"

@@ -34,3 +34,22 @@ def test_plurals() -> None:
     assert plural(1, "minute") == "1 minute"
     assert plural(2, "minute") == "2 minutes"
     assert plural(0, "entry", "entries") == "0 entries"
+
+
+def test_lengths_and_short_forms() -> None:
+    from swreflect.timefmt import (
+        format_day_month,
+        format_minutes,
+        format_short_minutes,
+        format_weekday_date,
+    )
+
+    assert format_minutes(1) == "1 minute"
+    assert format_minutes(90) == "90 minutes"
+    assert format_minutes(120) == "2 hours"
+    assert format_minutes(121) == "2 hours 1 minute"
+    assert format_short_minutes(85) == "1 h 25 min"
+    assert format_short_minutes(60) == "1 h"
+    assert format_short_minutes(1) == "1 min"
+    assert format_day_month(date(2026, 12, 2)) == "2 Dec"
+    assert format_weekday_date(date(2026, 1, 12)) == "Monday 12 January 2026"

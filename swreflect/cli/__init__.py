@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-import traceback
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from swreflect import __version__
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
+
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_CLOSED_PIPE = 141  # as if ended by SIGPIPE, like git and restic
 
@@ -60,7 +63,36 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it (``COLUMNS``, then the
+    terminal, then 80), without importing shutil, which also loads bz2 and lzma."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own formatter, given the width so it needn't ask shutil (every parser
+    makes one as arguments are added, so every command paid for the import)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:  # fmt: skip
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         print(f"swreflect: {message}", file=sys.stderr)
@@ -101,7 +133,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     other command is a stub that names it in the help), without it, all of them."""
     # SUPPRESS: the options are accepted before or after the command name, and a sub-command
     # that did not see one must not reset what the main parser read (argparse copies defaults).
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--vault", metavar="DIR", help="vault folder (default: your data folder)")
     common.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
     common.add_argument("--debug", action="store_true", help="show details of errors")
@@ -167,9 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("swreflect: stopped. Nothing further was changed.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
-        from swreflect.vault.connection import user_error_for
+        from swreflect.core.vault_access import typed_error_for
 
-        typed = user_error_for(exc)
+        typed = typed_error_for(exc)
         if typed is not None:
             return _report(typed, exc, debug)
         if debug:
@@ -210,6 +242,8 @@ def _closed_pipe() -> int:
 
 def _report(error: SwreflectError, cause: BaseException, debug: bool) -> int:
     if debug:
+        import traceback
+
         traceback.print_exception(cause, file=sys.stderr)
     print(f"swreflect: {error.message}", file=sys.stderr)
     return error.exit_code

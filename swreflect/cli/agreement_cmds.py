@@ -243,7 +243,7 @@ def cmd_agreement_show(ctx: CliContext) -> int:
         )
     ctx.out(
         f"  Record:          written by the {agreement.record_writer} within "
-        f"{agreement.record_due_days} days"
+        f"{plural(agreement.record_due_days, 'day')}"
     )
     ctx.out(f"  Disagreement:    {agreement.disagreement}")
     ctx.out(f"  Confidentiality: {agreement.confidentiality}")

@@ -19,7 +19,7 @@ from swreflect.cli.context import CliContext
 from swreflect.core import backup_service
 from swreflect.core.portability import PLAINTEXT_WARNING
 from swreflect.errors import EXIT_OK
-from swreflect.timefmt import format_stamp
+from swreflect.timefmt import format_stamp, plural
 
 RECOVERY_KEY_ENV = "SWREFLECT_RECOVERY_KEY"
 
@@ -120,19 +120,38 @@ def _restore_secret(ctx: CliContext) -> dict[str, str]:
 
 
 def cmd_restore(ctx: CliContext) -> int:
+    from swreflect.core import backup_labels
+
     if bool(ctx.args.file) == bool(ctx.args.latest):
         from swreflect.errors import UsageError
 
         raise UsageError("Name a backup FILE, or use --latest (not both).")
+    # Name the backup and its date first, before asking for the secret.
+    label: backup_labels.BackupLabel | None = None
+    if ctx.args.latest:
+        newest = backup_labels.newest_automatic(ctx.vault_dir)
+        if newest is not None:
+            ctx.out(f"The newest automatic backup is {newest.describe()}.")
+            ctx.out("If it fails its checks, the newest sound one before it is used.")
+    else:
+        label = backup_labels.label_for_file(Path(ctx.args.file))
+        if label is not None:
+            ctx.out(f"Restoring {label.describe()}.")
     secret = _restore_secret(ctx)
+    used: backup_labels.BackupLabel | None
     if ctx.args.latest:
         info = backup_service.restore_latest_backup(ctx.vault_dir, **secret)
-        ctx.out(f"Restored the backup taken {format_stamp(info.taken_at)}.")
+        used = backup_labels.label_for_taken(info.path, info.taken_at)
     else:
         backup_service.restore_from_file(
             ctx.vault_dir, Path(ctx.args.file), replace_other=ctx.args.replace, **secret
         )
-        ctx.out(f"Restored the backup into {ctx.vault_dir}. It passed both integrity checks.")
+        used = label
+    what = "the backup" if used is None else used.describe()
+    if used is not None:
+        ctx.result(backup=used.name, made=used.made.isoformat(timespec="seconds"))
+    ctx.out(f"Restored {what} into {ctx.vault_dir}. It passed both integrity checks.")
+    if not ctx.args.latest:
         ctx.out("Open it with the passphrase (or recovery key) it had when the backup was made.")
     return EXIT_OK
 
@@ -158,5 +177,5 @@ def cmd_export_json(ctx: CliContext) -> int:
 def cmd_import_json(ctx: CliContext) -> int:
     services = ctx.unlock()
     counts = services.portability.import_json(Path(ctx.args.file))
-    ctx.out(f"Imported {sum(counts.values())} rows from {len(counts)} tables.")
+    ctx.out(f"Imported {plural(sum(counts.values()), 'row')} from {plural(len(counts), 'table')}.")
     return EXIT_OK

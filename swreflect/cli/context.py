@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
-import json
 import os
-import secrets
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 from swreflect.errors import UsageError
 from swreflect.paths import default_vault_dir
 
+# getpass, json, secrets and shutil are imported where used: most commands need none of them.
 if TYPE_CHECKING:  # imported when a command first opens the vault, not for --help
     from swreflect.core.services import Services
-    from swreflect.vault.vault import Vault
+    from swreflect.core.vault_access import Vault
 
 PASSPHRASE_ENV = "SWREFLECT_PASSPHRASE"
 
@@ -59,6 +56,8 @@ class CliContext:
         if env and os.environ.get(env):
             return os.environ[env]
         if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
             return getpass.getpass(prompt)
         raise UsageError(
             f"No passphrase given. Set {PASSPHRASE_ENV}, use --passphrase-file, "
@@ -71,6 +70,8 @@ class CliContext:
         if path or os.environ.get(env):
             return self.read_secret(prompt, env=env, file_arg=file_arg)
         if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
             first = getpass.getpass(prompt)
             second = getpass.getpass("Type it again: ")
             if first != second:
@@ -85,10 +86,10 @@ class CliContext:
     # ------------------------------------------------------------- vault
     def unlock(self) -> Services:
         if self._services is None:
-            from swreflect.vault.vault import Vault
+            from swreflect.core.vault_access import unlock_vault
 
             passphrase = self.read_secret("Passphrase: ")
-            self._services = self.adopt(Vault.unlock(self.vault_dir, passphrase))
+            self._services = self.adopt(unlock_vault(self.vault_dir, passphrase))
         return self._services
 
     def adopt(self, vault: Vault) -> Services:
@@ -123,6 +124,8 @@ class CliContext:
             print(text)
 
     def out_json(self, data: Any) -> None:
+        import json
+
         self._json_printed = True
         print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
 
@@ -149,6 +152,9 @@ class CliContext:
             yield Path(value)
             self.result(output=str(Path(value)))
             return
+        import secrets
+        import shutil
+
         self.claim_stdout()  # refuses --json before any work is done
         folder = self.vault_dir if self.vault_dir.is_dir() else None
         tmp = Path(folder or Path.cwd()) / f".swreflect-stdout-{secrets.token_hex(6)}.part"

@@ -20,6 +20,7 @@ from swreflect.core.case_decisions import decisions_text
 from swreflect.core.record_guidance import SHARE_WARNING, default_visibility, guidance
 from swreflect.core.record_service import Spotted
 from swreflect.errors import EXIT_OK, UsageError
+from swreflect.timefmt import format_date
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -188,10 +189,11 @@ def cmd_finish(ctx: CliContext) -> int:
     session = services.sessions.finish(services.sessions.find(ctx.args.session).id)
     warn_identifiers(services.records.identifiers_in_session(session.id), "finished, but")
     held = session.held_on.isoformat() if session.held_on else ""
+    shown = format_date(session.held_on) if session.held_on else "its day"
     return _done(
         ctx,
         {"id": session.id, "record_id": session.record_id, "held_on": held},
-        f"Finished: the session on {held} counts as held. Send it with 'swreflect session "
+        f"Finished: the session on {shown} counts as held. Send it with 'swreflect session "
         f"request-agreement {session.id[:8]} -o FILE', or agree it in the room.",
     )
 

@@ -26,7 +26,7 @@ from swreflect.models.supervision import (
     Session,
 )
 from swreflect.models.vocab import Role
-from swreflect.timefmt import format_date, plural
+from swreflect.timefmt import format_date, format_minutes, format_short_date, plural
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -198,7 +198,7 @@ def cmd_session_list(ctx: CliContext) -> int:
         names = {d.agreement.id: d.person.display_name for d in summaries}
 
     def line(s: Session) -> str:
-        when = s.held_on.isoformat() if s.held_on else "not held yet"
+        when = format_short_date(s.held_on) if s.held_on else "not held yet"
         who = names.get(s.agreement_id, "")
         status = s.status.replace("_", " ")
         if s.cancelled_by:
@@ -229,7 +229,7 @@ def cmd_session_show(ctx: CliContext) -> int:
     ctx.out(f"Session {session.id} ({session.status.replace('_', ' ')})")
     ctx.out(
         f"  {record['session']['date'] or 'Not held yet'}, "
-        f"{record['session']['duration_minutes']} minutes"
+        f"{format_minutes(record['session']['duration_minutes'])}"
     )
     ctx.out(
         f"  Supervisor: {parties['supervisor']['name']}; "

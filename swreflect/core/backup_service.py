@@ -99,7 +99,8 @@ class BackupService:
         if not self._vault.changed_since_backup() and self._has_automatic_backup():
             return False  # nothing changed since the last one: it still holds everything
         previous = self._settings.get(LAST_AUTO_KEY)
-        self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
+        with self._vault.transaction():
+            self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
         self._vault.mark_backed_up()
         return previous
 
@@ -111,10 +112,11 @@ class BackupService:
         if previous is False:
             return
         self._vault.mark_changed()
-        if previous is None or previous is True:
-            self._settings.delete(LAST_AUTO_KEY)
-        else:
-            self._settings.set(LAST_AUTO_KEY, previous)
+        with self._vault.transaction():
+            if previous is None or previous is True:
+                self._settings.delete(LAST_AUTO_KEY)
+            else:
+                self._settings.set(LAST_AUTO_KEY, previous)
 
     def write_daily_backup(self, should_stop: Callable[[], bool] | None = None) -> BackupInfo:
         """The slow half of ``run_daily_backup``, safe in a worker: the copy is made through a

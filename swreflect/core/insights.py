@@ -9,20 +9,27 @@ The owner's own journal check-ins are summarised in ``insights_wellbeing``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from swreflect.core import insights_words as words
 from swreflect.core.agreements import AgreementService
 from swreflect.core.clock import Clock
+from swreflect.core.insights_length import RECENT as LENGTH_SESSIONS
 from swreflect.core.insights_length import length_wording
-from swreflect.core.insights_wellbeing import WellbeingInsight, checkin_from_row, wellbeing_insight
+from swreflect.core.insights_wellbeing import (
+    WEEKS,
+    WellbeingInsight,
+    checkin_from_row,
+    week_start,
+    wellbeing_insight,
+)
 from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
 from swreflect.core.supervision_schedule import add_months, calendar_due, describe_due, due_state
 from swreflect.core.templates import TemplateLibrary
-from swreflect.models.supervision import Agreement, Person, Session
+from swreflect.models.supervision import Agreement, Person, ReceivedRating, Session
 from swreflect.models.vocab import Function, other_role
 from swreflect.vault.insights_repo import CheckinRepository
 
@@ -30,6 +37,9 @@ RECENT_SESSIONS = 6  # rated sessions shown on the grid
 SPLIT_SESSIONS = 4  # sessions looked at for the time split
 MIN_SPLIT_SESSIONS = 3  # "several": fewer than this gives no observation
 REGULARITY_MONTHS = 6
+# pair_insight looks at held sessions since REGULARITY_MONTHS ago plus at most this many of
+# the latest held (and latest rated) sessions before that; only those are read.
+LOOK_BACK = max(RECENT_SESSIONS, SPLIT_SESSIONS, LENGTH_SESSIONS)
 FUNCTION_LABELS = {
     "management": "Case management",
     "development": "Development",
@@ -76,6 +86,7 @@ class PairInsight:
     balance_note: str | None
     regularity: Regularity
     length_wording: str | None = None  # held length against agreed length
+    received_only: bool = False  # no agreement here: only ratings given on received records
 
     @property
     def has_sessions(self) -> bool:
@@ -271,7 +282,9 @@ class InsightsService:
         checkins: CheckinRepository,
         templates: TemplateLibrary,
         clock: Clock,
+        received: Callable[[], Sequence[ReceivedRating]] | None = None,
     ) -> None:
+        self._received = received  # the owner's ratings of records sent to them
         self._agreements = agreements
         self._sessions = sessions
         self._checkins = checkins
@@ -284,16 +297,31 @@ class InsightsService:
     def pairs(self) -> list[PairInsight]:
         """One insight per agreement, in the order the agreements were made."""
         today = self.today()
+        since = add_months(today, -REGULARITY_MONTHS)
         out = []
+        people = []
         for agreement in self._agreements.list():
             person = self._agreements.person_of(agreement)
-            sessions = self._sessions.list_overview(agreement.id)
+            sessions = self._sessions.insight_overview(agreement.id, since, today, LOOK_BACK)
             out.append(pair_insight(agreement, person, sessions, today))
-        return out
+            people.append(person.id)
+        return self._with_received(out, people)
+
+    def _with_received(self, pairs: list[PairInsight], people: list[str]) -> list[PairInsight]:
+        """Add the ratings given on received records (``insights_received``)."""
+        ratings = self._received() if self._received is not None else ()
+        if not ratings:
+            return pairs
+        from swreflect.core.insights_received import merge_received
+
+        return merge_received(pairs, people, ratings)
 
     def wellbeing(self) -> WellbeingInsight:
-        checkins = [checkin_from_row(row) for row in self._checkins.rows()]
-        return wellbeing_insight(checkins, self.today(), self._template_name)
+        today = self.today()
+        first = week_start(today) - timedelta(weeks=WEEKS - 1)
+        since = (first - timedelta(days=1)).isoformat()  # a day's margin for the time zone
+        checkins = [checkin_from_row(row) for row in self._checkins.rows(since)]
+        return wellbeing_insight(checkins, today, self._template_name)
 
     def _template_name(self, template_id: str) -> str:
         return self._templates.get(template_id).name

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from swreflect.timefmt import format_date
+
 _WORDS = (
     "no",
     "one",
@@ -44,7 +46,7 @@ def times(value: int) -> str:
 
 def day(value: date) -> str:
     """'3 March 2026'."""
-    return f"{value.day} {value.strftime('%B %Y')}"
+    return format_date(value)
 
 
 def share(part: int, whole: int) -> str:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from swreflect.core.clock import Clock
-from swreflect.core.deidentify import Finding, find_identifiers, next_pseudonym, pseudonymise
-from swreflect.core.templates import TemplateLibrary
 from swreflect.errors import JournalEntryNotFoundError, JournalInputError
 from swreflect.models.journal import (
     WELLBEING_SCALES,
@@ -28,6 +26,10 @@ from swreflect.models.journal import (
     SearchHit,
     SupervisionMark,
 )
+
+if TYPE_CHECKING:  # loaded when first used: ``journal list`` needs neither (issue 16)
+    from swreflect.core.deidentify import Finding
+    from swreflect.core.templates import TemplateLibrary
 
 MAX_TITLE = 300
 MAX_TEXT = 1_000_000
@@ -44,6 +46,7 @@ class JournalRepositories:
     drafts: Any
     marks: Any
     never_record: Any
+    search_upkeep: Any = None
 
 
 def draft_slot(entry_id: int | None) -> str:
@@ -88,13 +91,21 @@ class JournalService:
         repos: JournalRepositories,
         transaction: Callable[[], contextlib.AbstractContextManager[Any]],
         clock: Clock,
-        templates: TemplateLibrary,
+        templates: TemplateLibrary | Callable[[], TemplateLibrary],
     ) -> None:
+        """``templates`` is the library, or a function that loads it when first needed (the
+        bundled files are parsed only by a command or page that shows a template)."""
         self._r = repos
         self._transaction = transaction
         self._clock = clock
-        self.templates = templates
+        self._templates = templates
         self._purged_listeners: list[Callable[[list[int]], None]] = []
+
+    @property
+    def templates(self) -> TemplateLibrary:
+        if callable(self._templates):
+            self._templates = self._templates()
+        return self._templates
 
     def on_purged(self, listener: Callable[[list[int]], None]) -> None:
         """Call ``listener`` with the ids of entries deleted for good (after the vault scrub),
@@ -157,6 +168,21 @@ class JournalService:
     ) -> list[SearchHit]:
         """Best matches first. Any text is safe: it is reduced to words and quoted phrases."""
         return list(self._r.search.search(text, flt, limit, offset))
+
+    def tidy_search_index(self, versions: int = 1) -> int:
+        """Idle-time upkeep, one small slice: securely remove up to ``versions`` edited-away
+        versions from the search index (saves leave them for later; searches already skip
+        them), or when none is left, merge a few pages of index segments. Returns how many
+        slices of work are still waiting (0 when the index is tidy)."""
+        upkeep = self._r.search_upkeep
+        if upkeep is None:
+            return 0
+        with self._tx():
+            if versions <= 0:
+                return int(upkeep.stale_count())
+            if upkeep.remove_oldest(versions):
+                return int(upkeep.stale_count()) + 1  # and then merging, perhaps
+            return 1 if upkeep.merge_some() else 0
 
     # ------------------------------------------------------------ trash
     def trash(self, entry_id: int) -> None:
@@ -275,6 +301,8 @@ class JournalService:
             for known, pseudonym in existing.items():
                 if known.lower() == name.lower():
                     return str(pseudonym)
+            from swreflect.core.deidentify import next_pseudonym
+
             pseudonym = next_pseudonym(name, existing.values())
             self._r.never_record.add(name, pseudonym)
         return pseudonym
@@ -284,8 +312,12 @@ class JournalService:
             self._r.never_record.remove(name)
 
     def check_text(self, text: str, names: dict[str, str] | None = None) -> list[Finding]:
+        from swreflect.core.deidentify import find_identifiers
+
         return find_identifiers(text, (names if names is not None else self.never_record()).keys())
 
     def swap_for_pseudonyms(self, text: str, names: dict[str, str] | None = None) -> str:
+        from swreflect.core.deidentify import find_identifiers, pseudonymise
+
         names = names if names is not None else self.never_record()
         return pseudonymise(text, find_identifiers(text, names.keys()), names)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from swreflect.core.clock import Clock
 from swreflect.core.journal import JournalRepositories, JournalService
-from swreflect.core.templates import TemplateLibrary, load_library
 from swreflect.paths import app_paths, resource_path
 from swreflect.vault.journal import (
     DraftRepository,
@@ -19,8 +19,12 @@ from swreflect.vault.journal import (
     MarkRepository,
     NeverRecordRepository,
     SearchRepository,
+    SearchUpkeepRepository,
 )
 from swreflect.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from swreflect.core.templates import TemplateLibrary
 
 TEMPLATES_ENV = "SWREFLECT_TEMPLATES_DIR"
 
@@ -34,6 +38,8 @@ def template_folders() -> list[Path]:
 
 
 def load_templates() -> TemplateLibrary:
+    from swreflect.core.templates import load_library
+
     return load_library(template_folders())
 
 
@@ -44,5 +50,7 @@ def build_journal(vault: Vault, clock: Clock) -> JournalService:
         drafts=DraftRepository(vault),
         marks=MarkRepository(vault),
         never_record=NeverRecordRepository(vault),
+        search_upkeep=SearchUpkeepRepository(vault),
     )
-    return JournalService(repos, vault.transaction, clock, load_templates())
+    # The templates are read when first asked for: listing or searching needs none of them.
+    return JournalService(repos, vault.transaction, clock, load_templates)

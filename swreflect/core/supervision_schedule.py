@@ -27,7 +27,7 @@ from swreflect.core import asye
 from swreflect.core.asye import add_months
 from swreflect.core.bank_holidays import working_day_on_or_after, working_day_on_or_before
 from swreflect.models.supervision import Agreement
-from swreflect.timefmt import format_date
+from swreflect.timefmt import format_weekday_date
 
 __all__ = ["DueState", "add_months", "describe_due", "due_state", "next_due", "weekday_date"]
 
@@ -37,7 +37,7 @@ _SEARCH_LIMIT_DAYS = 800
 
 def weekday_date(day: date) -> str:
     """``Monday 12 January 2026``: every due date is shown with its weekday."""
-    return f"{day.strftime('%A')} {format_date(day)}"
+    return format_weekday_date(day)
 
 
 def required_by(agreement: Agreement, last: date, day: date) -> date:
@@ -61,10 +61,22 @@ def calendar_due(agreement: Agreement, last_held: date | None) -> date:
         return agreement.start_date
     day = last_held + timedelta(days=1)
     for _ in range(_SEARCH_LIMIT_DAYS):
-        if day >= required_by(agreement, last_held, day):
+        required = required_by(agreement, last_held, day)
+        if day >= required:
             return day
-        day += timedelta(days=1)
+        day = _next_day_to_judge(agreement, day, required)
     return day  # pragma: no cover - every rule is shorter than the search limit
+
+
+def _next_day_to_judge(agreement: Agreement, day: date, required: date) -> date:
+    """The next day whose judgement could differ from ``day``'s. Under fixed terms (anything
+    but the newly qualified phases) ``required_by`` stays the same until the terms change, so
+    the search jumps to ``required`` or to the next change of terms, whichever comes first,
+    rather than trying every day (Home and Insights judge decades of sessions this way)."""
+    if agreement.terms_on(day).frequency == "asye":
+        return day + timedelta(days=1)
+    changes = [t.effective_from for t in agreement.terms if t.effective_from > day]
+    return min([required, *changes])
 
 
 def next_due(agreement: Agreement, last_held: date | None) -> date:

@@ -12,6 +12,16 @@ writes:
   and no unsigned attributes;
 * every certificate in it byte-identical to the signer's certificate, whose self-signature
   holds (the record signatures then pin it by the SHA-256 of exactly these bytes).
+
+The re-encoding is checked piece by piece (``_same_der``). Asking asn1crypto to re-encode the
+whole container at once took about 200 ms for 1.3 KB: fields it fills with their default
+values stay marked as changed, so every level above them encodes its whole subtree again each
+time it is asked for its bytes. So each small piece (the version, the algorithms, each
+certificate, each signed attribute, the signature value) is re-encoded on its own, and the
+frames around them (ContentInfo, the explicit tag, SignedData, the certificate set, the signer
+infos, each SignerInfo and its signed attributes) must have the one header DER allows and hold
+exactly the expected pieces in order. None of those frames has a field with a default value,
+so together this proves what the whole re-encoding proved, in a few milliseconds.
 """
 
 from __future__ import annotations
@@ -34,8 +44,7 @@ def check_container(der: bytes, signer_cert_der: bytes) -> None:
 
     try:
         info = cms.ContentInfo.load(der, strict=True)
-        if info.dump(force=True) != der:
-            raise _fail()
+        _same_der(der)
         _check_shape(info)
         certs = [c.chosen.dump(force=True) for c in info["content"]["certificates"]]
     except VerificationFailedError:
@@ -45,6 +54,58 @@ def check_container(der: bytes, signer_cert_der: bytes) -> None:
     if not certs or any(c != signer_cert_der for c in certs):
         raise _fail()
     _check_self_signed(signer_cert_der)
+
+
+# (class, constructed, tag) of the frames; universal 16 is SEQUENCE, 17 is SET.
+_SEQUENCE, _SET = (0, 1, 16), (0, 1, 17)
+_CONTEXT_0, _CONTEXT_1 = (2, 1, 0), (2, 1, 1)
+
+
+def _same_der(der: bytes) -> None:
+    """Raise unless ``der`` is a ContentInfo that re-encodes to exactly these bytes."""
+    from asn1crypto import cms, core, x509
+
+    content_type, wrapped = _frame(der, _SEQUENCE, 2)
+    _piece(cms.ContentType, content_type)
+    (signed_data,) = _frame(wrapped, _CONTEXT_0, 1)
+    version, digests, encap, certificates, signer_infos = _frame(signed_data, _SEQUENCE, 5)
+    _piece(cms.CMSVersion, version)
+    _piece(cms.DigestAlgorithms, digests)
+    _piece(cms.EncapsulatedContentInfo, encap)
+    for certificate in _frame(certificates, _CONTEXT_0):
+        _piece(x509.Certificate, certificate)
+    for signer_info in _frame(signer_infos, _SET):
+        version, sid, digest, signed_attrs, algorithm, signature = _frame(signer_info, _SEQUENCE, 6)
+        _piece(cms.CMSVersion, version)
+        _piece(cms.IssuerAndSerialNumber, sid)
+        _piece(cms.DigestAlgorithm, digest)
+        for attribute in _frame(signed_attrs, _CONTEXT_0):
+            _piece(cms.CMSAttribute, attribute)
+        _piece(cms.SignedDigestAlgorithm, algorithm)
+        _piece(core.OctetString, signature)
+
+
+def _frame(der: bytes, kind: tuple[int, int, int], count: int | None = None) -> list[bytes]:
+    """The values inside the constructed value ``der`` of ``kind``, which must be framed by
+    the shortest DER header, with nothing after it, and hold ``count`` values if given."""
+    from asn1crypto import parser
+
+    class_, method, tag, _header, contents, trailer = parser.parse(der, strict=True)
+    if (class_, method, tag) != kind or trailer or parser.emit(*kind, contents) != der:
+        raise _fail()
+    inside: list[bytes] = []
+    while contents:
+        size = parser.peek(contents)
+        inside.append(contents[:size])
+        contents = contents[size:]
+    if count is not None and len(inside) != count:
+        raise _fail()
+    return inside
+
+
+def _piece(kind: Any, der: bytes) -> None:
+    if kind.load(der, strict=True).dump(force=True) != der:
+        raise _fail()
 
 
 def _check_shape(info: Any) -> None:

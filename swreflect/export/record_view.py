@@ -9,7 +9,7 @@ notes, no journal. Pure Python, no reportlab.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from swreflect.models.vocab import FUNCTION_NAMES
@@ -21,6 +21,7 @@ from swreflect.signing.records import (
     SignedRecord,
     format_fingerprint,
 )
+from swreflect.timefmt import format_date, format_iso_moment, format_short_minutes
 
 CONFIDENTIAL_HEADER = "Confidential - supervision record"
 STATUS_NAMES = {"open": "Open", "done": "Done", "carried": "Carried over", "dropped": "Dropped"}
@@ -45,30 +46,19 @@ def long_date(value: Any) -> str:
         parsed = date.fromisoformat(raw)
     except ValueError:
         return raw
-    return f"{parsed.day} {parsed.strftime('%B %Y')}"
+    return format_date(parsed)
 
 
 def timestamp(value: Any) -> str:
-    """An ISO signing time as ``4 March 2026, 14:05 (UTC+00:00)``."""
-    raw = text(value)
-    try:
-        parsed = datetime.fromisoformat(raw)
-    except ValueError:
-        return raw
-    zone = parsed.strftime("%z")
-    offset = f" (UTC{zone[:3]}:{zone[3:]})" if zone else ""
-    return f"{parsed.day} {parsed.strftime('%B %Y, %H:%M')}{offset}"
+    """An ISO signing time as ``4 March 2026, 14:05 (UTC+00:00)``, in this computer's local
+    time with its zone (a record is read on other computers too)."""
+    return format_iso_moment(text(value), with_zone=True)
 
 
 def minutes(value: Any) -> str:
     if not isinstance(value, int) or isinstance(value, bool):
         return text(value)
-    hours, mins = divmod(value, 60)
-    if hours and mins:
-        return f"{hours} h {mins} min"
-    if hours:
-        return f"{hours} h"
-    return f"{mins} min"
+    return format_short_minutes(value)
 
 
 def title(record: dict[str, Any]) -> str:

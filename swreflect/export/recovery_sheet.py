@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 from swreflect.platform.files import atomic_write
+from swreflect.timefmt import format_date
 
 TITLE = "swreflect recovery key"
 GUIDANCE = (
@@ -38,7 +39,7 @@ def render_recovery_sheet(recovery_key: str, created: datetime) -> bytes:
     pdf.drawString(left, y, TITLE)
     y -= 26
     pdf.setFont("Helvetica", 11)
-    pdf.drawString(left, y, f"Made on {created.strftime('%d %B %Y')}")
+    pdf.drawString(left, y, f"Made on {format_date(created)}")
     y -= 48
     groups = recovery_key.split("-")
     lines = ["  ".join(groups[i : i + 5]) for i in range(0, len(groups), 5)]

@@ -12,6 +12,7 @@ from swreflect.export import record_view as view
 from swreflect.export.verify import VerificationReport
 from swreflect.models.vocab import IN_ROOM_LABEL
 from swreflect.signing.records import format_fingerprint
+from swreflect.timefmt import format_moment
 
 
 def _who(fingerprint: str | None, known: dict[str, str]) -> str:
@@ -23,7 +24,9 @@ def _who(fingerprint: str | None, known: dict[str, str]) -> str:
 def report_lines(report: VerificationReport, known: dict[str, str] | None = None) -> list[str]:
     known = known or {}
     signer = report.pdf_signer
-    when = view.timestamp(signer.signed_at.isoformat()) if signer.signed_at else "an unknown time"
+    when = (
+        format_moment(signer.signed_at, with_zone=True) if signer.signed_at else "an unknown time"
+    )
     same_key = sorted({e.role for e in report.signatures() if e.fingerprint == signer.fingerprint})
     lines = [
         "Valid: this PDF is unchanged since it was signed.",

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from swreflect.core import vault_access
+from swreflect.core.backup_labels import BackupLabel, label_for_taken, newest_automatic
 from swreflect.gui import dialogs
 from swreflect.gui.gate_links import GateLink
 from swreflect.gui.screens import gate_window as gate_names
@@ -35,56 +37,49 @@ from swreflect.gui.screens.restore_screen import (
     RestoreScreen,
 )
 from swreflect.gui.ui import button
-from swreflect.gui.vault_tasks import unlock_vault
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
+    from swreflect.core.vault_access import Vault
     from swreflect.gui.controller import ShellController
-    from swreflect.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
 REPLACE_TITLE = "Replace your vault with the backup?"
+RESTORED_TITLE = "Vault restored"
 REPLACE_TEXT = (
     "Everything in the vault on this computer will be replaced by what the backup holds. "
     "Anything written since the backup was made will be lost."
 )
 
 
-def _restore_and_open(folder: Path, request: RestoreRequest) -> Vault:
-    """Worker body: restore (every check happens before the swap), then unlock."""
+def _restore_and_open(folder: Path, request: RestoreRequest) -> tuple[Vault, BackupLabel | None]:
+    """Worker body: restore (every check happens before the swap), then unlock. Returns the
+    vault and the backup that was used (for "latest", the one that passed the checks)."""
     from swreflect.core import backup_service
 
     if request.kind == RECOVERY:
         secret: dict[str, str] = {"recovery_key": request.secret}
     else:
         secret = {"passphrase": request.secret}
+    used = request.label
     if request.mode == LATEST:
-        backup_service.restore_latest_backup(folder, **secret)
+        info = backup_service.restore_latest_backup(folder, **secret)
+        used = label_for_taken(info.path, info.taken_at)
     else:
         assert request.path is not None
         backup_service.restore_from_file(folder, request.path, replace_other=True, **secret)
-    return unlock_vault(
-        folder, "recovery" if request.kind == RECOVERY else "passphrase", request.secret
+    vault = vault_access.unlock_vault(folder, request.secret, recovery_key=request.kind == RECOVERY)
+    return vault, used
+
+
+def restored_text(used: BackupLabel | None) -> str:
+    """What the app says once a restore has worked: which backup, made when."""
+    what = "the backup" if used is None else used.describe()
+    return (
+        f"Your vault was restored from {what}. It passed both integrity checks. "
+        "Anything written after that backup was made is not in it."
     )
-
-
-def _finish_interrupted_restore(folder: Path) -> None:
-    """Before the first screen is chosen: where folders can't be swapped atomically (not
-    Linux), a restore stopped between its two renames leaves the old vault set aside; put it
-    back so the app finds a vault, not an empty folder. A no-op when nothing was left."""
-    from swreflect.vault.restore_names import leftovers
-
-    if not leftovers(folder):
-        return  # the usual case: nothing to tidy, and no crypto libraries loaded at start-up
-    from swreflect.vault.restore import finish_interrupted_restore
-
-    try:
-        finish_interrupted_restore(folder)
-    except OSError as exc:
-        log.warning(
-            "leftovers of an interrupted restore could not be tidied: %s", type(exc).__name__
-        )
 
 
 DAILY_BACKUP_DELAY_MS = 1500  # after unlock: Home paints first, the backup follows
@@ -94,11 +89,13 @@ class BackupHooks(QObject):
     daily_backup_finished = Signal(object)  # BackupInfo, or None when today's already exists
     daily_backup_failed = Signal(str)
     restore_failed = Signal(str)
+    restored = Signal(str)  # what the person was told: which backup, made when
 
     def __init__(self, shell: ShellController) -> None:
         super().__init__(shell)
         self.shell = shell
-        _finish_interrupted_restore(shell.folder)
+        # before the first screen is chosen, so a restore cut short still finds its vault
+        vault_access.finish_interrupted_restore(shell.folder)
         self._restore_screen: RestoreScreen | None = None
         self._came_from: QWidget | None = None
 
@@ -140,7 +137,8 @@ class BackupHooks(QObject):
     # ------------------------------------------------------------ navigation
     def _show_restore(self, *, latest: bool) -> None:
         self._came_from = self.shell.gate.current_screen()
-        self.restore_screen.offer(latest=latest)
+        newest = newest_automatic(self.shell.folder) if latest else None
+        self.restore_screen.offer(latest=latest, newest=newest)
         self.shell.gate.show_screen(self.restore_screen)
 
     def on_create_link_clicked(self) -> None:
@@ -163,24 +161,33 @@ class BackupHooks(QObject):
         req = cast(RestoreRequest, request)
         shell = self.shell
         replacing = shell.vault_exists() or req.mode == LATEST
+        named = "" if req.label is None else f"The backup is {req.label.describe()}.\n\n"
         if replacing and not dialogs.confirm(
-            self.restore_screen, REPLACE_TITLE, REPLACE_TEXT, "Replace with the backup"
+            self.restore_screen, REPLACE_TITLE, named + REPLACE_TEXT, "Replace with the backup"
         ):
             return
         folder = shell.folder
-        shell.gate.set_busy(True, "Checking and restoring the backup…")
+        what = "the backup" if req.label is None else f"“{req.label.name}”"
+        shell.gate.set_busy(True, f"Checking and restoring {what}…")
 
-        def work() -> Vault:
+        def work() -> tuple[Vault, BackupLabel | None]:
             return _restore_and_open(folder, req)
 
-        def succeeded(vault: object) -> None:
-            self.on_restore_succeeded(vault, req)
+        def succeeded(result: object) -> None:
+            vault, used = cast("tuple[Vault, BackupLabel | None]", result)
+            self.on_restore_succeeded(vault, req, used)
 
         shell.runner.start(work, succeeded, self.on_restore_failed)
 
-    def on_restore_succeeded(self, vault: object, request: RestoreRequest) -> None:
+    def on_restore_succeeded(
+        self, vault: object, request: RestoreRequest, used: BackupLabel | None = None
+    ) -> None:
         self.restore_screen.reset()
         log.info("vault restored from a backup (%s)", request.mode or FILE)
+        self.shell.gate.set_busy(False)
+        text = restored_text(used)
+        dialogs.inform(self.shell.gate, RESTORED_TITLE, text)
+        self.restored.emit(text)
         if request.kind == RECOVERY:
             self.shell.on_recover_succeeded(vault)  # asks for a new passphrase next
         else:

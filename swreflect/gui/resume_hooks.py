@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from swreflect.gui.journal.resume import wants_journal
-
 if TYPE_CHECKING:
     from swreflect.gui.controller import ShellController
 
@@ -26,5 +24,9 @@ class ResumeHooks(QObject):
         window, services = self.shell.main_window, self.shell.services
         if window is None or services is None:
             return
+        # Here, not at the top: the journal editor it lives beside isn't needed to draw the
+        # unlock screen, and importing it there cost start-up about 60 ms.
+        from swreflect.gui.journal.resume import wants_journal
+
         if wants_journal(services.settings):
             window.show_page("journal")

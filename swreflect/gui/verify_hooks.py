@@ -20,11 +20,12 @@ from PySide6.QtWidgets import QWidget
 
 from swreflect.gui.gate_links import GateLink
 from swreflect.gui.screens import gate_window as gate_names
+from swreflect.gui.shortcut_keys import VERIFY_SHORTCUT
 from swreflect.gui.ui import button
-from swreflect.gui.verify_dialog import VERIFY_SHORTCUT, VerifyDialog, open_verify_dialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialog is imported when first opened, not to draw the unlock screen
     from swreflect.gui.controller import ShellController
+    from swreflect.gui.verify_dialog import VerifyDialog
 
 __all__ = ["LINK_HELP", "LINK_TEXT", "VERIFY_SHORTCUT", "VerifyHooks"]
 
@@ -59,6 +60,8 @@ class VerifyHooks(QObject):
             return self.dialog
         window = self.shell.main_window
         parent: QWidget = window if window is not None else self.shell.gate
+        from swreflect.gui.verify_dialog import open_verify_dialog
+
         dialog = open_verify_dialog(parent, self.shell.services)
         dialog.destroyed.connect(self.on_dialog_destroyed)
         self.dialog = dialog

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -95,6 +94,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     itself, and over a device (``/dev/stdout``) the device node, so both are refused."""
     path = Path(path)
     refuse_unless_ordinary(path)
+    import secrets  # here, not at the top: most processes never write a file this way
+
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         write_new_file(tmp, data)

@@ -7,11 +7,8 @@ switched off before any secret is in memory.
 from __future__ import annotations
 
 import ctypes
-import logging
 import os
 import sys
-
-log = logging.getLogger(__name__)
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
@@ -25,7 +22,7 @@ def disable_core_dumps() -> bool:
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):
-        log.warning("could not set RLIMIT_CORE to 0")
+        _warn("could not set RLIMIT_CORE to 0")
         return False
     return True
 
@@ -82,4 +79,11 @@ def harden_process() -> None:
     private_umask()
     disable_core_dumps()
     if not set_not_dumpable():
-        log.warning("could not mark the process as not dumpable")
+        _warn("could not mark the process as not dumpable")
+
+
+def _warn(message: str) -> None:
+    """Logging is loaded only when there is something to say (``--version`` has nothing)."""
+    import logging
+
+    logging.getLogger(__name__).warning(message)

@@ -18,11 +18,7 @@ from the socket module only if someone else loaded it.
 
 from __future__ import annotations
 
-import logging
 import sys
-from typing import Any
-
-log = logging.getLogger(__name__)
 
 _LOOKUPS = {
     "socket.getaddrinfo",
@@ -65,12 +61,14 @@ def _inside_socketpair() -> bool:
 
 
 def _refuse(event: str) -> None:
+    import logging  # only when something tried: ``--version`` needn't load logging
+
     who = _who()
-    log.warning("refused network use (%s) attempted by %s", event, who)
+    logging.getLogger(__name__).warning("refused network use (%s) attempted by %s", event, who)
     raise NetworkRefused(f"swreflect never uses the network ({event} from {who})")
 
 
-def _hook(event: str, args: tuple[Any, ...]) -> None:
+def _hook(event: str, args: tuple[object, ...]) -> None:
     if not event.startswith("socket."):
         return
     if event in _LOOKUPS:

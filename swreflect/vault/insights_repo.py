@@ -14,7 +14,7 @@ CheckinRow = tuple[str, str, int | None, int | None, int | None]
 # is read, or decrypted, to draw the wellbeing figures.
 CHECKIN_ROWS = (
     "SELECT created_at, template_id, energy, stress, workload FROM journal_entries "
-    "WHERE deleted_at IS NULL ORDER BY created_at, id"
+    "WHERE deleted_at IS NULL AND created_at >= ? ORDER BY created_at, id"
 )
 
 
@@ -22,8 +22,10 @@ class CheckinRepository:
     def __init__(self, vault: Any) -> None:
         self._vault = vault
 
-    def rows(self) -> list[CheckinRow]:
-        """(created_at, template_id, energy, stress, workload) for entries not in the trash,
-        oldest first."""
-        cursor = self._vault.conn.execute(CHECKIN_ROWS)
+    def rows(self, since: str = "") -> list[CheckinRow]:
+        """(created_at, template_id, energy, stress, workload) for entries not in the trash
+        written at or after ``since`` (an ISO date or time; everything when empty), oldest
+        first. The page looks back a few weeks: at a career's scale, reading every entry's
+        row took a quarter of a second of Python in the worker and stalled the window."""
+        cursor = self._vault.conn.execute(CHECKIN_ROWS, (since,))
         return [(str(r[0]), str(r[1] or ""), r[2], r[3], r[4]) for r in cursor.fetchall()]

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import shutil
 import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -108,6 +107,8 @@ def guard(db_path: Path) -> Path | None:
         if same:
             kept = same[0]
         else:
+            import shutil  # only on this rare path; opening a vault needn't load it
+
             shutil.copyfile(wal, kept)
     except OSError:  # read-only media: nothing will be recovered or deleted there either
         kept = wal

@@ -96,3 +96,17 @@ def test_export_json_warns_and_import_json_round_trips(
         assert row == ("from the cli test",)
     finally:
         vault.lock()
+
+
+def test_restore_latest_names_the_backup_it_used(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["backup", "create", "--vault", str(folder)]) == 0
+    (made,) = (folder / "backups").glob("manual-*.db")
+    (folder / "vault.db").write_bytes(b"\0" * 8192)
+    capsys.readouterr()
+    assert main(["backup", "restore", "--latest", "--vault", str(folder), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["backup"] == made.name
+    assert any(f"“{made.name}”, made " in m and "(UTC" in m for m in result["messages"][:1])
+    assert f"Restored “{made.name}”" in result["messages"][-1]

@@ -81,3 +81,30 @@ def test_init_on_a_terminal_asks_twice_and_refuses_a_mismatch(vault_dir: Path) -
     assert b"don't match" in transcript
     assert not (vault_dir / "vault.db").exists()
     assert TEST_PASSPHRASE.encode() not in transcript
+
+
+def test_restore_names_the_backup_and_its_date_before_asking(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from swreflect.core.clock import FakeClock
+    from swreflect.core.services import build_services
+    from swreflect.vault.vault import Vault
+
+    make_vault(vault_dir)
+    vault = Vault.unlock(vault_dir, TEST_PASSPHRASE)
+    stick = build_services(vault, FakeClock()).backups.back_up_to(tmp_path / "stick.swrbak")
+    vault.lock()
+    stamp = datetime(2026, 12, 2, 14, 5).timestamp()  # local time
+    os.utime(stick, (stamp, stamp))
+    target = tmp_path / "new-laptop"
+    code, transcript = _run_in_pty(
+        ["backup", "restore", str(stick), "--vault", str(target)],
+        [(b"Passphrase of the backup: ", TEST_PASSPHRASE)],
+    )
+    assert code == 0, transcript
+    asked = transcript.index(b"Passphrase of the backup: ")
+    named = "“stick.swrbak”, made 2 December 2026, 14:05 (UTC".encode()
+    assert transcript.find(named) != -1 and transcript.find(named) < asked, transcript
+    assert transcript.find(named, asked) != -1, transcript  # and again in the result

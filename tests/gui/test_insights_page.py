@@ -70,7 +70,7 @@ def test_pairs_and_journal_are_drawn_from_the_vault(qtbot, styled_app, services,
     sam = page.pair_cards[0]
     # Both parties' ratings, oldest to newest, on the reused grid.
     assert len(sam.grid.points()) == 9
-    assert sam.grid.points()[0][0] == "2026-01-06"
+    assert sam.grid.points()[0][0] == "6 January 2026"
     assert sam.grid.points()[-1][1:] == (4.0, 4.0)
     assert "12 May 2026: you rated support 4, challenge 4" in sam.grid.accessibleDescription()
     assert "Sam Okafor rated support 3, challenge 4" in sam.grid.accessibleDescription()

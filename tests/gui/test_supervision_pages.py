@@ -44,10 +44,13 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
 ) -> None:
     page = SupervisionPage(services)
     qtbot.addWidget(page)
-    assert page.due.text() == EMPTY_TEXT
-    assert not page.start_button.isEnabled()
-
-    page.tabs.setCurrentWidget(page.person_form)
+    # The empty page says what it is for and offers the first step, not disabled buttons.
+    assert page.empty_state.isVisibleTo(page)
+    assert page.empty_state.text.text() == EMPTY_TEXT
+    assert not page.start_button.isVisibleTo(page)
+    assert page.empty_state.action.text() == "Add a person"
+    page.empty_state.action.click()
+    assert page.tabs.currentWidget() is page.person_form
     qtbot.keyClicks(page.person_form.name, "Sam Okafor")
     qtbot.mouseClick(page.person_form.add_button, Qt.MouseButton.LeftButton)
     assert page.tabs.currentWidget() is page.agreement_form
@@ -183,7 +186,7 @@ def test_pair_history_on_the_support_and_challenge_grid(
     page = SupervisionPage(services)
     qtbot.addWidget(page)
     assert [(s, c) for _d, s, c in page.grid.points()] == [(2.5, 2.0), (4.0, 3.5), (4.5, 4.5)]
-    assert "2026-03-30: support 4.0, challenge 3.5" in page.grid.accessibleDescription()
+    assert "30 March 2026: support 4.0, challenge 3.5" in page.grid.accessibleDescription()
     assert page.sessions.count() == 4
     _shot(page, "supervision-page")
 

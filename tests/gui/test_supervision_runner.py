@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from swreflect.core.clock import FakeClock
@@ -114,6 +114,10 @@ def test_whole_session_keeps_private_notes_out_of_the_summary(
     qtbot.mouseClick(runner.finish_button, Qt.MouseButton.LeftButton)
     end = runner.end_screen
     assert runner.pages.currentWidget() is end
+    # Only the stages that took time get a bar (not thirteen "0 min" bars).
+    bars = end.stages_box.findChildren(QProgressBar)
+    assert sorted(b.format() for b in bars) == ["30 min", "8 min"]
+    assert all(b.format() != "0 min" for b in end.functions_box.findChildren(QProgressBar))
     # A case discussion spent in the analysis step counts as development, not management.
     assert "Case management took" not in end.balance.text()
     assert list(end.rating_boxes) == ["supervisor"]  # only your own rating, on your screen
@@ -316,3 +320,19 @@ def test_a_carried_action_is_reviewed_and_can_join_the_agenda(
     assert (item.source, item.action_id) == ("carried_action", carried.id)
     review.carried_boxes[0].setChecked(True)
     assert services.actions.list() == []
+
+
+def test_end_screen_of_an_untimed_session_says_so_calmly(
+    qtbot: QtBot, styled_app: QApplication, services: Services, sup_agreement: str
+) -> None:
+    runner = SessionRunner(services, services.sessions.create(sup_agreement).id)
+    qtbot.addWidget(runner)
+    runner.resize(1024, 600)
+    runner.show()
+    qtbot.mouseClick(runner.finish_button, Qt.MouseButton.LeftButton)
+    end = runner.end_screen
+    assert end.stages_box.findChildren(QProgressBar) == []
+    assert end.functions_box.findChildren(QProgressBar) == []
+    line = end.stages_box.findChild(QLabel, "noTimeRecorded")
+    assert line is not None and line.text().startswith("No time was recorded")
+    _shot(runner, "supervision-end-untimed")

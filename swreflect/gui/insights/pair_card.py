@@ -15,6 +15,7 @@ from swreflect.core.insights import PairInsight
 from swreflect.gui.insights.split_chart import SplitChart
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.ui import content_label, label
+from swreflect.timefmt import format_date
 
 READABLE = (
     Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
@@ -78,7 +79,7 @@ class PairCard(QFrame):
         self.grid.setAccessibleName(f"Support and challenge with {pair.person_name}")
         self.grid.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.grid.set_rated(
-            [(p.held_on.isoformat(), float(p.support), float(p.challenge)) for p in pair.points],
+            [(format_date(p.held_on), float(p.support), float(p.challenge)) for p in pair.points],
             [p.rater for p in pair.points],
             grid_words(pair),
         )
@@ -101,12 +102,17 @@ class PairCard(QFrame):
         row.addLayout(side, 1)
         layout.addLayout(row)
 
-        layout.addWidget(label("How the time was spent", "subsection"))
+        # Time is measured where the session runs: a card built only from ratings given on
+        # received records has none to show, so the section is left out rather than empty.
+        timed = not pair.received_only
+        self.split_title = label("How the time was spent", "subsection")
+        self.split_title.setVisible(timed)
+        layout.addWidget(self.split_title)
         self.split = SplitChart()
         self.split.set_splits(pair.splits)
         self.split.setVisible(bool(pair.splits))
         layout.addWidget(self.split)
-        self.split_hint = content_label(self._split_hint(), "hint")
+        self.split_hint = content_label(self._split_hint() if timed else "", "hint")
         self.split_hint.setVisible(bool(self.split_hint.text()))
         layout.addWidget(self.split_hint)
         self.balance = readable(

@@ -17,6 +17,7 @@ from swreflect.core import insights_words as words
 from swreflect.core.insights import FUNCTION_LABELS, FunctionSplit
 from swreflect.gui.markers import chart_painter
 from swreflect.models.vocab import Function
+from swreflect.timefmt import format_short_minutes
 
 # function -> (colour, pattern laid over it)
 LOOK: dict[str, tuple[QColor, Qt.BrushStyle]] = {
@@ -32,7 +33,7 @@ DATE_WIDTH = 110
 
 def minutes_line(split: FunctionSplit) -> str:
     parts = [
-        f"{FUNCTION_LABELS[f]} {round(split.seconds[f] / 60)} min"
+        f"{FUNCTION_LABELS[f]} {format_short_minutes(round(split.seconds[f] / 60))}"
         for f in Function
         if split.seconds[f]
     ]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from swreflect.core.insights_wellbeing import SCALE_LABELS, WeekPoint
 from swreflect.gui.markers import chart_painter, draw_marker
 from swreflect.models.journal import WELLBEING_SCALES
+from swreflect.timefmt import format_day_month
 
 # scale -> (colour, line style, point shape)
 LOOK: dict[str, tuple[QColor, Qt.PenStyle, str]] = {
@@ -27,7 +28,7 @@ LEFT, TOP, RIGHT, BOTTOM = 34.0, 34.0, 28.0, 28.0
 
 
 def week_label(week: WeekPoint) -> str:
-    return f"{week.starts.day} {week.starts.strftime('%b')}"
+    return format_day_month(week.starts)
 
 
 def describe_weeks(weeks: Sequence[WeekPoint]) -> str:

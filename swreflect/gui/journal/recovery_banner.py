@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 
 from swreflect.gui.journal.banner import Banner
+from swreflect.timefmt import format_moment
 
 
 class RecoveryBanner(Banner):
@@ -25,7 +26,7 @@ class RecoveryBanner(Banner):
     def offer(self, title: str, saved_at: datetime) -> None:
         name = f"“{title}”" if title.strip() else "an entry"
         self.message.setText(
-            f"Some writing in {name} was kept safe at {saved_at.astimezone():%H:%M on %d %b} "
-            "but not finished. Would you like to carry on with it?"
+            f"Some writing in {name} was kept safe on {format_moment(saved_at)} but not "
+            "finished. Would you like to carry on with it?"
         )
         self.show()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.gui.journal.safe_emit import emit
 from swreflect.models.journal import Revision
+from swreflect.timefmt import format_moment
 
 
 class RevisionsDialog(QDialog):
@@ -29,7 +30,7 @@ class RevisionsDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Earlier versions")
         for rev in revisions:
-            item = QListWidgetItem(f"{rev.saved_at:%d %b %Y, %H:%M}  {rev.content.title}")
+            item = QListWidgetItem(f"{format_moment(rev.saved_at)}  {rev.content.title}")
             self.list.addItem(item)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)

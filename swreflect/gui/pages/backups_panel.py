@@ -20,7 +20,7 @@ from swreflect.core.services import Services
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, hint, label
 from swreflect.gui.workers import TaskRunner
-from swreflect.timefmt import format_moment
+from swreflect.timefmt import format_moment, plural
 
 EXPORT_TITLE = "Export without encryption?"
 
@@ -97,7 +97,7 @@ class BackupsPanel(QWidget):
             self.status.setText("There are no automatic backups yet.")
         else:
             newest = format_moment(backups[0].taken_at, with_zone=True)
-            count = "1 backup" if len(backups) == 1 else f"{len(backups)} backups"
+            count = plural(len(backups), "backup")
             self.status.setText(f"{count} kept. The newest was made {newest}.")
 
     def _today(self) -> str:

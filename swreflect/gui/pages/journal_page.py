@@ -40,6 +40,7 @@ from swreflect.gui.journal.search_worker import SearchRunner
 from swreflect.gui.journal.trash_view import TrashView
 from swreflect.gui.supervision.look import PRIVATE_ACCENT, set_privacy
 from swreflect.models.journal import Draft, EntryContent, SearchHit
+from swreflect.timefmt import format_time
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class JournalPage(QWidget):
         self.model = left.model
         self.list_view = left.list_view
         self.empty_label = left.empty_label
+        self.empty_state = left.empty_state
 
         # Right: editor (with its action bar) or the Trash.
         self.editor = EntryEditor(self._journal.templates)
@@ -178,15 +180,13 @@ class JournalPage(QWidget):
         self.empty_label.show()
 
     def _after_list_changed(self, query: str, filtered: bool) -> None:
-        if self.model.rowCount():
+        nothing_yet = not self.model.rowCount() and not (query or filtered)
+        self.empty_state.setVisible(nothing_yet)
+        self.list_view.setVisible(not nothing_yet)
+        if self.model.rowCount() or nothing_yet:
             self.empty_label.hide()
         else:
-            self.empty_label.setText(
-                "Nothing matches that search."
-                if query or filtered
-                else "Your journal is a private place to think things through. "
-                "Press New entry to write your first reflection."
-            )
+            self.empty_label.setText("Nothing matches that search.")
             self.empty_label.show()
         if self.editor.entry_id is not None:
             row = self.model.row_of(self.editor.entry_id)
@@ -273,7 +273,7 @@ class JournalPage(QWidget):
             self.saved_label.setText(exc.message)
             return
         self._drafted = (self.editor.entry_id, content)
-        self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
+        self.saved_label.setText(f"Saved {format_time(self._services.clock.now())}")
         emit(self.draft_saved)
 
     def commit(self) -> None:
@@ -294,7 +294,7 @@ class JournalPage(QWidget):
             return
         self.editor.mark_saved(entry.id, content)
         self._drafted = None
-        self.saved_label.setText(f"Saved {self._services.clock.now().astimezone():%H:%M}")
+        self.saved_label.setText(f"Saved {format_time(self._services.clock.now())}")
         self._update_actions()
         self.search_bar.set_tags(self._journal.tags())
         self.refresh_list()

@@ -17,6 +17,7 @@ from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.ui import MessageLabel, button, hint, title
+from swreflect.timefmt import format_date
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class RecoveryKeyPanel(QWidget):
         )
         if path is None:
             return
-        from swreflect.export.recovery_sheet import save_recovery_sheet
+        from swreflect.core.recovery_sheet import save_recovery_sheet
 
         try:
             written = save_recovery_sheet(path, self._key, self._clock.now())
@@ -135,7 +136,7 @@ class RecoveryKeyPanel(QWidget):
             return
         from swreflect.gui.recovery_print import print_recovery_key
 
-        print_recovery_key(printer, self._key, self._clock.now().strftime("%d %B %Y"))
+        print_recovery_key(printer, self._key, format_date(self._clock.now()))
         self.message.show_message("Sent to the printer.", "success")
 
     def on_copy_button_clicked(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.backup_labels import BackupLabel, label_for_file
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, password_field, title
 
@@ -36,6 +37,7 @@ class RestoreRequest:
     path: Path | None
     kind: str  # PASSPHRASE or RECOVERY
     secret: str
+    label: BackupLabel | None = None  # the backup named on the screen, if one could be
 
 
 def _radio(text: str, description: str) -> QRadioButton:
@@ -53,6 +55,8 @@ class RestoreScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Restore from a backup")
         self._path: Path | None = None
+        self._newest: BackupLabel | None = None
+        self._file_label: BackupLabel | None = None
 
         self.latest_choice = _radio(
             "The latest automatic backup on this computer",
@@ -82,6 +86,9 @@ class RestoreScreen(QWidget):
             "Passphrase or recovery key",
             "The passphrase the vault had when the backup was made, or its recovery key.",
         )
+        self.which = hint("")
+        self.which.setObjectName("restoreWhich")
+        self.which.setAccessibleName("Which backup")
         self.message = MessageLabel("Message")
         self.restore_button = button(
             "Restore", "Check the backup, then put it in place of the vault here.", "primary"
@@ -100,6 +107,7 @@ class RestoreScreen(QWidget):
         file_row.addWidget(self.file_field, 1)
         file_row.addWidget(self.choose_button)
         layout.addLayout(file_row)
+        layout.addWidget(self.which)
         kind_row = QHBoxLayout()
         kind_row.addWidget(field_label("Open it with"))
         kind_row.addWidget(self.passphrase_choice)
@@ -125,9 +133,11 @@ class RestoreScreen(QWidget):
         self.offer(latest=False)
 
     # ------------------------------------------------------------ set-up
-    def offer(self, *, latest: bool) -> None:
-        """Show the choices that make sense here: the latest backup only for an existing vault."""
+    def offer(self, *, latest: bool, newest: BackupLabel | None = None) -> None:
+        """Show the choices that make sense here: the latest backup only for an existing vault
+        (``newest`` names it, before anything is asked)."""
         self.reset()
+        self._newest = newest if latest else None
         self.latest_choice.setVisible(latest)
         self.file_choice.setVisible(latest)
         (self.latest_choice if latest else self.file_choice).setChecked(True)
@@ -165,6 +175,7 @@ class RestoreScreen(QWidget):
         )
         if chosen is not None:
             self._path = chosen
+            self._file_label = label_for_file(chosen)
             self.file_field.setText(str(chosen))
             self.secret_field.setFocus()
         self._refresh()
@@ -179,7 +190,13 @@ class RestoreScreen(QWidget):
         mode = LATEST if self.latest_choice.isChecked() else FILE
         kind = RECOVERY if self.recovery_choice.isChecked() else PASSPHRASE
         path = self._path if mode == FILE else None
-        self.restore_requested.emit(RestoreRequest(mode, path, kind, self.secret_field.text()))
+        self.restore_requested.emit(
+            RestoreRequest(mode, path, kind, self.secret_field.text(), self.chosen_label())
+        )
+
+    def chosen_label(self) -> BackupLabel | None:
+        """The backup the screen names: the newest automatic one, or the chosen file."""
+        return self._file_label if self.file_choice.isChecked() else self._newest
 
     # ------------------------------------------------------------ state
     def _refresh(self) -> None:
@@ -188,6 +205,23 @@ class RestoreScreen(QWidget):
         self.choose_button.setEnabled(wants_file)
         ready = bool(self.secret_field.text()) and (not wants_file or self._path is not None)
         self.restore_button.setEnabled(ready)
+        which = self._which_text(wants_file)
+        self.which.setText(which)
+        self.which.setVisible(bool(which))
+
+    def _which_text(self, wants_file: bool) -> str:
+        if wants_file:
+            if self._path is None:
+                return ""
+            if self._file_label is None:
+                return f"“{self._path.name}” can't be read; choose another file."
+            return f"This will restore {self._file_label.describe()}."
+        if self._newest is None:
+            return "There is no automatic backup on this computer yet."
+        return (
+            f"The newest automatic backup is {self._newest.describe()}. If it fails its "
+            "checks, the newest sound one before it is used."
+        )
 
     def show_error(self, text: str) -> None:
         self.secret_field.clear()
@@ -196,6 +230,7 @@ class RestoreScreen(QWidget):
 
     def reset(self) -> None:
         self._path = None
+        self._file_label = None
         self.file_field.clear()
         self.secret_field.clear()
         self.passphrase_choice.setChecked(True)

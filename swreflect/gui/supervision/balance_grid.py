@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from swreflect.gui.markers import draw_marker
 from swreflect.models.supervision import Session
+from swreflect.timefmt import format_date
 
+# (label, right = high support, top = high challenge): support runs across, challenge up.
 QUADRANTS = (
-    ("Supported, not stretched", False, True),
+    ("Stretched, not supported", False, True),
     ("Supported and stretched", True, True),
     ("Neither supported nor stretched", False, False),
-    ("Stretched, not supported", True, False),
+    ("Supported, not stretched", True, False),
 )
 
 
@@ -54,7 +56,7 @@ class BalanceGrid(QWidget):
         for session in sessions:
             point = session_point(session)
             if point and session.held_on:
-                self._points.append((session.held_on.isoformat(), *point))
+                self._points.append((format_date(session.held_on), *point))
         self._markers = ["both"] * len(self._points)
         if self._points:
             words = "; ".join(

@@ -32,19 +32,36 @@ from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.supervision.minutes_consent import MinutesConsent
 from swreflect.gui.ui import hint
 from swreflect.models.vocab import Function
+from swreflect.timefmt import format_minutes, format_short_minutes
 
 NO_BALANCE_WORRY = "The time was spread across the functions; nothing crowded the rest out."
 TOO_SHORT = "Less than ten minutes were timed, so there's no balance to show yet."
+
+
+NO_STAGE_TIME = "No time was recorded on the stages; the timer runs while a stage is open."
+NO_FUNCTION_TIME = "No time was recorded yet, so there is nothing to split by function."
 
 
 def _bar(minutes: int, total: int, name: str) -> QProgressBar:
     bar = QProgressBar()
     bar.setRange(0, max(total, 1))
     bar.setValue(minutes)
-    bar.setFormat(f"{minutes} min")
-    bar.setAccessibleName(f"{name}: {minutes} minutes")
+    bar.setFormat(format_short_minutes(minutes))
+    bar.setAccessibleName(f"{name}: {format_minutes(minutes)}")
     bar.setMaximumHeight(18)
     return bar
+
+
+def _fill(grid: QGridLayout, rows: list[tuple[str, int]], total: int, none_text: str) -> None:
+    """One bar per row that took time (at least a minute); a calm line when none did."""
+    timed = [(name, minutes) for name, minutes in rows if minutes > 0]
+    if not timed:
+        empty = hint(none_text)
+        empty.setObjectName("noTimeRecorded")
+        grid.addWidget(empty, 0, 0, 1, 2)
+    for row, (name, minutes) in enumerate(timed):
+        grid.addWidget(QLabel(name), row, 0)
+        grid.addWidget(_bar(minutes, total, name), row, 1)
 
 
 class EndScreen(QScrollArea):
@@ -141,6 +158,9 @@ class EndScreen(QScrollArea):
         )
         self.decisions = QPlainTextEdit()
         self.decisions.setAccessibleName("Decisions to write on the case file, one per line")
+        self.decisions.setAccessibleDescription(
+            "A reminder of what to record on the case file elsewhere; it is not sent anywhere."
+        )
         self.decisions.setTabChangesFocus(True)
         self.decisions.setMaximumHeight(90)
         decisions_layout.addWidget(self.decisions)
@@ -151,10 +171,16 @@ class EndScreen(QScrollArea):
         summary_layout.addWidget(hint(SUMMARY_PROMPT + " It is saved as you type."))
         self.assemble_button = QPushButton("Start from a short outline")
         self.assemble_button.setAccessibleName("Start the summary from a short outline")
+        self.assemble_button.setToolTip(
+            "Fill the summary with an outline of the shared notes, to edit in your own words."
+        )
         self.assemble_button.clicked.connect(self.on_assemble_button_clicked)
         summary_layout.addWidget(self.assemble_button)
         self.summary = QPlainTextEdit()
         self.summary.setAccessibleName("Draft summary")
+        self.summary.setAccessibleDescription(
+            "The summary that goes in the record, in your own words."
+        )
         self.summary.setTabChangesFocus(True)
         self.summary.setMinimumHeight(180)
         summary_layout.addWidget(self.summary)
@@ -183,6 +209,7 @@ class EndScreen(QScrollArea):
     def _rating_combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        combo.setToolTip("From 1 (very little) to 5 (a lot); private unless you include it.")
         combo.setMinimumWidth(130)
         combo.addItem("Not rated", 0)
         for value in range(1, 6):
@@ -197,14 +224,13 @@ class EndScreen(QScrollArea):
             clear_layout(grid)
         total = max(1, session_record.minutes(session_record.total_seconds(session)))
         split = session_record.seconds_by_function(session)
-        for row, function in enumerate(Function):
-            minutes = session_record.minutes(split[function])
-            self.functions_grid.addWidget(QLabel(function.capitalize()), row, 0)
-            self.functions_grid.addWidget(_bar(minutes, total, function), row, 1)
-        for row, (title, seconds) in enumerate(session_record.seconds_by_stage(session)):
-            minutes = session_record.minutes(seconds)
-            self.stages_grid.addWidget(QLabel(title), row, 0)
-            self.stages_grid.addWidget(_bar(minutes, total, title), row, 1)
+        functions = [(f.capitalize(), session_record.minutes(split[f])) for f in Function]
+        stages = [
+            (title, session_record.minutes(seconds))
+            for title, seconds in session_record.seconds_by_stage(session)
+        ]
+        _fill(self.functions_grid, functions, total, NO_FUNCTION_TIME)
+        _fill(self.stages_grid, stages, total, NO_STAGE_TIME)
         message = session_record.balance_message(session)
         too_short = session_record.too_short(session)
         self.balance.setText(message or (TOO_SHORT if too_short else NO_BALANCE_WORRY))

@@ -32,6 +32,7 @@ from swreflect.gui.supervision.end_screen import EndScreen
 from swreflect.gui.supervision.stage_panel import StagePanel
 from swreflect.models.supervision import Session
 from swreflect.models.vocab import SessionStatus
+from swreflect.timefmt import format_date, format_minutes
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,7 +70,7 @@ class SessionRunner(QWidget):
 
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
-        when = session.held_on.strftime("%d %B %Y").lstrip("0") if session.held_on else ""
+        when = format_date(session.held_on) if session.held_on else ""
         what = "Debrief" if session.kind == "debrief" else "Supervision"
         heading = f"<b>{what} with {person.display_name}</b>  ·  {when}"
         if session.follow_up_on:
@@ -84,7 +85,8 @@ class SessionRunner(QWidget):
         self.session_clock = QLabel()
         self.session_clock.setAccessibleName("Time in the session against the agreed length")
         self.session_clock.setToolTip(
-            f"Time measured in this session so far, against the {self.agreed_minutes} minutes "
+            f"Time measured in this session so far, against the "
+            f"{format_minutes(self.agreed_minutes)} "
             "your agreement sets aside."
         )
         clocks = QHBoxLayout()  # on a line of their own, so the header fits a small screen
@@ -118,6 +120,9 @@ class SessionRunner(QWidget):
         side = QVBoxLayout()
         self.stage_list = QListWidget()
         self.stage_list.setAccessibleName("Stages of the session")
+        self.stage_list.setAccessibleDescription(
+            "The stages of this session in order; choose one to open it."
+        )
         self.stage_list.setMinimumWidth(170)
         self.stage_list.setMaximumWidth(300)
         self.stage_list.setWordWrap(True)
@@ -128,15 +133,18 @@ class SessionRunner(QWidget):
         buttons = QHBoxLayout()
         self.up_button = QPushButton("Move up")
         self.up_button.setAccessibleName("Move the stage earlier")
+        self.up_button.setToolTip("Move the chosen stage one place earlier in the session.")
         self.up_button.clicked.connect(lambda: self.move_stage(-1))
         self.down_button = QPushButton("Move down")
         self.down_button.setAccessibleName("Move the stage later")
+        self.down_button.setToolTip("Move the chosen stage one place later in the session.")
         self.down_button.clicked.connect(lambda: self.move_stage(1))
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         side.addLayout(buttons)
         self.skip_button = QPushButton("Skip this stage")
         self.skip_button.setAccessibleName("Skip or bring back the stage")
+        self.skip_button.setToolTip("Leave this stage out of the session, or bring it back.")
         self.skip_button.clicked.connect(self.on_skip_button_clicked)
         side.addWidget(self.skip_button)
         row.addLayout(side)
@@ -147,12 +155,17 @@ class SessionRunner(QWidget):
         nav = QHBoxLayout()
         self.previous_button = QPushButton("&Previous")
         self.previous_button.setAccessibleName("Previous stage")
+        self.previous_button.setToolTip("Go back to the stage before this one.")
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QPushButton("&Next stage")
         self.next_button.setAccessibleName("Next stage")
+        self.next_button.setToolTip("Go on to the next stage.")
         self.next_button.clicked.connect(lambda: self.step(1))
         self.finish_button = QPushButton("&Finish and review")
         self.finish_button.setAccessibleName("Finish the session and review it")
+        self.finish_button.setToolTip(
+            "See where the time went, rate the session and write the summary."
+        )
         self.finish_button.clicked.connect(self.show_end_screen)
         nav.addWidget(self.previous_button)
         nav.addStretch(1)
@@ -187,6 +200,12 @@ class SessionRunner(QWidget):
         self.stage_list.setCurrentRow(first)
 
     # ------------------------------------------------------------------ stage list
+    def hasHeightForWidth(self) -> bool:
+        """The runner scrolls inside itself (stages, end screen): its height is what the page
+        gives it, never the sum of its wrapped lines, or the page would scroll around it too
+        (two scroll bars side by side at 1024x600)."""
+        return False
+
     def _fill_stage_list(self, session: Session) -> None:
         current = self.current_key()
         self.stage_list.blockSignals(True)

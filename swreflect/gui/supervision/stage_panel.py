@@ -23,6 +23,7 @@ from swreflect.gui.supervision.prompt_card import PromptCard
 from swreflect.gui.supervision.stage_extras import StageExtras, prompts_for_owner
 from swreflect.models.supervision import AGENDA_FUNCTIONS, Session
 from swreflect.models.vocab import ActionStatus, Function
+from swreflect.timefmt import format_date
 
 FUNCTION_LABELS = {
     "case": "Case discussion (split by the cycle)",
@@ -38,6 +39,7 @@ def function_combo(current: str, name: str, agenda: bool = False) -> QComboBox:
     neutral case discussion whose time is split by the step of the cycle."""
     combo = QComboBox()
     combo.setAccessibleName(name)
+    combo.setToolTip("What this time mostly served; the end screen shows the split.")
     keys: tuple[str, ...] = AGENDA_FUNCTIONS if agenda else tuple(Function)
     for key in keys:
         combo.addItem(FUNCTION_LABELS[key], key)
@@ -120,7 +122,7 @@ class StagePanel(QScrollArea):
         self.body_layout.addWidget(heading)
         self.carried_boxes: list[QCheckBox] = []
         for action in carried:
-            due = f" (by {action.due.strftime('%d %b')})" if action.due else ""
+            due = f" (by {format_date(action.due)})" if action.due else ""
             box = QCheckBox(f"{action.description}, {action.owner}{due}")
             box.setAccessibleName(f"Done: {action.description}")
             box.setChecked(action.status == ActionStatus.DONE)

@@ -10,6 +10,12 @@ the list scrolls.
 
 Snippets are built only for the rows of the page being shown, in Python from the rows
 themselves (``snippets.py`` says why).
+
+Index row ids are *versions* (migration m0010): an edit indexes the new text under a fresh id
+and leaves the old version in the index, noted as stale, until idle-time upkeep removes it
+(``search_upkeep.py``). Every statement here skips stale ids and maps the rest back to entry
+ids, so what a search returns never depends on whether that upkeep has run yet. "Most recent"
+is therefore "most recently written": an entry that was just edited counts as recent.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from swreflect.vault.journal.snippets import query_words, snippet
 
 SNIPPET_TOKENS = 14
 WINDOW = 200  # recent matches ranked by relevance; beyond them, newest first
+VERSION_BASE = 1 << 40  # index ids from here on are versions listed in journal_fts_versions
+LIVE = " AND rowid NOT IN (SELECT version FROM journal_fts_stale)"
 
 
 def _narrowing(flt: JournalFilter | None) -> tuple[str, list[Any]]:
@@ -31,7 +39,9 @@ def _narrowing(flt: JournalFilter | None) -> tuple[str, list[Any]]:
     if not where:
         return "", []
     return (
-        f" AND rowid IN (SELECT id FROM journal_entries WHERE deleted_at IS NULL{where})",  # noqa: S608
+        " AND rowid IN (SELECT coalesce(v.version, id) FROM journal_entries LEFT JOIN "  # noqa: S608
+        "journal_fts_versions AS v ON v.entry_id = id "
+        f"WHERE deleted_at IS NULL{where})",
         params,
     )
 
@@ -43,6 +53,7 @@ def search_sql(
     inside the ranked window, or both beyond it; ``page_ids`` splits a page that straddles).
     The benchmark runs the same statement on the plain floor."""
     narrowing, params = _narrowing(flt)
+    narrowing = LIVE + narrowing
     if offset >= WINDOW:
         sql = (
             f"SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?{narrowing} "  # noqa: S608
@@ -67,10 +78,11 @@ class SearchRepository:
         match = sanitise(text)
         if match is None or limit <= 0:
             return []
-        ids = self.page_ids(match, flt, limit, offset)
+        ids = self.entry_ids(self.page_ids(match, flt, limit, offset))
         return self._hits(query_words(text), ids)
 
     def page_ids(self, match: str, flt: JournalFilter | None, limit: int, offset: int) -> list[int]:
+        """The index row ids (versions) of one page of hits, best first."""
         conn = self._vault.conn
         ids: list[int] = []
         if offset < WINDOW:
@@ -84,6 +96,25 @@ class SearchRepository:
             sql, params = search_sql(match, flt, limit, offset)
             ids += [int(r[0]) for r in conn.execute(sql, params).fetchall()]
         return ids
+
+    def entry_ids(self, versions: list[int]) -> list[int]:
+        """Entry ids for live index row ids, in the same order."""
+        later = [v for v in versions if v >= VERSION_BASE]
+        owner: dict[int, int] = {}
+        if later:
+            marks = ",".join("?" for _ in later)
+            rows = self._vault.conn.execute(
+                f"SELECT version, entry_id FROM journal_fts_versions WHERE version IN ({marks})",  # noqa: S608
+                later,
+            ).fetchall()
+            owner = {int(r[0]): int(r[1]) for r in rows}
+        out: list[int] = []
+        for version in versions:
+            if version < VERSION_BASE:
+                out.append(version)  # indexed before m0010 under the entry's own id
+            elif version in owner:
+                out.append(owner[version])
+        return out
 
     def _hits(self, words: tuple[str, ...], ids: list[int]) -> list[SearchHit]:
         if not ids:
@@ -102,7 +133,8 @@ class SearchRepository:
         if match is None:
             return 0
         row = self._vault.conn.execute(
-            "SELECT count(*) FROM journal_fts WHERE journal_fts MATCH ?", (match,)
+            f"SELECT count(*) FROM journal_fts WHERE journal_fts MATCH ?{LIVE}",  # noqa: S608
+            (match,),
         ).fetchone()
         return int(row[0])
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.gui import dialogs
-from swreflect.gui.backup_hooks import REPLACE_TITLE, BackupHooks
+from swreflect.gui.backup_hooks import REPLACE_TITLE, RESTORED_TITLE, BackupHooks
 from swreflect.gui.controller import State
 from swreflect.gui.pages.backups_panel import EXPORT_TITLE, BackupsPanel
 from swreflect.vault.kdf import KdfPolicy
@@ -37,6 +39,14 @@ def _backup_file(tmp_path: Path, state: str) -> tuple[Path, str]:
     return path, recovery
 
 
+def _made_at(path: Path, local: datetime) -> str:
+    """Give ``path`` the file date ``local`` (naive, local time); returns its "UTC+hh:mm"."""
+    stamp = local.timestamp()
+    os.utime(path, (stamp, stamp))
+    raw = datetime.fromtimestamp(stamp).astimezone().strftime("%z")
+    return f"UTC{raw[:3]}:{raw[3:]}"
+
+
 def _panel(shell: object) -> BackupsPanel:
     window = shell.main_window  # type: ignore[attr-defined]
     window.show_page("settings")
@@ -55,12 +65,20 @@ def test_new_computer_restores_from_a_backup_file(qtbot, make_shell, vault_dir, 
     assert shell.gate.current_screen() is screen
     assert not screen.latest_choice.isVisible()
     assert not screen.restore_button.isEnabled()
+    made = _made_at(backup, datetime(2026, 12, 2, 14, 5))
     dialogs.set_next_path(backup)
     screen.choose_button.click()
+    # Which backup and its date are named before the secret is asked for.
+    assert screen.which.isVisible()
+    assert f"“stick.swrbak”, made 2 December 2026, 14:05 ({made})" in screen.which.text()
     qtbot.keyClicks(screen.secret_field, TEST_PASSPHRASE)
     _shot(shell.gate, "restore-file")
-    with qtbot.waitSignal(shell.unlocked, timeout=WAIT_MS):
+    dialogs.set_next_answer(True)  # the "restored" note
+    with qtbot.waitSignal(hooks.restored, timeout=WAIT_MS) as told:
         screen.restore_button.click()
+    qtbot.waitUntil(lambda: shell.services is not None, timeout=WAIT_MS)
+    assert RESTORED_TITLE in dialogs.shown
+    assert "“stick.swrbak”, made 2 December 2026, 14:05" in told.args[0]
     assert get_setting(shell.services.vault, "state") == "from the old laptop"
 
 
@@ -76,6 +94,7 @@ def test_restore_with_the_recovery_key_then_asks_for_a_new_passphrase(
     screen.choose_button.click()
     screen.recovery_choice.setChecked(True)
     qtbot.keyClicks(screen.secret_field, recovery)
+    dialogs.set_next_answer(True)  # the "restored" note
     screen.restore_button.click()
     qtbot.waitUntil(lambda: shell.state is State.NEW_PASSPHRASE, timeout=WAIT_MS)
 
@@ -130,12 +149,20 @@ def test_daily_backup_after_unlock_then_damage_and_restore_latest(
     hooks.unlock_link.click()
     restore = hooks.restore_screen
     assert restore.latest_choice.isChecked()
+    (auto,) = (vault_dir / "backups").glob("auto-*.db")
+    stamp = datetime.strptime(auto.name.split("-")[2][:16], "%Y%m%dT%H%M%SZ")
+    local = stamp.replace(tzinfo=UTC).astimezone()
+    made = f"{local.day} {local:%B %Y, %H:%M}"
+    assert f"“{auto.name}”, made {made}" in restore.which.text()
     qtbot.keyClicks(restore.secret_field, TEST_PASSPHRASE)
     _shot(shell.gate, "restore-latest")
     dialogs.set_next_answer(True)
-    with qtbot.waitSignal(shell.unlocked, timeout=WAIT_MS):
+    dialogs.set_next_answer(True)  # the "restored" note
+    with qtbot.waitSignal(hooks.restored, timeout=WAIT_MS) as told:
         restore.restore_button.click()
+    qtbot.waitUntil(lambda: shell.services is not None, timeout=WAIT_MS)
     assert REPLACE_TITLE in dialogs.shown
+    assert f"“{auto.name}”, made {made}" in told.args[0]
     assert get_setting(shell.services.vault, "state") == "safe in the backup"
     assert shell.services.vault.integrity_problems() == []
 
