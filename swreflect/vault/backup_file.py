@@ -10,8 +10,9 @@ On-disk format, version 1 (all integers big-endian)::
     16      8     D = length of the database
     24      K     keyslots.json exactly as the vault holds it (DEK wrapped by the
                   passphrase slot and the recovery slot, AES-256-GCM; see keyslots.py)
-    24+K    D     the database: a SQLCipher 4 file keyed with the raw DEK, made by
-                  sqlcipher_export and integrity-checked before packing
+    24+K    D     the database: a SQLCipher 4 file keyed with its own page key
+                  (page_keys), copied page by page and checked before packing
+                  (backup_copy, backup_check)
     24+K+D  32    SHA-256 of bytes [0, 24+K+D)
     56+K+D  32    HMAC-SHA256 of bytes [0, 56+K+D) under HKDF-SHA256(DEK,
                   info=b"swreflect backup file v1 hmac")
