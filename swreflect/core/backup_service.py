@@ -197,7 +197,7 @@ class BackupService:
                 raise OutputFileError() from exc
             finally:
                 remove_partials(folder)
-            backup_file.read_backup_file(dest).check_key(dek)
+            backup_file.check_written(dest, dek)
         log.info("backup file written")
         return dest
 
