@@ -56,7 +56,7 @@ class BackupService:
         self._vault = vault
         self._clock = clock
         self._settings = SettingsRepository(vault)
-        self._writing: Path | None = None  # the partial file of a backup under way
+        self._done: float | None = None  # how far the backup under way has got (0–1)
 
     @property
     def folder(self) -> Path:
@@ -127,16 +127,12 @@ class BackupService:
         return self._backup_into_folder(AUTO, should_stop)
 
     def progress(self) -> float | None:
-        """How far the backup under way has got (0–1, by the size of the copy so far), or
-        ``None`` when none is being written. Safe to ask from any thread."""
-        partial = self._writing
-        if partial is None:
-            return None
-        try:
-            whole = (self._vault.folder / DB_NAME).stat().st_size
-            return min(1.0, partial.stat().st_size / whole) if whole else None
-        except OSError:
-            return 0.0
+        """How far the backup under way has got (0–1: the pages copied, then the checks of
+        the copy), or ``None`` when none is being written. Safe to ask from any thread."""
+        return self._done
+
+    def _note_progress(self, done: float) -> None:
+        self._done = done
 
     def create_backup(self) -> BackupInfo:
         """A backup into ``backups/`` now, whatever the daily schedule says."""
@@ -150,7 +146,7 @@ class BackupService:
         except OSError as exc:
             raise BackupFailedError() from exc
         finally:
-            self._writing = None
+            self._done = None
 
     def _backup_into_folder_unchecked(
         self, kind: str, should_stop: Callable[[], bool] | None
@@ -158,10 +154,12 @@ class BackupService:
         folder = self.folder
         remove_partials(folder)
         dest = new_backup_path(folder, kind, self._vault.schema_version(), self._clock.now())
-        self._writing = dest.with_name(dest.name + PARTIAL_SUFFIX)
+        self._done = 0.0
         # Borrowed, not copied: a lock meanwhile waits for the copy (or asks it to stop).
         with self._vault.key.use() as dek:
-            snapshot_database(self._vault.folder / DB_NAME, dek, dest, should_stop)
+            snapshot_database(
+                self._vault.folder / DB_NAME, dek, dest, should_stop, self._note_progress
+            )
         self.apply_rotation()
         info = parse_backup_name(dest)
         assert info is not None
