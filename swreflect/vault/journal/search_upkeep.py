@@ -71,7 +71,6 @@ class SearchUpkeepRepository:
         return conn.total_changes - before >= 2
 
 
-
 class OnConnection:
     """Just enough of a vault for this repository on a connection of its own (the upkeep's,
     ``vault.threads`` rule 5); its owner holds the transaction."""
