@@ -28,7 +28,6 @@ from swreflect.vault.backup_rotation import rotate
 from swreflect.vault.backups import (
     PARTIAL_SUFFIX,
     BackupInfo,
-    checkpoint,
     ensure_backups_dir,
     inspect_backup,
     list_backups,
@@ -122,8 +121,10 @@ class BackupService:
         """The slow half of ``run_daily_backup``, safe in a worker: the copy is made through a
         connection of its own, and nothing here opens a transaction on the shared one.
         ``should_stop`` lets the user put it off (``BackupCancelledError``)."""
-        with contextlib.suppress(DatabaseError):  # best effort; the copy reads the log anyway
-            checkpoint(self._vault.conn)  # this thread's own connection (vault.threads)
+        # Best effort, and PASSIVE: a TRUNCATE checkpoint here held off the UI thread's saves
+        # until it had copied and flushed the whole log. The copy reads the log anyway.
+        with contextlib.suppress(DatabaseError):
+            self._vault.checkpoint()  # this thread's own connection (vault.threads)
         return self._backup_into_folder(AUTO, should_stop)
 
     def progress(self) -> float | None:
@@ -196,7 +197,7 @@ class BackupService:
                 raise OutputFileError() from exc
             finally:
                 remove_partials(folder)
-            backup_file.read_backup_file(dest).check_key(dek)
+            backup_file.check_written(dest, dek)
         log.info("backup file written")
         return dest
 

@@ -83,6 +83,7 @@ def restored_text(used: BackupLabel | None) -> str:
 
 
 DAILY_BACKUP_DELAY_MS = 1500  # after unlock: Home paints first, the backup follows
+LATER_TODAY_MS = 2 * 60 * 60 * 1000  # a backup put off is tried again two hours later
 
 
 class BackupHooks(QObject):
@@ -243,11 +244,18 @@ class BackupHooks(QObject):
         def failed(message: str) -> None:
             tidy()
             self.on_daily_backup_failed(services, release, message)
+            if stop.is_set():  # put off by the person (a lock also sets it, and ends here)
+                self.try_again_later(services)
 
         self.shell.locking.connect(put_off_for_lock)
         self.shell.runner.start(
             lambda: services.backups.write_daily_backup(stop.is_set), succeeded, failed
         )
+
+    def try_again_later(self, services: Services) -> None:
+        """A backup put off is tried again later today if the vault is still unlocked then
+        (and at the next unlock in any case)."""
+        QTimer.singleShot(LATER_TODAY_MS, self, lambda: self.start_daily_backup(services))
 
     def on_daily_backup_failed(
         self, services: Services, release: Callable[[], None], message: str

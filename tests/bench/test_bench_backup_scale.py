@@ -91,6 +91,9 @@ def _backup_in_window(
     app: QApplication, window: QMainWindow, services: Services
 ) -> tuple[float, float, int]:
     """One daily backup as the shell runs it: (seconds, longest stall in ms, progress values)."""
+    stall = StallMeter()  # from the start: claiming and showing the bar are UI-thread work
+    stall.start()
+    start = time.perf_counter()
     assert services.backups.claim_daily_backup() is not False
     stop = threading.Event()
     indicator = BackupProgress.show_in(window, services.backups.progress, stop)
@@ -99,9 +102,6 @@ def _backup_in_window(
     runner = TaskRunner()
     done: list[object] = []
     loop = QEventLoop()
-    stall = StallMeter()
-    stall.start()
-    start = time.perf_counter()
     task = runner.start(
         lambda: services.backups.write_daily_backup(stop.is_set), done.append, done.append
     )

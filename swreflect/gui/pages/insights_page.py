@@ -160,7 +160,12 @@ class InsightsPage(QWidget):
         self._next_step()
 
     def _add_card(self, pair: PairInsight, at: int | None = None) -> None:
+        """Build the card now and put it on the page on the next turn: building and laying
+        out one card in the same turn was the longest stall left."""
         card = PairCard(pair)
+        self._steps.insert(0, partial(self._place_card, card, at))
+
+    def _place_card(self, card: PairCard, at: int | None) -> None:
         index = len(self.pair_cards) if at is None else at
         self.pair_cards.insert(index, card)
         self.cards_box.insertWidget(index, card)
