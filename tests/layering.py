@@ -41,31 +41,6 @@ ALLOWED: dict[str, frozenset[str]] = {
     "__init__": frozenset(),
 }
 
-# (module, unit) arrows that break the rules today and are scheduled to go (issue 10). A test
-# fails if one of these disappears without being removed here, so the list can only shrink.
-KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("cli/__init__.py", "vault"),
-        ("cli/context.py", "vault"),
-        ("cli/export_cmds.py", "export"),
-        ("cli/export_cmds.py", "signing"),
-        ("cli/vault_cmds.py", "vault"),
-        ("gui/backup_hooks.py", "vault"),
-        ("gui/controller.py", "vault"),
-        ("gui/launch.py", "vault"),
-        ("gui/pages/export_page.py", "export"),
-        ("gui/pages/export_page.py", "signing"),
-        ("gui/recovery_print.py", "export"),
-        ("gui/screens/recovery_key_panel.py", "export"),
-        ("gui/signing/batch_export_dialog.py", "signing"),
-        ("gui/signing/identity_panel.py", "signing"),
-        ("gui/signing/record_exports.py", "export"),
-        ("gui/signing/record_exports.py", "signing"),
-        ("gui/vault_tasks.py", "vault"),
-        ("gui/verify_dialog.py", "export"),
-    }
-)
-
 NETWORK = frozenset(
     {
         "socket",
@@ -184,11 +159,7 @@ def check_module(relpath: str, source: str) -> list[Violation]:
             found.append(("network", imp.name))
         if unit != "gui" and _matches(imp.name, QT):
             found.append(("qt", imp.name))
-        if not (
-            target in (None, unit, "__init__")
-            or target in allowed
-            or (relpath, target) in KNOWN_EXCEPTIONS
-        ):
+        if not (target in (None, unit, "__init__") or target in allowed):
             found.append(("layer", f"{unit} -> {target} ({imp.name})"))
         for rule, detail in found:
             # ``from a import b`` yields both ``a`` and ``a.b``: one report per line and rule
@@ -207,21 +178,6 @@ def package_sources(root: Path) -> dict[str, str]:
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(root.rglob("*.py"))
     }
-
-
-def arrows(sources: Mapping[str, str]) -> set[tuple[str, str]]:
-    """Every (module path, target unit) arrow in ``sources``, to show known exceptions exist."""
-    found: set[tuple[str, str]] = set()
-    for rel, text in sources.items():
-        unit = rel.split("/")[0].removesuffix(".py")
-        dotted = "swreflect." + rel.removesuffix(".py").replace("/", ".")
-        package = dotted.removesuffix(".__init__") if rel.endswith("__init__.py") else ""
-        package = package or dotted.rpartition(".")[0]
-        for imp in imports_of(text, package):
-            target = unit_of(imp.name)
-            if target is not None and target != unit:
-                found.add((rel, target))
-    return found
 
 
 def _dotted(relpath: str) -> tuple[str, str]:

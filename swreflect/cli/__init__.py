@@ -199,9 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("swreflect: stopped. Nothing further was changed.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
-        from swreflect.vault.connection import user_error_for
+        from swreflect.core.vault_access import typed_error_for
 
-        typed = user_error_for(exc)
+        typed = typed_error_for(exc)
         if typed is not None:
             return _report(typed, exc, debug)
         if debug:

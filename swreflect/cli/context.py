@@ -26,7 +26,7 @@ from swreflect.paths import default_vault_dir
 # getpass, json, secrets and shutil are imported where used: most commands need none of them.
 if TYPE_CHECKING:  # imported when a command first opens the vault, not for --help
     from swreflect.core.services import Services
-    from swreflect.vault.vault import Vault
+    from swreflect.core.vault_access import Vault
 
 PASSPHRASE_ENV = "SWREFLECT_PASSPHRASE"
 
@@ -86,10 +86,10 @@ class CliContext:
     # ------------------------------------------------------------- vault
     def unlock(self) -> Services:
         if self._services is None:
-            from swreflect.vault.vault import Vault
+            from swreflect.core.vault_access import unlock_vault
 
             passphrase = self.read_secret("Passphrase: ")
-            self._services = self.adopt(Vault.unlock(self.vault_dir, passphrase))
+            self._services = self.adopt(unlock_vault(self.vault_dir, passphrase))
         return self._services
 
     def adopt(self, vault: Vault) -> Services:

@@ -17,6 +17,7 @@ from typing import Any
 
 from swreflect.cli import command_group
 from swreflect.cli.context import CliContext
+from swreflect.core.record_export import SignedRecord
 from swreflect.core.record_filter import RecordFilter
 from swreflect.errors import (
     EXIT_OK,
@@ -25,7 +26,6 @@ from swreflect.errors import (
     ValidationError,
     VerificationFailedError,
 )
-from swreflect.signing.records import SignedRecord
 
 CPD_OPTIONS = (
     ("relevance", "why it is relevant to your practice"),
@@ -133,12 +133,12 @@ def _records(ctx: CliContext) -> list[SignedRecord]:
 def _check_identifiers(ctx: CliContext, records: list[SignedRecord]) -> None:
     """The last de-identification check before anything leaves the vault (stderr only)."""
     from swreflect.cli.record_cmds import warn_identifiers
-    from swreflect.core.record_service import record_texts, spotted_in
+    from swreflect.core.record_service import identifiers_in_records
 
-    names: list[str] = []
     if getattr(ctx.args, "vault", None) or ctx.args.records or ctx.args.all:
-        names = list(ctx.unlock().records.pseudonyms())
-    spotted = [s for signed in records for s in spotted_in(record_texts(signed), names)]
+        spotted = ctx.unlock().records.identifiers_in_records(records)  # as the GUI asks
+    else:
+        spotted = identifiers_in_records(records)  # a file alone: no never-record names
     warn_identifiers(spotted, "exporting anyway:")
 
 
@@ -153,25 +153,18 @@ def _day(text: str | None) -> date | None:
 
 # ---------------------------------------------------------------- commands
 def cmd_export_pdf(ctx: CliContext) -> int:
-    from swreflect.export.pdf_record import (
-        export_batch_pdf,
-        export_record_pdf,
-        missing_characters,
-    )
+    from swreflect.core.record_export import export_pdf
 
     records = _records(ctx)
     services = ctx.unlock()
     identity = services.identity.ensure_identity()
     now = services.clock.now()
     with ctx.output_path(ctx.args.out) as out:
-        if len(records) == 1:
-            export_record_pdf(records[0], identity, out, now)
-        else:
-            export_batch_pdf(records, identity, out, now)
+        done = export_pdf(records, identity, out, now)
     noun = "record" if len(records) == 1 else "records"
     ctx.result(records=[s.record_id for s in records])
     ctx.out(f"Exported {len(records)} agreed {noun} to {ctx.args.out}, signed by you.")
-    gaps = missing_characters(records)
+    gaps = done.missing_characters
     if gaps:
         print(f"swreflect: note: {MISSING_GLYPHS} {' '.join(gaps[:12])}", file=sys.stderr)
     return EXIT_OK
@@ -179,8 +172,7 @@ def cmd_export_pdf(ctx: CliContext) -> int:
 
 def cmd_export_text(ctx: CliContext) -> int:
     from swreflect.core import cpd
-    from swreflect.export import text_export
-    from swreflect.platform.files import atomic_write
+    from swreflect.core.record_export import record_text, save_text
 
     kind = ctx.args.export_kind
     pieces: list[str] = []
@@ -196,20 +188,13 @@ def cmd_export_text(ctx: CliContext) -> int:
     has_records = ctx.args.records or ctx.args.all or ctx.args.from_file
     if has_records or not pieces:
         for signed in _records(ctx):
-            if kind == "text":
-                pieces.append(text_export.record_text(signed))
-            elif kind == "markdown":
-                pieces.append(text_export.record_markdown(signed))
+            if kind in ("text", "markdown"):
+                pieces.append(record_text(signed, kind))
             elif signed.record.get("kind") != "addendum":
                 pieces.append(_cpd_done(_cpd_for(ctx, signed)))
     result = "\n\n".join(pieces)
     if ctx.args.out and ctx.args.out != "-":
-        try:
-            atomic_write(Path(ctx.args.out), result.encode("utf-8"))
-        except OSError as exc:
-            from swreflect.errors import ExportFailedError
-
-            raise ExportFailedError() from exc
+        save_text(Path(ctx.args.out), result)
         ctx.out(f"Wrote {ctx.args.out}.")
     else:
         sys.stdout.write(result)
@@ -250,20 +235,19 @@ def _cpd_done(entry: Any) -> str:
 
 
 def cmd_verify(ctx: CliContext) -> int:
-    from swreflect.export.verify import verify_file
-    from swreflect.export.verify_text import report_json, report_lines
+    from swreflect.core.pdf_check import check_pdf
 
     try:
-        report = verify_file(Path(ctx.args.file))
+        check = check_pdf(Path(ctx.args.file))
     except VerificationFailedError as exc:
         if ctx.wants_json:
             ctx.out_json({"valid": False, "reason": exc.message})
         raise
     known = _known_people(ctx)
     if ctx.wants_json:
-        ctx.out_json(report_json(report, known))
+        ctx.out_json(check.as_json(known))
     else:
-        for line in report_lines(report, known):
+        for line in check.lines(known):
             ctx.out(line)
     return EXIT_OK
 

@@ -8,9 +8,8 @@ import sys
 from typing import Any
 
 from swreflect.cli.context import CliContext
+from swreflect.core import vault_access
 from swreflect.errors import EXIT_DAMAGED, EXIT_OK, UsageError, VaultDamagedError, VaultExistsError
-from swreflect.vault.connection import pinned_settings
-from swreflect.vault.vault import Vault
 
 NEW_PASSPHRASE_ENV = "SWREFLECT_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "SWREFLECT_RECOVERY_KEY"
@@ -69,12 +68,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(ctx: CliContext) -> int:
-    if Vault.exists(ctx.vault_dir):
+    if vault_access.vault_exists(ctx.vault_dir):
         raise VaultExistsError()  # before asking for anything, and without touching it
     passphrase = ctx.read_new_secret(
         "Choose a passphrase: ", "SWREFLECT_PASSPHRASE", "passphrase_file"
     )
-    vault, recovery = Vault.create(ctx.vault_dir, passphrase)
+    vault, recovery = vault_access.create_vault(ctx.vault_dir, passphrase)
     ctx.adopt(vault)
     ctx.result(vault=str(ctx.vault_dir), recovery_key=recovery)
     ctx.out(f"Created a vault in {ctx.vault_dir}")
@@ -87,22 +86,14 @@ def cmd_init(ctx: CliContext) -> int:
 
 def cmd_check(ctx: CliContext) -> int:
     services = ctx.unlock()
-    vault = services.vault
-    problems = vault.integrity_problems()
-    result = {
-        "vault_id": vault.vault_id,
-        "schema_version": vault.schema_version(),
-        "ok": not problems,
-        "problems": problems,
-        "settings": pinned_settings(vault.conn),
-    }
+    check = vault_access.check_vault(services.vault)
     if ctx.wants_json:
-        ctx.out_json(result)
-    elif problems:
+        ctx.out_json(check.as_json())
+    elif not check.ok:
         print(f"swreflect: {VaultDamagedError.default_message}", file=sys.stderr)
     else:
         ctx.out("The vault is sound: both integrity checks passed.")
-    return EXIT_OK if not problems else EXIT_DAMAGED
+    return EXIT_OK if check.ok else EXIT_DAMAGED
 
 
 def cmd_passphrase_change(ctx: CliContext) -> int:
@@ -115,7 +106,7 @@ def cmd_passphrase_change(ctx: CliContext) -> int:
 
 def cmd_recover(ctx: CliContext) -> int:
     key = ctx.read_secret("Recovery key: ", env=RECOVERY_KEY_ENV, file_arg="recovery_key_file")
-    services = ctx.adopt(Vault.unlock_with_recovery_key(ctx.vault_dir, key))
+    services = ctx.adopt(vault_access.unlock_vault(ctx.vault_dir, key, recovery_key=True))
     new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
     services.security.set_new_passphrase(new)
     ctx.out("Your new passphrase is set. Your recovery key still works; keep it safe.")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from swreflect.core.clock import Clock
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, ValidationError
 from swreflect.models.supervision import Action
 from swreflect.models.vocab import ActionStatus, Role
@@ -25,7 +26,8 @@ class ActionFilter:
 
 
 class ActionService:
-    def __init__(self, repo: ActionRepository, clock: Clock) -> None:
+    def __init__(self, repo: ActionRepository, clock: Clock, *, transaction: Transaction) -> None:
+        self._transaction = transaction
         self._repo = repo
         self._clock = clock
 
@@ -75,12 +77,14 @@ class ActionService:
             raise ValidationError("More than one action matches that id; give more of it.")
         return self.current(wanted)
 
+    @atomic
     def set_done(self, action_id: str, done: bool = True) -> Action:
         action = self.current(action_id)
         stamp = self._clock.now().isoformat(timespec="seconds") if done else None
         self._repo.set_status(action.id, ActionStatus.DONE if done else ActionStatus.OPEN, stamp)
         return self.current(action.id)
 
+    @atomic
     def update(self, action_id: str, description: str, owner: str, due: date | None) -> None:
         if not description.strip():
             raise ValidationError("Please describe the action. Nothing was saved.")
@@ -89,5 +93,6 @@ class ActionService:
         if not self._repo.update(action_id, description.strip(), owner, due):
             raise NotFoundError("That action wasn't found. Nothing was changed.")
 
+    @atomic
     def delete(self, action_id: str) -> None:
         self._repo.delete(action_id)

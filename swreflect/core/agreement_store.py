@@ -96,7 +96,11 @@ class AgreementStore:
         self._identity = identity
         self._clock = clock
         self.session_lookup = session_lookup
+        # Heard after the step has committed (a refresh); a failure is only logged.
         self.status_listeners: list[StatusListener] = []
+        # Part of the step: called inside its transaction as each status changes (sessions
+        # following sign-off), so a failure undoes the whole step (docs/architecture.md §3).
+        self.status_followers: list[StatusListener] = []
         self._pending: list[tuple[str, int, str]] = []
 
     def _stamp(self) -> str:
@@ -104,7 +108,9 @@ class AgreementStore:
 
     @contextlib.contextmanager
     def _step(self) -> Iterator[None]:
-        """One transaction; status listeners hear of its changes only once it has committed."""
+        """One transaction for the whole step, the sessions that follow it included (their
+        ``status_followers`` run inside it); status listeners hear of its changes only once
+        it has committed."""
         self._pending = []
         try:
             with self._vault.transaction():
@@ -122,7 +128,12 @@ class AgreementStore:
 
     def _mark(self, record_id: str, version: int, status: str, at: str) -> None:
         self._repo.set_status(record_id, version, status, at)
+        self._status_changed(record_id, version, status)
+
+    def _status_changed(self, record_id: str, version: int, status: str) -> None:
         self._pending.append((record_id, version, status))
+        for follower in self.status_followers:
+            follower(record_id, version, status)
 
     # ------------------------------------------------------------- queries
     def records(self) -> list[VersionRow]:
@@ -242,7 +253,6 @@ class AgreementStore:
         status: str,
     ) -> None:
         stamp = self._stamp()
-        self._pending.append((record["record_id"], int(record["version"]), status))
         self._repo.insert_version(
             VersionRow(
                 record_id=record["record_id"],
@@ -259,6 +269,7 @@ class AgreementStore:
                 updated_at=stamp,
             )
         )
+        self._status_changed(record["record_id"], int(record["version"]), status)
 
     def _store_their_notes(
         self, rid: str, ver: int, notes: tuple[Note, ...], role: str, name: str

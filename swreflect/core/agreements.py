@@ -22,6 +22,7 @@ from swreflect.core.supervision_schedule import (
     next_due,
     weekday_date,
 )
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, ValidationError
 from swreflect.models.supervision import (
     DEFAULT_RECORD_DUE_DAYS,
@@ -204,7 +205,10 @@ class AgreementService:
         people: PeopleRepository,
         sessions: SessionRepository,
         clock: Clock,
+        *,
+        transaction: Transaction,
     ) -> None:
+        self._transaction = transaction
         self._repo = repo
         self._people = people
         self._sessions = sessions
@@ -216,6 +220,7 @@ class AgreementService:
     def today(self) -> date:
         return self._clock.now().date()
 
+    @atomic
     def add(
         self,
         person_id: str,
@@ -298,6 +303,7 @@ class AgreementService:
                 found = start
         return found
 
+    @atomic
     def change_terms(
         self,
         agreement_id: str,
@@ -357,6 +363,7 @@ class AgreementService:
             text += f" (it is due on {weekday_date(before)} now)"
         return text + "."
 
+    @atomic
     def update_details(self, agreement: Agreement) -> Agreement:
         self.get(agreement.id)
         self._repo.update_details(agreement, self._stamp())
@@ -386,6 +393,11 @@ class AgreementService:
         agreement = self.get(agreement_id)
         last = self._sessions.last_held_on(agreement.id, NOT_HELD_STATUSES)
         return due_state(agreement, last, self.today())
+
+    def follow_ups_due(self, until: date) -> builtins.list[tuple[str, date]]:
+        """(agreement id, day) of debrief follow-ups suggested by ``until`` with no session
+        held since the debrief (one query, not every session of a career)."""
+        return self._sessions.pending_follow_ups(until)
 
     def due_summaries(self) -> builtins.list[DueSummary]:
         """Every agreement's next session, soonest (or most overdue) first."""

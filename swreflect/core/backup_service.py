@@ -28,7 +28,6 @@ from swreflect.vault.backup_rotation import rotate
 from swreflect.vault.backups import (
     PARTIAL_SUFFIX,
     BackupInfo,
-    checkpoint,
     ensure_backups_dir,
     inspect_backup,
     list_backups,
@@ -56,7 +55,7 @@ class BackupService:
         self._vault = vault
         self._clock = clock
         self._settings = SettingsRepository(vault)
-        self._writing: Path | None = None  # the partial file of a backup under way
+        self._done: float | None = None  # how far the backup under way has got (0–1)
 
     @property
     def folder(self) -> Path:
@@ -99,7 +98,8 @@ class BackupService:
         if not self._vault.changed_since_backup() and self._has_automatic_backup():
             return False  # nothing changed since the last one: it still holds everything
         previous = self._settings.get(LAST_AUTO_KEY)
-        self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
+        with self._vault.transaction():
+            self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
         self._vault.mark_backed_up()
         return previous
 
@@ -111,30 +111,29 @@ class BackupService:
         if previous is False:
             return
         self._vault.mark_changed()
-        if previous is None or previous is True:
-            self._settings.delete(LAST_AUTO_KEY)
-        else:
-            self._settings.set(LAST_AUTO_KEY, previous)
+        with self._vault.transaction():
+            if previous is None or previous is True:
+                self._settings.delete(LAST_AUTO_KEY)
+            else:
+                self._settings.set(LAST_AUTO_KEY, previous)
 
     def write_daily_backup(self, should_stop: Callable[[], bool] | None = None) -> BackupInfo:
         """The slow half of ``run_daily_backup``, safe in a worker: the copy is made through a
         connection of its own, and nothing here opens a transaction on the shared one.
         ``should_stop`` lets the user put it off (``BackupCancelledError``)."""
-        with contextlib.suppress(DatabaseError):  # best effort; the copy reads the log anyway
-            checkpoint(self._vault.conn)  # this thread's own connection (vault.threads)
+        # Best effort, and PASSIVE: a TRUNCATE checkpoint here held off the UI thread's saves
+        # until it had copied and flushed the whole log. The copy reads the log anyway.
+        with contextlib.suppress(DatabaseError):
+            self._vault.checkpoint()  # this thread's own connection (vault.threads)
         return self._backup_into_folder(AUTO, should_stop)
 
     def progress(self) -> float | None:
-        """How far the backup under way has got (0–1, by the size of the copy so far), or
-        ``None`` when none is being written. Safe to ask from any thread."""
-        partial = self._writing
-        if partial is None:
-            return None
-        try:
-            whole = (self._vault.folder / DB_NAME).stat().st_size
-            return min(1.0, partial.stat().st_size / whole) if whole else None
-        except OSError:
-            return 0.0
+        """How far the backup under way has got (0–1: the pages copied, then the checks of
+        the copy), or ``None`` when none is being written. Safe to ask from any thread."""
+        return self._done
+
+    def _note_progress(self, done: float) -> None:
+        self._done = done
 
     def create_backup(self) -> BackupInfo:
         """A backup into ``backups/`` now, whatever the daily schedule says."""
@@ -148,7 +147,7 @@ class BackupService:
         except OSError as exc:
             raise BackupFailedError() from exc
         finally:
-            self._writing = None
+            self._done = None
 
     def _backup_into_folder_unchecked(
         self, kind: str, should_stop: Callable[[], bool] | None
@@ -156,10 +155,12 @@ class BackupService:
         folder = self.folder
         remove_partials(folder)
         dest = new_backup_path(folder, kind, self._vault.schema_version(), self._clock.now())
-        self._writing = dest.with_name(dest.name + PARTIAL_SUFFIX)
+        self._done = 0.0
         # Borrowed, not copied: a lock meanwhile waits for the copy (or asks it to stop).
         with self._vault.key.use() as dek:
-            snapshot_database(self._vault.folder / DB_NAME, dek, dest, should_stop)
+            snapshot_database(
+                self._vault.folder / DB_NAME, dek, dest, should_stop, self._note_progress
+            )
         self.apply_rotation()
         info = parse_backup_name(dest)
         assert info is not None
@@ -196,7 +197,7 @@ class BackupService:
                 raise OutputFileError() from exc
             finally:
                 remove_partials(folder)
-            backup_file.read_backup_file(dest).check_key(dek)
+            backup_file.check_written(dest, dek)
         log.info("backup file written")
         return dest
 

@@ -16,6 +16,7 @@ from datetime import date
 from swreflect.core.clock import Clock
 from swreflect.core.journal import JournalService
 from swreflect.core.sessions import SessionService
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, SwreflectError, ValidationError
 from swreflect.timefmt import format_date, plural
 from swreflect.vault.cpd_repo import CpdPiece, CpdRepository
@@ -91,7 +92,10 @@ class CpdService:
         journal: JournalService,
         sessions: SessionService,
         clock: Clock,
+        *,
+        transaction: Transaction,
     ) -> None:
+        self._transaction = transaction
         self._repo = repo
         self._journal = journal
         self._sessions = sessions
@@ -106,6 +110,7 @@ class CpdService:
             )
         return tuple(s for s in STANDARD_CODES if s in standards)
 
+    @atomic
     def tag_journal(
         self, entry_id: int, standards: Sequence[str], peer: bool | None = None
     ) -> CpdPiece:
@@ -118,6 +123,7 @@ class CpdService:
         self._repo.save(piece, self._stamp())
         return piece
 
+    @atomic
     def tag_session(self, session_id: str, standards: Sequence[str], peer: bool = True) -> CpdPiece:
         """A supervision session; a discussion with a supervisor counts as peer reflection
         unless you say otherwise."""
@@ -128,6 +134,7 @@ class CpdService:
         self._repo.save(piece, self._stamp())
         return piece
 
+    @atomic
     def untag(self, item_type: str, item_id: str) -> None:
         self._repo.remove(item_type, [item_id])
 

@@ -9,7 +9,7 @@ The owner's own journal check-ins are summarised in ``insights_wellbeing``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,7 +29,7 @@ from swreflect.core.session_record import seconds_by_function
 from swreflect.core.sessions import SessionService
 from swreflect.core.supervision_schedule import add_months, calendar_due, describe_due, due_state
 from swreflect.core.templates import TemplateLibrary
-from swreflect.models.supervision import Agreement, Person, Session
+from swreflect.models.supervision import Agreement, Person, ReceivedRating, Session
 from swreflect.models.vocab import Function, other_role
 from swreflect.vault.insights_repo import CheckinRepository
 
@@ -86,6 +86,7 @@ class PairInsight:
     balance_note: str | None
     regularity: Regularity
     length_wording: str | None = None  # held length against agreed length
+    received_only: bool = False  # no agreement here: only ratings given on received records
 
     @property
     def has_sessions(self) -> bool:
@@ -281,7 +282,9 @@ class InsightsService:
         checkins: CheckinRepository,
         templates: TemplateLibrary,
         clock: Clock,
+        received: Callable[[], Sequence[ReceivedRating]] | None = None,
     ) -> None:
+        self._received = received  # the owner's ratings of records sent to them
         self._agreements = agreements
         self._sessions = sessions
         self._checkins = checkins
@@ -296,11 +299,22 @@ class InsightsService:
         today = self.today()
         since = add_months(today, -REGULARITY_MONTHS)
         out = []
+        people = []
         for agreement in self._agreements.list():
             person = self._agreements.person_of(agreement)
             sessions = self._sessions.insight_overview(agreement.id, since, today, LOOK_BACK)
             out.append(pair_insight(agreement, person, sessions, today))
-        return out
+            people.append(person.id)
+        return self._with_received(out, people)
+
+    def _with_received(self, pairs: list[PairInsight], people: list[str]) -> list[PairInsight]:
+        """Add the ratings given on received records (``insights_received``)."""
+        ratings = self._received() if self._received is not None else ()
+        if not ratings:
+            return pairs
+        from swreflect.core.insights_received import merge_received
+
+        return merge_received(pairs, people, ratings)
 
     def wellbeing(self) -> WellbeingInsight:
         today = self.today()

@@ -46,6 +46,7 @@ class JournalRepositories:
     drafts: Any
     marks: Any
     never_record: Any
+    search_upkeep: Any = None
 
 
 def draft_slot(entry_id: int | None) -> str:
@@ -167,6 +168,17 @@ class JournalService:
     ) -> list[SearchHit]:
         """Best matches first. Any text is safe: it is reduced to words and quoted phrases."""
         return list(self._r.search.search(text, flt, limit, offset))
+
+    def tidy_search_index(self, versions: int = 1) -> int:
+        """Idle-time upkeep, one small slice: securely remove up to ``versions`` edited-away
+        versions from the search index (saves leave them for later; searches already skip
+        them), or when none is left, merge a few pages of index segments. Returns how many
+        slices of work are still waiting (0 when the index is tidy)."""
+        upkeep = self._r.search_upkeep
+        if upkeep is None:
+            return 0
+        with self._tx():
+            return int(upkeep.slice(versions))
 
     # ------------------------------------------------------------ trash
     def trash(self, entry_id: int) -> None:

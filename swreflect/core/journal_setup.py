@@ -19,6 +19,7 @@ from swreflect.vault.journal import (
     MarkRepository,
     NeverRecordRepository,
     SearchRepository,
+    SearchUpkeepRepository,
 )
 from swreflect.vault.vault import Vault
 
@@ -49,6 +50,7 @@ def build_journal(vault: Vault, clock: Clock) -> JournalService:
         drafts=DraftRepository(vault),
         marks=MarkRepository(vault),
         never_record=NeverRecordRepository(vault),
+        search_upkeep=SearchUpkeepRepository(vault),
     )
     # The templates are read when first asked for: listing or searching needs none of them.
     return JournalService(repos, vault.transaction, clock, load_templates)

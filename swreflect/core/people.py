@@ -6,6 +6,7 @@ import uuid
 
 from swreflect.core.clock import Clock
 from swreflect.core.id_prefix import MIN_ID_PREFIX
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, ValidationError
 from swreflect.models.supervision import Person
 from swreflect.models.vocab import Role
@@ -33,10 +34,12 @@ def _check_role(role: str) -> str:
 
 
 class PeopleService:
-    def __init__(self, repo: PeopleRepository, clock: Clock) -> None:
+    def __init__(self, repo: PeopleRepository, clock: Clock, *, transaction: Transaction) -> None:
+        self._transaction = transaction
         self._repo = repo
         self._clock = clock
 
+    @atomic
     def add(self, display_name: str, role: str, pronouns: str = "") -> Person:
         person = Person(
             str(uuid.uuid4()), _clean_name(display_name), _check_role(role), pronouns.strip()
@@ -44,6 +47,7 @@ class PeopleService:
         self._repo.add(person, self._clock.now().isoformat(timespec="seconds"))
         return person
 
+    @atomic
     def update(self, person_id: str, display_name: str, role: str, pronouns: str = "") -> Person:
         person = Person(person_id, _clean_name(display_name), _check_role(role), pronouns.strip())
         if not self._repo.update(person):

@@ -94,8 +94,11 @@ class PortabilityService:
     # ------------------------------------------------------------- export
     def export_document(self) -> dict[str, Any]:
         # Borrowed, not copied: a lock meanwhile waits for the read to finish.
-        with self._vault.key.use() as dek:
-            version, content = repo.read_everything(self._vault.folder / DB_NAME, dek)
+        with (
+            self._vault.key.use() as dek,
+            dbconn.read_snapshot(self._vault.folder / DB_NAME, dek) as conn,
+        ):
+            version, content = repo.read_everything(conn)
         tables = {
             spec.name: [
                 {col: _encode(v) for col, v in zip(spec.columns, row, strict=True)} for row in rows
@@ -161,7 +164,8 @@ class PortabilityService:
         for batch in batches:  # every value against the schema, before anything is written
             _check_values(batch, repo.column_types(conn, batch.spec.name))
         try:
-            repo.write_all(conn, batches)
+            with self._vault.transaction() as writer:
+                repo.write_all(writer, batches)
         except dbconn.DatabaseError as exc:
             raise ExportFileInvalidError(
                 "That export doesn't fit this vault (a record clashes or refers to a missing "

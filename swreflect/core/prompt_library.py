@@ -18,6 +18,7 @@ from swreflect.core.prompt_packs import (
     parse_text,
 )
 from swreflect.core.tomlfile import load_toml
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, ResourceError, ValidationError
 from swreflect.vault.supervision import PromptPackRepository
 
@@ -25,7 +26,10 @@ BUILTIN_ID = "swreflect-core"
 
 
 class PromptLibrary:
-    def __init__(self, repo: PromptPackRepository, builtin_folder: Path) -> None:
+    def __init__(
+        self, repo: PromptPackRepository, builtin_folder: Path, *, transaction: Transaction
+    ) -> None:
+        self._transaction = transaction
         self._repo = repo
         self._folder = builtin_folder
         self._builtins: list[PromptPack] | None = None
@@ -87,6 +91,7 @@ class PromptLibrary:
         """Validate without importing (raises ResourceError naming file, line and problem)."""
         return load_pack_file(Path(path), "organisation", self.builtin())
 
+    @atomic
     def import_file(self, path: Path, make_active: bool = True) -> PromptPack:
         path = Path(path)
         doc = load_toml(path)
@@ -107,6 +112,7 @@ class PromptLibrary:
             self._repo.set_active(pack.id)
         return pack
 
+    @atomic
     def set_active(self, pack_id: str) -> PromptPack:
         for pack in self.packs():
             if pack.id == pack_id:
@@ -114,5 +120,6 @@ class PromptLibrary:
                 return pack
         raise NotFoundError("That prompt pack wasn't found.")
 
+    @atomic
     def remove(self, pack_id: str) -> None:
         self._repo.remove(pack_id)

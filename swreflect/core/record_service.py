@@ -14,6 +14,7 @@ from typing import Any
 from swreflect.core import case_decisions, cpd
 from swreflect.core.deidentify import Finding, find_identifiers
 from swreflect.core.record_outline import Part, outline
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.export import record_view as view
 from swreflect.signing.records import SignedRecord
 
@@ -36,6 +37,15 @@ def spotted_in(texts: Iterable[tuple[str, str]], names: Iterable[str]) -> list[S
     return [Spotted(where, f) for where, text in texts for f in find_identifiers(text, names)]
 
 
+def identifiers_in_records(
+    records: Sequence[SignedRecord], names: Iterable[str] = ()
+) -> list[Spotted]:
+    """The last check before records leave the vault, over everything an export would show;
+    ``names`` are the owner's never-record names (none when no vault is open)."""
+    names = list(names)
+    return [s for signed in records for s in spotted_in(record_texts(signed), names)]
+
+
 def record_texts(signed: SignedRecord) -> list[tuple[str, str]]:
     """(where, text) for every piece of free text an export of ``signed`` would show."""
     record = signed.record
@@ -53,8 +63,16 @@ def record_texts(signed: SignedRecord) -> list[tuple[str, str]]:
 
 class RecordService:
     def __init__(
-        self, sessions: Any, signoff: Any, journal: Any, ratings: Any = None, clock: Any = None
+        self,
+        sessions: Any,
+        signoff: Any,
+        journal: Any,
+        ratings: Any = None,
+        clock: Any = None,
+        *,
+        transaction: Transaction,
     ) -> None:
+        self._transaction = transaction
         self._sessions = sessions
         self._signoff = signoff
         self._journal = journal
@@ -62,6 +80,7 @@ class RecordService:
         self._clock = clock
 
     # ---------------------------------------------------------------- rating at review
+    @atomic
     def rate_received(self, record_id: str, support: int, challenge: int) -> str:
         """Your own rating of a session whose record the other person sent you: kept in your
         vault for your insights, never added to their record. Returns the record id."""
@@ -101,8 +120,7 @@ class RecordService:
 
     def identifiers_in_records(self, records: Sequence[SignedRecord]) -> list[Spotted]:
         """The check before an export: everything the export would show."""
-        names = self.pseudonyms().keys()
-        return [s for signed in records for s in spotted_in(record_texts(signed), names)]
+        return identifiers_in_records(records, self.pseudonyms().keys())
 
     # ---------------------------------------------------------------- gathering for export
     def agreed_with_addenda(self, record_ids: Iterable[str]) -> list[SignedRecord]:

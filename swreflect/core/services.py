@@ -99,7 +99,7 @@ class Services:
     def settings(self) -> SettingsService:
         from swreflect.core.settings import SettingsService
 
-        return SettingsService(self._settings_repo)
+        return SettingsService(self._settings_repo, transaction=self.vault.transaction)
 
     @cached_property
     def security(self) -> SecurityService:
@@ -126,13 +126,14 @@ class Services:
         service has been built yet (it is built lazily)."""
         from swreflect.vault.cpd_repo import CpdRepository
 
-        CpdRepository(self.vault).remove("journal", [str(i) for i in entry_ids])
+        with self.vault.transaction():
+            CpdRepository(self.vault).remove("journal", [str(i) for i in entry_ids])
 
     @cached_property
     def people(self) -> PeopleService:
         from swreflect.core.people import PeopleService
 
-        return PeopleService(self._people_repo, self.clock)
+        return PeopleService(self._people_repo, self.clock, transaction=self.vault.transaction)
 
     @cached_property
     def prompts(self) -> PromptLibrary:
@@ -140,14 +141,22 @@ class Services:
         from swreflect.paths import resource_path
         from swreflect.vault.supervision import PromptPackRepository
 
-        return PromptLibrary(PromptPackRepository(self._settings_repo), resource_path("prompts"))
+        return PromptLibrary(
+            PromptPackRepository(self._settings_repo),
+            resource_path("prompts"),
+            transaction=self.vault.transaction,
+        )
 
     @cached_property
     def agreements(self) -> AgreementService:
         from swreflect.core.agreements import AgreementService
 
         return AgreementService(
-            self._agreement_repo, self._people_repo, self._session_repo, self.clock
+            self._agreement_repo,
+            self._people_repo,
+            self._session_repo,
+            self.clock,
+            transaction=self.vault.transaction,
         )
 
     @cached_property
@@ -161,13 +170,14 @@ class Services:
             self._people_repo,
             self.clock,
             self.prompts,
+            transaction=self.vault.transaction,
         )
 
     @cached_property
     def actions(self) -> ActionService:
         from swreflect.core.actions import ActionService
 
-        return ActionService(self._action_repo, self.clock)
+        return ActionService(self._action_repo, self.clock, transaction=self.vault.transaction)
 
     @cached_property
     def identity(self) -> IdentityService:
@@ -188,6 +198,7 @@ class Services:
     def insights(self) -> InsightsService:
         from swreflect.core.insights import InsightsService
         from swreflect.vault.insights_repo import CheckinRepository
+        from swreflect.vault.record_ratings_repo import RecordRatingRepository
 
         return InsightsService(
             self.agreements,
@@ -195,6 +206,7 @@ class Services:
             CheckinRepository(self.vault),
             self.journal.templates,
             self.clock,
+            RecordRatingRepository(self.vault).received,
         )
 
     @cached_property
@@ -209,9 +221,13 @@ class Services:
         from swreflect.vault.record_ratings_repo import RecordRatingRepository
 
         return RecordService(
-            self.sessions, self.signoff, self.journal, RecordRatingRepository(self.vault),
+            self.sessions,
+            self.signoff,
+            self.journal,
+            RecordRatingRepository(self.vault),
             self.clock,
-        )  # fmt: skip
+            transaction=self.vault.transaction,
+        )
 
     @cached_property
     def portability(self) -> PortabilityService:
@@ -224,7 +240,13 @@ class Services:
         from swreflect.core.cpd_year import CpdService
         from swreflect.vault.cpd_repo import CpdRepository
 
-        return CpdService(CpdRepository(self.vault), self.journal, self.sessions, self.clock)
+        return CpdService(
+            CpdRepository(self.vault),
+            self.journal,
+            self.sessions,
+            self.clock,
+            transaction=self.vault.transaction,
+        )
 
 
 def build_services(

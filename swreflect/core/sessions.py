@@ -18,6 +18,7 @@ from swreflect.core.bank_holidays import working_day_on_or_before
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
 from swreflect.core.record_guidance import PRIVATE_BY_DEFAULT
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
 from swreflect.models.supervision import (
     ACTION_KINDS,
@@ -88,7 +89,10 @@ class SessionService:
         people: PeopleRepository,
         clock: Clock,
         prompts: PromptLibrary | None = None,
+        *,
+        transaction: Transaction,
     ) -> None:
+        self._transaction = transaction
         self._prompts = prompts
         self._repo = repo
         self._actions = actions
@@ -100,6 +104,7 @@ class SessionService:
         return self._clock.now().isoformat(timespec="seconds")
 
     # ------------------------------------------------------------------ lifecycle
+    @atomic
     def create(
         self,
         agreement_id: str,
@@ -137,6 +142,7 @@ class SessionService:
         hasn't already moved on to a later session comes along (a chain can be any length)."""
         return [a.id for a in self._actions.list_current(agreement_id, status=ActionStatus.OPEN)]
 
+    @atomic
     def start(
         self,
         agreement_id: str,
@@ -147,6 +153,7 @@ class SessionService:
         """Create and begin in one step (what the CLI and the runner's Start button do)."""
         return self.begin(self.create(agreement_id, stages, pack, kind).id)
 
+    @atomic
     def begin(self, session_id: str, held_on: date | None = None) -> Session:
         """Open the session. A debrief also books its follow-up check-in a week or two on."""
         session = self._editable(session_id)
@@ -161,6 +168,7 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), **fields)
         return self.get(session_id)
 
+    @atomic
     def cancel(
         self, session_id: str, by: str | None = None, reason: str = "", on: date | None = None
     ) -> Session:
@@ -183,10 +191,12 @@ class SessionService:
         )
         return self.get(session_id)
 
+    @atomic
     def set_follow_up(self, session_id: str, day: date | None) -> None:
         self._editable(session_id)
         self._repo.update_fields(session_id, self._stamp(), follow_up_on=day)
 
+    @atomic
     def finish(self, session_id: str) -> Session:
         """The end screen's "Finish session": from now on it counts as held (met)."""
         session = self._editable(session_id)
@@ -199,6 +209,7 @@ class SessionService:
         )
         return self.get(session_id)
 
+    @atomic
     def discard(self, session_id: str) -> None:
         """Remove a session nothing has been written in (started by mistake). One with notes,
         agenda, ratings or actions is kept: it can be cancelled instead, never silently lost."""
@@ -225,8 +236,9 @@ class SessionService:
         candidates = self._repo.ids_starting(wanted) if wanted else []
         return self.get(pick(candidates, id_or_prefix, lambda sid: sid, "session"))
 
-    def list(self, agreement_id: str | None = None) -> list[Session]:
-        return self._repo.list(agreement_id)
+    def list(self, agreement_id: str | None = None, statuses: Sequence[str] = ()) -> list[Session]:
+        """Sessions (of one agreement), all or only those in ``statuses`` (chosen in SQL)."""
+        return self._repo.list(agreement_id, statuses)
 
     def list_overview(self, agreement_id: str) -> builtins.list[Session]:
         """An agreement's sessions with times and ratings but no notes, actions or decisions
@@ -245,6 +257,7 @@ class SessionService:
         """The sessions whose shared record is this version (found by index, not by listing)."""
         return [self.get(sid) for sid in self._repo.ids_for_record(record_id, version)]
 
+    @atomic
     def set_status(self, session_id: str, status: str) -> None:
         """For sign-off: move a session past the steps owned here (no checks on the name)."""
         self.get(session_id)
@@ -257,6 +270,7 @@ class SessionService:
         return session
 
     # ------------------------------------------------------------------ stages and time
+    @atomic
     def reorder_stages(self, session_id: str, keys: Sequence[str]) -> Session:
         session = self._editable(session_id)
         if sorted(keys) != sorted(s.key for s in session.stages):
@@ -264,14 +278,17 @@ class SessionService:
         self._repo.set_stage_order(session_id, keys)
         return self.get(session_id)
 
+    @atomic
     def skip_stage(self, session_id: str, key: str, skipped: bool = True) -> None:
         self._stage(session_id, key)
         self._repo.update_stage(session_id, key, skipped=int(skipped))
 
+    @atomic
     def set_stage_function(self, session_id: str, key: str, function: str) -> None:
         self._stage(session_id, key)
         self._repo.update_stage(session_id, key, function=_check_function(function))
 
+    @atomic
     def add_time(
         self,
         session_id: str,
@@ -289,6 +306,7 @@ class SessionService:
         self._stage(session_id, stage_key)
         self._repo.add_time(session_id, stage_key, agenda_item_id, int(seconds), cycle)
 
+    @atomic
     def include_minutes(self, session_id: str, role: str, include: bool = True) -> Session:
         """One person's say on putting the minutes-per-function table in the shared record;
         it goes in only when both the supervisor and the supervisee have said yes."""
@@ -307,6 +325,7 @@ class SessionService:
             raise NotFoundError("That stage isn't part of this session.") from exc
 
     # ------------------------------------------------------------------ agenda
+    @atomic
     def add_agenda_item(
         self,
         session_id: str,
@@ -330,17 +349,20 @@ class SessionService:
             session_id, title, source, excerpt, _check_function(function, agenda=True), action_id
         )
 
+    @atomic
     def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
         self._editable(session_id)
         if "function" in fields:
             _check_function(fields["function"], agenda=True)
         self._repo.update_agenda_item(session_id, item_id, **fields)
 
+    @atomic
     def remove_agenda_item(self, session_id: str, item_id: str) -> None:
         self._editable(session_id)
         self._repo.remove_agenda_item(session_id, item_id)
 
     # ------------------------------------------------------------------ notes
+    @atomic
     def add_note(
         self,
         session_id: str,
@@ -369,6 +391,7 @@ class SessionService:
         private = stage_key in PRIVATE_BY_DEFAULT_STAGES or stage_key in PRIVATE_BY_DEFAULT
         return Visibility.PRIVATE if private else Visibility.SHARED
 
+    @atomic
     def update_note(
         self,
         session_id: str,
@@ -386,11 +409,13 @@ class SessionService:
         if fields and not self._repo.update_note(session_id, note_id, self._stamp(), **fields):
             raise NotFoundError("That note wasn't found. Nothing was changed.")
 
+    @atomic
     def delete_note(self, session_id: str, note_id: str) -> None:
         self._editable(session_id)
         self._repo.delete_note(session_id, note_id)
 
     # ------------------------------------------------------------------ ratings, actions, closing
+    @atomic
     def rate(
         self,
         session_id: str,
@@ -417,6 +442,7 @@ class SessionService:
         _agreement, person = self._parties(self.get(session_id))
         return other_role(person.role)
 
+    @atomic
     def add_action(
         self,
         session_id: str,
@@ -439,17 +465,20 @@ class SessionService:
             session_id, session.agreement_id, description, owner, due, self._stamp(), kind
         )
 
+    @atomic
     def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:
         self._editable(session_id)
         cleaned = [d.strip() for d in decisions if d.strip()]
         self._repo.set_case_file_decisions(session_id, cleaned)
 
+    @atomic
     def set_duration(self, session_id: str, minutes: int | None) -> None:
         self._editable(session_id)
         if minutes is not None and not 0 <= minutes <= 600:
             raise ValidationError("The session length should be between 0 and 600 minutes.")
         self._repo.update_fields(session_id, self._stamp(), duration_minutes=minutes)
 
+    @atomic
     def draft_summary(self, session_id: str) -> str:
         """Finish the session (``finish``: it counts as held), mark the summary drafted and
         store a short outline to edit if there is no summary yet (never a copy of the notes)."""
@@ -463,6 +492,7 @@ class SessionService:
         self._repo.update_fields(session_id, self._stamp(), **fields)
         return text
 
+    @atomic
     def set_summary(self, session_id: str, text: str) -> None:
         self._editable(session_id)
         if len(text) > MAX_NOTE:
@@ -488,6 +518,7 @@ class SessionService:
             raise NotFoundError("The person in this session's agreement wasn't found.")
         return agreement, person
 
+    @atomic
     def new_record_version(self, session_id: str) -> int:
         """Start a revised version of the record (after it came back with comments): the
         version number goes up by one and the session can be edited again."""

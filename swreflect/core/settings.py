@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import ValidationError
 from swreflect.platform import security_settings as table
 
@@ -32,7 +33,8 @@ class SettingsStore(Protocol):
 class SettingsService:
     """Typed getters and validated setters over the vault's ``settings`` table."""
 
-    def __init__(self, store: SettingsStore) -> None:
+    def __init__(self, store: SettingsStore, *, transaction: Transaction) -> None:
+        self._transaction = transaction
         self._store = store
         self._cache = dict(store.all())
 
@@ -98,6 +100,7 @@ class SettingsService:
         self._write(RESUME_KEY, text)
 
     # ------------------------------------------------------------ storage
+    @atomic
     def _write(self, key: str, value: str) -> None:
         self._store.set(key, value)
         self._cache[key] = value

@@ -4,7 +4,9 @@
   ``SessionService.signoff_view``, so ``session request-agreement ID`` needs nothing else.
 - Sessions follow sign-off: once a version is sent the session stops being editable; when it
   comes back with comments a new record version is opened for editing; once agreed (or
-  acknowledged in the room) it stays closed for good.
+  acknowledged in the room) it stays closed for good. The session moves inside sign-off's own
+  transaction (a status follower), so the record and its session change together or not at
+  all.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def link_sessions(signoff: SignOffService, sessions: Any) -> None:
                 sessions.set_status(session.id, SESSION_STATUS_FOR[status])
 
     signoff.session_lookup = lookup
-    signoff.status_listeners.append(follow)
+    signoff.status_followers.append(follow)
 
 
 READY_STATUSES = (SessionStatus.IN_SESSION, SessionStatus.SUMMARY_DRAFTED)
@@ -42,7 +44,8 @@ def sessions_ready_to_send(sessions: Any, agreements: Any) -> list[tuple[str, st
     """(session id, a short label) for sessions whose record can go for agreement now:
     finished (held), and not already out or agreed. Newest first."""
     ready = []
-    for session in sessions.list():
+    # Only these statuses are read: building every session of a career took seconds.
+    for session in sessions.list(statuses=READY_STATUSES):
         if session.status not in READY_STATUSES or not session.is_held:
             continue  # only a finished session goes for agreement
         person = agreements.person_of(agreements.get(session.agreement_id))

@@ -113,7 +113,12 @@ def parse_template(doc: TomlDocument) -> Template:
 
 def _prompt(doc: TomlDocument, raw: dict[str, Any], seen: set[str]) -> TemplatePrompt:
     prompt_id = raw.get("id")
-    line = doc.line_of("id", prompt_id) if isinstance(prompt_id, str) else None
+
+    def line() -> int | None:
+        """Where the prompt starts, found only for an error (the search costs a regular
+        expression per prompt, and the templates load at unlock)."""
+        return doc.line_of("id", prompt_id) if isinstance(prompt_id, str) else None
+
     for key in raw:
         if key in ("required", "mandatory"):
             raise doc.error(
@@ -124,17 +129,17 @@ def _prompt(doc: TomlDocument, raw: dict[str, Any], seen: set[str]) -> TemplateP
             raise doc.error(f"'{key}' isn't a prompt setting.", doc.line_of(key))
     if not isinstance(prompt_id, str) or not _ID.match(prompt_id):
         raise doc.error(
-            "each prompt needs an 'id' of lower-case letters, digits, '-' or '_'.", line
+            "each prompt needs an 'id' of lower-case letters, digits, '-' or '_'.", line()
         )
     if prompt_id in seen:
         raise doc.error(f"two prompts share the id '{prompt_id}'.", _second_line(doc, prompt_id))
     seen.add(prompt_id)
     label = raw.get("label")
     if not isinstance(label, str) or not label.strip():
-        raise doc.error(f"prompt '{prompt_id}' needs a 'label'.", line)
+        raise doc.error(f"prompt '{prompt_id}' needs a 'label'.", line())
     hint = raw.get("hint", "")
     if not isinstance(hint, str):
-        raise doc.error(f"prompt '{prompt_id}' has a 'hint' that isn't text.", line)
+        raise doc.error(f"prompt '{prompt_id}' has a 'hint' that isn't text.", line())
     return TemplatePrompt(prompt_id, label.strip(), hint.strip())
 
 
@@ -145,8 +150,20 @@ def _second_line(doc: TomlDocument, prompt_id: str) -> int | None:
     return lines[1] if len(lines) > 1 else doc.line_of("id", prompt_id)
 
 
+# Parsed templates by file and exact content: they load at every unlock, and parsing the TOML
+# took tens of milliseconds of it. Reading the small files again is cheap; a change is parsed.
+_PARSED: dict[tuple[str, bytes], Template] = {}
+
+
 def load_template(path: Path) -> Template:
-    return parse_template(load_toml(path))
+    try:
+        key = (str(path), Path(path).read_bytes())
+    except OSError:
+        return parse_template(load_toml(path))  # reports the file that can't be read
+    template = _PARSED.get(key)
+    if template is None:
+        template = _PARSED[key] = parse_template(load_toml(path))
+    return template
 
 
 def load_library(folders: Iterable[Path]) -> TemplateLibrary:

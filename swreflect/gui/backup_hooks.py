@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from swreflect.core import vault_access
 from swreflect.core.backup_labels import BackupLabel, label_for_taken, newest_automatic
 from swreflect.gui import dialogs
 from swreflect.gui.gate_links import GateLink
@@ -36,12 +37,11 @@ from swreflect.gui.screens.restore_screen import (
     RestoreScreen,
 )
 from swreflect.gui.ui import button
-from swreflect.gui.vault_tasks import unlock_vault
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
+    from swreflect.core.vault_access import Vault
     from swreflect.gui.controller import ShellController
-    from swreflect.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +69,7 @@ def _restore_and_open(folder: Path, request: RestoreRequest) -> tuple[Vault, Bac
     else:
         assert request.path is not None
         backup_service.restore_from_file(folder, request.path, replace_other=True, **secret)
-    vault = unlock_vault(
-        folder, "recovery" if request.kind == RECOVERY else "passphrase", request.secret
-    )
+    vault = vault_access.unlock_vault(folder, request.secret, recovery_key=request.kind == RECOVERY)
     return vault, used
 
 
@@ -84,25 +82,8 @@ def restored_text(used: BackupLabel | None) -> str:
     )
 
 
-def _finish_interrupted_restore(folder: Path) -> None:
-    """Before the first screen is chosen: where folders can't be swapped atomically (not
-    Linux), a restore stopped between its two renames leaves the old vault set aside; put it
-    back so the app finds a vault, not an empty folder. A no-op when nothing was left."""
-    from swreflect.vault.restore_names import leftovers
-
-    if not leftovers(folder):
-        return  # the usual case: nothing to tidy, and no crypto libraries loaded at start-up
-    from swreflect.vault.restore import finish_interrupted_restore
-
-    try:
-        finish_interrupted_restore(folder)
-    except OSError as exc:
-        log.warning(
-            "leftovers of an interrupted restore could not be tidied: %s", type(exc).__name__
-        )
-
-
 DAILY_BACKUP_DELAY_MS = 1500  # after unlock: Home paints first, the backup follows
+LATER_TODAY_MS = 2 * 60 * 60 * 1000  # a backup put off is tried again two hours later
 
 
 class BackupHooks(QObject):
@@ -114,7 +95,8 @@ class BackupHooks(QObject):
     def __init__(self, shell: ShellController) -> None:
         super().__init__(shell)
         self.shell = shell
-        _finish_interrupted_restore(shell.folder)
+        # before the first screen is chosen, so a restore cut short still finds its vault
+        vault_access.finish_interrupted_restore(shell.folder)
         self._restore_screen: RestoreScreen | None = None
         self._came_from: QWidget | None = None
 
@@ -262,11 +244,18 @@ class BackupHooks(QObject):
         def failed(message: str) -> None:
             tidy()
             self.on_daily_backup_failed(services, release, message)
+            if stop.is_set():  # put off by the person (a lock also sets it, and ends here)
+                self.try_again_later(services)
 
         self.shell.locking.connect(put_off_for_lock)
         self.shell.runner.start(
             lambda: services.backups.write_daily_backup(stop.is_set), succeeded, failed
         )
+
+    def try_again_later(self, services: Services) -> None:
+        """A backup put off is tried again later today if the vault is still unlocked then
+        (and at the next unlock in any case)."""
+        QTimer.singleShot(LATER_TODAY_MS, self, lambda: self.start_daily_backup(services))
 
     def on_daily_backup_failed(
         self, services: Services, release: Callable[[], None], message: str

@@ -2,8 +2,10 @@
 
 A quiet line in the main window's status bar: "Backing up your vault… 42%" with a progress
 bar and a "Put off" button. Putting it off stops the copy at once (the partial file is
-removed, the vault is untouched) and it is tried again at the next unlock. Locking puts it
-off the same way, so locking never waits for a long copy.
+removed, the vault and the earlier backups are untouched) and it is tried again two hours
+later if the vault is still open, or at the next unlock. Locking puts it off the same way, so
+locking never waits for a long copy. The bar follows the copy step by step (4 MiB at a time),
+then the checks of the copy, table by table.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ class BackupProgress(QWidget):
         self.bar.setMaximumWidth(160)
         self.bar.setAccessibleName("Backup progress")
         self.put_off = QPushButton(PUT_OFF)
-        self.put_off.setToolTip("Stop this backup now; it will be made at your next unlock.")
+        self.put_off.setToolTip(
+            "Stop this backup now; it will be made later today, or at your next unlock."
+        )
         self.put_off.clicked.connect(self.on_put_off_clicked)
         row.addWidget(self.text)
         row.addWidget(self.bar)

@@ -16,6 +16,7 @@ holds our text, and shows the unlock screen.
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,30 +25,27 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from swreflect.core import vault_access
 from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.errors import SwreflectError
+from swreflect.gui import shell_warmup
+from swreflect.gui.open_dialogs import close_open_dialogs
 from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
-from swreflect.gui.vault_tasks import close_open_dialogs, create_vault, unlock_vault
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
+    from swreflect.core.vault_access import KdfPolicy, Vault
     from swreflect.gui.clipboard import SecureClipboard
     from swreflect.gui.idle import IdleWatcher
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
     from swreflect.gui.session_events import SessionEvents
     from swreflect.gui.workers import TaskRunner
-    from swreflect.vault.kdf import KdfPolicy
-    from swreflect.vault.vault import Vault
 
 log = logging.getLogger(__name__)
-
-# swreflect.vault.connection.DB_NAME and keyslots.KEYSLOTS_NAME, without importing the vault early
-DB_FILE = "vault.db"
-KEYSLOTS_FILE = "keyslots.json"
 
 
 class State(enum.Enum):
@@ -168,9 +166,8 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ state
     def vault_exists(self) -> bool:
-        """Anything of a vault here means unlock, never create: a folder whose database is
-        missing must not be offered as a fresh start (unlocking then names the damage)."""
-        return any((self.folder / name).exists() for name in (DB_FILE, KEYSLOTS_FILE))
+        """Anything of a vault here means unlock, never create (``core.vault_access``)."""
+        return vault_access.vault_files_present(self.folder)
 
     def start(self) -> None:
         """Show the first screen: create on first run, otherwise unlock."""
@@ -195,13 +192,14 @@ class ShellController(QObject):
     def _run(self, text: str, work: Any, on_succeeded: Any, on_failed: Any) -> None:
         self.gate.set_busy(True, text)
         self.runner.start(work, on_succeeded, on_failed)
+        shell_warmup.start()  # the window's code loads while the key is derived
 
     # ------------------------------------------------------------ create
     def on_create_screen_create_requested(self, passphrase: str) -> None:
         folder, kdf = self.folder, self.kdf
         self._run(
             "Creating your vault… this takes a few seconds.",
-            lambda: create_vault(folder, passphrase, kdf),
+            lambda: vault_access.create_vault(folder, passphrase, kdf),
             self.on_create_succeeded,
             self.on_create_failed,
         )
@@ -233,7 +231,7 @@ class ShellController(QObject):
         folder = self.folder
         self._run(
             "Opening your vault…",
-            lambda: unlock_vault(folder, "passphrase", passphrase),
+            lambda: vault_access.unlock_vault(folder, passphrase),
             self.on_unlock_succeeded,
             self.on_unlock_failed,
         )
@@ -262,7 +260,7 @@ class ShellController(QObject):
         folder = self.folder
         self._run(
             "Opening your vault with the recovery key…",
-            lambda: unlock_vault(folder, "recovery", text),
+            lambda: vault_access.unlock_vault(folder, text, recovery_key=True),
             self.on_recover_succeeded,
             self.on_recover_failed,
         )
@@ -308,9 +306,11 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ unlocked
     def _open_main(self, vault: Vault) -> None:
+        from swreflect.core.index_upkeep import tidy_apart
         from swreflect.core.services import build_services
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
+        from swreflect.gui.search_upkeep import SearchTidy
         from swreflect.gui.vault_upkeep import VaultUpkeep
 
         try:
@@ -331,6 +331,7 @@ class ShellController(QObject):
             self.gate.unlock_screen.show_error(exc.message)
             return
         VaultUpkeep(vault, window)  # checkpoints off the save path; dies with the window
+        SearchTidy(functools.partial(tidy_apart, vault), vault, window)  # idle-time index upkeep
         window.lock_requested.connect(self.on_main_window_lock_requested)
         window.closed.connect(self.on_main_window_closed)
         self.main_window = window

@@ -34,15 +34,15 @@ class WrapRow(QWidget):
         self._place(max(len(self._widgets), 1))
 
     def _fits(self, width: int) -> int:
-        """How many of the (visible) widgets fit on one line ``width`` wide."""
-        shown = [w for w in self._widgets if not w.isHidden()] or self._widgets
-        used, count = 0, 0
-        for widget in shown:
-            need = widget.sizeHint().width() + (self._grid.spacing() if count else 0)
-            if count and used + need > width:
-                break
-            used, count = used + need, count + 1
-        return max(count, 1)
+        """How many columns fit ``width``: the grid's columns are as wide as their widest
+        (visible) widget, so each count is tried with those widths, not the first line's."""
+        spacing = self._grid.spacing()
+        widths = [0 if w.isHidden() else w.sizeHint().width() for w in self._widgets]
+        for columns in range(len(widths), 1, -1):
+            needed = sum(max(widths[c::columns]) for c in range(columns))
+            if needed + spacing * (columns - 1) <= width:
+                return columns
+        return 1
 
     def _place(self, columns: int) -> None:
         if columns == self._columns:

@@ -18,10 +18,10 @@ from swreflect.core.clock import Clock, SystemClock
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from swreflect.core.vault_access import KdfPolicy
     from swreflect.gui.controller import ShellController
     from swreflect.gui.pages.registry import PageSpec
     from swreflect.gui.session_events import SessionEvents
-    from swreflect.vault.kdf import KdfPolicy
 
 APP_NAME = "swreflect"
 APP_ID = "org.swreflect.Swreflect"
@@ -76,13 +76,6 @@ def compose(
     return shell
 
 
-def kdf_from_environment() -> KdfPolicy:
-    """Production parameters, or the explicit insecure test setting (see ``vault.kdf``)."""
-    from swreflect.vault.kdf import KdfPolicy
-
-    return KdfPolicy.from_environment()
-
-
 def system_session() -> SessionEvents:
     """The OS's own lock/sleep notifications (imported on first unlock, not at start-up)."""
     from swreflect.gui.session_platform import platform_session_events
@@ -93,6 +86,7 @@ def system_session() -> SessionEvents:
 def run_gui(files: Sequence[str] = ()) -> int:
     """The window; ``files`` (from a file association) are opened once unlocked. If this vault
     already has a window, it is brought forward and given the files instead."""
+    from swreflect.core.vault_access import kdf_from_environment
     from swreflect.gui import first_paint
     from swreflect.gui.open_files import FileHandOff
     from swreflect.gui.single_instance import SingleInstance, instance_name

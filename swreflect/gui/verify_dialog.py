@@ -53,12 +53,10 @@ class VerifyWorker(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from swreflect.export.verify import verify_file
-        from swreflect.export.verify_text import report_lines
+        from swreflect.core.pdf_check import check_pdf
 
         try:
-            report = verify_file(self.path)
-            lines = report_lines(report, self.known)
+            lines = check_pdf(self.path).lines(self.known)
         except SwreflectError as exc:
             self.signals.failed.emit(exc.message)
         except Exception:
@@ -100,6 +98,9 @@ class VerifyDialog(QDialog):
         intro.setWordWrap(True)
         self.choose_button = QPushButton("&Choose a PDF…")
         self.choose_button.setAccessibleName("Choose a PDF to check")
+        self.choose_button.setToolTip(
+            "Pick a signed PDF to check that it is unchanged and who signed it."
+        )
         self.choose_button.clicked.connect(self.on_choose_button_clicked)
         self.file_label = QLabel("")
         self.file_label.setAccessibleName("File being checked")
@@ -117,12 +118,14 @@ class VerifyDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Who signed, when, and their fingerprints")
+        self.details.setAccessibleDescription("The result of the check, in detail.")
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip("Close this window.")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

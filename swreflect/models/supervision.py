@@ -200,6 +200,20 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class ReceivedRating:
+    """The vault owner's own rating of a session held in the other person's vault, given
+    while reviewing the record they sent (``record_ratings``). Never the other person's."""
+
+    record_id: str
+    counterpart_ref: str | None  # the paired person's id in this vault, if known
+    counterpart_name: str  # the record's other party, as named in the record
+    held_on: date
+    rater: str  # the owner's role in that record
+    support: int
+    challenge: int
+
+
+@dataclass(frozen=True)
 class Action:
     id: str
     session_id: str

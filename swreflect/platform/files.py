@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from swreflect.errors import NotAnOrdinaryFileError
@@ -61,15 +62,18 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def write_new_file(path: Path, data: bytes) -> None:
-    """Write ``data`` byte for byte to a file that must not exist yet, fsynced, owner-only."""
+def write_new_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of it in order) byte for byte to a file that must not
+    exist yet, fsynced, owner-only. Pieces let a large file be written without holding it all
+    in memory."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | system.binary_flag()
     fd = os.open(path, flags, FILE_MODE)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for piece in [data] if isinstance(data, (bytes, bytearray)) else data:
+            view = memoryview(piece)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -87,7 +91,7 @@ def refuse_unless_ordinary(path: Path) -> None:
         raise NotAnOrdinaryFileError()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Replace ``path`` with ``data`` so that readers only ever see the old or the new bytes.
 
     Only an ordinary file is ever replaced: renaming over a symlink would replace the link

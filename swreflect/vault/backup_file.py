@@ -10,8 +10,9 @@ On-disk format, version 1 (all integers big-endian)::
     16      8     D = length of the database
     24      K     keyslots.json exactly as the vault holds it (DEK wrapped by the
                   passphrase slot and the recovery slot, AES-256-GCM; see keyslots.py)
-    24+K    D     the database: a SQLCipher 4 file keyed with the raw DEK, made by
-                  sqlcipher_export and integrity-checked before packing
+    24+K    D     the database: a SQLCipher 4 file keyed with its own page key
+                  (page_keys), copied page by page and checked before packing
+                  (backup_copy, backup_check)
     24+K+D  32    SHA-256 of bytes [0, 24+K+D)
     56+K+D  32    HMAC-SHA256 of bytes [0, 56+K+D) under HKDF-SHA256(DEK,
                   info=b"swreflect backup file v1 hmac")
@@ -29,7 +30,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +57,7 @@ HEADER_BYTES = _HEADER.size
 DIGEST_BYTES = 32
 TRAILER_BYTES = 2 * DIGEST_BYTES
 _HMAC_INFO = b"swreflect backup file v1 hmac"
+PIECE = 1 << 20  # bytes read and written at a time
 
 NOT_A_BACKUP = (
     "That file isn't a swreflect backup. Your current vault was not changed; "
@@ -78,8 +82,63 @@ def pack(keyslots_raw: bytes, db_bytes: bytes, dek: bytearray) -> bytes:
 
 
 def write_backup_file(dest: Path, keyslots_raw: bytes, db_path: Path, dek: bytearray) -> None:
-    """Pack and write atomically (temp file beside ``dest``, fsync, rename)."""
-    atomic_write(Path(dest), pack(keyslots_raw, Path(db_path).read_bytes(), dek))
+    """Pack and write atomically (temp file beside ``dest``, fsync, rename), the same bytes as
+    ``pack`` but streamed from ``db_path`` a piece at a time: a vault of a career's size is
+    most of a gigabyte, and holding it (and the packed copy) in memory tripled the app's."""
+    atomic_write(Path(dest), _packed_pieces(keyslots_raw, Path(db_path), dek))
+
+
+def _packed_pieces(keyslots_raw: bytes, db_path: Path, dek: bytearray) -> Iterator[bytes]:
+    size = db_path.stat().st_size
+    digest = hashlib.sha256()
+    tag = hmac.new(_hmac_key(dek), digestmod=hashlib.sha256)
+    with open(db_path, "rb") as db:
+        head = _HEADER.pack(MAGIC, FORMAT_VERSION, 0, len(keyslots_raw), size) + keyslots_raw
+        pieces: Iterator[bytes] = itertools.chain([head], iter(lambda: db.read(PIECE), b""))
+        copied = -len(head)
+        for piece in pieces:
+            digest.update(piece)
+            tag.update(piece)
+            copied += len(piece)
+            yield piece
+    if copied != size:  # the file changed under us: refuse rather than write a torn backup
+        raise OSError("the database changed while it was being packed")
+    trailer = digest.digest()
+    tag.update(trailer)
+    yield trailer + tag.digest()
+
+
+def check_written(path: Path, dek: bytearray) -> None:
+    """Read a file ``write_backup_file`` wrote back a piece at a time and check it the way
+    ``read_backup_file`` and ``check_key`` do (structure, length, SHA-256, HMAC), without
+    holding it in memory; raises ``BackupFileDamagedError``."""
+    digest = hashlib.sha256()
+    tag = hmac.new(_hmac_key(dek), digestmod=hashlib.sha256)
+    with open(path, "rb") as fh:
+        head = fh.read(HEADER_BYTES)
+        if len(head) != HEADER_BYTES:
+            raise BackupFileDamagedError(INCOMPLETE)
+        magic, version, flags, ks_len, db_len = _HEADER.unpack(head)
+        if magic != MAGIC or version != FORMAT_VERSION or flags != 0:
+            raise BackupFileDamagedError()
+        remaining = ks_len + db_len
+        digest.update(head)
+        tag.update(head)
+        while remaining:
+            piece = fh.read(min(PIECE, remaining))
+            if not piece:
+                raise BackupFileDamagedError(INCOMPLETE)
+            digest.update(piece)
+            tag.update(piece)
+            remaining -= len(piece)
+        trailer = fh.read(TRAILER_BYTES + 1)
+    if len(trailer) != TRAILER_BYTES or not hmac.compare_digest(
+        digest.digest(), trailer[:DIGEST_BYTES]
+    ):
+        raise BackupFileDamagedError()
+    tag.update(trailer[:DIGEST_BYTES])
+    if not hmac.compare_digest(tag.digest(), trailer[DIGEST_BYTES:]):
+        raise BackupFileDamagedError()
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """Encrypted copies of the live database, made through SQLCipher (never a raw file copy).
 
-A copy is made with ``sqlcipher_export`` inside one read transaction, so it is a consistent
-snapshot even while another connection or process keeps committing (WAL lets the writer go
-on). The copy is written to ``<name>.partial`` beside its destination, closed, opened again
-with the data key, put through both integrity checks (``cipher_integrity_check`` and
-``integrity_check``), fsynced, and only then renamed into place: a crash leaves either no
-backup or a complete, checked one, never a torn file under a real backup name.
+A copy is made page by page with SQLite's online backup API inside one read transaction, so
+it is a consistent snapshot even while another connection or process keeps committing (WAL
+lets the writer go on). The copy is written to ``<name>.partial`` beside its destination,
+closed, fsynced, read back and checked with its own key (``backup_copy``), and only then
+renamed into place: a crash or a "put off" leaves either no backup or a complete, checked
+one, never a torn file under a real backup name.
 
 Automatic backups live in the vault's ``backups/`` folder, named::
 
@@ -37,8 +37,9 @@ from swreflect.errors import (
     SwreflectError,
 )
 from swreflect.platform.files import ensure_private_dir, fsync_dir, fsync_file, make_private
+from swreflect.vault import backup_check, backup_copy, page_keys
 from swreflect.vault import connection as dbconn
-from swreflect.vault import page_keys
+from swreflect.vault.backup_check import STOP_CHECK_STEPS
 from swreflect.vault.connection import Connection
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,6 @@ log = logging.getLogger(__name__)
 __all__ = ["BackupFailedError", "BackupInfo", "backup_to_file", "list_backups"]
 
 PARTIAL_SUFFIX = ".partial"
-STOP_CHECK_STEPS = 20_000  # SQLite VM steps between two looks at "should this stop?"
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(
     r"^(?P<kind>[a-z]+(?:-[a-z]+)*)-v(?P<schema>\d+)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$"
@@ -101,51 +101,37 @@ def new_backup_path(folder: Path, kind: str, schema_version: int, when: datetime
 
 
 def backup_to_file(
-    conn: Connection, dek: bytearray, dest: Path, should_stop: Callable[[], bool] | None = None
+    conn: Connection,
+    dek: bytearray,
+    dest: Path,
+    should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Path:
-    """Export the whole database, encrypted with the same key, to ``dest``, then verify it.
+    """Copy the whole database, re-keyed with a page key of its own, to ``dest``, then check
+    the copy (``backup_copy`` says how, and why those checks).
 
-    ``conn`` must not be inside a transaction of its own (the export opens one so the copy is a
-    consistent snapshot). ``should_stop`` is asked every few thousand steps of the export and
-    the checks; when it answers yes, the copy stops, the partial file is removed and
-    ``BackupCancelledError`` is raised (the vault is untouched either way)."""
+    ``conn`` must not be inside a transaction of its own (the copy opens one so it is a
+    consistent snapshot). ``progress`` hears how far the copy and its checks have got (0–1).
+    ``should_stop`` is asked between copy steps and during the checks; when it answers yes,
+    the copy stops, the partial file is removed and ``BackupCancelledError`` is raised (the
+    vault and the earlier backups are untouched either way)."""
     dest = Path(dest)
     partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
     _remove_with_sidecars(partial)
     salt = page_keys.new_salt()
     copy_key = page_keys.copy_key(dek, salt)
     key_text = page_keys.key_text(copy_key, salt)
-    if should_stop is not None:
-        conn.set_progress_handler(lambda: 1 if should_stop() else 0, STOP_CHECK_STEPS)
     try:
-        # The copy's own key, bound as a wiped bytearray. SQLite keeps its own copy of bound
-        # values in memory it frees unwiped; that is this copy's key, never the DEK.
-        conn.execute(f"ATTACH DATABASE ? AS {_ATTACH_NAME} KEY ?", (str(partial), key_text))
+        pages = backup_copy.copy_pages(conn, partial, key_text, should_stop, progress)
         page_keys.wipe(key_text)
-        try:
-            conn.execute(f"PRAGMA {_ATTACH_NAME}.cipher_compatibility = 4")
-            conn.execute("BEGIN")
-            try:
-                conn.execute("SELECT count(*) FROM main.sqlite_master").fetchone()
-                conn.execute(f"SELECT sqlcipher_export('{_ATTACH_NAME}')")
-                version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
-                conn.execute(f"PRAGMA {_ATTACH_NAME}.user_version = {version}")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.execute(f"DETACH DATABASE {_ATTACH_NAME}")
         make_private(partial)
-        if should_stop is not None and should_stop():
-            raise BackupCancelledError()
-        problems = verify_backup_file(partial, dek, settle=True, should_stop=should_stop)
+        fsync_file(partial)
+        problems = backup_check.check_copy(partial, copy_key, pages, should_stop, progress)
         if should_stop is not None and should_stop():
             raise BackupCancelledError()
         if problems:
             raise BackupFailedError()
-        fsync_file(partial)
-        os.replace(partial, dest)
+        os.replace(partial, dest)  # every handle on the copy is closed by now (Windows)
         fsync_dir(dest.parent)
     except dbconn.DatabaseError as exc:
         if should_stop is not None and should_stop():
@@ -156,8 +142,6 @@ def backup_to_file(
     finally:
         page_keys.wipe(key_text)
         page_keys.wipe(copy_key)
-        if should_stop is not None:
-            conn.set_progress_handler(None, 0)
         _remove_with_sidecars(partial)
     return dest
 
@@ -223,12 +207,16 @@ def _attach_with(conn: Connection, source: Path, key: bytearray) -> bool:
 
 
 def snapshot_database(
-    db_path: Path, dek: bytearray, dest: Path, should_stop: Callable[[], bool] | None = None
+    db_path: Path,
+    dek: bytearray,
+    dest: Path,
+    should_stop: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Path:
     """Back up ``db_path`` through a connection of its own, leaving the caller's untouched."""
     conn = dbconn.connect(db_path, dek)
     try:
-        return backup_to_file(conn, dek, dest, should_stop)
+        return backup_to_file(conn, dek, dest, should_stop, progress)
     finally:
         conn.close()
 

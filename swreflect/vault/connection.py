@@ -9,6 +9,7 @@ and raises, rather than carrying on with weaker protection.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -273,6 +274,66 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         if typed is not None:
             raise typed from exc
         raise
+
+
+@contextlib.contextmanager
+def read_snapshot(db_path: Path, dek: bytearray) -> Iterator[Connection]:
+    """A connection of its own holding one read transaction: everything read through it is
+    one consistent state, while the owner keeps writing (safe in a worker). Nothing is
+    written; the connection is closed afterwards."""
+    conn = connect(db_path, dek)
+    try:
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+class TransactionRequiredError(RuntimeError):
+    """A programming error: a repository was asked to write outside a transaction.
+
+    The service that runs a use case owns the transaction (``Vault.transaction()``);
+    repositories only execute statements inside it (docs/architecture.md §3)."""
+
+
+def require_transaction(conn: Connection) -> Connection:
+    """``conn``, if a transaction is open on it; otherwise ``TransactionRequiredError``.
+
+    Repositories reach the database for writing only through this check (``Vault.writer()``),
+    so a write the calling service forgot to wrap is refused before anything is written,
+    instead of being committed on its own half-way through a use case."""
+    if not conn.in_transaction:
+        raise TransactionRequiredError(
+            "A vault write was attempted outside a transaction; the calling service must hold "
+            "Vault.transaction() (see docs/architecture.md, section 3)."
+        )
+    return conn
+
+
+_savepoint_ids = itertools.count(1)
+
+
+@contextlib.contextmanager
+def savepoint(conn: Connection) -> Iterator[Connection]:
+    """A nested step inside an open transaction: undone on its own if it fails, committed
+    only with the outer transaction (a use case calling another use case stays one unit)."""
+    name = f"sw_step_{next(_savepoint_ids)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException as exc:
+        if conn.in_transaction:
+            with contextlib.suppress(DatabaseError):
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+        typed = user_error_for(exc)
+        if typed is not None:
+            raise typed from exc
+        raise
+    conn.execute(f"RELEASE {name}")
 
 
 def _rollback_quietly(conn: Connection) -> None:

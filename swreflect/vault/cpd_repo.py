@@ -24,27 +24,27 @@ class CpdRepository:
         self._vault = vault
 
     def save(self, piece: CpdPiece, stamp: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "INSERT INTO cpd_pieces (item_type, item_id, on_date, standards, peer, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_type, item_id) DO UPDATE SET "
-                "on_date = excluded.on_date, standards = excluded.standards, peer = excluded.peer",
-                (
-                    piece.item_type,
-                    piece.item_id,
-                    piece.on_date.isoformat(),
-                    ",".join(piece.standards),
-                    int(piece.peer),
-                    stamp,
-                ),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "INSERT INTO cpd_pieces (item_type, item_id, on_date, standards, peer, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_type, item_id) DO UPDATE SET "
+            "on_date = excluded.on_date, standards = excluded.standards, peer = excluded.peer",
+            (
+                piece.item_type,
+                piece.item_id,
+                piece.on_date.isoformat(),
+                ",".join(piece.standards),
+                int(piece.peer),
+                stamp,
+            ),
+        )
 
     def remove(self, item_type: str, item_ids: list[str]) -> None:
-        with self._vault.transaction() as conn:
-            conn.executemany(
-                "DELETE FROM cpd_pieces WHERE item_type = ? AND item_id = ?",
-                [(item_type, item_id) for item_id in item_ids],
-            )
+        conn = self._vault.writer()
+        conn.executemany(
+            "DELETE FROM cpd_pieces WHERE item_type = ? AND item_id = ?",
+            [(item_type, item_id) for item_id in item_ids],
+        )
 
     def get(self, item_type: str, item_id: str) -> CpdPiece | None:
         row = self._vault.conn.execute(

@@ -10,7 +10,9 @@ Generic over the schema, so tables other features add later are carried without 
 * an FTS5 table that keeps its own text is exported like a table (with ``rowid``); one with
   external content (``content=...``) is derived data, skipped, and refilled on import by its
   insert triggers (or, if none feeds it, the ``'rebuild'`` command); a contentless one
-  (``content=''``) and other virtual tables cannot be read back and are skipped.
+  (``content=''``) and other virtual tables cannot be read back and are skipped;
+* an ordinary table named after an external-content index (``journal_fts_versions``) is that
+  index's bookkeeping, derived like the index itself: skipped, and refilled by the same triggers.
 
 On import (one transaction), the triggers that feed a full-text index on insert stay active, so
 each index holds exactly what the feature's own rules put there; every other trigger is
@@ -24,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from swreflect.vault import connection as dbconn
@@ -84,8 +85,11 @@ def column_types(conn: Connection, name: str) -> dict[str, tuple[str, bool]]:
 
 def exportable_tables(conn: Connection) -> list[TableSpec]:
     specs: list[TableSpec] = []
+    derived = tuple(f"{index}_" for index in external_fts_tables(conn))
     for name, kind, without_rowid in _table_list(conn):
         if name.startswith("sqlite_") or kind not in ("table", "virtual"):
+            continue
+        if derived and name.startswith(derived):
             continue
         fts5 = False
         if kind == "virtual":
@@ -117,22 +121,11 @@ def read_rows(conn: Connection, spec: TableSpec) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in conn.execute(sql).fetchall()]
 
 
-def read_everything(
-    db_path: Path, dek: bytearray
-) -> tuple[int, list[tuple[TableSpec, list[tuple[Any, ...]]]]]:
-    """Every exportable table and its rows, read in one transaction through a connection of
-    its own (safe in a worker while the app keeps using its connection)."""
-    conn = dbconn.connect(db_path, dek)
-    try:
-        conn.execute("BEGIN")
-        try:
-            version = schema_version(conn)
-            tables = [(spec, read_rows(conn, spec)) for spec in exportable_tables(conn)]
-        finally:
-            conn.execute("COMMIT")
-    finally:
-        conn.close()
-    return version, tables
+def read_everything(conn: Connection) -> tuple[int, list[tuple[TableSpec, list[tuple[Any, ...]]]]]:
+    """Every exportable table and its rows, through ``conn`` (the caller holds a read
+    snapshot on a connection of its own, ``connection.read_snapshot``)."""
+    version = schema_version(conn)
+    return version, [(spec, read_rows(conn, spec)) for spec in exportable_tables(conn)]
 
 
 def schema_version(conn: Connection) -> int:
@@ -171,7 +164,7 @@ def _feeds_index(sql: str, indexes: list[str]) -> str | None:
 
 
 def write_all(conn: Connection, tables: Iterable[TableRows]) -> None:
-    """Insert everything in one transaction; foreign keys are checked at commit.
+    """Insert everything inside the caller's transaction; foreign keys are checked at commit.
 
     Triggers that keep a full-text index up to date on insert stay active, so the index gets
     exactly the rows the feature's own rules put in it (a trashed entry stays unindexed).
@@ -179,32 +172,32 @@ def write_all(conn: Connection, tables: Iterable[TableRows]) -> None:
     transaction): rows arrive exactly as exported, never rewritten, duplicated or refused by
     rules meant for later edits (for example "no signature may be added to an agreed
     record"). An external-content index that no trigger feeds is rebuilt."""
-    with dbconn.transaction(conn):
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        indexes = external_fts_tables(conn)
-        triggers = conn.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"
-        ).fetchall()
-        fed = {_feeds_index(str(sql), indexes) for _name, sql in triggers} - {None}
-        set_aside = [(n, sql) for n, sql in triggers if _feeds_index(str(sql), indexes) is None]
-        for name, _sql in set_aside:
-            conn.execute(f"DROP TRIGGER main.{quote_ident(str(name))}")
-        for table in tables:
-            if not table.rows:
-                continue
-            verb = "INSERT OR REPLACE" if table.replace else "INSERT"
-            cols = ", ".join(quote_ident(c) if c != "rowid" else "rowid" for c in table.columns)
-            marks = ", ".join("?" for _ in table.columns)
-            conn.executemany(
-                f"{verb} INTO main.{quote_ident(table.spec.name)} ({cols}) VALUES ({marks})",
-                table.rows,
-            )
-        for _name, sql in set_aside:
-            conn.execute(str(sql))
-        for name in indexes:
-            if name not in fed:
-                ident = quote_ident(name)
-                conn.execute(f"INSERT INTO main.{ident}({ident}) VALUES ('rebuild')")  # noqa: S608
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise dbconn.DatabaseError("foreign key check failed")
+    dbconn.require_transaction(conn)
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    indexes = external_fts_tables(conn)
+    triggers = conn.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"
+    ).fetchall()
+    fed = {_feeds_index(str(sql), indexes) for _name, sql in triggers} - {None}
+    set_aside = [(n, sql) for n, sql in triggers if _feeds_index(str(sql), indexes) is None]
+    for name, _sql in set_aside:
+        conn.execute(f"DROP TRIGGER main.{quote_ident(str(name))}")
+    for table in tables:
+        if not table.rows:
+            continue
+        verb = "INSERT OR REPLACE" if table.replace else "INSERT"
+        cols = ", ".join(quote_ident(c) if c != "rowid" else "rowid" for c in table.columns)
+        marks = ", ".join("?" for _ in table.columns)
+        conn.executemany(
+            f"{verb} INTO main.{quote_ident(table.spec.name)} ({cols}) VALUES ({marks})",
+            table.rows,
+        )
+    for _name, sql in set_aside:
+        conn.execute(str(sql))
+    for name in indexes:
+        if name not in fed:
+            ident = quote_ident(name)
+            conn.execute(f"INSERT INTO main.{ident}({ident}) VALUES ('rebuild')")  # noqa: S608
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise dbconn.DatabaseError("foreign key check failed")

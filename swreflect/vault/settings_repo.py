@@ -27,13 +27,13 @@ class SettingsRepository:
         return {str(k): str(v) for k, v in rows}
 
     def set(self, key: str, value: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
     def delete(self, key: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        conn = self._vault.writer()
+        conn.execute("DELETE FROM settings WHERE key = ?", (key,))

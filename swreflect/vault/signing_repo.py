@@ -43,6 +43,11 @@ class SigningRepository:
     def conn(self) -> Connection:
         return self._provider.conn  # type: ignore[attr-defined]
 
+    @property
+    def _w(self) -> Connection:
+        """The connection for a write, inside the calling service's transaction only."""
+        return self._provider.writer()  # type: ignore[attr-defined]
+
     # ------------------------------------------------------------- own identity
     def identity(self) -> StoredIdentity | None:
         row = self.conn.execute(
@@ -52,7 +57,7 @@ class SigningRepository:
         return StoredIdentity(*row) if row else None
 
     def insert_identity(self, ident: StoredIdentity) -> None:
-        self.conn.execute(
+        self._w.execute(
             "INSERT INTO signing_identity(id, display_name, role, private_key_pem,"
             " certificate_pem, fingerprint, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)",
             (
@@ -89,7 +94,7 @@ class SigningRepository:
         return [Pairing(*r) for r in rows]
 
     def save_pairing(self, pairing: Pairing, event: str) -> None:
-        self.conn.execute(
+        self._w.execute(
             "INSERT INTO paired_identities(person_ref, display_name, role, certificate_pem,"
             " fingerprint, paired_at) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(person_ref) DO UPDATE SET display_name = excluded.display_name,"
@@ -104,7 +109,7 @@ class SigningRepository:
                 pairing.paired_at,
             ),
         )
-        self.conn.execute(
+        self._w.execute(
             "INSERT INTO pairing_events(person_ref, fingerprint, event, at) VALUES (?, ?, ?, ?)",
             (pairing.person_ref, pairing.fingerprint, event, pairing.paired_at),
         )
@@ -125,7 +130,7 @@ class SigningRepository:
         return row is not None
 
     def remember_message(self, sender_fingerprint: str, message_id: str, at: str) -> None:
-        self.conn.execute(
+        self._w.execute(
             "INSERT INTO exchange_seen(sender_fingerprint, message_id, imported_at)"
             " VALUES (?, ?, ?)",
             (sender_fingerprint, message_id, at),
@@ -134,7 +139,7 @@ class SigningRepository:
     # ------------------------------------------------------------- versions
     def insert_version(self, row: VersionRow) -> None:
         with _immutable_guard():
-            self.conn.execute(
+            self._w.execute(
                 f"INSERT INTO agreement_versions({_VERSION_COLS})"  # noqa: S608
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -187,7 +192,7 @@ class SigningRepository:
 
     def set_status(self, record_id: str, version: int, status: str, at: str) -> None:
         with _immutable_guard():
-            self.conn.execute(
+            self._w.execute(
                 "UPDATE agreement_versions SET status = ?, updated_at = ?"
                 " WHERE record_id = ? AND version = ?",
                 (status, at, record_id, version),
@@ -196,7 +201,7 @@ class SigningRepository:
     def update_content(self, record_id: str, version: int, canonical_json: str, sha: str) -> None:
         """Only ever refused: content is fixed once stored. Kept so tests can prove the trigger."""
         with _immutable_guard():
-            self.conn.execute(
+            self._w.execute(
                 "UPDATE agreement_versions SET canonical_json = ?, record_sha256 = ?"
                 " WHERE record_id = ? AND version = ?",
                 (canonical_json, sha, record_id, version),
@@ -207,7 +212,7 @@ class SigningRepository:
         self, record_id: str, version: int, role: str, entry_json: str, at: str
     ) -> None:
         with _immutable_guard():
-            self.conn.execute(
+            self._w.execute(
                 "INSERT INTO agreement_signatures(record_id, version, role, entry_json, added_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(record_id, version, role)"
                 " DO UPDATE SET entry_json = excluded.entry_json, added_at = excluded.added_at",
@@ -235,7 +240,7 @@ class SigningRepository:
         at: str,
     ) -> None:
         with _immutable_guard():
-            self.conn.execute(
+            self._w.execute(
                 "INSERT INTO agreement_notes(record_id, version, kind, author_role, author_name,"
                 " text, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (record_id, version, kind, author_role, author_name, text, origin, at),

@@ -363,10 +363,24 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
+        """The one way to write (docs/architecture.md §3): ``BEGIN IMMEDIATE`` ... ``COMMIT``
+        on the owner's connection, held by the service running the use case. Called inside
+        an open transaction it becomes a savepoint, so a use case that calls another one
+        (sign-off moving a session on) still commits or rolls back as one unit."""
         if self._conn is None:
             raise VaultLockedError()
-        with dbconn.transaction(self._threads.writer()) as conn:
+        conn = self._threads.writer()
+        step = dbconn.savepoint if conn.in_transaction else dbconn.transaction
+        with step(conn):
             yield conn
+
+    def writer(self) -> Connection:
+        """The owner's connection for a repository's write, only inside the caller's
+        transaction (``TransactionRequiredError`` otherwise; ``ThreadRuleError`` off the
+        owner's thread)."""
+        if self._conn is None:
+            raise VaultLockedError()
+        return dbconn.require_transaction(self._threads.writer())
 
     # ----------------------------------------------------------------- secrets
     def change_passphrase(self, new_passphrase: str, kdf: KdfPolicy | None = None) -> None:

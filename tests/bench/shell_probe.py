@@ -20,6 +20,7 @@ class PaintWatch(QObject):
         super().__init__()
         self._inside = inside
         self.painted_at: float | None = None
+        self.painted_cpu: float | None = None  # the UI thread's CPU clock at that moment
         self._app = app
         app.installEventFilter(self)
 
@@ -32,6 +33,7 @@ class PaintWatch(QObject):
                 and (watched is target or target.isAncestorOf(watched))
             ):
                 self.painted_at = time.perf_counter()
+                self.painted_cpu = time.thread_time()
         return False
 
     def close(self) -> None:
@@ -39,22 +41,31 @@ class PaintWatch(QObject):
 
 
 class StallMeter:
+    """Also notes the UI thread's own CPU time within the longest gap (``worst_cpu_ms``): on a
+    machine shared by many processes a gap can be mostly waiting for a core, not our work."""
+
     def __init__(self) -> None:
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self._tick)
         self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.worst = 0.0
+        self.worst_cpu_ms = 0.0
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.worst = 0.0
+        self.worst_cpu_ms = 0.0
         self.timer.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
-        self.last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        if now - self.last > self.worst:
+            self.worst = now - self.last
+            self.worst_cpu_ms = (cpu - self.last_cpu) * 1000
+        self.last, self.last_cpu = now, cpu
 
     def stop(self) -> float:
         """The longest gap in ms (including the one still open)."""

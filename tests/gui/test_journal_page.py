@@ -26,7 +26,9 @@ def _page(qtbot: QtBot, services: Services) -> JournalPage:
 
 def test_writing_an_entry(qtbot: QtBot, services: Services) -> None:
     page = _page(qtbot, services)
-    assert "first reflection" in page.empty_label.text()
+    assert page.empty_state.isVisibleTo(page) and not page.list_view.isVisibleTo(page)
+    assert "private place" in page.empty_state.text.text()
+    assert page.empty_state.action.text() == "Write your first entry"
     qtbot.keyClicks(page.editor.title_edit, "After the panel")
     qtbot.keyClicks(page.editor.body_edit, "I spoke up about the plan.")
     qtbot.keyClicks(page.editor.tags_edit, "panel, Courage")
@@ -43,6 +45,7 @@ def test_writing_an_entry(qtbot: QtBot, services: Services) -> None:
     assert page.model.rowCount() == 1
     assert page.model.index(0, 0).data(IdRole) == entry.id
     assert page.editor.title_edit.text() == ""  # a fresh entry is ready
+    assert page.list_view.isVisibleTo(page) and not page.empty_state.isVisibleTo(page)
 
 
 def test_template_prompts_become_fields_and_answers_are_saved(

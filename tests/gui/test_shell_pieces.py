@@ -69,18 +69,20 @@ def test_strength_welcomes_long_multi_word_passphrases(text: str, level: int) ->
 
 def test_settings_service_defaults_validates_and_persists(vault) -> None:
     repo = SettingsRepository(vault)
-    settings = SettingsService(repo)
+    settings = SettingsService(repo, transaction=vault.transaction)
     assert settings.auto_lock_minutes() == AUTO_LOCK_DEFAULT_MINUTES == 5
     for bad in (0, 61):
         with pytest.raises(ValidationError):
             settings.set_auto_lock_minutes(bad)
     assert repo.get(AUTO_LOCK_KEY) is None  # nothing saved on a refusal
     settings.set_auto_lock_minutes(12)
-    assert SettingsService(repo).auto_lock_minutes() == 12
-    assert SettingsService(repo).auto_lock_seconds() == 720
-    repo.set(AUTO_LOCK_KEY, "not a number")
-    assert SettingsService(repo).auto_lock_minutes() == 5
-    repo.delete(AUTO_LOCK_KEY)
+    assert SettingsService(repo, transaction=vault.transaction).auto_lock_minutes() == 12
+    assert SettingsService(repo, transaction=vault.transaction).auto_lock_seconds() == 720
+    with vault.transaction():
+        repo.set(AUTO_LOCK_KEY, "not a number")
+    assert SettingsService(repo, transaction=vault.transaction).auto_lock_minutes() == 5
+    with vault.transaction():
+        repo.delete(AUTO_LOCK_KEY)
     assert repo.all() == {}
 
 
@@ -169,12 +171,3 @@ def test_text_that_could_be_markup_is_shown_literally(qtbot) -> None:
     qtbot.addWidget(message)
     message.show_message("Saved as <img src=x>.pdf.")
     assert message.textFormat() == Qt.TextFormat.PlainText
-
-
-def test_start_up_file_names_match_the_vault_layer() -> None:
-    from swreflect.gui import controller
-    from swreflect.vault.connection import DB_NAME
-    from swreflect.vault.keyslots import KEYSLOTS_NAME
-
-    assert controller.DB_FILE == DB_NAME
-    assert controller.KEYSLOTS_FILE == KEYSLOTS_NAME

@@ -44,10 +44,13 @@ def test_people_agreement_and_sessions_from_an_empty_vault(
 ) -> None:
     page = SupervisionPage(services)
     qtbot.addWidget(page)
-    assert page.due.text() == EMPTY_TEXT
-    assert not page.start_button.isEnabled()
-
-    page.tabs.setCurrentWidget(page.person_form)
+    # The empty page says what it is for and offers the first step, not disabled buttons.
+    assert page.empty_state.isVisibleTo(page)
+    assert page.empty_state.text.text() == EMPTY_TEXT
+    assert not page.start_button.isVisibleTo(page)
+    assert page.empty_state.action.text() == "Add a person"
+    page.empty_state.action.click()
+    assert page.tabs.currentWidget() is page.person_form
     qtbot.keyClicks(page.person_form.name, "Sam Okafor")
     qtbot.mouseClick(page.person_form.add_button, Qt.MouseButton.LeftButton)
     assert page.tabs.currentWidget() is page.agreement_form

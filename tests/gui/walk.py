@@ -82,6 +82,14 @@ def walk(
         gate.unlock_screen.unlock_button.click()
         settle()
         yield State("gate-unlock-wrong", gate)
+        from swreflect.gui.backup_hooks import BackupHooks
+
+        hooks = BackupHooks.of(shell)
+        hooks.unlock_link.click()
+        settle()
+        yield State("gate-restore", gate)
+        hooks.restore_screen.back_button.click()
+        settle()
         gate.unlock_screen.reset()
         gate.unlock_screen.recovery_button.click()
         settle()

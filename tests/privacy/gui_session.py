@@ -67,8 +67,9 @@ def step(text: str) -> None:
 
 def script(app: QApplication, canary: str, outcome: list[str], dump: str = "") -> None:
     from swreflect.core.clock import SystemClock
+    from swreflect.core.vault_access import kdf_from_environment
     from swreflect.gui.controller import State
-    from swreflect.gui.launch import compose, kdf_from_environment
+    from swreflect.gui.launch import compose
     from swreflect.gui.pages.journal_page import JournalPage
     from swreflect.paths import default_vault_dir
 

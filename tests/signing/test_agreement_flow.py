@@ -89,9 +89,9 @@ def test_agreed_record_is_immutable_in_core_and_database(paired: Pair) -> None:
     with pytest.raises(RecordAgreedError):
         priya.signoff.add_note(RECORD_ID, "one more thing")
     repo = sam.signoff._repo
-    with pytest.raises(RecordAgreedError):
+    with pytest.raises(RecordAgreedError), sam.vault.transaction():
         repo.update_content(RECORD_ID, 1, "{}", "0" * 64)
-    with pytest.raises(RecordAgreedError):
+    with pytest.raises(RecordAgreedError), sam.vault.transaction():
         repo.set_status(RECORD_ID, 1, "sent", "2026-01-01T00:00:00+00:00")
     # The database itself refuses, even to code that bypasses the repository.
     with pytest.raises(DatabaseError, match="immutable"), sam.vault.transaction() as conn:
@@ -104,7 +104,7 @@ def test_agreed_record_is_immutable_in_core_and_database(paired: Pair) -> None:
 def test_sent_content_is_fixed_even_before_agreement(paired: Pair) -> None:
     sam, _priya = paired
     sam.signoff.request_agreement(make_record(), to="priya")
-    with pytest.raises(RecordAgreedError):
+    with pytest.raises(RecordAgreedError), sam.vault.transaction():
         sam.signoff._repo.update_content(RECORD_ID, 1, "{}", "0" * 64)
     with pytest.raises(AgreementStateError):
         sam.signoff.request_agreement(make_record(1, "quietly changed"), to="priya")

@@ -125,7 +125,8 @@ def test_a_damaged_stored_pack_falls_back_to_builtin(services: Services, tmp_pat
 
     services.prompts.import_file(_write(tmp_path, GOOD))
     repo = PromptPackRepository(SettingsRepository(services.vault))
-    repo.save("org-pack", "ours.toml", "[pack\nbroken")
+    with services.vault.transaction():
+        repo.save("org-pack", "ours.toml", "[pack\nbroken")
     assert services.prompts.active().id == "swreflect-core"
     problems = services.prompts.problems()
     assert problems and problems[0].message.startswith("ours.toml, line 1")

@@ -89,6 +89,13 @@ def test_a_failed_write_is_reported_calmly(
     assert page.message.text() == blocker.args[0]
     assert not missing.exists()
 
+    # a Markdown copy that can't be written says the same as the PDF that couldn't
+    dialogs.set_next_path(missing.with_suffix(".md"))
+    with qtbot.waitSignal(page.exports.export_failed, timeout=WAIT_MS) as markdown_blocker:
+        page.exports.markdown_button.click()
+    assert markdown_blocker.args == blocker.args
+    assert not missing.parent.exists()
+
 
 def test_only_agreed_records_offer_single_exports(qtbot, styled_app, agreed: Agreed) -> None:
     sam, priya = agreed.sam, agreed.priya
@@ -161,3 +168,24 @@ def test_the_agreements_page_checks_a_pdf_and_names_paired_people(
     assert blocker.args == [True]
     assert "paired with you as Sam Okafor" in dialog.details.toPlainText()
     dialog.close()
+
+
+def test_the_single_record_export_asks_first_when_something_might_identify_someone(
+    qtbot, styled_app, agreed: Agreed, tmp_path: Path
+) -> None:
+    """The buttons under a record ask the same last question as the Exports page (one dialog,
+    over ``RecordService.identifiers_in_records``): cancelled, nothing is written."""
+    sam = agreed.sam
+    sam.journal.add_never_record("Workload")  # the agreed summary mentions workload
+    assert sam.records.identifiers_in_records([sam.signoff.agreed_record(agreed.record_id)])
+    page = _page(qtbot, sam, agreed.record_id)
+
+    dialogs.set_next_answer(False)  # "This might identify someone": Cancel
+    page.exports.markdown_button.click()
+    assert dialogs.pending() == 0 and list(tmp_path.glob("*.md")) == []
+
+    out = tmp_path / "record.md"
+    dialogs.set_next_answer(True)  # Export anyway
+    dialogs.set_next_path(out)
+    page.exports.markdown_button.click()
+    assert SUMMARY in out.read_text(encoding="utf-8")

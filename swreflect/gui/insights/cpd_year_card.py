@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.cpd_year import STANDARDS, registration_year
+from swreflect.core.cpd_year import STANDARDS, YearView, registration_year
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui.insights.pair_card import readable
@@ -99,7 +99,10 @@ class CpdTagDialog(QDialog):
 
 
 class CpdYearCard(QFrame):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, view: YearView | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``view`` is the year already read (Insights reads it in its worker)."""
         super().__init__(parent)
         self._services = services
         self.setProperty("role", "card")
@@ -113,14 +116,18 @@ class CpdYearCard(QFrame):
         row = QHBoxLayout()
         self.mark_button = QPushButton("Mark a piece of CPD…")
         self.mark_button.setAccessibleName("Mark a journal entry or session as a piece of CPD")
+        self.mark_button.setToolTip(
+            "Count a journal entry or a session towards this year's CPD record."
+        )
         self.mark_button.clicked.connect(self.on_mark_button_clicked)
         row.addWidget(self.mark_button)
         row.addStretch(1)
         self.column.addLayout(row)
-        self.refresh()
+        self.refresh(view)
 
-    def refresh(self) -> None:
-        view = self._services.cpd.year()
+    def refresh(self, view: YearView | None = None) -> None:
+        if view is None:
+            view = self._services.cpd.year()
         self.wording.setText(view.wording)
         while self.list_box.count():
             item = self.list_box.takeAt(0)

@@ -102,12 +102,17 @@ class PairCard(QFrame):
         row.addLayout(side, 1)
         layout.addLayout(row)
 
-        layout.addWidget(label("How the time was spent", "subsection"))
+        # Time is measured where the session runs: a card built only from ratings given on
+        # received records has none to show, so the section is left out rather than empty.
+        timed = not pair.received_only
+        self.split_title = label("How the time was spent", "subsection")
+        self.split_title.setVisible(timed)
+        layout.addWidget(self.split_title)
         self.split = SplitChart()
         self.split.set_splits(pair.splits)
         self.split.setVisible(bool(pair.splits))
         layout.addWidget(self.split)
-        self.split_hint = content_label(self._split_hint(), "hint")
+        self.split_hint = content_label(self._split_hint() if timed else "", "hint")
         self.split_hint.setVisible(bool(self.split_hint.text()))
         layout.addWidget(self.split_hint)
         self.balance = readable(

@@ -70,6 +70,7 @@ class EntryEditor(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("A title, if you like")
         self.title_edit.setAccessibleName("Entry title")
+        self.title_edit.setAccessibleDescription("A short title for the entry, shown in the list.")
         self.template_box = QComboBox()
         self.template_box.setAccessibleName("Template")
         self.template_box.setToolTip("A structure to reflect with. Every prompt can be skipped.")
@@ -83,12 +84,16 @@ class EntryEditor(QWidget):
         self.body_label = QLabel("Your writing")
         self.body_edit = PrivateTextEdit()
         self.body_edit.setAccessibleName("Entry text")
+        self.body_edit.setAccessibleDescription(
+            "Your reflective writing. It is saved as you type and stays in the encrypted vault."
+        )
         self.body_edit.setPlaceholderText("Write freely. It saves as you go.")
         self.body_edit.setTabChangesFocus(True)
         self.body_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         self.body_label.setBuddy(self.body_edit)
         self.tags_edit = QLineEdit()
         self.tags_edit.setAccessibleName("Tags")
+        self.tags_edit.setAccessibleDescription("Words to group entries by, separated by commas.")
         self.tags_edit.setPlaceholderText("Tags, separated by commas")
         self.wellbeing = WellbeingBox()
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.templates import TemplateLibrary
+from swreflect.gui.empty_state import EmptyState
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.journal.list_model import JournalListModel
 from swreflect.gui.journal.lock_glyph import lock_pixmap
@@ -51,6 +52,14 @@ class ListPane(QWidget):
         self.list_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
+        self.empty_state = EmptyState(
+            "Nothing written yet",
+            "Your journal is a private place to think things through: after a visit, before "
+            "supervision, or whenever something stays with you. Only you can read it.",
+            "Write your first entry",
+            "Start a new journal entry (Ctrl+N).",
+            self.new_button.click,
+        )
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addStretch(1)
@@ -59,6 +68,13 @@ class ListPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.empty_label)
+        self.empty_holder = QWidget()  # the card at the top, the space below it left empty
+        holder = QVBoxLayout(self.empty_holder)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.empty_state)
+        holder.addStretch(1)
+        self.empty_holder.hide()
+        layout.addWidget(self.empty_holder, 1)
         layout.addWidget(self.list_view, 1)
 
 

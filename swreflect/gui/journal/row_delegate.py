@@ -13,10 +13,15 @@ from swreflect.gui.journal.list_model import HtmlRole, JournalListModel
 PADDING = 8
 
 
-def entry_list_view(accessible_name: str, model: JournalListModel) -> QListView:
+def entry_list_view(
+    accessible_name: str, model: JournalListModel, description: str = ""
+) -> QListView:
     """A list of journal entries painted by ``RowDelegate`` (the journal list and the Trash)."""
     view = QListView()
     view.setAccessibleName(accessible_name)
+    view.setAccessibleDescription(
+        description or "Entries, newest first; choose one to open it. Arrow keys move."
+    )
     view.setModel(model)
     view.setItemDelegate(RowDelegate(view))
     view.setUniformItemSizes(True)

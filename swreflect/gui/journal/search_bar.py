@@ -22,6 +22,9 @@ class SearchBar(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText("Search your journal (Ctrl+F)")
         self.field.setAccessibleName("Search your journal")
+        self.field.setAccessibleDescription(
+            "Finds entries by words in their title, text or tags (Ctrl+F)."
+        )
         self.field.setClearButtonEnabled(True)
         self.tag_box = QComboBox()
         self.tag_box.setAccessibleName("Filter by tag")

@@ -25,12 +25,18 @@ class TrashView(QWidget):
         )
         intro.setWordWrap(True)
         self.model = JournalListModel()
-        self.view = entry_list_view("Entries in the Trash", self.model)
+        self.view = entry_list_view(
+            "Entries in the Trash",
+            self.model,
+            "Deleted entries; restore one to bring it back.",
+        )
         self.empty_note = QLabel("The Trash is empty.")
         self.restore_button = QPushButton("&Restore")
         self.restore_button.setAccessibleName("Restore the selected entry")
+        self.restore_button.setToolTip("Put the chosen entry back in your journal.")
         self.purge_button = QPushButton("Delete for good…")
         self.purge_button.setAccessibleName("Delete the selected entry permanently")
+        self.purge_button.setToolTip("Delete the chosen entry for good; it can't be brought back.")
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)

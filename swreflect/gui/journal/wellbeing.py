@@ -30,6 +30,9 @@ class WellbeingBox(QGroupBox):
         self.setAccessibleName("Wellbeing check-in")
         self.enabled_box = QCheckBox("Add a check-in to this entry")
         self.enabled_box.setAccessibleName("Add a wellbeing check-in")
+        self.enabled_box.setToolTip(
+            "Rate your energy, stress and workload with this entry; only you see it."
+        )
         self.sliders: dict[str, QSlider] = {}
         self._values: dict[str, QLabel] = {}
         form = QFormLayout()

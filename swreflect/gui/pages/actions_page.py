@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.actions import ActionFilter
 from swreflect.core.services import Services
+from swreflect.gui.empty_state import EmptyState, go_to
 from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
 from swreflect.gui.ui import hint
 from swreflect.timefmt import format_short_date
@@ -41,8 +42,12 @@ class ActionsPage(QWidget):
         filters = QHBoxLayout()
         self.agreement = QComboBox()
         self.agreement.setAccessibleName("Show actions for")
+        self.agreement.setToolTip(
+            "Show the actions of one supervision agreement, or of all of them."
+        )
         self.owner = QComboBox()
         self.owner.setAccessibleName("Whose actions")
+        self.owner.setToolTip("Show actions for you, the other person, or both.")
         for text, key in (
             ("Anyone's", None),
             ("The supervisor's", "supervisor"),
@@ -51,10 +56,12 @@ class ActionsPage(QWidget):
             self.owner.addItem(text, key)
         self.status = QComboBox()
         self.status.setAccessibleName("Which actions")
+        self.status.setToolTip("Show open actions, done ones, or all.")
         for text, key in (("Open", "open"), ("Done", "done"), ("All", None)):
             self.status.addItem(text, key)
         self.use_due = QCheckBox("Due by")
         self.use_due.setAccessibleName("Only actions due by a date")
+        self.use_due.setToolTip("Show only actions due on or before the date beside it.")
         self.due_by = date_edit("Due by date", to_qdate(services.clock.now().date()).addDays(7))
         filters.addWidget(QLabel("Show:"))
         for widget in (self.agreement, self.owner, self.status, self.use_due, self.due_by):
@@ -63,6 +70,9 @@ class ActionsPage(QWidget):
         layout.addLayout(filters)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Actions")
+        self.table.setAccessibleDescription(
+            "Actions agreed in supervision: what, whose, by when, and whether done."
+        )
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -72,13 +82,27 @@ class ActionsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
-        self.empty = hint(
-            "No actions here. Actions agreed in a session appear on this page until they're done."
-        )
+        self.empty = hint("No actions match these choices.")
         layout.addWidget(self.empty)
+        self.empty_state = EmptyState(
+            "No actions yet",
+            "Actions you agree in a supervision session (what, whose, by when) appear here "
+            "until they're done, so nothing agreed gets lost between sessions.",
+            "Go to Supervision",
+            "Open the Supervision page to set up an agreement or hold a session.",
+            lambda: go_to(self, "supervision"),
+        )
+        self.empty_holder = QWidget()
+        holder = QVBoxLayout(self.empty_holder)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.empty_state)
+        holder.addStretch(1)
+        self.empty_holder.hide()
+        layout.addWidget(self.empty_holder, 1)
         row = QHBoxLayout()
         self.done_button = QPushButton("Mark done")
         self.done_button.setAccessibleName("Mark the selected action done")
+        self.done_button.setToolTip("Mark the action chosen in the table as done.")
         self.done_button.clicked.connect(self.on_done_button_clicked)
         row.addWidget(self.done_button)
         row.addStretch(1)
@@ -132,7 +156,11 @@ class ActionsPage(QWidget):
                 item.setData(ID_ROLE, action.id)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
-        self.empty.setVisible(not actions)
+        none_at_all = not actions and not self.services.actions.list(ActionFilter(status=None))
+        self.empty_holder.setVisible(none_at_all)
+        self.table.setVisible(not none_at_all)
+        self.done_button.setVisible(not none_at_all)
+        self.empty.setVisible(not actions and not none_at_all)
         self.done_button.setEnabled(bool(actions))
 
     def on_done_button_clicked(self) -> None:

@@ -28,6 +28,7 @@ from swreflect.core.record_text import status_words
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError, VerificationFailedError
 from swreflect.gui import dialogs
+from swreflect.gui.empty_state import EmptyState, go_to
 from swreflect.gui.signing.agreements_model import AgreementsModel
 from swreflect.gui.signing.record_browser import RecordBrowser
 from swreflect.gui.signing.record_exports import RecordExports
@@ -58,6 +59,9 @@ class AgreementInboxPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Records for agreement")
+        self.table.setAccessibleDescription(
+            "Session records waiting to be agreed, by you or the other person, and agreed ones."
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,6 +154,20 @@ class AgreementInboxPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([460, 740])
         layout.addWidget(splitter, 1)
+        self.splitter = splitter
+        self.empty_state = EmptyState(
+            "No records yet",
+            "When you finish a supervision session, send its record here for the other person "
+            "to agree, or agree it together in the room. A file someone sent you opens with "
+            "Import a file…",
+            "Go to Supervision",
+            "Open the Supervision page to hold or finish a session.",
+            lambda: go_to(self, "supervision"),
+        )
+        layout.addWidget(self.empty_state)
+        layout.addStretch(0)
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
         self.setTabOrder(self.import_button, self.send_panel.session_box)
         self.setTabOrder(self.send_panel.session_box, self.send_panel.send_button)
         self.setTabOrder(self.send_panel.send_button, self.send_panel.addendum_field)
@@ -165,6 +183,12 @@ class AgreementInboxPage(QWidget):
         self.setTabOrder(self.sign_button, self.exports)
 
     # ------------------------------------------------------------ showing
+    def _update_empty(self) -> None:
+        """With no records at all, say what this page is for instead of "choose a record"."""
+        empty = self.model.rowCount() == 0
+        self.empty_state.setVisible(empty)
+        self.splitter.setVisible(not empty)
+
     def select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
         if row >= 0:

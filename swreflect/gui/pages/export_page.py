@@ -10,6 +10,7 @@ written only where the user chose, atomically.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core import record_export
+from swreflect.core.record_export import PdfExport, SignedRecord
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.export import record_view as view
 from swreflect.gui import dialogs
+from swreflect.gui.empty_state import EmptyState, go_to
 from swreflect.gui.ui import MessageLabel, hint, title
 from swreflect.gui.workers import TaskRunner
-from swreflect.signing.records import SignedRecord
 
 NO_RECORDS = "No agreed records yet. Once you and the other person sign a record, it shows here."
 
@@ -72,17 +74,31 @@ def sources_from_services(services: Services) -> ExportSources:
     )
 
 
+def go_on_despite(parent: QWidget, spotted: Sequence[Any]) -> bool:
+    """The last check before anything leaves the vault (``RecordService.identifiers_in_records``
+    found ``spotted``): say what was found and let the person decide. True to go on."""
+    if not spotted:
+        return True
+    listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
+    more = f"\n…and {len(spotted) - 8} more." if len(spotted) > 8 else ""
+    return dialogs.confirm(
+        parent,
+        "This might identify someone",
+        "Before you export, these look like identifying details:\n\n"
+        f"{listed}{more}\n\nAn agreed record can't be changed, but you can add an "
+        "addendum, or export anyway if it needs to be there.",
+        "Export anyway",
+    )
+
+
 class _WarmUp(QRunnable):
     """Loads the PDF libraries and font in the background so the first export is quick.
     Reports nothing and touches nothing: a failure here just means the export loads them."""
 
     def run(self) -> None:
-        try:
-            from swreflect.export.pdf_record import warm_up
-
-            warm_up()
-        except Exception:  # noqa: S110 - the export itself will report any real problem
-            pass
+        # a failure here only means the export loads them itself, and reports any real problem
+        with contextlib.suppress(Exception):
+            record_export.warm_up_pdf()
 
 
 class ExportPage(QWidget):
@@ -118,7 +134,13 @@ class ExportPage(QWidget):
         self.list.setSpacing(3)
         self.list.itemSelectionChanged.connect(self.on_list_item_selection_changed)
         layout.addWidget(self.list, 1)
-        self.empty = hint(NO_RECORDS)
+        self.empty = EmptyState(
+            "Nothing to export yet",
+            NO_RECORDS,
+            "Back to Agreements",
+            "Close this window; records are agreed on the Agreements page.",
+            self.on_empty_action,
+        )
         layout.addWidget(self.empty)
 
         row = QHBoxLayout()
@@ -164,18 +186,23 @@ class ExportPage(QWidget):
 
     # ------------------------------------------------------------------ state
     def reload(self) -> None:
-        self._records = sorted(self._sources.records(), key=lambda s: view.record_date(s.record))
+        self._records = sorted(self._sources.records(), key=record_export.record_date)
         self.list.clear()
         for signed in self._records:
-            record = signed.record
-            supervisor, _ = view.party(record, "supervisor")
-            supervisee, _ = view.party(record, "supervisee")
-            item = QListWidgetItem(f"{view.title(record)} — {supervisor} and {supervisee}")
+            item = QListWidgetItem(record_export.record_label(signed))
             item.setData(Qt.ItemDataRole.UserRole, signed.record_id)
             self.list.addItem(item)
         self.list.setVisible(bool(self._records))
         self.empty.setVisible(not self._records)
         self.on_list_item_selection_changed()
+
+    def on_empty_action(self) -> None:
+        """The first step is agreeing a record, on the Agreements page this was opened from."""
+        window = self.window()
+        if window is not self:
+            window.close()
+        else:
+            go_to(self, "agreements")
 
     def selected(self) -> list[SignedRecord]:
         """The chosen records, each followed by its later agreed addenda."""
@@ -193,20 +220,7 @@ class ExportPage(QWidget):
 
     # ------------------------------------------------------------------ exports
     def go_on_despite_identifiers(self, records: list[SignedRecord]) -> bool:
-        """The last check before anything leaves the vault: say what was found, let them decide."""
-        spotted = self._sources.identifiers(records)
-        if not spotted:
-            return True
-        listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
-        more = f"\n…and {len(spotted) - 8} more." if len(spotted) > 8 else ""
-        return dialogs.confirm(
-            self,
-            "This might identify someone",
-            "Before you export, these look like identifying details:\n\n"
-            f"{listed}{more}\n\nAn agreed record can't be changed, but you can add an "
-            "addendum, or export anyway if it needs to be there.",
-            "Export anyway",
-        )
+        return go_on_despite(self, self._sources.identifiers(records))
 
     def on_pdf_button_clicked(self) -> None:
         records = self.selected()
@@ -224,7 +238,7 @@ class ExportPage(QWidget):
         self._say("Exporting…")
         self.on_list_item_selection_changed()
         self._runner.start(
-            lambda: _export_pdf(records, identity, path, now),
+            lambda: record_export.export_pdf(records, identity, path, now),
             self.on_export_succeeded,
             self.on_export_failed,
         )
@@ -232,7 +246,6 @@ class ExportPage(QWidget):
 
     def _save_text(self, kind: str) -> None:
         from swreflect.core import case_decisions
-        from swreflect.export import text_export
 
         records = self.selected()
         if not records:
@@ -246,25 +259,22 @@ class ExportPage(QWidget):
             rows = case_decisions.decisions(signed.record, None, self._sources.pseudonyms())
             return case_decisions.decisions_text(rows)
 
-        render: Callable[[SignedRecord], str] = {
-            "text": text_export.record_text,
-            "markdown": text_export.record_markdown,
-            "decisions": decisions,
-        }[kind]
-        self._write_text(stem, suffix, "\n\n".join(render(s) for s in records))
+        if kind == "decisions":
+            text = "\n\n".join(decisions(s) for s in records)
+        else:
+            text = record_export.records_text(records, "markdown" if kind == "markdown" else "text")
+        self._write_text(stem, suffix, text)
 
     def _write_text(self, stem: str, suffix: str, text: str) -> None:
-        from swreflect.platform.files import atomic_write
-
         path = dialogs.save_file(
             self, "Save a copy", Path.home() / f"{stem}.{suffix}", f"Text (*.{suffix})"
         )
         if path is None:
             return
         try:
-            atomic_write(path, text.encode("utf-8"))
-        except OSError:
-            self._say("That file couldn't be written there. Nothing was changed; try elsewhere.")
+            record_export.save_text(path, text)
+        except SwreflectError as exc:
+            self._say(exc.message)
             return
         self._say(f"Saved {path.name}.")
 
@@ -273,7 +283,7 @@ class ExportPage(QWidget):
         from swreflect.core import cpd
         from swreflect.gui.cpd_dialog import CpdDialog
 
-        records = [s for s in self.selected() if not view.is_addendum(s.record)]
+        records = [s for s in self.selected() if not record_export.is_addendum(s)]
         if not records:
             self._say("Choose a supervision record (not an addendum) to write a CPD entry from.")
             return
@@ -292,9 +302,10 @@ class ExportPage(QWidget):
             self._say(f"{self.message.text()} Still to write: {'; '.join(left)}.")
 
     def on_export_succeeded(self, result: object) -> None:
-        count, path, gaps = result if isinstance(result, tuple) else (0, Path(), [])
+        done = result if isinstance(result, PdfExport) else PdfExport(0, Path(), [])
+        count, gaps = done.count, done.missing_characters
         noun = "record" if count == 1 else "records"
-        text = f"Exported {count} {noun} to {Path(path).name}, signed by you."
+        text = f"Exported {count} {noun} to {done.path.name}, signed by you."
         if gaps:
             text += (
                 " Some characters have no letters in the PDF's font and show as empty boxes: "
@@ -321,20 +332,3 @@ class ExportPage(QWidget):
         self.list.clear()
         self._records = []
         self.message.clear()
-
-
-def _export_pdf(
-    records: Sequence[SignedRecord], identity: Any, path: Path, now: Any
-) -> tuple[int, Path, list[str]]:
-    from swreflect.export.pdf_record import (
-        export_batch_pdf,
-        export_record_pdf,
-        missing_characters,
-    )
-
-    if len(records) == 1:
-        export_record_pdf(records[0], identity, path, now)
-        count = 1
-    else:
-        count = export_batch_pdf(records, identity, path, now)
-    return count, path, missing_characters(records)

@@ -2,28 +2,37 @@
 wellbeing. Reflective, not surveillance: no scores, no rankings, no alarms, nothing about the
 people a practitioner works with, and nothing here leaves the vault.
 
-The figures come from ``services.insights`` (read-only) and are recomputed whenever the page
-is shown, so they follow what was written elsewhere in the app. They are gathered in a worker
-(with its own read-only connection, see ``vault.threads``): on a career's worth of sessions and
-entries that takes seconds, and the page must paint at once. The first time, a calm
-placeholder shows; later, the previous figures stay until the new ones arrive.
+The figures come from ``services.insights`` (read-only) and are gathered again whenever the
+page is shown, so they follow what was written elsewhere in the app. They are gathered in a
+worker (with its own read-only connection, see ``vault.threads``) and the page paints at once:
+the first time, a calm placeholder shows; later, the previous figures stay until the new ones
+arrive, and when nothing changed the cards are left as they are.
+
+A career holds dozens of agreements. Building and showing a card for each at once froze the
+window for a second, so the page shows the most recent few and offers the earlier ones behind
+a button, and adds its parts one per turn of the event loop.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from swreflect.core.cpd_year import YearView
 from swreflect.core.insights import PairInsight
 from swreflect.core.insights_wellbeing import WellbeingInsight
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
+from swreflect.gui.empty_state import go_to
 from swreflect.gui.insights.cpd_year_card import CpdYearCard
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
-from swreflect.gui.ui import label, title
+from swreflect.gui.ui import button, label, title
 from swreflect.gui.workers import TaskRunner
 
 INTRO = (
@@ -45,12 +54,25 @@ EMPTY_JOURNAL = (
     "will see how they move week by week, how often you reflected and which templates you use."
 )
 GATHERING = "Gathering your insights…"
-CARDS_PER_TURN = 2
+PAIRS_SHOWN = 6  # the most recent agreements; earlier ones wait behind a button
 NOT_GATHERED = "Your insights couldn't be gathered just now. They will be tried again next time."
 NO_PAIRS = (
     "No supervision agreements yet. Once you add one on the Supervision page, its sessions "
     "will be reflected here."
 )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the page shows, gathered in the worker (compared to skip a rebuild)."""
+
+    pairs: tuple[PairInsight, ...]
+    wellbeing: WellbeingInsight
+    cpd: YearView
+
+
+def earlier_text(count: int) -> str:
+    return f"Show {count} earlier agreement{'s' if count != 1 else ''}"
 
 
 class InsightsPage(QWidget):
@@ -76,8 +98,11 @@ class InsightsPage(QWidget):
         self._again = False
         self._runner = TaskRunner(self)
         self._just_built = True
-        self._pending: list[PairInsight] = []
-        self._cards_at = 0
+        self._steps: list[Callable[[], None]] = []  # parts of the page still to add
+        self._earlier: list[PairInsight] = []  # agreements behind the "earlier" button
+        self._shown: Figures | None = None
+        self.earlier_button: QPushButton | None = None
+        self.cards_box = QVBoxLayout()
         self._new_body()
         self.column.addWidget(title("Insights"))
         self.placeholder = label(GATHERING, "hint")
@@ -93,39 +118,58 @@ class InsightsPage(QWidget):
     def refresh(self) -> None:
         """Gather the figures in a worker; the cards are rebuilt when they arrive."""
         self.is_ready = False
-        if self._runner.busy:  # still gathering: gather once more when that is done
-            self._again = True
+        if self._runner.busy or self._steps:
+            self._again = True  # still gathering or adding cards: once more when done
             return
-        insights = self.services.insights
+        insights, cpd = self.services.insights, self.services.cpd
         self._runner.start(
-            lambda: (insights.pairs(), insights.wellbeing()),
+            lambda: Figures(tuple(insights.pairs()), insights.wellbeing(), cpd.year()),
             self.on_figures_gathered,
             self.on_figures_failed,
         )
 
     def on_figures_gathered(self, result: object) -> None:
-        pairs, wellbeing = cast(tuple[list[PairInsight], WellbeingInsight], result)
-        self._fill(pairs, wellbeing)
-        self._pending = list(pairs)
-        self._add_cards()
-
-    def _add_cards(self) -> None:
-        """A few cards per turn of the event loop, into the body still off screen: a long
-        history has dozens of agreements and building all their charts at once froze the
-        window for seconds. The finished body replaces the old one in one step."""
-        for _ in range(CARDS_PER_TURN):
-            if not self._pending:
-                break
-            card = PairCard(self._pending.pop(0))
-            self.pair_cards.append(card)
-            self.column.insertWidget(self._cards_at + len(self.pair_cards) - 1, card)
-        if self._pending:
-            QTimer.singleShot(0, self, self._add_cards)  # dropped if the page is gone
+        figures = cast(Figures, result)
+        if figures == self._shown:  # nothing changed: keep the cards as they are
+            self._settle()
             return
-        position = self.scroller.verticalScrollBar().value()
-        self.scroller.setWidget(self._body)  # deletes the previous body
-        self.scroller.verticalScrollBar().setValue(position)
+        self._shown = figures
+        self._fill(list(figures.pairs), figures.wellbeing, figures.cpd)
+        self._next_step()
+
+    def _next_step(self) -> None:
+        """Add the next part of the page; one part per turn of the event loop keeps the
+        window responsive (all of them at once froze it for a second at a career's scale)."""
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._next_step)  # dropped if the page is gone
+            return
         self._settle()
+
+    def on_earlier_button_clicked(self) -> None:
+        """Add the earlier agreements' cards above the recent ones, one per turn."""
+        button, self.earlier_button = self.earlier_button, None
+        if button is None:
+            return
+        button.hide()
+        button.deleteLater()
+        earlier, self._earlier = self._earlier, []
+        self.is_ready = False
+        self._steps = [partial(self._add_card, p, i) for i, p in enumerate(earlier)]
+        self._next_step()
+
+    def _add_card(self, pair: PairInsight, at: int | None = None) -> None:
+        """Build the card now and put it on the page on the next turn: building and laying
+        out one card in the same turn was the longest stall left."""
+        card = PairCard(pair)
+        self._steps.insert(0, partial(self._place_card, card, at))
+
+    def _place_card(self, card: PairCard, at: int | None) -> None:
+        index = len(self.pair_cards) if at is None else at
+        self.pair_cards.insert(index, card)
+        self.cards_box.insertWidget(index, card)
+        card.show()  # now, not on a later turn: "ready" means every card is there
 
     def on_figures_failed(self, _message: str) -> None:
         if not self.is_ready and self.placeholder is not None:
@@ -139,34 +183,59 @@ class InsightsPage(QWidget):
             self._again = False
             self.refresh()
 
-    def _fill(self, pairs: list[PairInsight], wellbeing: WellbeingInsight) -> None:
+    def _fill(self, pairs: list[PairInsight], wellbeing: WellbeingInsight, cpd: YearView) -> None:
+        """A new body on screen with the title; the rest is queued as steps."""
         self.placeholder = None
         self._new_body()
         self.pair_cards = []
+        self.earlier_button = None
         self.journal_card = None
         self.column.addWidget(title("Insights"))
+        self.scroller.setWidget(self._body)  # deletes the previous body
         self.is_empty = not pairs and not wellbeing.has_entries
-        self._cards_at = self.column.count()
         if self.is_empty:
-            self._add_empty_state()
+            self._steps = [self._add_empty_state]
             return
+        self._earlier = pairs[: max(0, len(pairs) - PAIRS_SHOWN)]
+        recent = pairs[len(self._earlier) :]
+        self._steps = [
+            lambda: self._add_supervision_heading(bool(pairs)),
+            *(partial(self._add_card, p) for p in recent),
+            lambda: self._add_journal(wellbeing),
+            lambda: self._add_cpd(cpd),
+        ]
+
+    def _add_supervision_heading(self, has_pairs: bool) -> None:
         self.intro = readable(label(INTRO, "hint"), "What this page shows")
         self.column.addWidget(self.intro)
         self.column.addWidget(label("Your supervision", "section"))
-        if not pairs:
+        if not has_pairs:
             self.column.addWidget(label(NO_PAIRS, "hint"))
-        self._cards_at = self.column.count()  # the pair cards go here, a few at a time
+        if self._earlier:
+            self.earlier_button = QPushButton(earlier_text(len(self._earlier)))
+            self.earlier_button.setProperty("role", "link")
+            self.earlier_button.setAccessibleDescription(
+                "Add the cards of your earlier supervision agreements to this page"
+            )
+            self.earlier_button.clicked.connect(self.on_earlier_button_clicked)
+            self.column.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(14)
+        self.column.addLayout(self.cards_box)
+
+    def _add_journal(self, wellbeing: WellbeingInsight) -> None:
         self.column.addWidget(label("Your journal and wellbeing", "section"))
         support = Signposting(self.services.settings).support()
         self.journal_card = JournalCard(wellbeing, support)
         self.column.addWidget(self.journal_card)
+
+    def _add_cpd(self, cpd: YearView) -> None:
         self.column.addWidget(label("CPD this registration year", "section"))
-        self.cpd_card = CpdYearCard(self.services)
+        self.cpd_card = CpdYearCard(self.services, cpd)
         self.column.addWidget(self.cpd_card)
 
     def _new_body(self) -> None:
-        """A fresh body for each refresh, filled before it goes into the scroll area: widgets
-        added to a body already on screen were laid out hidden and left squashed."""
+        """A fresh body for each new set of figures."""
         body = QWidget()
         body.setObjectName("pageArea")
         self.column = QVBoxLayout(body)
@@ -189,6 +258,13 @@ class InsightsPage(QWidget):
         inner.addWidget(readable(label(EMPTY_SUPERVISION, "empty"), "How supervision fills it"))
         inner.addWidget(readable(label(EMPTY_JOURNAL, "empty"), "How your journal fills it"))
         inner.addWidget(label("Nothing here is shared, scored or compared with anyone.", "hint"))
+        self.first_step = button(
+            "Write a journal entry",
+            "Open your journal with a new entry; a wellbeing check-in is optional.",
+            "primary",
+        )
+        self.first_step.clicked.connect(lambda: go_to(self, "journal", "new_entry"))
+        inner.addWidget(self.first_step, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addWidget(card)
 
     def save_pending(self) -> None:
@@ -200,3 +276,6 @@ class InsightsPage(QWidget):
         self.scroller.setWidget(self._body)
         self.pair_cards = []
         self.journal_card = None
+        self.earlier_button = None
+        self._shown = None
+        self._steps, self._earlier = [], []

@@ -81,6 +81,8 @@ class JournalPage(QWidget):
         self.model = left.model
         self.list_view = left.list_view
         self.empty_label = left.empty_label
+        self.empty_state = left.empty_state
+        self.empty_holder = left.empty_holder
 
         # Right: editor (with its action bar) or the Trash.
         self.editor = EntryEditor(self._journal.templates)
@@ -179,15 +181,13 @@ class JournalPage(QWidget):
         self.empty_label.show()
 
     def _after_list_changed(self, query: str, filtered: bool) -> None:
-        if self.model.rowCount():
+        nothing_yet = not self.model.rowCount() and not (query or filtered)
+        self.empty_holder.setVisible(nothing_yet)
+        self.list_view.setVisible(not nothing_yet)
+        if self.model.rowCount() or nothing_yet:
             self.empty_label.hide()
         else:
-            self.empty_label.setText(
-                "Nothing matches that search."
-                if query or filtered
-                else "Your journal is a private place to think things through. "
-                "Press New entry to write your first reflection."
-            )
+            self.empty_label.setText("Nothing matches that search.")
             self.empty_label.show()
         if self.editor.entry_id is not None:
             row = self.model.row_of(self.editor.entry_id)

@@ -15,6 +15,9 @@ from swreflect.gui.ui import hint, label
 def _text_box(name: str, current: str, placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit(current)
     box.setAccessibleName(name)
+    box.setAccessibleDescription(
+        f"{name}, in your organisation's own words. Example: {placeholder}"
+    )
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
     box.setMaximumHeight(90)
@@ -57,6 +60,9 @@ class OrganisationPanel(QWidget):
         row = QHBoxLayout()
         self.save_button = QPushButton("Save organisation details")
         self.save_button.setAccessibleName("Save the organisation's support details and routes")
+        self.save_button.setToolTip(
+            "Keep these details; sessions and the journal show them where they help."
+        )
         self.save_button.clicked.connect(self.on_save_button_clicked)
         row.addWidget(self.save_button)
         self.message = hint("")

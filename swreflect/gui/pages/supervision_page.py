@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +29,8 @@ from swreflect.core.agreements import frequency_label
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
+from swreflect.gui.current_stack import CurrentStack
+from swreflect.gui.empty_state import EmptyState
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
 from swreflect.gui.supervision.balance_grid import BalanceGrid
@@ -58,7 +60,7 @@ class SupervisionPage(QWidget):
         self.setAccessibleName("Supervision")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()
         outer.addWidget(self.stack)
 
         overview = QWidget()
@@ -66,7 +68,11 @@ class SupervisionPage(QWidget):
         row.setContentsMargins(16, 12, 16, 12)
         self.tabs = QTabWidget()
         self.tabs.setMinimumWidth(300)
-        self.tabs.setMaximumWidth(360)
+        self.tabs.setMaximumWidth(380)
+        # On a narrow window every tab stays in view (shortened), rather than hiding behind
+        # small scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.agreements = QListWidget()
         self.agreements.setAccessibleName("Your supervision agreements")
         self.agreements.setWordWrap(True)
@@ -75,13 +81,22 @@ class SupervisionPage(QWidget):
         self.tabs.addTab(self.agreements, "Agreements")
         self.person_form = PersonForm(services)
         self.person_form.person_added.connect(self.on_person_form_person_added)
-        self.tabs.addTab(self.person_form, "Add a person")
+        self.tabs.addTab(self.person_form, "New person")
         self.agreement_form = AgreementForm(services)
         self.agreement_form.agreement_added.connect(self.on_agreement_form_agreement_added)
-        self.tabs.addTab(self.agreement_form, "Add an agreement")
+        self.tabs.addTab(self.agreement_form, "New agreement")
         self.terms_form = TermsChangeForm(services)
         self.terms_form.terms_changed.connect(lambda _id: self.refresh())
         self.tabs.addTab(self.terms_form, "Change")
+        for index, tip in enumerate(
+            (
+                "Your supervision agreements",
+                "Add a new person: someone you supervise, or who supervises you",
+                "Set up a new supervision agreement",
+                "Change how often or how long you meet, from a date",
+            )
+        ):
+            self.tabs.setTabToolTip(index, tip)
         row.addWidget(self.tabs)
 
         detail = QVBoxLayout()
@@ -100,9 +115,13 @@ class SupervisionPage(QWidget):
         buttons = WrapRow()
         self.start_button = QPushButton("Start a session")
         self.start_button.setAccessibleName("Start a session with this agreement")
+        self.start_button.setToolTip("Open a new supervision session with the chosen person.")
         self.start_button.clicked.connect(self.on_start_button_clicked)
         self.open_button = QPushButton("Open the selected session")
         self.open_button.setAccessibleName("Open the selected session")
+        self.open_button.setToolTip(
+            "Carry on with the session chosen in the list, or read it again."
+        )
         self.open_button.clicked.connect(self.on_open_button_clicked)
         self.debrief_button = QPushButton("Start a debrief")
         self.debrief_button.setAccessibleName("Start a debrief after a critical incident")
@@ -125,11 +144,30 @@ class SupervisionPage(QWidget):
         self.text_button.clicked.connect(self.on_text_button_clicked)
         buttons.addWidget(self.text_button)
         detail.addWidget(buttons)
-        lower = QHBoxLayout()
+        self.buttons_row = buttons
+        self.empty_state = EmptyState(
+            "No supervision set up yet",
+            EMPTY_TEXT,
+            "Add a person",
+            "Add someone you supervise, or who supervises you.",
+            self.on_empty_state_action,
+        )
+        self.empty_holder = QWidget()
+        holder = QVBoxLayout(self.empty_holder)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.empty_state)
+        holder.addStretch(1)
+        detail.addWidget(self.empty_holder, 1)
+        self.lower_box = QWidget()
+        lower = QHBoxLayout(self.lower_box)
+        lower.setContentsMargins(0, 0, 0, 0)
         sessions_column = QVBoxLayout()
         sessions_column.addWidget(QLabel("<b>Sessions</b>"))
         self.sessions = QListWidget()
         self.sessions.setAccessibleName("Sessions under this agreement")
+        self.sessions.setAccessibleDescription(
+            "Every session held or planned under this agreement, newest first."
+        )
         self.sessions.itemActivated.connect(lambda _item: self.on_open_button_clicked())
         self.sessions.setSpacing(2)
         self.sessions.setWordWrap(True)
@@ -142,12 +180,13 @@ class SupervisionPage(QWidget):
         grid_column.addWidget(self.grid)
         grid_column.addStretch(1)
         lower.addLayout(grid_column)
-        detail.addLayout(lower, 1)
+        detail.addWidget(self.lower_box, 1)
         pack_row = QHBoxLayout()
         self.pack_label = QLabel()
         self.pack_label.setAccessibleName("Prompt pack in use")
         self.pack_combo = QComboBox()
         self.pack_combo.setAccessibleName("Prompt pack for new sessions")
+        self.pack_combo.setToolTip("Which set of prompts new sessions with this person offer.")
         self.pack_combo.currentIndexChanged.connect(self.on_pack_combo_current_index_changed)
         import_button = QPushButton("Import a prompt pack…")
         import_button.setToolTip(
@@ -210,11 +249,19 @@ class SupervisionPage(QWidget):
         self.text_button.setEnabled(agreement_id is not None)
         self.open_button.setEnabled(agreement_id is not None)
         self.sessions.clear()
+        nothing = agreement_id is None
+        self.empty_holder.setVisible(nothing)
+        self.buttons_row.setVisible(not nothing)
+        self.lower_box.setVisible(not nothing)
+        self.due.setVisible(not nothing)
         if agreement_id is None:
             self.heading.setText("<h2>Supervision</h2>")
-            self.due.setText(EMPTY_TEXT)
+            self.due.clear()
             self.terms.clear()
             self.grid.set_sessions([])
+            has_people = bool(self.services.people.list())
+            self.empty_state.action.setText("Set up an agreement" if has_people else "Add a person")
+            self.empty_state.action.setAccessibleName(self.empty_state.action.text())
             return
         agreement = self.services.agreements.get(agreement_id)
         person = self.services.agreements.person_of(agreement)
@@ -253,8 +300,17 @@ class SupervisionPage(QWidget):
         self.open_button.setEnabled(bool(sessions))
         self.grid.set_sessions(sessions)
 
+    def on_empty_state_action(self) -> None:
+        """The first step: add a person, or, once someone is added, their agreement."""
+        form = self.agreement_form if self.services.people.list() else self.person_form
+        self.tabs.setCurrentWidget(form)
+        first = form.findChild(QLineEdit)
+        (first if first is not None else form).setFocus()
+
     def on_person_form_person_added(self, person_id: str) -> None:
         self.agreement_form.reload_people(select=person_id)
+        if self.selected_agreement() is None:
+            self.show_agreement(None)  # the first step is now the agreement
         self.tabs.setCurrentWidget(self.agreement_form)
 
     def on_agreement_form_agreement_added(self, agreement_id: str) -> None:

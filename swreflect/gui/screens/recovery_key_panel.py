@@ -117,7 +117,7 @@ class RecoveryKeyPanel(QWidget):
         )
         if path is None:
             return
-        from swreflect.export.recovery_sheet import save_recovery_sheet
+        from swreflect.core.recovery_sheet import save_recovery_sheet
 
         try:
             written = save_recovery_sheet(path, self._key, self._clock.now())

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swreflect.core.record_export import SignedRecord
 from swreflect.core.record_filter import RecordFilter, people_in, record_day
 from swreflect.core.services import Services
 from swreflect.gui.pages.export_page import ExportPage, ExportSources, sources_from_services
 from swreflect.gui.ui import hint, label
-from swreflect.signing.records import SignedRecord
 
 EVERYONE = "Everyone"
 
@@ -77,6 +77,7 @@ class BatchExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip("Close this window.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)

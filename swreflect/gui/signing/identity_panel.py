@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swreflect.core.identity_service import IdentityService
+from swreflect.core.identity_service import IdentityCard, IdentityService
 from swreflect.core.services import Services
 from swreflect.errors import IdentityChangedError, SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.ui import MessageLabel, button, field_label, hint, label
 from swreflect.platform.files import atomic_write
-from swreflect.signing.identity import IdentityCard
 
 CARD_FILTER = "swreflect identity cards (*.swid);;All files (*)"
 
@@ -66,6 +65,9 @@ class IdentityPanel(QFrame):
         # Made on purpose, with the owner's own name, never as a side effect of looking.
         self.name_field = QLineEdit()
         self.name_field.setAccessibleName("Your name as others will see it")
+        self.name_field.setAccessibleDescription(
+            "The name shown on records you sign and to the people you pair with."
+        )
         self.name_field.setPlaceholderText("For example, Sam Okafor")
         self.create_button = button(
             "Make my signing identity", "Create the key you sign records with.", "primary"

@@ -10,44 +10,22 @@ widget. Files go only where the user chose (through the dialog seams), written a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from swreflect.core import record_export
+from swreflect.core.record_export import SignedRecord
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.clipboard import SecureClipboard
 from swreflect.gui.ui import MessageLabel, button
 from swreflect.gui.workers import TaskRunner
-from swreflect.signing.records import SignedRecord
 
 if TYPE_CHECKING:
     from swreflect.gui.signing.batch_export_dialog import BatchExportDialog
-
-WRITE_FAILED = "That file couldn't be written there. Nothing was changed; try another folder."
-
-
-def _stem(signed: SignedRecord) -> str:
-    from swreflect.export import record_view as view
-
-    date = view.record_date(signed.record) or "undated"
-    return f"supervision-record-{date}"
-
-
-def write_pdf(
-    signed: SignedRecord | list[SignedRecord], identity: Any, path: Path, now: Any
-) -> Path:
-    """Worker body: render, sign and write one record, or a record with its addenda."""
-    from swreflect.export.pdf_record import export_batch_pdf, export_record_pdf
-
-    records = signed if isinstance(signed, list) else [signed]
-    if len(records) == 1:
-        export_record_pdf(records[0], identity, path, now)
-    else:
-        export_batch_pdf(records, identity, path, now)
-    return path
 
 
 class RecordExports(QWidget):
@@ -134,23 +112,12 @@ class RecordExports(QWidget):
         signed = self._agreed()
         if signed is None:
             return None
-        helper = getattr(self._services, "records", None)
-        if helper is None:
-            return [signed]
+        from swreflect.gui.pages.export_page import go_on_despite
+
+        helper = self._services.records
         records = helper.agreed_with_addenda([signed.record_id])
-        spotted = helper.identifiers_in_records(records)
-        if spotted:
-            listed = "\n".join(f"• {s.describe()}" for s in spotted[:8])
-            go_on = dialogs.confirm(
-                self,
-                "This might identify someone",
-                f"Before you export, these look like identifying details:\n\n{listed}\n\n"
-                "An agreed record can't be changed, but you can add an addendum, or export "
-                "anyway if it needs to be there.",
-                "Export anyway",
-            )
-            if not go_on:
-                return None
+        if not go_on_despite(self, helper.identifiers_in_records(records)):
+            return None
         return list(records)
 
     # ------------------------------------------------------------ single record
@@ -158,8 +125,7 @@ class RecordExports(QWidget):
         records = self._for_export()
         if not records:
             return
-        signed = records
-        suggested = Path.home() / f"{_stem(records[0])}.pdf"
+        suggested = Path.home() / f"{record_export.file_stem(records[0])}.pdf"
         path = dialogs.save_file(self, "Export as PDF", suggested, "PDF (*.pdf)")
         if path is None:
             return
@@ -171,13 +137,14 @@ class RecordExports(QWidget):
         now = self._services.clock.now()
         self._message.show_message("Exporting the PDF…")
         self._runner.start(
-            lambda: write_pdf(signed, identity, path, now),
+            lambda: record_export.export_pdf(records, identity, path, now),
             self.on_pdf_succeeded,
             self.on_pdf_failed,
         )
 
-    def on_pdf_succeeded(self, path: object) -> None:
-        name = Path(str(path)).name
+    def on_pdf_succeeded(self, result: object) -> None:
+        path = result.path if isinstance(result, record_export.PdfExport) else Path(str(result))
+        name = path.name
         self._message.show_message(
             f"Exported {name}, signed by you. Private notes and your journal are never in it.",
             "success",
@@ -189,33 +156,27 @@ class RecordExports(QWidget):
         self.export_failed.emit(reason)
 
     def on_copy_button_clicked(self) -> None:
-        from swreflect.export.text_export import record_text
-
         records = self._for_export()
         if not records:
             return
-        self._clipboard.copy("\n\n".join(record_text(s) for s in records))
+        self._clipboard.copy(record_export.records_text(records, "text"))
         self._message.show_message(
             "Copied as text. It's cleared from the clipboard after two minutes.", "success"
         )
 
     def on_markdown_button_clicked(self) -> None:
-        from swreflect.export.text_export import record_markdown
-        from swreflect.platform.files import atomic_write
-
         records = self._for_export()
         if not records:
             return
-        suggested = Path.home() / f"{_stem(records[0])}.md"
+        suggested = Path.home() / f"{record_export.file_stem(records[0])}.md"
         path = dialogs.save_file(self, "Save as Markdown", suggested, "Markdown (*.md)")
         if path is None:
             return
         try:
-            text = "\n\n".join(record_markdown(s) for s in records)
-            atomic_write(path, text.encode("utf-8"))
-        except OSError:
-            self._message.show_message(WRITE_FAILED)
-            self.export_failed.emit(WRITE_FAILED)
+            record_export.save_text(path, record_export.records_text(records, "markdown"))
+        except SwreflectError as exc:
+            self._message.show_message(exc.message)
+            self.export_failed.emit(exc.message)
             return
         self._message.show_message(f"Saved {path.name}.", "success")
 

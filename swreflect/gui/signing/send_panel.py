@@ -34,6 +34,9 @@ class SendPanel(QFrame):
 
         self.session_box = QComboBox()
         self.session_box.setAccessibleName("Session to send")
+        self.session_box.setToolTip(
+            "The finished session whose record you want the other person to agree."
+        )
         self.send_button = button(
             "Save a request file…", "Sign the session's record and save it for the other person."
         )

@@ -39,9 +39,11 @@ class ActionsEditor(QWidget):
         self.description = QLineEdit()
         self.description.setPlaceholderText("What will happen next?")
         self.description.setAccessibleName("New action")
+        self.description.setAccessibleDescription("What needs doing; press Return to add it.")
         self.description.returnPressed.connect(self.on_add_button_clicked)
         self.owner = QComboBox()
         self.owner.setAccessibleName("Who owns the new action")
+        self.owner.setToolTip("Who will do it.")
         for role in Role:
             self.owner.addItem(role.capitalize(), role)
         self.kind = QComboBox()
@@ -51,11 +53,13 @@ class ActionsEditor(QWidget):
         self.kind.setToolTip("Something to take to the organisation, tracked like any action.")
         self.has_due = QCheckBox("Due by")
         self.has_due.setAccessibleName("The new action has a due date")
+        self.has_due.setToolTip("Give the new action a date to be done by.")
         self.due = date_edit(
             "Due date of the new action", to_qdate(services.clock.now().date()).addDays(14)
         )
         add = QPushButton("Add action")
         add.setAccessibleName("Add the action")
+        add.setToolTip("Add the action written above to this session.")
         add.clicked.connect(self.on_add_button_clicked)
         for widget in (self.description, self.owner, self.kind, self.has_due, self.due, add):
             add_row.addWidget(widget, 3 if widget is self.description else 0)

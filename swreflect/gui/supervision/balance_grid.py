@@ -21,11 +21,12 @@ from swreflect.gui.markers import draw_marker
 from swreflect.models.supervision import Session
 from swreflect.timefmt import format_date
 
+# (label, right = high support, top = high challenge): support runs across, challenge up.
 QUADRANTS = (
-    ("Supported, not stretched", False, True),
+    ("Stretched, not supported", False, True),
     ("Supported and stretched", True, True),
     ("Neither supported nor stretched", False, False),
-    ("Stretched, not supported", True, False),
+    ("Supported, not stretched", True, False),
 )
 
 

@@ -158,6 +158,9 @@ class EndScreen(QScrollArea):
         )
         self.decisions = QPlainTextEdit()
         self.decisions.setAccessibleName("Decisions to write on the case file, one per line")
+        self.decisions.setAccessibleDescription(
+            "A reminder of what to record on the case file elsewhere; it is not sent anywhere."
+        )
         self.decisions.setTabChangesFocus(True)
         self.decisions.setMaximumHeight(90)
         decisions_layout.addWidget(self.decisions)
@@ -168,10 +171,16 @@ class EndScreen(QScrollArea):
         summary_layout.addWidget(hint(SUMMARY_PROMPT + " It is saved as you type."))
         self.assemble_button = QPushButton("Start from a short outline")
         self.assemble_button.setAccessibleName("Start the summary from a short outline")
+        self.assemble_button.setToolTip(
+            "Fill the summary with an outline of the shared notes, to edit in your own words."
+        )
         self.assemble_button.clicked.connect(self.on_assemble_button_clicked)
         summary_layout.addWidget(self.assemble_button)
         self.summary = QPlainTextEdit()
         self.summary.setAccessibleName("Draft summary")
+        self.summary.setAccessibleDescription(
+            "The summary that goes in the record, in your own words."
+        )
         self.summary.setTabChangesFocus(True)
         self.summary.setMinimumHeight(180)
         summary_layout.addWidget(self.summary)
@@ -200,6 +209,7 @@ class EndScreen(QScrollArea):
     def _rating_combo(self, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        combo.setToolTip("From 1 (very little) to 5 (a lot); private unless you include it.")
         combo.setMinimumWidth(130)
         combo.addItem("Not rated", 0)
         for value in range(1, 6):

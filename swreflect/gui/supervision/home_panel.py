@@ -12,6 +12,7 @@ says it is checking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, cast
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -27,6 +28,19 @@ SHOW_STATES = ("overdue", "due_today", "due_soon")
 REVIEW_NOTICE_DAYS = 30
 FOLLOW_UP_NOTICE_DAYS = 7
 CHECKING = "Checking what is due…"
+# Home names the first few of each kind; a career's fifty agreements made a hundred wrapped
+# lines whose layout froze the window for most of a second after unlock.
+LINES_SHOWN = 4
+
+
+def more_due(count: int) -> str:
+    sessions = "session is" if count == 1 else "sessions are"
+    return f"And {count} more {sessions} due or later than agreed: see the Supervision page."
+
+
+def more_reminders(count: int) -> str:
+    reminders = "reminder" if count == 1 else "reminders"
+    return f"And {count} more {reminders} about reviews and follow-ups."
 
 
 @dataclass(frozen=True)
@@ -97,24 +111,12 @@ class SupervisionHomePanel(QWidget):
         if summaries is None:
             summaries = self._services.agreements.due_summaries()
         names = {s.agreement.id: s.person.display_name for s in summaries}
-        sessions = self._services.sessions.list()
-        out = []
-        for debrief in sessions:
-            follow = debrief.follow_up_on
-            if debrief.kind != "debrief" or follow is None or debrief.held_on is None:
-                continue
-            later = any(
-                s.is_held and s.held_on and s.held_on > debrief.held_on and s.id != debrief.id
-                for s in sessions
-                if s.agreement_id == debrief.agreement_id
-            )
-            if not later and (follow - today).days <= FOLLOW_UP_NOTICE_DAYS:
-                who = names.get(debrief.agreement_id, "")
-                out.append(
-                    f"A follow-up check-in with {who} after the debrief is suggested by "
-                    f"{weekday_date(follow)}."
-                )
-        return out
+        until = today + timedelta(days=FOLLOW_UP_NOTICE_DAYS)
+        return [
+            f"A follow-up check-in with {names.get(agreement_id, '')} after the debrief is "
+            f"suggested by {weekday_date(follow)}."
+            for agreement_id, follow in self._services.agreements.follow_ups_due(until)
+        ]
 
     def gather(self) -> HomeFigures:
         """Everything the panel shows, from the vault (runs in a worker)."""
@@ -159,16 +161,14 @@ class SupervisionHomePanel(QWidget):
             self._items.addWidget(note)
         elif not figures.due:
             self._items.addWidget(QLabel("No sessions are due this week."))
-        for wording, state in figures.due:
-            line = QLabel(wording)
-            line.setWordWrap(True)
-            if state == "overdue":
-                line.setProperty("role", "calm")
-            self._items.addWidget(line)
-        for text in figures.reviews:
-            line = QLabel(text)
-            line.setWordWrap(True)
-            self._items.addWidget(line)
+        for wording, state in figures.due[:LINES_SHOWN]:
+            self._line(wording, "calm" if state == "overdue" else "")
+        if len(figures.due) > LINES_SHOWN:
+            self._line(more_due(len(figures.due) - LINES_SHOWN), "hint")
+        for text in figures.reviews[:LINES_SHOWN]:
+            self._line(text)
+        if len(figures.reviews) > LINES_SHOWN:
+            self._line(more_reminders(len(figures.reviews) - LINES_SHOWN), "hint")
         count, late = figures.open_actions, figures.late_actions
         if not count:
             self.actions_line.setText("No open actions.")
@@ -177,6 +177,13 @@ class SupervisionHomePanel(QWidget):
             if late:
                 text += f", {late} past {'its' if late == 1 else 'their'} date"
             self.actions_line.setText(text + ". See the Actions page.")
+
+    def _line(self, text: str, role: str = "") -> None:
+        line = QLabel(text)
+        line.setWordWrap(True)
+        if role:
+            line.setProperty("role", role)
+        self._items.addWidget(line)
 
     def clear_sensitive(self) -> None:
         clear_layout(self._items)

@@ -64,10 +64,13 @@ def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-def date_edit(name: str, value: QDate) -> QDateEdit:
+def date_edit(name: str, value: QDate, description: str = "") -> QDateEdit:
     """A date field with a calendar pop-up, shown the same way ("3 Mar 2026") on every screen."""
     edit = QDateEdit(value)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setAccessibleName(name)
+    edit.setToolTip(
+        description or "Type a date, or press Alt+Down (or the arrow) to choose it on a calendar."
+    )
     return edit

@@ -30,6 +30,7 @@ class MinutesConsent(QGroupBox):
         for bit, role in enumerate(tuple(Role), start=1):  # supervisor = 1, supervisee = 2
             box = QCheckBox(f"The {role} agrees to include it")
             box.setAccessibleName(f"The {role} agrees to include the minutes in the record")
+            box.setToolTip("Minutes go in the record only when both of you agree.")
             box.setChecked(bool(session.minutes_in_record & bit))
             box.toggled.connect(lambda checked, r=role: self.on_box_toggled(r, checked))
             self.boxes[role] = box

@@ -91,6 +91,7 @@ class NoteEditor(QFrame):
         layout.addLayout(marker_row)
         self.editor = QPlainTextEdit(note.text if note else "")
         self.editor.setAccessibleName("Note")
+        self.editor.setAccessibleDescription("Your note for this stage; it is saved as you type.")
         self.editor.setPlaceholderText("Write as much or as little as helps. You can skip this.")
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(70)
@@ -118,8 +119,12 @@ class NoteEditor(QFrame):
         row = QHBoxLayout()
         self.shared_button = QRadioButton("Shared record")
         self.shared_button.setAccessibleName("Keep this note in the shared record")
+        self.shared_button.setToolTip("This note can go in the record you both agree.")
         self.private_button = QRadioButton("Private to me")
         self.private_button.setAccessibleName("Keep this note private to me")
+        self.private_button.setToolTip(
+            "Only you will ever see this note; it never goes in the shared record."
+        )
         group = QButtonGroup(self)
         group.addButton(self.shared_button)
         group.addButton(self.private_button)

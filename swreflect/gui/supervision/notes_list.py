@@ -49,10 +49,12 @@ class NotesList(QWidget):
         buttons = QHBoxLayout()
         self.shared_button = QPushButton("Add a shared note")
         self.shared_button.setAccessibleName("Add a note to the shared record")
+        self.shared_button.setToolTip("A note that can go in the record you both agree.")
         self.shared_button.clicked.connect(self.on_shared_button_clicked)
         self.private_button = QPushButton("Add a private note")
         self.private_button.setIcon(lock_icon())
         self.private_button.setAccessibleName("Add a note that stays private to you")
+        self.private_button.setToolTip("A note only you will ever see.")
         self.private_button.clicked.connect(self.on_private_button_clicked)
         # A stage that is private by default (learning, identity, a debrief's) offers the
         # private note first; its shared button says what sharing means.

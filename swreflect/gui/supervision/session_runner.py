@@ -120,6 +120,9 @@ class SessionRunner(QWidget):
         side = QVBoxLayout()
         self.stage_list = QListWidget()
         self.stage_list.setAccessibleName("Stages of the session")
+        self.stage_list.setAccessibleDescription(
+            "The stages of this session in order; choose one to open it."
+        )
         self.stage_list.setMinimumWidth(170)
         self.stage_list.setMaximumWidth(300)
         self.stage_list.setWordWrap(True)
@@ -130,15 +133,18 @@ class SessionRunner(QWidget):
         buttons = QHBoxLayout()
         self.up_button = QPushButton("Move up")
         self.up_button.setAccessibleName("Move the stage earlier")
+        self.up_button.setToolTip("Move the chosen stage one place earlier in the session.")
         self.up_button.clicked.connect(lambda: self.move_stage(-1))
         self.down_button = QPushButton("Move down")
         self.down_button.setAccessibleName("Move the stage later")
+        self.down_button.setToolTip("Move the chosen stage one place later in the session.")
         self.down_button.clicked.connect(lambda: self.move_stage(1))
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
         side.addLayout(buttons)
         self.skip_button = QPushButton("Skip this stage")
         self.skip_button.setAccessibleName("Skip or bring back the stage")
+        self.skip_button.setToolTip("Leave this stage out of the session, or bring it back.")
         self.skip_button.clicked.connect(self.on_skip_button_clicked)
         side.addWidget(self.skip_button)
         row.addLayout(side)
@@ -149,12 +155,17 @@ class SessionRunner(QWidget):
         nav = QHBoxLayout()
         self.previous_button = QPushButton("&Previous")
         self.previous_button.setAccessibleName("Previous stage")
+        self.previous_button.setToolTip("Go back to the stage before this one.")
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QPushButton("&Next stage")
         self.next_button.setAccessibleName("Next stage")
+        self.next_button.setToolTip("Go on to the next stage.")
         self.next_button.clicked.connect(lambda: self.step(1))
         self.finish_button = QPushButton("&Finish and review")
         self.finish_button.setAccessibleName("Finish the session and review it")
+        self.finish_button.setToolTip(
+            "See where the time went, rate the session and write the summary."
+        )
         self.finish_button.clicked.connect(self.show_end_screen)
         nav.addWidget(self.previous_button)
         nav.addStretch(1)
@@ -189,6 +200,12 @@ class SessionRunner(QWidget):
         self.stage_list.setCurrentRow(first)
 
     # ------------------------------------------------------------------ stage list
+    def hasHeightForWidth(self) -> bool:
+        """The runner scrolls inside itself (stages, end screen): its height is what the page
+        gives it, never the sum of its wrapped lines, or the page would scroll around it too
+        (two scroll bars side by side at 1024x600)."""
+        return False
+
     def _fill_stage_list(self, session: Session) -> None:
         current = self.current_key()
         self.stage_list.blockSignals(True)

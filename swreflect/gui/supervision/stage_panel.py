@@ -39,6 +39,7 @@ def function_combo(current: str, name: str, agenda: bool = False) -> QComboBox:
     neutral case discussion whose time is split by the step of the cycle."""
     combo = QComboBox()
     combo.setAccessibleName(name)
+    combo.setToolTip("What this time mostly served; the end screen shows the split.")
     keys: tuple[str, ...] = AGENDA_FUNCTIONS if agenda else tuple(Function)
     for key in keys:
         combo.addItem(FUNCTION_LABELS[key], key)

@@ -17,6 +17,7 @@ from swreflect.models.journal import (
     JournalFilter,
     Revision,
 )
+from swreflect.vault.connection import require_transaction
 from swreflect.vault.journal.rows import (
     ENTRY_COLUMNS,
     content_from,
@@ -58,9 +59,14 @@ class EntryRepository:
     def _conn(self) -> Any:
         return self._vault.conn
 
+    @property
+    def _w(self) -> Any:
+        """The connection for a write, inside the calling service's transaction only."""
+        return self._vault.writer()
+
     # ------------------------------------------------------------ writes
     def insert(self, content: EntryContent, now: datetime) -> int:
-        cur = self._conn.execute(
+        cur = self._w.execute(
             "INSERT INTO journal_entries (title, body, template_id, answers, search_answers, "
             "search_tags, energy, stress, workload, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -72,30 +78,30 @@ class EntryRepository:
 
     def update(self, entry_id: int, content: EntryContent, now: datetime) -> None:
         """Replace the content, keeping the previous version as a revision."""
-        self._conn.execute(
+        self._w.execute(
             "INSERT INTO journal_revisions (entry_id, title, body, template_id, answers, tags, "
             "energy, stress, workload, saved_at) "
             "SELECT id, title, body, template_id, answers, search_tags, energy, stress, "
             "workload, updated_at FROM journal_entries WHERE id = ?",
             (entry_id,),
         )
-        self._conn.execute(
+        self._w.execute(
             "UPDATE journal_entries SET title = ?, body = ?, template_id = ?, answers = ?, "
             "search_answers = ?, search_tags = ?, energy = ?, stress = ?, workload = ?, "
             "updated_at = ? WHERE id = ?",
             (*content_values(content), stamp(now), entry_id),
         )
-        self._conn.execute("DELETE FROM journal_tags WHERE entry_id = ?", (entry_id,))
+        self._w.execute("DELETE FROM journal_tags WHERE entry_id = ?", (entry_id,))
         self._write_tags(entry_id, content.tags)
 
     def _write_tags(self, entry_id: int, tags: tuple[str, ...]) -> None:
-        self._conn.executemany(
+        self._w.executemany(
             "INSERT OR IGNORE INTO journal_tags (entry_id, tag) VALUES (?, ?)",
             [(entry_id, t) for t in tags],
         )
 
     def set_trashed(self, entry_id: int, when: datetime | None) -> bool:
-        cur = self._conn.execute(
+        cur = self._w.execute(
             "UPDATE journal_entries SET deleted_at = ? WHERE id = ?",
             (stamp(when) if when else None, entry_id),
         )
@@ -103,7 +109,7 @@ class EntryRepository:
 
     def purge(self, entry_id: int) -> bool:
         """Delete the entry and everything hanging off it (revisions, marks, drafts, tags)."""
-        conn = self._conn
+        conn = self._w
         conn.execute("DELETE FROM journal_drafts WHERE entry_id = ?", (entry_id,))
         conn.execute("DELETE FROM journal_marks WHERE entry_id = ?", (entry_id,))
         conn.execute("DELETE FROM journal_revisions WHERE entry_id = ?", (entry_id,))
@@ -157,10 +163,14 @@ class EntryRepository:
         return [int(r[0]) for r in rows]
 
     def tags(self) -> list[str]:
-        # Distinct tags straight from the index, then one cheap probe per tag for a live entry
-        # (a join over every tagged entry took tens of milliseconds at 100,000 entries).
+        # Distinct tags by hopping through the tag index (one seek per tag, not a walk over
+        # every tagged entry: 12-40 ms at 100,000 entries, on each save), then one cheap probe
+        # per tag for a live entry.
         rows = self._conn.execute(
-            "SELECT d.tag FROM (SELECT DISTINCT tag FROM journal_tags) AS d WHERE EXISTS ("
+            "WITH RECURSIVE d(tag) AS (SELECT min(tag) FROM journal_tags UNION ALL "
+            "SELECT (SELECT min(tag) FROM journal_tags WHERE tag > d.tag) FROM d "
+            "WHERE d.tag IS NOT NULL) "
+            "SELECT d.tag FROM d WHERE d.tag IS NOT NULL AND EXISTS ("
             "SELECT 1 FROM journal_tags AS t JOIN journal_entries AS e ON e.id = t.entry_id "
             "WHERE t.tag = d.tag AND e.deleted_at IS NULL) ORDER BY d.tag"
         ).fetchall()
@@ -217,13 +227,16 @@ def _revision(row: Any) -> Revision:
 
 
 def purge_entries_on(conn: Any, entry_ids: list[int]) -> None:
-    """Purge ``entry_ids`` through another connection (an automatic backup), same rules."""
+    """Purge ``entry_ids`` through another connection (an automatic backup), same rules;
+    the caller holds that connection's transaction."""
 
     class _Holder:
-        pass
+        def __init__(self, conn: Any) -> None:
+            self.conn = conn
 
-    holder = _Holder()
-    holder.conn = conn  # type: ignore[attr-defined]
-    repo = EntryRepository(holder)
+        def writer(self) -> Any:
+            return require_transaction(self.conn)
+
+    repo = EntryRepository(_Holder(conn))
     for entry_id in entry_ids:
         repo.purge(entry_id)

@@ -18,7 +18,7 @@ class DraftRepository:
         self._vault = vault
 
     def put(self, slot: str, entry_id: int | None, content: EntryContent, now: datetime) -> None:
-        self._vault.conn.execute(
+        self._vault.writer().execute(
             "INSERT INTO journal_drafts (slot, entry_id, content, saved_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(slot) DO UPDATE SET entry_id = excluded.entry_id, "
             "content = excluded.content, saved_at = excluded.saved_at",
@@ -38,7 +38,7 @@ class DraftRepository:
         return [_draft(r) for r in rows]
 
     def delete(self, slot: str) -> None:
-        self._vault.conn.execute("DELETE FROM journal_drafts WHERE slot = ?", (slot,))
+        self._vault.writer().execute("DELETE FROM journal_drafts WHERE slot = ?", (slot,))
 
 
 def _draft(row: Any) -> Draft:
@@ -55,7 +55,7 @@ class MarkRepository:
         self._vault = vault
 
     def add(self, entry_id: int, excerpt: str, now: datetime) -> int:
-        cur = self._vault.conn.execute(
+        cur = self._vault.writer().execute(
             "INSERT INTO journal_marks (entry_id, excerpt, created_at) VALUES (?, ?, ?)",
             (entry_id, excerpt, stamp(now)),
         )
@@ -80,13 +80,13 @@ class MarkRepository:
         ]
 
     def set_discussed(self, mark_id: int, now: datetime) -> bool:
-        cur = self._vault.conn.execute(
+        cur = self._vault.writer().execute(
             "UPDATE journal_marks SET discussed_at = ? WHERE id = ?", (stamp(now), mark_id)
         )
         return bool(cur.rowcount)
 
     def delete(self, mark_id: int) -> bool:
-        cur = self._vault.conn.execute("DELETE FROM journal_marks WHERE id = ?", (mark_id,))
+        cur = self._vault.writer().execute("DELETE FROM journal_marks WHERE id = ?", (mark_id,))
         return bool(cur.rowcount)
 
 
@@ -101,11 +101,13 @@ class NeverRecordRepository:
         return {str(r[0]): str(r[1]) for r in rows}
 
     def add(self, name: str, pseudonym: str) -> None:
-        self._vault.conn.execute(
+        self._vault.writer().execute(
             "INSERT OR IGNORE INTO journal_never_record (name, pseudonym) VALUES (?, ?)",
             (name, pseudonym),
         )
 
     def remove(self, name: str) -> bool:
-        cur = self._vault.conn.execute("DELETE FROM journal_never_record WHERE name = ?", (name,))
+        cur = self._vault.writer().execute(
+            "DELETE FROM journal_never_record WHERE name = ?", (name,)
+        )
         return bool(cur.rowcount)

@@ -10,6 +10,7 @@ with the same rules as the index: letters and digits, case folded, accents remov
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -46,6 +47,13 @@ def snippet(fields: Sequence[str], words: tuple[str, ...], tokens: int = TOKENS)
 def _around_match(text: str, words: tuple[str, ...], tokens: int) -> str | None:
     if not text or not words:
         return None
+    if text.isascii() and all(w.isascii() for w in words):
+        return _around_first_ascii(text, prefix_pattern(words), tokens)
+    return around_match_general(text, words, tokens)
+
+
+def around_match_general(text: str, words: tuple[str, ...], tokens: int) -> str | None:
+    """Any text: split every word, fold each one, mark those a query word starts."""
     spans = list(_WORD.finditer(text))
     hits = _hit_positions(text, spans, words)
     if not hits:
@@ -54,16 +62,52 @@ def _around_match(text: str, words: tuple[str, ...], tokens: int) -> str | None:
     return _excerpt(text, spans, start, tokens, set(hits))
 
 
+def _around_first_ascii(text: str, pattern: re.Pattern[str], tokens: int) -> str | None:
+    """The same excerpt as the general path, reading only the words near the first match
+    (a page of long entries made splitting every body into words the slow part of a search).
+
+    Plain ASCII needs no accent folding, only case, so the first match is found in C; then
+    only the words around it are split out: up to ``tokens + 1`` from the match on and as
+    many before it as the excerpt can start back, plus one on each side to know whether
+    the text goes on (the ellipses)."""
+    first = pattern.search(text)
+    if first is None:
+        return None
+    after: list[re.Match[str]] = []
+    for m in _WORD.finditer(text, first.start()):
+        after.append(m)
+        if len(after) > tokens:
+            break
+    back = max(tokens // 3, tokens - len(after))  # words the excerpt starts before the match
+    before = _last_words(text, first.start(), back + 1)
+    spans = before + after
+    hit = len(before)
+    start = max(0, hit - back)
+    hits = {i for i, m in enumerate(spans) if pattern.match(text, m.start())}
+    return _excerpt(text, spans, start, tokens, hits)
+
+
+def _last_words(text: str, end: int, count: int) -> list[re.Match[str]]:
+    """Up to ``count`` whole words ending before ``end``, in order."""
+    width = 16 * (count + 1)
+    while True:
+        lo = max(0, end - width)
+        found = list(_WORD.finditer(text, lo, end))
+        if lo > 0 and found:
+            found = found[1:]  # the first may be the tail of a word cut by the window
+        if len(found) >= count or lo == 0:
+            return found[-count:] if count else []
+        width *= 2
+
+
 def _hit_positions(text: str, spans: list[re.Match[str]], words: tuple[str, ...]) -> list[int]:
     """Indexes of the words of ``text`` that start with a query word."""
-    if text.isascii() and all(w.isascii() for w in words):
-        # The common case, in C: plain ASCII needs no accent folding, only case.
-        starts = {m.start() for m in _prefix_pattern(words).finditer(text)}
-        return [i for i, m in enumerate(spans) if m.start() in starts]
     return [i for i, m in enumerate(spans) if fold(m.group()).startswith(words)]
 
 
-def _prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=32)
+def prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a query word (folded) starts a word of ASCII text, in any case."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE)
 

@@ -1,6 +1,7 @@
 """Repositories for people, agreements, sessions and actions: the only SQL for supervision.
 
-Every write runs inside ``vault.transaction()`` so a failure never leaves a half-written
+Every write runs inside the calling service's ``vault.transaction()`` (the service owns it;
+``Vault.writer()`` refuses a write outside one), so a failure never leaves a half-written
 session; reads use the open connection. Values are always bound parameters; the only text
 built into SQL is fixed column lists and field names checked against a whitelist (hence the
 ``noqa: S608`` marks). Table layout: see ``migrations/m0003_supervision.py``.

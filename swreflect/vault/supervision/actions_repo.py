@@ -10,6 +10,7 @@ from typing import Any
 
 from swreflect.models.supervision import Action
 from swreflect.models.vocab import ActionStatus
+from swreflect.vault.connection import require_transaction
 from swreflect.vault.vault import Vault
 
 _COLUMNS = (
@@ -49,46 +50,46 @@ class ActionRepository:
         kind: str = "action",
     ) -> str:
         action_id = str(uuid.uuid4())
-        with self._vault.transaction() as conn:
-            conn.execute(
-                f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
-                "(?, ?, ?, ?, ?, ?, 'open', NULL, NULL, "
-                "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?, ?)",
-                (
-                    action_id,
-                    session_id,
-                    agreement_id,
-                    description,
-                    owner,
-                    due.isoformat() if due else None,
-                    session_id,
-                    kind,
-                    stamp,
-                ),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            f"INSERT INTO actions ({_COLUMNS}, created_at) VALUES "  # noqa: S608
+            "(?, ?, ?, ?, ?, ?, 'open', NULL, NULL, "
+            "(SELECT COALESCE(MAX(position), -1) + 1 FROM actions WHERE session_id = ?), ?, ?)",
+            (
+                action_id,
+                session_id,
+                agreement_id,
+                description,
+                owner,
+                due.isoformat() if due else None,
+                session_id,
+                kind,
+                stamp,
+            ),
+        )
         return action_id
 
     def update(self, action_id: str, description: str, owner: str, due: date | None) -> bool:
-        with self._vault.transaction() as conn:
-            cur = conn.execute(
-                "UPDATE actions SET description = ?, owner = ?, due = ? WHERE id = ?",
-                (description, owner, due.isoformat() if due else None, action_id),
-            )
-            return bool(cur.rowcount)
+        conn = self._vault.writer()
+        cur = conn.execute(
+            "UPDATE actions SET description = ?, owner = ?, due = ? WHERE id = ?",
+            (description, owner, due.isoformat() if due else None, action_id),
+        )
+        return bool(cur.rowcount)
 
     def set_status(self, action_id: str, status: str, stamp: str | None) -> bool:
-        with self._vault.transaction() as conn:
-            cur = conn.execute(
-                "UPDATE actions SET status = ?, done_at = ? WHERE id = ?",
-                (status, stamp if status == ActionStatus.DONE else None, action_id),
-            )
-            return bool(cur.rowcount)
+        conn = self._vault.writer()
+        cur = conn.execute(
+            "UPDATE actions SET status = ?, done_at = ? WHERE id = ?",
+            (status, stamp if status == ActionStatus.DONE else None, action_id),
+        )
+        return bool(cur.rowcount)
 
     def delete(self, action_id: str) -> None:
         """Remove an action added by mistake; an original it was carried from becomes current."""
-        with self._vault.transaction() as conn:
-            conn.execute("UPDATE actions SET carried_to = NULL WHERE carried_to = ?", (action_id,))
-            conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+        conn = self._vault.writer()
+        conn.execute("UPDATE actions SET carried_to = NULL WHERE carried_to = ?", (action_id,))
+        conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
 
     def get(self, action_id: str) -> Action | None:
         row = self._vault.conn.execute(
@@ -123,6 +124,7 @@ class ActionRepository:
         """Copy the named actions into ``session_id`` (inside the caller's transaction), oldest
         first, each pointing back at its original, which is marked as carried to the copy.
         Which actions to carry is ``SessionService``'s decision. Returns how many were copied."""
+        require_transaction(conn)
         if not action_ids:
             return 0
         marks = ",".join("?" for _ in action_ids)

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from swreflect.models.supervision import Agreement, AgreementDetails, AgreementTerms
+from swreflect.vault.connection import require_transaction
 from swreflect.vault.vault import Vault
 
 _COLUMNS = (
@@ -49,64 +50,64 @@ class AgreementRepository:
         self._vault = vault
 
     def add(self, agreement: Agreement, stamp: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                f"INSERT INTO agreements ({_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    agreement.id,
-                    agreement.person_id,
-                    agreement.owner_name,
-                    agreement.start_date.isoformat(),
-                    agreement.review_date.isoformat() if agreement.review_date else None,
-                    agreement.record_writer,
-                    agreement.record_due_days,
-                    agreement.disagreement,
-                    agreement.confidentiality,
-                    agreement.asye_start.isoformat() if agreement.asye_start else None,
-                    _details_json(agreement.details),
-                    stamp,
-                    stamp,
-                ),
-            )
-            for terms in agreement.terms:
-                self._insert_terms(conn, agreement.id, terms, stamp)
+        conn = self._vault.writer()
+        conn.execute(
+            f"INSERT INTO agreements ({_COLUMNS}, created_at, updated_at) "  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                agreement.id,
+                agreement.person_id,
+                agreement.owner_name,
+                agreement.start_date.isoformat(),
+                agreement.review_date.isoformat() if agreement.review_date else None,
+                agreement.record_writer,
+                agreement.record_due_days,
+                agreement.disagreement,
+                agreement.confidentiality,
+                agreement.asye_start.isoformat() if agreement.asye_start else None,
+                _details_json(agreement.details),
+                stamp,
+                stamp,
+            ),
+        )
+        for terms in agreement.terms:
+            self._insert_terms(conn, agreement.id, terms, stamp)
 
     def update_details(self, agreement: Agreement, stamp: str) -> None:
         """Everything except the terms (which change through ``set_terms``)."""
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "UPDATE agreements SET owner_name = ?, start_date = ?, review_date = ?, "
-                "record_writer = ?, record_due_days = ?, disagreement = ?, confidentiality = ?, "
-                "asye_start = ?, details = ?, updated_at = ? WHERE id = ?",
-                (
-                    agreement.owner_name,
-                    agreement.start_date.isoformat(),
-                    agreement.review_date.isoformat() if agreement.review_date else None,
-                    agreement.record_writer,
-                    agreement.record_due_days,
-                    agreement.disagreement,
-                    agreement.confidentiality,
-                    agreement.asye_start.isoformat() if agreement.asye_start else None,
-                    _details_json(agreement.details),
-                    stamp,
-                    agreement.id,
-                ),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "UPDATE agreements SET owner_name = ?, start_date = ?, review_date = ?, "
+            "record_writer = ?, record_due_days = ?, disagreement = ?, confidentiality = ?, "
+            "asye_start = ?, details = ?, updated_at = ? WHERE id = ?",
+            (
+                agreement.owner_name,
+                agreement.start_date.isoformat(),
+                agreement.review_date.isoformat() if agreement.review_date else None,
+                agreement.record_writer,
+                agreement.record_due_days,
+                agreement.disagreement,
+                agreement.confidentiality,
+                agreement.asye_start.isoformat() if agreement.asye_start else None,
+                _details_json(agreement.details),
+                stamp,
+                agreement.id,
+            ),
+        )
 
     def set_terms(self, agreement_id: str, terms: AgreementTerms, stamp: str) -> None:
         """Add terms from their effective date, replacing any that start on the same day."""
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "DELETE FROM agreement_terms WHERE agreement_id = ? AND effective_from = ?",
-                (agreement_id, terms.effective_from.isoformat()),
-            )
-            self._insert_terms(conn, agreement_id, terms, stamp)
-            conn.execute("UPDATE agreements SET updated_at = ? WHERE id = ?", (stamp, agreement_id))
+        conn = self._vault.writer()
+        conn.execute(
+            "DELETE FROM agreement_terms WHERE agreement_id = ? AND effective_from = ?",
+            (agreement_id, terms.effective_from.isoformat()),
+        )
+        self._insert_terms(conn, agreement_id, terms, stamp)
+        conn.execute("UPDATE agreements SET updated_at = ? WHERE id = ?", (stamp, agreement_id))
 
     @staticmethod
-    def _insert_terms(conn: object, agreement_id: str, terms: AgreementTerms, stamp: str) -> None:
-        conn.execute(  # type: ignore[attr-defined]
+    def _insert_terms(conn: Any, agreement_id: str, terms: AgreementTerms, stamp: str) -> None:
+        require_transaction(conn).execute(
             "INSERT INTO agreement_terms (id, agreement_id, effective_from, frequency, "
             "custom_days, usual_minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (

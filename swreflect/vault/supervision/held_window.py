@@ -1,4 +1,4 @@
-"""Which of an agreement's sessions the Insights page reads, as SQL.
+"""Which sessions Insights and Home read, as SQL, so a worker never builds them all.
 
 A career's agreement has hundreds of sessions, but the figures look only at the sessions held
 in the last few months and the latest few held and rated ones. Building every session in
@@ -38,3 +38,19 @@ def held_window_sql(
     )
     params = [*base, since.isoformat(), *base, int(latest), *base, int(latest)]
     return where, params
+
+
+def pending_follow_ups_sql(until: date) -> tuple[str, list[Any]]:
+    """(agreement id, follow-up day) of each debrief whose suggested follow-up falls on or
+    before ``until`` and after which no session has been held yet, in session order."""
+    not_held = [str(s) for s in NOT_HELD_STATUSES]
+    marks = ",".join("?" for _ in not_held)
+    sql = (
+        "SELECT d.agreement_id, d.follow_up_on FROM sessions d "  # noqa: S608
+        "WHERE d.kind = 'debrief' AND d.follow_up_on IS NOT NULL AND d.held_on IS NOT NULL "
+        "AND d.follow_up_on <= ? AND NOT EXISTS (SELECT 1 FROM sessions s "
+        "WHERE s.agreement_id = d.agreement_id AND s.id != d.id AND s.finished_at IS NOT NULL "
+        f"AND s.held_on IS NOT NULL AND s.status NOT IN ({marks}) AND s.held_on > d.held_on) "
+        "ORDER BY COALESCE(d.held_on, substr(d.created_at, 1, 10)), d.created_at"
+    )
+    return sql, [until.isoformat(), *not_held]

@@ -11,20 +11,20 @@ class PeopleRepository:
         self._vault = vault
 
     def add(self, person: Person, created_at: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "INSERT INTO people (id, display_name, role, pronouns, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (person.id, person.display_name, person.role, person.pronouns, created_at),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "INSERT INTO people (id, display_name, role, pronouns, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (person.id, person.display_name, person.role, person.pronouns, created_at),
+        )
 
     def update(self, person: Person) -> bool:
-        with self._vault.transaction() as conn:
-            cur = conn.execute(
-                "UPDATE people SET display_name = ?, role = ?, pronouns = ? WHERE id = ?",
-                (person.display_name, person.role, person.pronouns, person.id),
-            )
-            return bool(cur.rowcount)
+        conn = self._vault.writer()
+        cur = conn.execute(
+            "UPDATE people SET display_name = ?, role = ?, pronouns = ? WHERE id = ?",
+            (person.display_name, person.role, person.pronouns, person.id),
+        )
+        return bool(cur.rowcount)
 
     def get(self, person_id: str) -> Person | None:
         row = self._vault.conn.execute(

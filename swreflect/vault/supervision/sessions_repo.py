@@ -23,7 +23,7 @@ from swreflect.models.supervision import (
     StageState,
 )
 from swreflect.vault.supervision.actions_repo import ActionRepository
-from swreflect.vault.supervision.held_window import held_window_sql
+from swreflect.vault.supervision.held_window import held_window_sql, pending_follow_ups_sql
 from swreflect.vault.vault import Vault
 
 _SESSION_COLUMNS = (
@@ -69,30 +69,30 @@ class SessionRepository:
         kind: str = "regular",
     ) -> str:
         session_id = _new_id()
-        with self._vault.transaction() as conn:
+        conn = self._vault.writer()
+        conn.execute(
+            f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, NULL, NULL, NULL, 0, ?, ?)",
+            (
+                session_id,
+                agreement_id,
+                status,
+                held_on.isoformat() if held_on else None,
+                _new_id(),
+                pack[0],
+                pack[1],
+                kind,
+                stamp,
+                stamp,
+            ),
+        )
+        for stage in stages:
             conn.execute(
-                f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "  # noqa: S608
-                "VALUES (?, ?, ?, ?, ?, 1, NULL, NULL, ?, ?, NULL, ?, NULL, NULL, NULL, 0, ?, ?)",
-                (
-                    session_id,
-                    agreement_id,
-                    status,
-                    held_on.isoformat() if held_on else None,
-                    _new_id(),
-                    pack[0],
-                    pack[1],
-                    kind,
-                    stamp,
-                    stamp,
-                ),
+                "INSERT INTO session_stages (session_id, stage_key, title, position, skipped, "
+                "seconds, function) VALUES (?, ?, ?, ?, 0, 0, ?)",
+                (session_id, stage.key, stage.title, stage.position, stage.function),
             )
-            for stage in stages:
-                conn.execute(
-                    "INSERT INTO session_stages (session_id, stage_key, title, position, skipped, "
-                    "seconds, function) VALUES (?, ?, ?, ?, 0, 0, ?)",
-                    (session_id, stage.key, stage.title, stage.position, stage.function),
-                )
-            ActionRepository.copy_into(conn, session_id, carry, stamp)
+        ActionRepository.copy_into(conn, session_id, carry, stamp)
         return session_id
 
     def get(self, session_id: str) -> Session | None:
@@ -102,12 +102,16 @@ class SessionRepository:
         ).fetchone()
         return self._build(row) if row else None
 
-    def list(self, agreement_id: str | None = None) -> list[Session]:
-        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"  # noqa: S608
-        params: tuple[str, ...] = ()
+    def list(self, agreement_id: str | None = None, statuses: Sequence[str] = ()) -> list[Session]:
+        """Every session (of one agreement), or only those in ``statuses``."""
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE 1"  # noqa: S608
+        params: list[str] = []
         if agreement_id:
-            sql += " WHERE agreement_id = ?"
-            params = (agreement_id,)
+            sql += " AND agreement_id = ?"
+            params.append(agreement_id)
+        if statuses:
+            sql += f" AND status IN ({','.join('?' for _ in statuses)})"
+            params += [str(s) for s in statuses]
         sql += " ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at"
         return [self._build(row) for row in self._conn.execute(sql, params).fetchall()]
 
@@ -117,12 +121,8 @@ class SessionRepository:
         held_window: tuple[date, date, int] | None = None,
     ) -> builtins.list[Session]:
         """An agreement's sessions with their stages, agenda times and ratings only (no notes,
-        actions or decisions), in four queries for all of them rather than seven per session:
-        what Insights needs, at a career's scale.
-
-        With ``held_window`` = (since, today, latest), only held sessions up to ``today``
-        that were held on or after ``since`` or are among the ``latest`` held or the
-        ``latest`` rated ones (see ``held_window.py``)."""
+        actions or decisions), in four queries for all of them: what Insights needs. With
+        ``held_window`` (since, today, latest), only the held ones it reads (held_window.py)."""
         conn = self._conn
         where, params = "agreement_id = ?", [agreement_id]
         if held_window is not None:
@@ -179,6 +179,11 @@ class SessionRepository:
             for row in rows
         ]
 
+    def pending_follow_ups(self, until: date) -> builtins.list[tuple[str, date]]:
+        sql, params = pending_follow_ups_sql(until)
+        rows = self._conn.execute(sql, params).fetchall()
+        return [(str(r[0]), date.fromisoformat(r[1])) for r in rows]
+
     def ids_starting(self, prefix: str, limit: int = 2) -> builtins.list[str]:
         """Ids beginning with ``prefix`` (at most ``limit``), found through the primary key
         rather than by loading every session."""
@@ -207,8 +212,8 @@ class SessionRepository:
 
     def delete(self, session_id: str) -> None:
         """Remove a session and (by cascade) its stages, agenda, notes and ratings."""
-        with self._vault.transaction() as conn:
-            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        conn = self._vault.writer()
+        conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def update_fields(self, session_id: str, stamp: str, **fields: Any) -> None:
         """Set plain session columns (status, held_on, summary, duration_minutes...)."""
@@ -231,20 +236,20 @@ class SessionRepository:
             fields[n].isoformat() if isinstance(fields[n], date) else fields[n] for n in names
         ]
         assignments = ", ".join(f"{n} = ?" for n in names)
-        with self._vault.transaction() as conn:
-            conn.execute(
-                f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608
-                (*values, stamp, session_id),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608
+            (*values, stamp, session_id),
+        )
 
     # ------------------------------------------------------------------ stages
     def set_stage_order(self, session_id: str, keys: Sequence[str]) -> None:
-        with self._vault.transaction() as conn:
-            for position, key in enumerate(keys):
-                conn.execute(
-                    "UPDATE session_stages SET position = ? WHERE session_id = ? AND stage_key = ?",
-                    (position, session_id, key),
-                )
+        conn = self._vault.writer()
+        for position, key in enumerate(keys):
+            conn.execute(
+                "UPDATE session_stages SET position = ? WHERE session_id = ? AND stage_key = ?",
+                (position, session_id, key),
+            )
 
     def update_stage(self, session_id: str, key: str, **fields: Any) -> None:
         allowed = {"skipped", "function"}
@@ -252,11 +257,11 @@ class SessionRepository:
             raise ValueError("unknown stage field")
         names = sorted(fields)
         assignments = ", ".join(f"{n} = ?" for n in names)
-        with self._vault.transaction() as conn:
-            conn.execute(
-                f"UPDATE session_stages SET {assignments} WHERE session_id = ? AND stage_key = ?",  # noqa: S608
-                (*[fields[n] for n in names], session_id, key),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            f"UPDATE session_stages SET {assignments} WHERE session_id = ? AND stage_key = ?",  # noqa: S608
+            (*[fields[n] for n in names], session_id, key),
+        )
 
     def add_time(
         self,
@@ -266,29 +271,29 @@ class SessionRepository:
         seconds: int,
         cycle: str = "",
     ) -> None:
-        with self._vault.transaction() as conn:
-            if agenda_item_id:
+        conn = self._vault.writer()
+        if agenda_item_id:
+            conn.execute(
+                "UPDATE agenda_items SET seconds = seconds + ? WHERE id = ? AND session_id = ?",
+                (seconds, agenda_item_id, session_id),
+            )
+            if cycle:
+                row = conn.execute(
+                    "SELECT cycle_seconds FROM agenda_items WHERE id = ? AND session_id = ?",
+                    (agenda_item_id, session_id),
+                ).fetchone()
+                split = _cycle_split(row[0] if row else None)
+                split[cycle] = split.get(cycle, 0) + seconds
                 conn.execute(
-                    "UPDATE agenda_items SET seconds = seconds + ? WHERE id = ? AND session_id = ?",
-                    (seconds, agenda_item_id, session_id),
+                    "UPDATE agenda_items SET cycle_seconds = ? WHERE id = ?",
+                    (json.dumps(split, sort_keys=True), agenda_item_id),
                 )
-                if cycle:
-                    row = conn.execute(
-                        "SELECT cycle_seconds FROM agenda_items WHERE id = ? AND session_id = ?",
-                        (agenda_item_id, session_id),
-                    ).fetchone()
-                    split = _cycle_split(row[0] if row else None)
-                    split[cycle] = split.get(cycle, 0) + seconds
-                    conn.execute(
-                        "UPDATE agenda_items SET cycle_seconds = ? WHERE id = ?",
-                        (json.dumps(split, sort_keys=True), agenda_item_id),
-                    )
-            else:
-                conn.execute(
-                    "UPDATE session_stages SET seconds = seconds + ? "
-                    "WHERE session_id = ? AND stage_key = ?",
-                    (seconds, session_id, stage_key),
-                )
+        else:
+            conn.execute(
+                "UPDATE session_stages SET seconds = seconds + ? "
+                "WHERE session_id = ? AND stage_key = ?",
+                (seconds, session_id, stage_key),
+            )
 
     # ------------------------------------------------------------------ agenda
     def add_agenda_item(
@@ -301,14 +306,14 @@ class SessionRepository:
         action_id: str | None = None,
     ) -> str:
         item_id = _new_id()
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "INSERT INTO agenda_items (id, session_id, title, source, excerpt, function, "
-                "seconds, position, action_id) VALUES (?, ?, ?, ?, ?, ?, 0, "
-                "(SELECT COALESCE(MAX(position), -1) + 1 FROM agenda_items WHERE session_id = ?),"
-                " ?)",
-                (item_id, session_id, title, source, excerpt, function, session_id, action_id),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "INSERT INTO agenda_items (id, session_id, title, source, excerpt, function, "
+            "seconds, position, action_id) VALUES (?, ?, ?, ?, ?, ?, 0, "
+            "(SELECT COALESCE(MAX(position), -1) + 1 FROM agenda_items WHERE session_id = ?),"
+            " ?)",
+            (item_id, session_id, title, source, excerpt, function, session_id, action_id),
+        )
         return item_id
 
     def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
@@ -317,41 +322,41 @@ class SessionRepository:
             raise ValueError("unknown agenda field")
         names = sorted(fields)
         assignments = ", ".join(f"{n} = ?" for n in names)
-        with self._vault.transaction() as conn:
-            conn.execute(
-                f"UPDATE agenda_items SET {assignments} WHERE id = ? AND session_id = ?",  # noqa: S608
-                (*[fields[n] for n in names], item_id, session_id),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            f"UPDATE agenda_items SET {assignments} WHERE id = ? AND session_id = ?",  # noqa: S608
+            (*[fields[n] for n in names], item_id, session_id),
+        )
 
     def remove_agenda_item(self, session_id: str, item_id: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "DELETE FROM agenda_items WHERE id = ? AND session_id = ?", (item_id, session_id)
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "DELETE FROM agenda_items WHERE id = ? AND session_id = ?", (item_id, session_id)
+        )
 
     # ------------------------------------------------------------------ notes
     def add_note(self, session_id: str, note: Note, stamp: str) -> str:
         note_id = _new_id()
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "INSERT INTO session_notes (id, session_id, stage_key, agenda_item_id, prompt_id, "
-                "prompt_text, text, visibility, position, created_at, updated_at) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM "
-                "session_notes WHERE session_id = ?), ?, ?)",
-                (
-                    note_id,
-                    session_id,
-                    note.stage_key,
-                    note.agenda_item_id,
-                    note.prompt_id,
-                    note.prompt_text,
-                    note.text,
-                    note.visibility,
-                    session_id,
-                    stamp,
-                    stamp,
-                ),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "INSERT INTO session_notes (id, session_id, stage_key, agenda_item_id, prompt_id, "
+            "prompt_text, text, visibility, position, created_at, updated_at) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM "
+            "session_notes WHERE session_id = ?), ?, ?)",
+            (
+                note_id,
+                session_id,
+                note.stage_key,
+                note.agenda_item_id,
+                note.prompt_id,
+                note.prompt_text,
+                note.text,
+                note.visibility,
+                session_id,
+                stamp,
+                stamp,
+            ),
+        )
         return note_id
 
     def update_note(self, session_id: str, note_id: str, stamp: str, **fields: Any) -> bool:
@@ -360,46 +365,46 @@ class SessionRepository:
             raise ValueError("unknown note field")
         names = sorted(fields)
         assignments = ", ".join(f"{n} = ?" for n in names)
-        with self._vault.transaction() as conn:
-            cur = conn.execute(
-                f"UPDATE session_notes SET {assignments}, updated_at = ? "  # noqa: S608
-                "WHERE id = ? AND session_id = ?",
-                (*[fields[n] for n in names], stamp, note_id, session_id),
-            )
-            return bool(cur.rowcount)
+        conn = self._vault.writer()
+        cur = conn.execute(
+            f"UPDATE session_notes SET {assignments}, updated_at = ? "  # noqa: S608
+            "WHERE id = ? AND session_id = ?",
+            (*[fields[n] for n in names], stamp, note_id, session_id),
+        )
+        return bool(cur.rowcount)
 
     def delete_note(self, session_id: str, note_id: str) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "DELETE FROM session_notes WHERE id = ? AND session_id = ?", (note_id, session_id)
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "DELETE FROM session_notes WHERE id = ? AND session_id = ?", (note_id, session_id)
+        )
 
     # ------------------------------------------------------------------ ratings, decisions
     def set_rating(self, session_id: str, rating: Rating) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute(
-                "INSERT INTO session_ratings (session_id, rater, support, challenge,"
-                " include_in_record) VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, rater)"
-                " DO UPDATE SET support = excluded.support, challenge = excluded.challenge,"
-                " include_in_record = excluded.include_in_record",
-                (
-                    session_id,
-                    rating.rater,
-                    rating.support,
-                    rating.challenge,
-                    int(rating.include_in_record),
-                ),
-            )
+        conn = self._vault.writer()
+        conn.execute(
+            "INSERT INTO session_ratings (session_id, rater, support, challenge,"
+            " include_in_record) VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_id, rater)"
+            " DO UPDATE SET support = excluded.support, challenge = excluded.challenge,"
+            " include_in_record = excluded.include_in_record",
+            (
+                session_id,
+                rating.rater,
+                rating.support,
+                rating.challenge,
+                int(rating.include_in_record),
+            ),
+        )
 
     def set_case_file_decisions(self, session_id: str, decisions: Sequence[str]) -> None:
-        with self._vault.transaction() as conn:
-            conn.execute("DELETE FROM case_file_decisions WHERE session_id = ?", (session_id,))
-            for position, text in enumerate(decisions):
-                conn.execute(
-                    "INSERT INTO case_file_decisions (id, session_id, text, position) "
-                    "VALUES (?, ?, ?, ?)",
-                    (_new_id(), session_id, text, position),
-                )
+        conn = self._vault.writer()
+        conn.execute("DELETE FROM case_file_decisions WHERE session_id = ?", (session_id,))
+        for position, text in enumerate(decisions):
+            conn.execute(
+                "INSERT INTO case_file_decisions (id, session_id, text, position) "
+                "VALUES (?, ?, ?, ?)",
+                (_new_id(), session_id, text, position),
+            )
 
     # ------------------------------------------------------------------ assembly
     def _build(self, row: tuple[Any, ...]) -> Session:
