@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.timefmt import format_moment
-from swreflect.vault.backups import list_backups
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,10 @@ def label_for_taken(path: Path, taken_at: datetime) -> BackupLabel:
 def newest_automatic(vault_folder: Path) -> BackupLabel | None:
     """The newest automatic backup in the vault's ``backups/`` (before any checks), or
     ``None`` when there is none. A restore uses it unless it fails its checks."""
+    # Here, not at the top: the unlock screen's restore links import this module, and the
+    # backup reader loads SQLCipher and the crypto library, which start-up doesn't need.
+    from swreflect.vault.backups import list_backups
+
     found = list_backups(Path(vault_folder) / "backups")
     if not found:
         return None

@@ -236,8 +236,9 @@ class SessionService:
         candidates = self._repo.ids_starting(wanted) if wanted else []
         return self.get(pick(candidates, id_or_prefix, lambda sid: sid, "session"))
 
-    def list(self, agreement_id: str | None = None) -> list[Session]:
-        return self._repo.list(agreement_id)
+    def list(self, agreement_id: str | None = None, statuses: Sequence[str] = ()) -> list[Session]:
+        """Sessions (of one agreement), all or only those in ``statuses`` (chosen in SQL)."""
+        return self._repo.list(agreement_id, statuses)
 
     def list_overview(self, agreement_id: str) -> builtins.list[Session]:
         """An agreement's sessions with times and ratings but no notes, actions or decisions

@@ -44,7 +44,8 @@ def sessions_ready_to_send(sessions: Any, agreements: Any) -> list[tuple[str, st
     """(session id, a short label) for sessions whose record can go for agreement now:
     finished (held), and not already out or agreed. Newest first."""
     ready = []
-    for session in sessions.list():
+    # Only these statuses are read: building every session of a career took seconds.
+    for session in sessions.list(statuses=READY_STATUSES):
         if session.status not in READY_STATUSES or not session.is_held:
             continue  # only a finished session goes for agreement
         person = agreements.person_of(agreements.get(session.agreement_id))

@@ -150,8 +150,20 @@ def _second_line(doc: TomlDocument, prompt_id: str) -> int | None:
     return lines[1] if len(lines) > 1 else doc.line_of("id", prompt_id)
 
 
+# Parsed templates by file and exact content: they load at every unlock, and parsing the TOML
+# took tens of milliseconds of it. Reading the small files again is cheap; a change is parsed.
+_PARSED: dict[tuple[str, bytes], Template] = {}
+
+
 def load_template(path: Path) -> Template:
-    return parse_template(load_toml(path))
+    try:
+        key = (str(path), Path(path).read_bytes())
+    except OSError:
+        return parse_template(load_toml(path))  # reports the file that can't be read
+    template = _PARSED.get(key)
+    if template is None:
+        template = _PARSED[key] = parse_template(load_toml(path))
+    return template
 
 
 def load_library(folders: Iterable[Path]) -> TemplateLibrary:

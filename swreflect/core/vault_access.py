@@ -1,7 +1,8 @@
 """Opening and managing a vault folder: the one path the GUI and the CLI both take.
 
 Everything a front end does with a vault before (and around) its services lives here: is there
-a vault in this folder, create one, unlock it with the passphrase or the recovery key, tidy up
+a vault in this folder (``vault_exists`` for creating, ``vault_files_present`` for the GUI's
+first screen), create one, unlock it with the passphrase or the recovery key, tidy up
 after a restore that stopped part-way, the key-derivation policy for new passphrases, the
 integrity check, and turning a database driver's error into a typed one. Passphrase and
 recovery-key changes on an unlocked vault are ``core.security.SecurityService``.
@@ -35,8 +36,15 @@ KEYSLOTS_FILE = "keyslots.json"
 
 
 def vault_exists(folder: Path) -> bool:
-    """Anything of a vault here means unlock, never create: a folder whose database is missing
-    must not be offered as a fresh start (unlocking then names the damage)."""
+    """A vault's database is here, so ``create_vault`` refuses (as ``Vault.create`` does). Key
+    slots alone are what an interrupted create leaves, and creating again clears them away."""
+    return (Path(folder) / DB_FILE).exists()
+
+
+def vault_files_present(folder: Path) -> bool:
+    """Anything of a vault here: the GUI then offers unlock, never "create a new vault", so a
+    folder whose database has gone is not presented as a fresh start (unlocking names the
+    damage, and the restore link is on that screen)."""
     return any((Path(folder) / name).exists() for name in (DB_FILE, KEYSLOTS_FILE))
 
 

@@ -29,10 +29,10 @@ from swreflect.core.clock import Clock
 from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
 from swreflect.errors import SwreflectError
 from swreflect.gui import shell_warmup
+from swreflect.gui.open_dialogs import close_open_dialogs
 from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
-from swreflect.gui.vault_tasks import close_open_dialogs
 
 if TYPE_CHECKING:
     from swreflect.core.services import Services
@@ -166,7 +166,7 @@ class ShellController(QObject):
     # ------------------------------------------------------------ state
     def vault_exists(self) -> bool:
         """Anything of a vault here means unlock, never create (``core.vault_access``)."""
-        return vault_access.vault_exists(self.folder)
+        return vault_access.vault_files_present(self.folder)
 
     def start(self) -> None:
         """Show the first screen: create on first run, otherwise unlock."""

@@ -63,11 +63,14 @@ class PageScroll(QScrollArea):
         self._known = known
         let_shrink(page)
         chain_in_reading_order(page, self.lead_in)
-        # Layout changes inside a nested scroll area stop there: watch those too.
+        # Layout changes inside a nested scroll area stop there: watch those too, and fit
+        # their content to the view again (``let_shrink`` may just have narrowed it; a stale
+        # minimum once left a journal template's column under its scroll bar at 1024 px).
         for inner in page.findChildren(QScrollArea):
             content = inner.widget()
             if content is not None:
                 content.installEventFilter(self)
+                refit(inner)
 
     def page(self) -> QWidget:
         widget = self.widget()
@@ -80,3 +83,14 @@ def page_of(widget: QWidget | None) -> QWidget | None:
     if isinstance(widget, PageScroll):
         return widget.page()
     return widget
+
+
+def refit(area: QScrollArea) -> None:
+    """Recompute a resizable scroll area's content size from its layout as it is now."""
+    content = area.widget()
+    layout = content.layout() if content is not None else None
+    if layout is None or not area.widgetResizable():
+        return
+    layout.invalidate()
+    layout.activate()
+    area.setWidgetResizable(True)  # Qt re-fits the content to the view here

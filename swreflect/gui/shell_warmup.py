@@ -4,9 +4,10 @@ Unlocking waits on the key derivation (half a second or more, in a worker that l
 interpreter free). The main window, its pages and the services are imported only after
 start-up, and importing them took most of the time from "key derived" to "Home painted" on a
 first unlock. So when a slow step starts, they are imported one module per turn of the event
-loop, on the UI thread, alongside the derivation. Not in a thread: PySide's import hooks are
-not safe to run while the UI thread uses Qt (a background import of the PDF libraries
-crashed a test run that way). Whatever is not loaded when the key is ready loads as before.
+loop, on the UI thread, alongside the derivation (and the journal templates are parsed). Not
+in a thread: PySide's import hooks are not safe to run while the UI thread uses Qt (a
+background import of the PDF libraries crashed a test run that way). Whatever is not loaded
+when the key is ready loads as before.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from PySide6.QtCore import QTimer
 
 log = logging.getLogger(__name__)
 
+TEMPLATES = "swreflect.core.journal_setup"  # also parses the journal templates
 # Roughly leaves first, so each turn loads a modest part; the registry and the window last.
 MODULES = (
     "swreflect.core.services",
+    TEMPLATES,
     "swreflect.gui.workers",
     "swreflect.gui.supervision.home_panel",
     "swreflect.gui.pages.home_page",
@@ -51,8 +54,10 @@ def _next() -> None:
         return
     name = _queue.pop(0)
     try:
-        importlib.import_module(name)
-    except Exception as exc:  # the window imports it again and reports it properly
+        module = importlib.import_module(name)
+        if name == TEMPLATES:
+            module.load_templates()  # parsed once, kept (core/templates.py)
+    except Exception as exc:  # the window loads it again and reports it properly
         log.warning("loading %s early failed: %s", name, type(exc).__name__)
     if _queue:
         QTimer.singleShot(0, _next)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from swreflect.gui.pages.insights_page import InsightsPage
+from swreflect.timefmt import format_date
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
@@ -38,7 +39,7 @@ def test_insights_from_the_rail_follow_the_vault(
     qtbot.waitUntil(lambda: page.is_ready, timeout=WAIT_MS)
     assert not page.is_empty
     card = page.pair_cards[0]
-    assert card.grid.points() == [(clock.now().date().isoformat(), 4.0, 2.0)]
+    assert card.grid.points() == [(format_date(clock.now().date()), 4.0, 2.0)]
     assert "Only Sam Okafor rated that one" in card.ratings.text()
 
     with qtbot.waitSignal(shell.locked, timeout=WAIT_MS):

@@ -119,3 +119,28 @@ def test_a_nested_transaction_is_a_savepoint_of_the_outer_one(vault: Vault) -> N
         raise RuntimeError("the outer use case fails after the nested step succeeded")
     assert "second.outer" not in repo.all() and "second.inner" not in repo.all()
     assert not vault.conn.in_transaction
+
+
+def test_a_repository_write_from_a_worker_thread_is_refused_by_the_thread_rule(
+    vault: Vault,
+) -> None:
+    """Only the owner writes (vault/threads.py): a worker reaching a repository's write gets
+    ``ThreadRuleError`` from ``Vault.writer()``, whatever transaction the owner holds."""
+    import threading
+
+    from swreflect.vault.threads import ThreadRuleError
+
+    caught: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            PeopleRepository(vault).add(Person("p2", "Bea", "supervisee", ""), STAMP)
+        except BaseException as exc:  # handed back to the test thread
+            caught.append(exc)
+
+    with vault.transaction():  # even while the owner holds one
+        thread = threading.Thread(target=worker)
+        thread.start()
+        thread.join()
+    assert len(caught) == 1 and isinstance(caught[0], ThreadRuleError)
+    assert _count(vault, "people") == 0

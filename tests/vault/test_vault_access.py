@@ -24,7 +24,6 @@ from swreflect.vault.connection import DB_NAME, DatabaseError
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.keyslots import KEYSLOTS_NAME
 from tests.conftest import TEST_PASSPHRASE
-from tests.vault.support import run_cli
 
 CHEAP = KdfPolicy.insecure_for_tests()
 
@@ -52,13 +51,19 @@ def test_asking_whether_a_vault_exists_loads_no_database_or_crypto_library(tmp_p
     assert heavy == ["swreflect.vault.restore_names"], heavy
 
 
-def test_anything_of_a_vault_means_it_exists(tmp_path: Path) -> None:
+def test_a_database_means_a_vault_and_anything_of_one_means_the_gui_offers_unlock(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "vault"
-    assert not vault_access.vault_exists(folder)
+    assert not vault_access.vault_exists(folder) and not vault_access.vault_files_present(folder)
     folder.mkdir()
-    assert not vault_access.vault_exists(folder)
-    (folder / KEYSLOTS_NAME).write_bytes(b"{}")  # the database is missing: still not "new"
-    assert vault_access.vault_exists(folder)
+    assert not vault_access.vault_exists(folder) and not vault_access.vault_files_present(folder)
+    # key slots alone (an interrupted create, or a database that has gone): the CLI may create
+    # again over them (tests/reliability/test_kill_init.py); the GUI offers unlock instead
+    (folder / KEYSLOTS_NAME).write_bytes(b"{}")
+    assert not vault_access.vault_exists(folder) and vault_access.vault_files_present(folder)
+    (folder / DB_NAME).write_bytes(b"")
+    assert vault_access.vault_exists(folder) and vault_access.vault_files_present(folder)
 
 
 def test_create_then_unlock_with_either_secret(tmp_path: Path) -> None:
@@ -107,14 +112,3 @@ def test_driver_errors_become_typed_errors_and_bugs_stay_bugs() -> None:
     damaged.sqlite_errorcode = 11  # type: ignore[attr-defined]  # SQLITE_CORRUPT
     assert isinstance(vault_access.typed_error_for(damaged), VaultDamagedError)
     assert vault_access.typed_error_for(ValueError("a bug")) is None
-
-
-def test_the_cli_refuses_init_where_only_the_key_slots_are_left(vault_dir: Path) -> None:
-    """The GUI and the CLI share one meaning of "a vault is here": a folder whose database is
-    missing is damage to report, never a place to start afresh."""
-    vault_dir.mkdir()
-    (vault_dir / KEYSLOTS_NAME).write_bytes(b"{}")
-    result = run_cli("init", "--vault", str(vault_dir), SWREFLECT_PASSPHRASE=TEST_PASSPHRASE)
-    assert result.returncode == 1
-    assert "already exists" in result.stderr
-    assert sorted(p.name for p in vault_dir.iterdir()) == [KEYSLOTS_NAME]

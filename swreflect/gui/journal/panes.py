@@ -60,7 +60,6 @@ class ListPane(QWidget):
             "Start a new journal entry (Ctrl+N).",
             self.new_button.click,
         )
-        self.empty_state.hide()
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addStretch(1)
@@ -69,7 +68,13 @@ class ListPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.empty_state)
+        self.empty_holder = QWidget()  # the card at the top, the space below it left empty
+        holder = QVBoxLayout(self.empty_holder)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.empty_state)
+        holder.addStretch(1)
+        self.empty_holder.hide()
+        layout.addWidget(self.empty_holder, 1)
         layout.addWidget(self.list_view, 1)
 
 

@@ -92,8 +92,13 @@ class ActionsPage(QWidget):
             "Open the Supervision page to set up an agreement or hold a session.",
             lambda: go_to(self, "supervision"),
         )
-        self.empty_state.hide()
-        layout.addWidget(self.empty_state)
+        self.empty_holder = QWidget()
+        holder = QVBoxLayout(self.empty_holder)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(self.empty_state)
+        holder.addStretch(1)
+        self.empty_holder.hide()
+        layout.addWidget(self.empty_holder, 1)
         row = QHBoxLayout()
         self.done_button = QPushButton("Mark done")
         self.done_button.setAccessibleName("Mark the selected action done")
@@ -152,8 +157,9 @@ class ActionsPage(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         none_at_all = not actions and not self.services.actions.list(ActionFilter(status=None))
-        self.empty_state.setVisible(none_at_all)
+        self.empty_holder.setVisible(none_at_all)
         self.table.setVisible(not none_at_all)
+        self.done_button.setVisible(not none_at_all)
         self.empty.setVisible(not actions and not none_at_all)
         self.done_button.setEnabled(bool(actions))
 

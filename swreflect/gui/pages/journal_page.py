@@ -82,6 +82,7 @@ class JournalPage(QWidget):
         self.list_view = left.list_view
         self.empty_label = left.empty_label
         self.empty_state = left.empty_state
+        self.empty_holder = left.empty_holder
 
         # Right: editor (with its action bar) or the Trash.
         self.editor = EntryEditor(self._journal.templates)
@@ -181,7 +182,7 @@ class JournalPage(QWidget):
 
     def _after_list_changed(self, query: str, filtered: bool) -> None:
         nothing_yet = not self.model.rowCount() and not (query or filtered)
-        self.empty_state.setVisible(nothing_yet)
+        self.empty_holder.setVisible(nothing_yet)
         self.list_view.setVisible(not nothing_yet)
         if self.model.rowCount() or nothing_yet:
             self.empty_label.hide()

@@ -69,6 +69,10 @@ class SupervisionPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setMinimumWidth(300)
         self.tabs.setMaximumWidth(380)
+        # On a narrow window every tab stays in view (shortened), rather than hiding behind
+        # small scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.agreements = QListWidget()
         self.agreements.setAccessibleName("Your supervision agreements")
         self.agreements.setWordWrap(True)
@@ -84,6 +88,15 @@ class SupervisionPage(QWidget):
         self.terms_form = TermsChangeForm(services)
         self.terms_form.terms_changed.connect(lambda _id: self.refresh())
         self.tabs.addTab(self.terms_form, "Change")
+        for index, tip in enumerate(
+            (
+                "Your supervision agreements",
+                "Add a new person: someone you supervise, or who supervises you",
+                "Set up a new supervision agreement",
+                "Change how often or how long you meet, from a date",
+            )
+        ):
+            self.tabs.setTabToolTip(index, tip)
         row.addWidget(self.tabs)
 
         detail = QVBoxLayout()

@@ -6,6 +6,7 @@ reads through ``SignOffService`` only and is rebuilt with ``refresh()`` after ea
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,7 +34,9 @@ class AgreementsModel(QAbstractTableModel):
         names = {p.person_ref: p.display_name for p in self._identity.pairings()}
         rows = []
         for row in self._signoff.records():
-            record = self._signoff.signed_record(row.record_id, row.version).record
+            # The row holds the record itself; loading each one's signatures and notes too
+            # (three queries per record) took seconds and a lot of memory at a career's scale.
+            record = json.loads(row.canonical_json)
             rows.append(
                 (row, self._describe(row, record), names.get(row.counterpart_ref or "", ""))
             )

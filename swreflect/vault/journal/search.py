@@ -1,12 +1,12 @@
 """Full-text search over live journal entries (FTS5 in the encrypted database).
 
-Order of results: the best matches (bm25) among the ``WINDOW`` most recent matching entries
-come first, then every older match, newest first. Why not rank every match: bm25 has to score
-each matching row before the first one can be shown, so a common word in a career's journal
-(100,000 entries, nearly all containing "the") took half a second. Walking the index newest
-first and stopping after ``WINDOW`` rows bounds that work whatever the query, and for a
-journal the recent matches are the ones people look for; older ones are still all there as
-the list scrolls.
+Order of results: the best matches among the ``WINDOW`` most recently written matching entries
+come first, then every older match, newest first. Why not rank every match: a common word in a
+career's journal (100,000 entries, nearly all containing "the") matches everything, and
+scoring every match took half a second. Walking the index newest first and stopping after
+``WINDOW`` rows bounds the work whatever the query, and for a journal the recent matches are
+the ones people look for; older ones are still all there as the list scrolls. The window is
+scored in Python from its rows' own text (``ranking.py`` says why not FTS5's ``bm25``).
 
 Snippets are built only for the rows of the page being shown, in Python from the rows
 themselves (``snippets.py`` says why).
@@ -23,13 +23,14 @@ from __future__ import annotations
 from typing import Any
 
 from swreflect.models.journal import JournalFilter, SearchHit
+from swreflect.vault.journal import ranking
 from swreflect.vault.journal.entries import filter_sql
 from swreflect.vault.journal.fts_query import sanitise
 from swreflect.vault.journal.rows import required_stamp
 from swreflect.vault.journal.snippets import query_words, snippet
 
 SNIPPET_TOKENS = 14
-WINDOW = 200  # recent matches ranked by relevance; beyond them, newest first
+WINDOW = 30  # recent matches ranked by relevance (a screenful); beyond them, newest first
 VERSION_BASE = 1 << 40  # index ids from here on are versions listed in journal_fts_versions
 LIVE = " AND rowid NOT IN (SELECT version FROM journal_fts_stale)"
 
@@ -49,21 +50,12 @@ def _narrowing(flt: JournalFilter | None) -> tuple[str, list[Any]]:
 def search_sql(
     match: str, flt: JournalFilter | None, limit: int, offset: int
 ) -> tuple[str, tuple[Any, ...]]:
-    """The statement for the ids of one page of hits (``offset`` and ``offset + limit`` both
-    inside the ranked window, or both beyond it; ``page_ids`` splits a page that straddles).
-    The benchmark runs the same statement on the plain floor."""
+    """The statement for the index row ids (versions) of ``limit`` live matches from
+    ``offset`` on, newest first: the ranked window is the first ``WINDOW`` of them."""
     narrowing, params = _narrowing(flt)
-    narrowing = LIVE + narrowing
-    if offset >= WINDOW:
-        sql = (
-            f"SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?{narrowing} "  # noqa: S608
-            "ORDER BY rowid DESC LIMIT ? OFFSET ?"
-        )
-        return sql, (match, *params, int(limit), int(offset))
     sql = (
-        "SELECT id FROM (SELECT rowid AS id, rank AS r FROM journal_fts "  # noqa: S608
-        f"WHERE journal_fts MATCH ?{narrowing} ORDER BY rowid DESC LIMIT {WINDOW}) "
-        "ORDER BY r, id DESC LIMIT ? OFFSET ?"
+        f"SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?{LIVE}{narrowing} "  # noqa: S608
+        "ORDER BY rowid DESC LIMIT ? OFFSET ?"
     )
     return sql, (match, *params, int(limit), int(offset))
 
@@ -78,24 +70,30 @@ class SearchRepository:
         match = sanitise(text)
         if match is None or limit <= 0:
             return []
-        ids = self.entry_ids(self.page_ids(match, flt, limit, offset))
-        return self._hits(query_words(text), ids)
-
-    def page_ids(self, match: str, flt: JournalFilter | None, limit: int, offset: int) -> list[int]:
-        """The index row ids (versions) of one page of hits, best first."""
-        conn = self._vault.conn
-        ids: list[int] = []
+        words = query_words(text)
+        hits: list[SearchHit] = []
         if offset < WINDOW:
-            ranked = min(limit, WINDOW - offset)
-            sql, params = search_sql(match, flt, ranked, offset)
-            ids += [int(r[0]) for r in conn.execute(sql, params).fetchall()]
-            if len(ids) < ranked:
-                return ids  # fewer matches than the window: nothing older exists
-            limit, offset = limit - ranked, WINDOW
-        if limit > 0:
-            sql, params = search_sql(match, flt, limit, offset)
-            ids += [int(r[0]) for r in conn.execute(sql, params).fetchall()]
-        return ids
+            ranked = self._ranked_window(match, flt, words)
+            hits = [_hit(row, words) for row in ranked[offset : offset + limit]]
+            if len(ranked) < WINDOW or offset + limit <= WINDOW:
+                return hits  # the window held every match, or the page ends inside it
+            limit, offset = offset + limit - WINDOW, WINDOW
+        return hits + [
+            _hit(row, words) for row in self._rows(self._newest(match, flt, limit, offset))
+        ]
+
+    def _newest(self, match: str, flt: JournalFilter | None, limit: int, offset: int) -> list[int]:
+        sql, params = search_sql(match, flt, limit, offset)
+        return self.entry_ids([int(r[0]) for r in self._vault.conn.execute(sql, params)])
+
+    def _ranked_window(
+        self, match: str, flt: JournalFilter | None, words: tuple[str, ...]
+    ) -> list[Any]:
+        """The rows of the ``WINDOW`` most recent matches, best first (ties: newest first)."""
+        rows = self._rows(self._newest(match, flt, WINDOW, 0))
+        score = ranking.scores([_indexed(row) for row in rows], words)
+        order = sorted(range(len(rows)), key=lambda i: -score[i])  # stable: newest first
+        return [rows[i] for i in order]
 
     def entry_ids(self, versions: list[int]) -> list[int]:
         """Entry ids for live index row ids, in the same order."""
@@ -116,7 +114,8 @@ class SearchRepository:
                 out.append(owner[version])
         return out
 
-    def _hits(self, words: tuple[str, ...], ids: list[int]) -> list[SearchHit]:
+    def _rows(self, ids: list[int]) -> list[Any]:
+        """The rows of ``ids``, in that order."""
         if not ids:
             return []
         marks = ",".join("?" for _ in ids)
@@ -126,7 +125,7 @@ class SearchRepository:
             ids,
         ).fetchall()
         by_id = {int(r[0]): r for r in rows}
-        return [_hit(by_id[i], words) for i in ids if i in by_id]
+        return [by_id[i] for i in ids if i in by_id]
 
     def count(self, text: str) -> int:
         match = sanitise(text)
@@ -139,8 +138,13 @@ class SearchRepository:
         return int(row[0])
 
 
+def _indexed(row: Any) -> list[str]:
+    """The indexed fields of a row: body, answers, title, tags."""
+    return [str(row[2] or ""), str(row[3] or ""), str(row[1] or ""), str(row[4] or "")]
+
+
 def _hit(row: Any, words: tuple[str, ...]) -> SearchHit:
-    fields = [str(row[2] or ""), str(row[3] or ""), str(row[1] or ""), str(row[4] or "")]
+    fields = _indexed(row)
     return SearchHit(
         id=int(row[0]),
         title=str(row[1]),

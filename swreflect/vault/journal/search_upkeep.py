@@ -30,7 +30,7 @@ class SearchUpkeepRepository:
 
     def remove_oldest(self, count: int) -> int:
         """Remove up to ``count`` stale versions (the caller holds the transaction)."""
-        conn = self._vault.conn
+        conn = self._vault.writer()
         rows = conn.execute(
             "SELECT version FROM journal_fts_stale ORDER BY version LIMIT ?", (int(count),)
         ).fetchall()
@@ -46,7 +46,7 @@ class SearchUpkeepRepository:
     def merge_some(self, pages: int = MERGE_PAGES) -> bool:
         """One slice of segment merging (the caller holds the transaction); False when there
         was nothing left to merge (FTS5 then changes fewer than two rows)."""
-        conn = self._vault.conn
+        conn = self._vault.writer()
         before = conn.total_changes
         conn.execute(
             "INSERT INTO journal_fts(journal_fts, rank) VALUES ('merge', ?)", (int(pages),)

@@ -48,7 +48,7 @@ def _around_match(text: str, words: tuple[str, ...], tokens: int) -> str | None:
     if not text or not words:
         return None
     if text.isascii() and all(w.isascii() for w in words):
-        return _around_first_ascii(text, _prefix_pattern(words), tokens)
+        return _around_first_ascii(text, prefix_pattern(words), tokens)
     return around_match_general(text, words, tokens)
 
 
@@ -106,7 +106,8 @@ def _hit_positions(text: str, spans: list[re.Match[str]], words: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=32)
-def _prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a query word (folded) starts a word of ASCII text, in any case."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE)
 

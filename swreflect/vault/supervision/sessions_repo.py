@@ -102,12 +102,16 @@ class SessionRepository:
         ).fetchone()
         return self._build(row) if row else None
 
-    def list(self, agreement_id: str | None = None) -> list[Session]:
-        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"  # noqa: S608
-        params: tuple[str, ...] = ()
+    def list(self, agreement_id: str | None = None, statuses: Sequence[str] = ()) -> list[Session]:
+        """Every session (of one agreement), or only those in ``statuses``."""
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE 1"  # noqa: S608
+        params: list[str] = []
         if agreement_id:
-            sql += " WHERE agreement_id = ?"
-            params = (agreement_id,)
+            sql += " AND agreement_id = ?"
+            params.append(agreement_id)
+        if statuses:
+            sql += f" AND status IN ({','.join('?' for _ in statuses)})"
+            params += [str(s) for s in statuses]
         sql += " ORDER BY COALESCE(held_on, substr(created_at, 1, 10)), created_at"
         return [self._build(row) for row in self._conn.execute(sql, params).fetchall()]
 

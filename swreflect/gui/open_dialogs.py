@@ -1,7 +1,7 @@
-"""Tidying up dialogs when the shell locks.
+"""Dismissing whatever dialog is open when the shell locks, so none outlives the locked window.
 
-The slow vault steps the shell runs in workers (create, unlock, restore) are core's
-(``core.vault_access``); what is left here is the Qt side of locking.
+(The slow vault steps the shell runs in workers, creating, unlocking and restoring, are core's:
+``core.vault_access``.)
 """
 
 from __future__ import annotations
