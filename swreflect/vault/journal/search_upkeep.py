@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from swreflect.vault import connection as dbconn
+from swreflect.vault.connection import require_transaction
 
 _COLS = "title, body, search_answers, search_tags"
 MERGE_PAGES = 32  # pages of merge work per slice (about 5-15 ms)
@@ -26,13 +26,18 @@ class SearchUpkeepRepository:
     def __init__(self, vault: Any) -> None:
         self._vault = vault
 
+    @property
+    def _w(self) -> Any:
+        """The connection for a write, inside the calling service's transaction only."""
+        return self._vault.writer()
+
     def stale_count(self) -> int:
         row = self._vault.conn.execute("SELECT count(*) FROM journal_fts_stale").fetchone()
         return int(row[0])
 
     def remove_oldest(self, count: int) -> int:
         """Remove up to ``count`` stale versions (the caller holds the transaction)."""
-        conn = self._vault.writer()
+        conn = self._w
         rows = conn.execute(
             "SELECT version FROM journal_fts_stale ORDER BY version LIMIT ?", (int(count),)
         ).fetchall()
@@ -58,7 +63,7 @@ class SearchUpkeepRepository:
     def merge_some(self, pages: int = MERGE_PAGES) -> bool:
         """One slice of segment merging (the caller holds the transaction); False when there
         was nothing left to merge (FTS5 then changes fewer than two rows)."""
-        conn = self._vault.writer()
+        conn = self._w
         before = conn.total_changes
         conn.execute(
             "INSERT INTO journal_fts(journal_fts, rank) VALUES ('merge', ?)", (int(pages),)
@@ -66,16 +71,12 @@ class SearchUpkeepRepository:
         return conn.total_changes - before >= 2
 
 
-def tidy_on(conn: Any, versions: int = 1) -> int:
-    """One slice of upkeep in its own transaction on ``conn``: remove up to ``versions``
-    stale versions, or when none is left merge a few pages. Returns the slices still waiting
-    (0 when the index is tidy). Used on the index upkeep's own connection (``vault.threads``
-    rule 5) and, through the journal service, on the owner's."""
+class OnConnection:
+    """Just enough of a vault for this repository on a connection of its own (the upkeep's,
+    ``vault.threads`` rule 5); its owner holds the transaction."""
 
-    class _On:
-        pass
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
 
-    holder = _On()
-    holder.conn = conn  # type: ignore[attr-defined]
-    with dbconn.transaction(conn):
-        return SearchUpkeepRepository(holder).slice(versions)
+    def writer(self) -> Any:
+        return require_transaction(self.conn)
