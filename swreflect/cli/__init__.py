@@ -17,11 +17,11 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from swreflect import __version__
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
 
+TYPE_CHECKING = False  # as typing's own, without importing typing for --help (mypy knows it)
 if TYPE_CHECKING:
     from typing import Any
 

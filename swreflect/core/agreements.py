@@ -383,6 +383,10 @@ class AgreementService:
     def list(self, person_id: str | None = None) -> list[Agreement]:
         return self._repo.list(person_id)
 
+    def has_any(self) -> bool:
+        """Whether any agreement exists (Home asks at every unlock; listing built them all)."""
+        return self._repo.has_any()
+
     def person_of(self, agreement: Agreement) -> Person:
         person = self._people.get(agreement.person_id)
         if person is None:

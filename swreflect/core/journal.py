@@ -178,11 +178,7 @@ class JournalService:
         if upkeep is None:
             return 0
         with self._tx():
-            if versions <= 0:
-                return int(upkeep.stale_count())
-            if upkeep.remove_oldest(versions):
-                return int(upkeep.stale_count()) + 1  # and then merging, perhaps
-            return 1 if upkeep.merge_some() else 0
+            return int(upkeep.slice(versions))
 
     # ------------------------------------------------------------ trash
     def trash(self, entry_id: int) -> None:

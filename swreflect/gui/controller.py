@@ -16,6 +16,7 @@ holds our text, and shows the unlock screen.
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -305,6 +306,7 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ unlocked
     def _open_main(self, vault: Vault) -> None:
+        from swreflect.core.index_upkeep import tidy_apart
         from swreflect.core.services import build_services
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
@@ -329,7 +331,7 @@ class ShellController(QObject):
             self.gate.unlock_screen.show_error(exc.message)
             return
         VaultUpkeep(vault, window)  # checkpoints off the save path; dies with the window
-        SearchTidy(self.services.journal.tidy_search_index, vault, window)  # idle-time index upkeep
+        SearchTidy(functools.partial(tidy_apart, vault), vault, window)  # idle-time index upkeep
         window.lock_requested.connect(self.on_main_window_lock_requested)
         window.closed.connect(self.on_main_window_closed)
         self.main_window = window

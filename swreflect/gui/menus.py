@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -48,6 +48,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
 def _action(
     window: QWidget, text: str, keys: str | None, tip: str, slot: Callable[[], object]
 ) -> QAction:
+    from PySide6.QtCore import Qt  # menus are built after unlock, not to draw the gate
+
     action = QAction(text, window)
     if keys:
         action.setShortcut(QKeySequence(keys))
@@ -133,6 +135,8 @@ class WindowMenus:
 
     def _go(self, key: str) -> Callable[[], None]:
         def go() -> None:
+            from PySide6.QtCore import Qt
+
             self.window.show_page(key)
             page = self.window.current_page()
             if page is not None:

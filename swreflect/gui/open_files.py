@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QWidget
 
@@ -73,6 +73,8 @@ class FileHandOff(QObject):
 
 
 def bring_forward(window: QWidget) -> None:
+    from PySide6.QtCore import Qt  # not at the top: start-up needn't build the Qt namespace
+
     state = window.windowState() & ~Qt.WindowState.WindowMinimized
     window.setWindowState(state | Qt.WindowState.WindowActive)
     window.show()

@@ -2,10 +2,11 @@
 
 Saving an edit only notes the entry's previous version as stale; removing its words from the
 index (FTS5 ``secure-delete``) is the slow part and waits for a quiet moment: one version per
-tick, on the UI thread (the vault's one writer, ``vault.threads``), and only after the person
-has not pressed a key or clicked for ``IDLE_MS``; then a few pages of segment merging per tick
-until the index is tidy. Searches skip stale versions meanwhile, and a
-purge removes an entry's versions at once, so waiting changes nothing a person can see.
+tick, then a few pages of segment merging per tick until the index is tidy, each slice on a
+worker with a connection of its own (``core.index_upkeep``, ``vault.threads`` rule 5), and only
+after the person has not pressed a key or clicked for ``IDLE_MS``, so a save rarely has to wait
+for a slice to finish. Searches skip stale versions meanwhile, and a purge removes an entry's
+versions at once, so waiting changes nothing a person can see.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from swreflect.errors import SwreflectError
+from swreflect.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,10 @@ class SearchTidy(QObject):
         self._vault = vault
         self._seen = -1  # unknown: look once
         self._waiting = 0
+        self._started = 0.0
         self.last_input = time.monotonic()
-        self.slices_ms: list[float] = []  # how long each slice held the UI thread
+        self.slices_ms: list[float] = []  # how long each slice took (on its worker)
+        self.runner = TaskRunner(self)  # a child, so locking waits for a slice under way
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -64,27 +67,31 @@ class SearchTidy(QObject):
             self.last_input = time.monotonic()
         return False
 
+    @property
+    def waiting(self) -> int:
+        """Slices of work the last slice said were still waiting."""
+        return self._waiting
+
     def idle(self) -> bool:
         return (time.monotonic() - self.last_input) * 1000 >= IDLE_MS
 
     def on_timer_timeout(self) -> None:
-        if not self._vault.is_unlocked or not self.idle():
+        if self.runner.busy or not self._vault.is_unlocked or not self.idle():
             return
         changes = self._vault.changes()
         if self._waiting == 0 and changes == self._seen:
             return
-        self.run_slice()
+        self._seen = changes
+        self._started = time.perf_counter()
+        self.runner.start(self._tidy, self.on_slice_done, self.on_slice_failed)
 
-    def run_slice(self) -> None:
-        start = time.perf_counter()
-        try:
-            self._waiting = self._tidy()
-        except SwreflectError:
-            log.warning("search index upkeep was put off")
-            return
-        finally:
-            self.slices_ms.append((time.perf_counter() - start) * 1000)
-        self._seen = self._vault.changes()
+    def on_slice_done(self, waiting: object) -> None:
+        self.slices_ms.append((time.perf_counter() - self._started) * 1000)
+        self._waiting = int(waiting)  # type: ignore[call-overload]
+
+    def on_slice_failed(self, _message: str) -> None:
+        """A missed slice costs nothing but index size; the next idle tick tries again."""
+        log.warning("search index upkeep was put off")
 
     def stop(self) -> None:
         self.timer.stop()

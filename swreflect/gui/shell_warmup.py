@@ -20,22 +20,23 @@ from PySide6.QtCore import QTimer
 log = logging.getLogger(__name__)
 
 TEMPLATES = "swreflect.core.journal_setup"  # also parses the journal templates
-# Roughly leaves first, so each turn loads a modest part; the registry and the window last.
+# What Home needs first (the window and its first page), then the other pages, so that a key
+# derived early leaves only the other pages to load, a module per turn.
 MODULES = (
     "swreflect.core.services",
     TEMPLATES,
     "swreflect.gui.workers",
     "swreflect.gui.supervision.home_panel",
     "swreflect.gui.pages.home_page",
-    "swreflect.gui.pages.journal_page",
-    "swreflect.gui.pages.supervision_page",
-    "swreflect.gui.pages.agreement_inbox_page",
-    "swreflect.gui.pages.actions_page",
-    "swreflect.gui.pages.insights_page",
-    "swreflect.gui.pages.settings_page",
     "swreflect.gui.pages.registry",
     "swreflect.gui.main_window",
     "swreflect.gui.vault_upkeep",
+    "swreflect.gui.pages.journal_page",
+    "swreflect.gui.pages.supervision_page",
+    "swreflect.gui.pages.insights_page",
+    "swreflect.gui.pages.actions_page",
+    "swreflect.gui.pages.settings_page",
+    "swreflect.gui.pages.agreement_inbox_page",
 )
 
 _queue: list[str] | None = None

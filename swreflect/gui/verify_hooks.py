@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -78,6 +78,8 @@ class VerifyHooks(QObject):
         if window is None:
             return
         self.close_dialog()  # one opened on the gate knows nobody: start afresh
+        from PySide6.QtCore import Qt  # after unlock: the gate paints without the namespace
+
         action = QAction("Check a signed PDF", window)
         action.setShortcut(QKeySequence(VERIFY_SHORTCUT))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -17,6 +17,11 @@ The rule:
    refused by SQLite itself (``query_only``).
 4. **Locking closes everything.** The caller first waits for its workers (the GUI does); then
    the owner's connection and every worker connection are closed and the key is wiped.
+5. **One sanctioned second writer: search index upkeep.** Removing edited-away versions from
+   the search index takes too long for the UI thread, so ``core.index_upkeep`` runs each idle
+   slice on a worker through a short-lived writable connection of its own (same key and
+   pinned settings, one small transaction, closed before the key is handed back). SQLite
+   serialises it with the owner's writes: a save that arrives mid-slice waits for that slice.
 
 Backups and restores open their own connections by file path (``vault.backups``), which this
 rule also covers: they are workers with a connection of their own.

@@ -20,6 +20,7 @@ class PaintWatch(QObject):
         super().__init__()
         self._inside = inside
         self.painted_at: float | None = None
+        self.painted_cpu: float | None = None  # the UI thread's CPU clock at that moment
         self._app = app
         app.installEventFilter(self)
 
@@ -32,6 +33,7 @@ class PaintWatch(QObject):
                 and (watched is target or target.isAncestorOf(watched))
             ):
                 self.painted_at = time.perf_counter()
+                self.painted_cpu = time.thread_time()
         return False
 
     def close(self) -> None:

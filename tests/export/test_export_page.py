@@ -118,7 +118,8 @@ def test_saving_markdown_and_cpd(qtbot, tmp_path, three, supervisor):
 def test_an_empty_vault_shows_a_calm_empty_state(qtbot, supervisor):
     page = _page(qtbot, [], supervisor)
     assert page.empty.isVisible()
-    assert page.empty.text() == NO_RECORDS
+    assert page.empty.text.text() == NO_RECORDS
+    assert page.empty.action.text() == "Back to Agreements"  # the first step, offered
     assert not page.list.isVisible()
 
 

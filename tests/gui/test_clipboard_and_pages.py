@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.services import Services
 from swreflect.gui.clipboard import HINT_FORMATS, SecureClipboard
 from swreflect.gui.pages.protocol import Page, as_page
-from swreflect.gui.pages.registry import PAGE_CLASSES, PAGES, PageSpec
+from swreflect.gui.pages.registry import PAGES, PageSpec, page_classes
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
@@ -93,7 +93,7 @@ def test_every_page_keeps_the_page_contract(qtbot, make_shell, existing_vault, v
     pages = shell.main_window.pages
     assert list(pages) == [spec.key for spec in PAGES]
     for page in pages.values():
-        assert isinstance(page, PAGE_CLASSES)
+        assert isinstance(page, page_classes())
         assert isinstance(page, Page)
         page.clear_sensitive()
 

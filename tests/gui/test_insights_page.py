@@ -15,7 +15,7 @@ from swreflect.core.services import Services
 from swreflect.gui.insights.split_chart import SplitChart
 from swreflect.gui.insights.wellbeing_chart import WellbeingChart
 from swreflect.gui.pages.insights_page import InsightsPage
-from swreflect.gui.pages.registry import PAGES
+from swreflect.gui.pages.registry import PAGES, factory_target
 from swreflect.gui.style import apply_style
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from tests.insights.seed import TODAY, seed_all, seed_supervision
@@ -48,7 +48,7 @@ def visible_words(page: QWidget) -> str:
 
 def test_the_rail_shows_insights_instead_of_a_placeholder() -> None:
     spec = next(p for p in PAGES if p.key == "insights")
-    assert spec.factory is InsightsPage
+    assert factory_target(spec) is InsightsPage
 
 
 def test_an_empty_vault_explains_what_the_page_is_for(qtbot, styled_app, services) -> None:

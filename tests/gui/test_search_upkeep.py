@@ -1,13 +1,15 @@
-"""Idle-time search index upkeep runs only while nobody types or clicks, on the owner thread,
-and catches up once they stop (see ``gui.search_upkeep``)."""
+"""Idle-time search index upkeep runs only while nobody types or clicks, on a worker with a
+connection of its own, and catches up once they stop (see ``gui.search_upkeep``)."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from swreflect.core.index_upkeep import tidy_apart
 from swreflect.core.services import Services
 from swreflect.gui import search_upkeep
 from swreflect.gui.search_upkeep import SearchTidy
@@ -27,7 +29,13 @@ def test_upkeep_waits_while_someone_types_then_catches_up(
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
-    tidy = SearchTidy(j.tidy_search_index, services.vault)
+    threads: list[int] = []
+
+    def tidy_and_note_thread() -> int:
+        threads.append(threading.get_ident())
+        return tidy_apart(services.vault)
+
+    tidy = SearchTidy(tidy_and_note_thread, services.vault)
     typing_until = time.monotonic() + 1.2
     while time.monotonic() < typing_until:  # a key every 100 ms: never idle for 400 ms
         qtbot.keyClick(field, "a")
@@ -35,7 +43,8 @@ def test_upkeep_waits_while_someone_types_then_catches_up(
     assert tidy.slices_ms == []
     assert j.tidy_search_index(0) == 2
     qtbot.waitUntil(lambda: j.tidy_search_index(0) == 0, timeout=5000)
-    assert len(tidy.slices_ms) >= 2
+    qtbot.waitUntil(lambda: not tidy.runner.busy and len(tidy.slices_ms) >= 2, timeout=5000)
+    assert threads and threading.get_ident() not in threads  # never on the UI thread
     assert [h.id for h in j.search("cherries")] == [entry.id]
     tidy.stop()
 

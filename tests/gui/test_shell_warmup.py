@@ -43,3 +43,26 @@ def test_asking_to_unlock_loads_the_window_code_meanwhile(tmp_path: Path) -> Non
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["before"] == []  # start-up stays lean: nothing of the window before unlock
     assert seen["after"] == list(shell_warmup.MODULES)
+
+
+REGISTRY_CHILD = """
+import json, sys
+from swreflect.gui.pages import registry
+pages = lambda: sorted(m for m in sys.modules if m.startswith("swreflect.gui.pages.")
+                       and m.rsplit(".", 1)[1].endswith("_page"))
+before = pages()
+registry.factory_target(registry.PAGES[0])  # Home, as the window builds it at unlock
+print(json.dumps({"before": before, "home": pages()}))
+"""
+
+
+def test_a_page_module_loads_when_its_page_is_first_built() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", REGISTRY_CHILD],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["before"] == []  # the registry alone loads no page
+    assert seen["home"] == ["swreflect.gui.pages.home_page"]  # Home's, not the other six

@@ -32,6 +32,7 @@ from swreflect.core.record_export import PdfExport, SignedRecord
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
+from swreflect.gui.empty_state import EmptyState, go_to
 from swreflect.gui.ui import MessageLabel, hint, title
 from swreflect.gui.workers import TaskRunner
 
@@ -133,7 +134,13 @@ class ExportPage(QWidget):
         self.list.setSpacing(3)
         self.list.itemSelectionChanged.connect(self.on_list_item_selection_changed)
         layout.addWidget(self.list, 1)
-        self.empty = hint(NO_RECORDS)
+        self.empty = EmptyState(
+            "Nothing to export yet",
+            NO_RECORDS,
+            "Back to Agreements",
+            "Close this window; records are agreed on the Agreements page.",
+            self.on_empty_action,
+        )
         layout.addWidget(self.empty)
 
         row = QHBoxLayout()
@@ -188,6 +195,14 @@ class ExportPage(QWidget):
         self.list.setVisible(bool(self._records))
         self.empty.setVisible(not self._records)
         self.on_list_item_selection_changed()
+
+    def on_empty_action(self) -> None:
+        """The first step is agreeing a record, on the Agreements page this was opened from."""
+        window = self.window()
+        if window is not self:
+            window.close()
+        else:
+            go_to(self, "agreements")
 
     def selected(self) -> list[SignedRecord]:
         """The chosen records, each followed by its later agreed addenda."""

@@ -9,7 +9,7 @@ Every page implements ``Page``:
 
 A page may also implement ``Searchable`` (the window's search box and Ctrl+F reach it) and
 ``StartsEntries`` (File > New entry). The registry lists each page class against ``Page`` so
-mypy proves the contract (``registry.PAGE_CLASSES``), and ``as_page`` refuses, loudly, a widget
+mypy proves the contract (``registry.page_classes()``), and ``as_page`` refuses, loudly, a widget
 that doesn't keep it: nothing probes for a method by name.
 """
 
