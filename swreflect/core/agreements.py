@@ -360,6 +360,8 @@ class AgreementService:
             f"{format_minutes(terms.usual_minutes)}. The next session would be due on "
             f"{weekday_date(after)}"
         )
+        if after < effective_from:  # due before the change applies: the old terms set it
+            text += ", under the terms that apply until then"
         if after != before:
             text += f" (it is due on {weekday_date(before)} now)"
         return text + "."

@@ -142,6 +142,21 @@ def test_preview_of_a_change_says_what_it_will_do(services: Services) -> None:
     assert len(services.agreements.get(agreement.id).terms) == 1
 
 
+def test_preview_says_when_the_next_date_still_follows_the_old_terms(services: Services) -> None:
+    person = services.people.add("Ada Price", "supervisee")
+    agreement = services.agreements.add(person.id, "Tom Hale", start_date=START)
+    later = services.agreements.preview_change(
+        agreement.id, effective_from=date(2030, 1, 1), frequency="custom", custom_days=14
+    )
+    # The next session falls long before 2030, so the current terms set its date, and the
+    # preview says so instead of naming a date earlier than "From ..." without a word.
+    assert later.endswith(", under the terms that apply until then.")
+    sooner = services.agreements.preview_change(
+        agreement.id, effective_from=START, frequency="custom", custom_days=14
+    )
+    assert "under the terms that apply until then" not in sooner
+
+
 def test_a_record_after_month_12_is_not_labelled_newly_qualified(services: Services) -> None:
     person = services.people.add("Ada Price", "supervisee")
     agreement = services.agreements.add(person.id, "Tom Hale", frequency="asye", start_date=START)
