@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,11 @@ if TYPE_CHECKING:  # imported lazily below: child processes import this module f
     from swreflect.vault.vault import Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Times are shown in local time; tests that print one expect it in UTC whatever the machine's
+# zone (child processes inherit this too). A test that wants another zone sets TZ itself.
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):  # not on Windows, whose zone tests don't depend on TZ
+    time.tzset()
 
 TEST_PASSPHRASE = "calm river under a quiet bridge"
 

@@ -101,14 +101,18 @@ def test_times_are_local_with_their_offset(monkeypatch: pytest.MonkeyPatch) -> N
     import time
     from datetime import UTC, datetime
 
+    previous = os.environ.get("TZ")
     monkeypatch.setenv("TZ", "Pacific/Auckland")
     time.tzset()
     try:
         stamp = format_stamp(datetime(2026, 12, 6, 23, 30, tzinfo=UTC))
         assert stamp == "2026-12-07 12:30 +13:00"  # the next day, in summer time
         assert format_stamp(datetime(2026, 6, 6, 23, 30)) == "2026-06-07 11:30 +12:00"
-    finally:
-        monkeypatch.delenv("TZ")
+    finally:  # back to the zone the other tests expect, now, not at teardown
+        if previous is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", previous)
         time.tzset()
 
 
