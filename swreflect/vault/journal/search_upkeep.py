@@ -66,16 +66,16 @@ class SearchUpkeepRepository:
         return conn.total_changes - before >= 2
 
 
-def tidy_on(conn: Any, versions: int = 1) -> int:
-    """One slice of upkeep in its own transaction on ``conn``: remove up to ``versions``
-    stale versions, or when none is left merge a few pages. Returns the slices still waiting
-    (0 when the index is tidy). Used on the index upkeep's own connection (``vault.threads``
-    rule 5) and, through the journal service, on the owner's."""
+def upkeep_on(conn: Any) -> SearchUpkeepRepository:
+    """The repository over another connection (the index upkeep's own, ``vault.threads``
+    rule 5). Like every repository it writes only inside the caller's transaction
+    (``core.index_upkeep`` holds it on that connection)."""
 
     class _On:
-        pass
+        def __init__(self, conn: Any) -> None:
+            self.conn = conn
 
-    holder = _On()
-    holder.conn = conn  # type: ignore[attr-defined]
-    with dbconn.transaction(conn):
-        return SearchUpkeepRepository(holder).slice(versions)
+        def writer(self) -> Any:
+            return dbconn.require_transaction(self.conn)
+
+    return SearchUpkeepRepository(_On(conn))
