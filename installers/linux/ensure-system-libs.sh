@@ -15,8 +15,12 @@ if [ "$mode" = "test" ]; then
   # system calls; mount (util-linux) for the small tmpfs of the disk-full and read-only tests
   # (tests/vault/small_disk.py); gcc for the power-loss recorder
   # (tests/reliability/powerloss/shim.c); the validators the release-file tests run on the
-  # desktop entry and AppStream metainfo
-  pkgs+=(poppler-utils strace mount gcc libc6-dev appstream desktop-file-utils)
+  # desktop entry and AppStream metainfo; Xvfb and the xcb libraries for the start-up
+  # benchmark's X11 measurement (tests/bench/test_bench_startup.py)
+  pkgs+=(poppler-utils strace mount gcc libc6-dev appstream desktop-file-utils xvfb
+         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+         libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
+         libxkbcommon-x11-0)
 fi
 if [ "$mode" = "dist" ]; then
   # appstreamcli and desktop-file-validate check the metadata; binutils strips the bundle

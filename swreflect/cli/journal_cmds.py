@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,15 @@ def _plain_snippet(text: str) -> str:
     return " ".join(text.replace(HIT_START, "[").replace(HIT_END, "]").split())
 
 
+def _tidy_search_index(journal: Any, budget_s: float = 0.1) -> None:
+    """The app keeps the search index tidy in idle time (``JournalService.tidy_search_index``:
+    edited-away versions, then segment merging, which saving leaves for later); a command has
+    no idle time, so after writing it spends a few slices (at least one) on the same work."""
+    deadline = time.monotonic() + budget_s
+    while journal.tidy_search_index() and time.monotonic() < deadline:
+        pass
+
+
 def cmd_add(ctx: CliContext) -> int:
     args = ctx.args
     body = _read_body(args)
@@ -157,6 +167,7 @@ def cmd_add(ctx: CliContext) -> int:
     entry = journal.create(
         EntryContent(title=args.title, body=body, template_id=args.template, tags=tuple(args.tag))
     )
+    _tidy_search_index(journal)
     if ctx.wants_json:
         ctx.out_json(entry.as_dict())
     else:
@@ -180,6 +191,7 @@ def cmd_edit(ctx: CliContext) -> int:
     journal = ctx.unlock().journal
     before = journal.get(args.id)
     entry = journal.update(args.id, before.content.with_(**changes))
+    _tidy_search_index(journal)
     if ctx.wants_json:
         ctx.out_json(entry.as_dict())
     elif entry.content == before.content:

@@ -35,7 +35,7 @@ from swreflect.models.supervision import (
     Person,
 )
 from swreflect.models.vocab import Role
-from swreflect.timefmt import format_date
+from swreflect.timefmt import format_date, format_minutes, plural
 from swreflect.vault.supervision import AgreementRepository, PeopleRepository, SessionRepository
 
 DEFAULT_DISAGREEMENT = (
@@ -96,7 +96,8 @@ def frequency_label(
 ) -> str:
     """The terms in words; newly qualified terms read as monthly once the year is over."""
     if terms.frequency == "custom":
-        return f"Every {terms.custom_days} days"
+        days = terms.custom_days
+        return f"Every {plural(days, 'day')}" if days else "A custom gap, not set yet"
     if terms.frequency == "asye" and agreement is not None and on is not None:
         start = asye.anchor(agreement, on)
         if start is not None and asye.year_over(agreement, on):
@@ -118,7 +119,7 @@ _GAP_WORDS = {
 def terms_in_words(terms: AgreementTerms, asye_start: date | None = None) -> str:
     """'every two weeks', 'at least monthly', or the newly qualified phases with their dates."""
     if terms.frequency == "custom" and terms.custom_days:
-        return _GAP_WORDS.get(terms.custom_days, f"every {terms.custom_days} days")
+        return _GAP_WORDS.get(terms.custom_days, f"every {plural(terms.custom_days, 'day')}")
     if terms.frequency == "asye":
         start = asye_start or terms.effective_from
         weekly_end = start + timedelta(days=asye.WEEKLY_DAYS)
@@ -356,7 +357,7 @@ class AgreementService:
         words = terms_in_words(terms, asye.anchor(changed, effective_from))
         text = (
             f"From {format_date(effective_from)}, {words}, usually "
-            f"{terms.usual_minutes} minutes. The next session would be due on "
+            f"{format_minutes(terms.usual_minutes)}. The next session would be due on "
             f"{weekday_date(after)}"
         )
         if after != before:
@@ -382,6 +383,10 @@ class AgreementService:
 
     def list(self, person_id: str | None = None) -> list[Agreement]:
         return self._repo.list(person_id)
+
+    def has_any(self) -> bool:
+        """Whether any agreement exists (Home asks at every unlock; listing built them all)."""
+        return self._repo.has_any()
 
     def person_of(self, agreement: Agreement) -> Person:
         person = self._people.get(agreement.person_id)

@@ -98,9 +98,9 @@ class BackupService:
         if not self._vault.changed_since_backup() and self._has_automatic_backup():
             return False  # nothing changed since the last one: it still holds everything
         previous = self._settings.get(LAST_AUTO_KEY)
-        with self._vault.transaction():
+        with self._vault.transaction():  # one commit (one wait for the disk) on the UI thread
             self._settings.set(LAST_AUTO_KEY, self._clock.now().isoformat(timespec="seconds"))
-        self._vault.mark_backed_up()
+            self._vault.mark_backed_up()
         return previous
 
     def _has_automatic_backup(self) -> bool:

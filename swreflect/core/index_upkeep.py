@@ -11,18 +11,17 @@ waits for that slice only, and slices run only while the person is idle.
 from __future__ import annotations
 
 from swreflect.vault.connection import DB_NAME, connect, transaction
-from swreflect.vault.journal.search_upkeep import upkeep_on
+from swreflect.vault.journal.search_upkeep import OnConnection, SearchUpkeepRepository
 from swreflect.vault.vault import Vault
 
 
 def tidy_apart(vault: Vault, versions: int = 1) -> int:
-    """One slice in its own transaction on its own connection: remove up to ``versions``
-    stale versions, or when none is left merge a few pages. Returns the slices still waiting
-    (0 when the index is tidy). Safe on any thread."""
+    """One slice (``SearchUpkeepRepository.slice``) in its own transaction on its own
+    connection; safe on any thread. Returns the slices still waiting (0: the index is tidy)."""
     with vault.key.use() as dek:  # a lock waits for the key to come back
         conn = connect(vault.folder / DB_NAME, dek)
         try:
-            with transaction(conn):  # this use case owns its transaction (docs §3)
-                return upkeep_on(conn).slice(versions)
+            with transaction(conn):
+                return int(SearchUpkeepRepository(OnConnection(conn)).slice(versions))
         finally:
             conn.close()

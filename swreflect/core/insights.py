@@ -192,7 +192,8 @@ def balance_note(splits: Sequence[FunctionSplit]) -> str | None:
     if total <= 0 or management * 100 < total * 60 or reflective * 100 >= total * 30:
         return None
     return (
-        f"Over your last {words.number(len(splits))} sessions, most time went on case "
+        f"Over your last {words.number(len(splits))} {words.noun(len(splits), 'session')}, "
+        "most time went on case "
         f"management ({words.share(management, total)}). Support and development had "
         f"{words.share(reflective, total)} between them. That happens when work is busy; you "
         "might agree to protect some time for reflection and learning next session."

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from swreflect.core.session_record import total_seconds
 from swreflect.models.supervision import Agreement, Session
-from swreflect.timefmt import plural
+from swreflect.timefmt import format_minutes, plural
 
 RECENT = 6
 SHORT_BY_MINUTES = 10  # within ten minutes of the agreed length counts as the agreed length
@@ -39,14 +39,15 @@ def length_wording(agreement: Agreement, held: Sequence[Session]) -> str | None:
     if not short:
         return (
             f"Your last {counted} each had about the time your agreement sets aside "
-            f"({agreed_now} minutes) or more."
+            f"({format_minutes(agreed_now)}) or more."
             if len(pairs) > 1
             else f"Your last session had about the time your agreement sets aside "
-            f"({agreed_now} minutes)."
+            f"({format_minutes(agreed_now)})."
         )
     average = round(sum(m for m, _ in short) / len(short))
     return (
-        f"Of your last {counted}, {len(short)} had less time than the {agreed_now} minutes "
-        f"your agreement sets aside (about {average} minutes on average). It may be worth "
+        f"Of your last {counted}, {len(short)} had less time than the "
+        f"{format_minutes(agreed_now)} your agreement sets aside (about "
+        f"{format_minutes(average)} on average). It may be worth "
         "protecting the time together."
     )

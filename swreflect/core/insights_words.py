@@ -49,6 +49,11 @@ def day(value: date) -> str:
     return format_date(value)
 
 
+def noun(count: int, singular: str) -> str:
+    """``session`` or ``sessions`` for a count already written out in words."""
+    return singular if count == 1 else f"{singular}s"
+
+
 def share(part: int, whole: int) -> str:
     """A share in rounded words: 'about 70%', 'none', 'all'."""
     if whole <= 0 or part <= 0:

@@ -36,6 +36,7 @@ from swreflect.models.supervision import (
     Session,
 )
 from swreflect.models.vocab import Function, Visibility
+from swreflect.timefmt import format_minutes
 
 RECORD_KIND = "supervision-record"
 BOTH_INCLUDE_MINUTES = 3  # the supervisor's and the supervisee's yes
@@ -175,8 +176,9 @@ def balance_message(session: Session) -> str | None:
     reflective = split[Function.SUPPORT] + split[Function.DEVELOPMENT]
     if management * 100 >= total * 60 and reflective * 100 < total * 25:
         return (
-            f"Case management took {minutes(management)} of {minutes(total)} minutes. "
-            f"Support and development had {minutes(reflective)} minutes between them, so "
+            f"Case management took {minutes(management)} of "
+            f"{format_minutes(minutes(total))}. Support and development had "
+            f"{format_minutes(minutes(reflective))} between them, so "
             "there was little room for reflection this time. You might protect time for it "
             "next session."
         )

@@ -154,5 +154,16 @@ def sign_pdf(
     pdf_signer = _clocked_signer_class()(meta, signer=signer)
     pdf_signer.signing_time = now
     out = BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=reserved_for_signature(cert_der))
     return out.getvalue()
+
+
+def reserved_for_signature(cert_der: bytes) -> int:
+    """Hex digits to reserve in ``/Contents`` for the signature container.
+
+    Without it pyHanko signs a dummy container first just to measure it, about a third of
+    every export's time. The container holds the certificate twice, its issuer name once
+    more (no longer than the certificate), three signed attributes and an ECDSA signature of
+    at most 72 bytes: three certificates' worth plus 1 KiB is more than it can need. Hex
+    doubles it; the rest is zero padding (which verification requires to be all zeros)."""
+    return 2 * (3 * len(cert_der) + 1024)

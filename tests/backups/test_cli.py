@@ -110,3 +110,24 @@ def test_restore_latest_names_the_backup_it_used(
     assert result["backup"] == made.name
     assert any(f"“{made.name}”, made " in m and "(UTC" in m for m in result["messages"][:1])
     assert f"Restored “{made.name}”" in result["messages"][-1]
+
+
+def test_restore_latest_names_the_older_backup_it_fell_back_to(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["backup", "create", "--vault", str(folder)]) == 0
+    assert main(["backup", "create", "--vault", str(folder)]) == 0
+    older, newer = sorted(
+        (folder / "backups").glob("manual-*.db"), key=lambda p: (len(p.name), p.name)
+    )
+    damaged = bytearray(newer.read_bytes())
+    for offset in range(4096 + 64, len(damaged), 4096):
+        damaged[offset] ^= 0xA5
+    newer.write_bytes(bytes(damaged))
+    (folder / "vault.db").write_bytes(b"\0" * 8192)
+    capsys.readouterr()
+    assert main(["backup", "restore", "--latest", "--vault", str(folder), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert f"“{newer.name}”" in result["messages"][0]  # named first, before the checks
+    assert result["backup"] == older.name  # the result names the one actually used
+    assert f"Restored “{older.name}”" in result["messages"][-1]

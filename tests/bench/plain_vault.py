@@ -26,7 +26,8 @@ SAME_SETTINGS = (
 
 
 class PlainVault:
-    """Just enough of ``Vault`` for the services: ``conn``, ``transaction()``, ``folder``."""
+    """Just enough of ``Vault`` for the services: ``conn``, ``transaction()``, ``writer()``,
+    ``folder``."""
 
     def __init__(self, db: Path) -> None:
         self.folder = db.parent
@@ -39,6 +40,10 @@ class PlainVault:
     def transaction(self) -> Iterator[Any]:
         with dbconn.transaction(self.conn) as conn:
             yield conn
+
+    def writer(self) -> Any:
+        """The connection for a repository's write, inside a transaction only (as the vault's)."""
+        return dbconn.require_transaction(self.conn)
 
     def lock(self) -> None:
         self.conn.close()

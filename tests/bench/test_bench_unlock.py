@@ -2,6 +2,10 @@
 
 Target (issue 2 / SECURITY.md row 18): everything after key derivation <= 50 ms; KDF about
 0.5-1.0 s; total <= 1.2 s. Prints medians; never fails on timing. Run with ``make bench``.
+
+"After" here is the database open alone. What a person waits for after the key derivation
+(the window built and Home painted, at a career's scale) is the "Unlock" rows of
+``test_bench_shell.py``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel
 
 from swreflect.core.services import Services
 from swreflect.gui.supervision.home_panel import LINES_SHOWN, SupervisionHomePanel
@@ -27,3 +27,22 @@ def test_home_names_a_few_and_counts_the_rest(qtbot, styled_app, services: Servi
     assert len(due) == LINES_SHOWN and len(reviews) == LINES_SHOWN
     assert "And 3 more sessions are due or later than agreed: see the Supervision page." in lines
     assert "And 3 more reminders about reviews and follow-ups." in lines
+
+
+def test_the_first_steps_card_shows_until_there_is_an_agreement(
+    qtbot, styled_app, services: Services
+) -> None:
+    from swreflect.gui.pages.home_page import HomePage
+
+    page = HomePage(services)
+    qtbot.addWidget(page)
+    page.show()
+    card = next(w for w in page.findChildren(QFrame) if w.accessibleName() == "Nothing due yet")
+    assert card.isVisible()
+    qtbot.waitUntil(lambda: page.supervision.is_ready, timeout=20_000)
+    page.page_shown()  # the first show, as the window does when it builds the page
+    person = services.people.add("Sam Okafor", "supervisee")
+    services.agreements.add(person.id, "Jo", start_date=date(2026, 1, 5))
+    page.page_shown()  # back to Home later
+    assert not card.isVisible()
+    qtbot.waitUntil(lambda: page.supervision.is_ready, timeout=20_000)

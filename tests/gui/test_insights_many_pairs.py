@@ -74,3 +74,14 @@ def test_showing_the_page_again_keeps_unchanged_cards(qtbot, styled_app, service
     qtbot.waitUntil(lambda: page.is_ready, timeout=20_000)
     assert page.pair_cards[-1].pair.person_name == "Someone new"
     assert not any(card in before for card in page.pair_cards)
+
+
+def test_shown_twice_in_a_row_it_still_settles(qtbot, styled_app, services) -> None:
+    """A second show while the first is still gathering gathers once more, then settles
+    (it used to ask again while the finished task still counted as busy, and hang)."""
+    _agreements(services)
+    page = _page(qtbot, services)
+    for _ in range(3):
+        page.page_shown()
+        page.page_shown()
+        qtbot.waitUntil(lambda: page.is_ready, timeout=20_000)

@@ -183,3 +183,25 @@ def test_edit_changes_only_what_is_named_and_keeps_a_revision(
     assert code == 2 and "Say what to change" in err
     code, _, err = _run(capsys, "journal", "edit", "9", "--title", "x", *v)
     assert code == 1 and "wasn't found" in err
+
+
+def test_a_command_that_writes_tidies_the_search_index_itself(
+    cli_vault: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app tidies in idle time; a command has none, so it removes the version its edit
+    left behind before it exits (and merges the segments its saves wrote)."""
+    from swreflect.core.services import build_services
+    from swreflect.vault.vault import Vault
+
+    v = ["--vault", str(cli_vault)]
+    for n in range(3):
+        assert _run(capsys, "journal", "add", f"Entry {n}", "--body", "first words", *v)[0] == 0
+    assert _run(capsys, "journal", "edit", "1", "--body", "second thoughts", *v)[0] == 0
+    vault = Vault.unlock(cli_vault, TEST_PASSPHRASE)
+    try:
+        journal = build_services(vault).journal
+        assert journal.tidy_search_index(0) == 0  # no edited-away version was left
+        assert [h.id for h in journal.search("second")] == [1]
+        assert sorted(h.id for h in journal.search("first")) == [2, 3]
+    finally:
+        vault.lock()

@@ -134,3 +134,18 @@ def test_a_vault_indexed_before_versions_searches_edits_and_purges(tmp_path: Pat
         assert vault.integrity_problems() == []
     finally:
         vault.lock()
+
+
+def test_saving_never_merges_segments_upkeep_does(services: Services) -> None:
+    """FTS5's automerge made one save in twenty merge hundreds of pages; m0010 turns it off
+    and leaves merging to the upkeep."""
+    j = services.journal
+    conn = services.vault.conn
+    before = _segments(conn)
+    for n in range(12):  # long entries: FTS5 would start merging once 64 pages are written
+        body = " ".join(f"w{n}x{i}" for i in range(3000))
+        j.create(EntryContent(title=f"Entry {n}", body=body))
+    assert _segments(conn) == before + 12  # one new segment per save, none merged on the way
+    while j.tidy_search_index():
+        pass
+    assert _segments(conn) <= 2

@@ -63,7 +63,7 @@ class HomePage(QWidget):
         self.supervision.setMaximumWidth(680)
         layout.addWidget(self.supervision)
         self._empty = empty
-        self._empty.setVisible(not services.agreements.list())
+        self._empty.setVisible(not services.agreements.has_any())
         layout.addStretch(1)
         self._just_built = True  # the panel is already gathering; no second round on show
 
@@ -81,7 +81,7 @@ class HomePage(QWidget):
         if fresh and not self.supervision.is_ready:  # shown as it is built: already gathering
             return
         self.supervision.refresh()
-        self._empty.setVisible(not self._services.agreements.list())
+        self._empty.setVisible(not self._services.agreements.has_any())
 
     def save_pending(self) -> None:
         """Nothing is typed on Home."""

@@ -97,6 +97,7 @@ class InsightsPage(QWidget):
         self.is_empty = False
         self._again = False
         self._runner = TaskRunner(self)
+        self._runner.busy_changed.connect(self.on_runner_busy_changed)
         self._just_built = True
         self._steps: list[Callable[[], None]] = []  # parts of the page still to add
         self._earlier: list[PairInsight] = []  # agreements behind the "earlier" button
@@ -177,9 +178,16 @@ class InsightsPage(QWidget):
         self._settle()
 
     def _settle(self) -> None:
-        self.is_ready = True
         self._just_built = False
-        if self._again:
+        if self._again:  # asked again meanwhile: gather once more, now or (while the
+            if not self._runner.busy:  # runner still counts the last task) when it is free
+                self._again = False
+                self.refresh()
+            return
+        self.is_ready = True
+
+    def on_runner_busy_changed(self, busy: bool) -> None:
+        if not busy and self._again and not self._steps:
             self._again = False
             self.refresh()
 

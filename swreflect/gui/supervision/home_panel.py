@@ -68,6 +68,7 @@ class SupervisionHomePanel(QWidget):
         self.is_ready = False
         self._again = False
         self._runner = TaskRunner(self)
+        self._runner.busy_changed.connect(self.on_runner_busy_changed)
         self._items.addWidget(QLabel(CHECKING))
         self.refresh()
 
@@ -144,8 +145,15 @@ class SupervisionHomePanel(QWidget):
         self._settle()
 
     def _settle(self) -> None:
+        if self._again:  # asked again meanwhile: gather once more, now or (while the
+            if not self._runner.busy:  # runner still counts the last task) when it is free
+                self._again = False
+                self.refresh()
+            return
         self.is_ready = True
-        if self._again:
+
+    def on_runner_busy_changed(self, busy: bool) -> None:
+        if not busy and self._again:
             self._again = False
             self.refresh()
 

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from swreflect.vault.journal.snippets import fold, prefix_pattern
+from swreflect.vault.journal.snippets import fold, word_starts
 
 K1 = 1.2
 B = 0.75
 
 
 def _text_for(fields: Sequence[str]) -> str:
+    """All fields, folded as the index compares words (lower case; accents off if any)."""
     text = "\n".join(fields)
-    return text if text.isascii() else fold(text)
+    return text.lower() if text.isascii() else fold(text)
 
 
 def scores(texts: Sequence[Sequence[str]], words: tuple[str, ...]) -> list[float]:
@@ -32,13 +33,12 @@ def scores(texts: Sequence[Sequence[str]], words: tuple[str, ...]) -> list[float
     prepared = [_text_for(fields) for fields in texts]
     lengths = [max(1, len(text)) for text in prepared]
     average = sum(lengths) / len(lengths)
-    patterns = [prefix_pattern((word,)) for word in words]
     out: list[float] = []
     for text, length in zip(prepared, lengths, strict=True):
         norm = K1 * (1 - B + B * length / average)
         total = 0.0
-        for pattern in patterns:
-            tf = sum(1 for _ in pattern.finditer(text))
+        for word in words:
+            tf = sum(1 for _ in word_starts(text, word)) if word else 0
             total += tf * (K1 + 1) / (tf + norm) if tf else 0.0
         out.append(total)
     return out

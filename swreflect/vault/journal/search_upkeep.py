@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from swreflect.vault import connection as dbconn
+from swreflect.vault.connection import require_transaction
 
 _COLS = "title, body, search_answers, search_tags"
 MERGE_PAGES = 32  # pages of merge work per slice (about 5-15 ms)
@@ -26,13 +26,18 @@ class SearchUpkeepRepository:
     def __init__(self, vault: Any) -> None:
         self._vault = vault
 
+    @property
+    def _w(self) -> Any:
+        """The connection for a write, inside the calling service's transaction only."""
+        return self._vault.writer()
+
     def stale_count(self) -> int:
         row = self._vault.conn.execute("SELECT count(*) FROM journal_fts_stale").fetchone()
         return int(row[0])
 
     def remove_oldest(self, count: int) -> int:
         """Remove up to ``count`` stale versions (the caller holds the transaction)."""
-        conn = self._vault.writer()
+        conn = self._w
         rows = conn.execute(
             "SELECT version FROM journal_fts_stale ORDER BY version LIMIT ?", (int(count),)
         ).fetchall()
@@ -58,7 +63,7 @@ class SearchUpkeepRepository:
     def merge_some(self, pages: int = MERGE_PAGES) -> bool:
         """One slice of segment merging (the caller holds the transaction); False when there
         was nothing left to merge (FTS5 then changes fewer than two rows)."""
-        conn = self._vault.writer()
+        conn = self._w
         before = conn.total_changes
         conn.execute(
             "INSERT INTO journal_fts(journal_fts, rank) VALUES ('merge', ?)", (int(pages),)
@@ -66,16 +71,12 @@ class SearchUpkeepRepository:
         return conn.total_changes - before >= 2
 
 
-def upkeep_on(conn: Any) -> SearchUpkeepRepository:
-    """The repository over another connection (the index upkeep's own, ``vault.threads``
-    rule 5). Like every repository it writes only inside the caller's transaction
-    (``core.index_upkeep`` holds it on that connection)."""
+class OnConnection:
+    """Just enough of a vault for this repository on a connection of its own (the upkeep's,
+    ``vault.threads`` rule 5); its owner holds the transaction."""
 
-    class _On:
-        def __init__(self, conn: Any) -> None:
-            self.conn = conn
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
 
-        def writer(self) -> Any:
-            return dbconn.require_transaction(self.conn)
-
-    return SearchUpkeepRepository(_On(conn))
+    def writer(self) -> Any:
+        return require_transaction(self.conn)

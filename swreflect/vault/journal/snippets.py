@@ -10,10 +10,9 @@ with the same rules as the index: letters and digits, case folded, accents remov
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from swreflect.models.journal import HIT_END, HIT_START
 
@@ -48,7 +47,7 @@ def _around_match(text: str, words: tuple[str, ...], tokens: int) -> str | None:
     if not text or not words:
         return None
     if text.isascii() and all(w.isascii() for w in words):
-        return _around_first_ascii(text, prefix_pattern(words), tokens)
+        return _around_first_ascii(text, words, tokens)
     return around_match_general(text, words, tokens)
 
 
@@ -62,7 +61,18 @@ def around_match_general(text: str, words: tuple[str, ...], tokens: int) -> str 
     return _excerpt(text, spans, start, tokens, set(hits))
 
 
-def _around_first_ascii(text: str, pattern: re.Pattern[str], tokens: int) -> str | None:
+def word_starts(lowered: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts a word of ``lowered`` (text already folded or lower-cased): the
+    same places the index matches a prefix, found with ``str.find`` (a regular expression that
+    checks the word boundary first cannot skip ahead, and was the slow part)."""
+    at = lowered.find(word)
+    while at >= 0:
+        if at == 0 or not lowered[at - 1].isalnum():
+            yield at
+        at = lowered.find(word, at + 1)
+
+
+def _around_first_ascii(text: str, words: tuple[str, ...], tokens: int) -> str | None:
     """The same excerpt as the general path, reading only the words near the first match
     (a page of long entries made splitting every body into words the slow part of a search).
 
@@ -70,20 +80,23 @@ def _around_first_ascii(text: str, pattern: re.Pattern[str], tokens: int) -> str
     only the words around it are split out: up to ``tokens + 1`` from the match on and as
     many before it as the excerpt can start back, plus one on each side to know whether
     the text goes on (the ellipses)."""
-    first = pattern.search(text)
-    if first is None:
+    lowered = text.lower()
+    found = [next(word_starts(lowered, w), -1) for w in words if w]
+    starts = [at for at in found if at >= 0]
+    if not starts:
         return None
+    first = min(starts)
     after: list[re.Match[str]] = []
-    for m in _WORD.finditer(text, first.start()):
+    for m in _WORD.finditer(text, first):
         after.append(m)
         if len(after) > tokens:
             break
     back = max(tokens // 3, tokens - len(after))  # words the excerpt starts before the match
-    before = _last_words(text, first.start(), back + 1)
+    before = _last_words(text, first, back + 1)
     spans = before + after
     hit = len(before)
     start = max(0, hit - back)
-    hits = {i for i, m in enumerate(spans) if pattern.match(text, m.start())}
+    hits = {i for i, m in enumerate(spans) if lowered.startswith(words, m.start())}
     return _excerpt(text, spans, start, tokens, hits)
 
 
@@ -103,13 +116,6 @@ def _last_words(text: str, end: int, count: int) -> list[re.Match[str]]:
 def _hit_positions(text: str, spans: list[re.Match[str]], words: tuple[str, ...]) -> list[int]:
     """Indexes of the words of ``text`` that start with a query word."""
     return [i for i, m in enumerate(spans) if fold(m.group()).startswith(words)]
-
-
-@functools.lru_cache(maxsize=32)
-def prefix_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Where a query word (folded) starts a word of ASCII text, in any case."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE)
 
 
 def _excerpt(

@@ -23,11 +23,14 @@ Tables (derived data for ``journal_fts``: never exported, refilled by the trigge
 New row ids count up from ``VERSION_BASE`` (2**40, far above any entry id), so "the most
 recent matches" are the most recently written ones.
 
-The index is also merged into one segment here (``optimize``) and told to merge even two
-segments of a level when asked (``usermerge`` 2), so the idle-time upkeep can keep it at a few
-segments: every secure removal and every search visits each segment, and an index built entry
-by entry over years had about twenty. This is the slow part of the step: about 10 s for
-100,000 long entries, well under a second for a few thousand.
+The index is also merged into one segment here (``optimize``) and its merging moves off the
+save path: FTS5's ``automerge`` made one save in twenty or so merge hundreds of pages (0.2–0.4 s
+at 100,000 entries), so it is off, and the idle-time upkeep (the app's, or a few slices after
+each CLI write) merges instead, even two segments of a level (``usermerge`` 2). Every secure
+removal and every search visits each segment, and an index built entry by entry over years had
+about twenty. ``crisismerge`` (16 segments on a level) still merges on save if upkeep never
+runs. The ``optimize`` is the slow part of this step: about 10 s for 100,000 long entries,
+well under a second for a few thousand.
 """
 
 from __future__ import annotations
@@ -105,4 +108,5 @@ def upgrade(conn: Any) -> None:
     for statement in STATEMENTS:
         conn.execute(statement)
     conn.execute("INSERT INTO journal_fts(journal_fts, rank) VALUES ('usermerge', 2)")
+    conn.execute("INSERT INTO journal_fts(journal_fts, rank) VALUES ('automerge', 0)")
     conn.execute("INSERT INTO journal_fts(journal_fts) VALUES ('optimize')")

@@ -128,6 +128,10 @@ class AgreementRepository:
         ).fetchone()
         return self._build(row) if row else None
 
+    def has_any(self) -> bool:
+        """Whether there is at least one agreement (one row read, none built)."""
+        return self._vault.conn.execute("SELECT 1 FROM agreements LIMIT 1").fetchone() is not None
+
     def list(self, person_id: str | None = None) -> list[Agreement]:
         sql = f"SELECT {_COLUMNS} FROM agreements"  # noqa: S608
         params: tuple[str, ...] = ()
