@@ -8,6 +8,8 @@ holds a view that scrolls by itself, the page must fit its viewport without scro
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
@@ -51,13 +53,25 @@ def cut_off(state: State) -> list[str]:
     return found
 
 
+def settled(qtbot, state: State, check: Callable[[State], list[str]]) -> list[str]:
+    """What ``check`` finds once layout has had up to two seconds to settle: on a loaded
+    machine a page's re-fit can land a few event-loop turns after the walk moves on, and
+    only a fault that stays is one a person would see."""
+    found = check(state)
+    deadline = time.monotonic() + 2.0
+    while found and time.monotonic() < deadline:
+        qtbot.wait(50)
+        found = check(state)
+    return found
+
+
 def test_no_scroll_area_inside_a_scrolling_page(qtbot, styled_app, tmp_path: Path) -> None:
     found: list[str] = []
     names: list[str] = []
     for state in walk(tmp_path / "vault", (1024, 600)):
         names.append(state.name)
-        found.extend(nested_scrolling(state))
-        found.extend(cut_off(state))
+        found.extend(settled(qtbot, state, nested_scrolling))
+        found.extend(settled(qtbot, state, cut_off))
     assert "supervision-runner" in names and "supervision-end-screen" in names
     assert found == []
 
