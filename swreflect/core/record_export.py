@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from swreflect.errors import ExportFailedError
 from swreflect.export import record_view as view
+from swreflect.export.pdf_modules import PDF_MODULES as PDF_MODULES
 from swreflect.signing.records import SignedRecord as SignedRecord
 
 TextKind = Literal["text", "markdown"]
@@ -56,7 +57,8 @@ def export_pdf(
 
 
 def warm_up_pdf() -> None:
-    """Load the PDF libraries and font ahead of the first export (for a background worker)."""
+    """Load the PDF libraries and font ahead of the first export, all at once. The GUI loads
+    them a step at a time on its UI thread instead (``PDF_MODULES``, ``gui/pdf_warmup.py``)."""
     from swreflect.export.pdf_record import warm_up
 
     warm_up()

@@ -53,13 +53,16 @@ def missing_characters(records: Sequence[SignedRecord]) -> list[str]:
 
 
 def warm_up() -> None:
-    """Import reportlab and pyHanko and load the font, so the first export is as quick as the
-    rest. Meant for a background worker soon after the vault is unlocked."""
-    import pyhanko.sign.signers
-    import pyhanko.sign.validation  # noqa: F401
+    """Import reportlab and pyHanko (``PDF_MODULES``) and load the font, so the first export is
+    as quick as the rest. The GUI does the same a step per turn of its event loop, on the UI
+    thread (``gui/pdf_warmup.py``): never call this from a worker thread while Qt runs."""
+    import importlib
 
     from swreflect.export.pdf_layout import styles
+    from swreflect.export.pdf_modules import PDF_MODULES
 
+    for name in PDF_MODULES:
+        importlib.import_module(name)
     styles()
 
 

@@ -10,13 +10,12 @@ written only where the user chose, atomically.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRunnable, Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from swreflect.core import record_export
 from swreflect.core.record_export import PdfExport, SignedRecord
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
-from swreflect.gui import dialogs
+from swreflect.gui import dialogs, pdf_warmup
 from swreflect.gui.empty_state import EmptyState, go_to
 from swreflect.gui.ui import MessageLabel, hint, title
 from swreflect.gui.workers import TaskRunner
@@ -89,16 +88,6 @@ def go_on_despite(parent: QWidget, spotted: Sequence[Any]) -> bool:
         "addendum, or export anyway if it needs to be there.",
         "Export anyway",
     )
-
-
-class _WarmUp(QRunnable):
-    """Loads the PDF libraries and font in the background so the first export is quick.
-    Reports nothing and touches nothing: a failure here just means the export loads them."""
-
-    def run(self) -> None:
-        # a failure here only means the export loads them itself, and reports any real problem
-        with contextlib.suppress(Exception):
-            record_export.warm_up_pdf()
 
 
 class ExportPage(QWidget):
@@ -168,7 +157,7 @@ class ExportPage(QWidget):
         self.decisions_button.clicked.connect(lambda: self._save_text("decisions"))
         self.check_button.clicked.connect(self.on_check_button_clicked)
         self.reload()
-        QThreadPool.globalInstance().start(_WarmUp())
+        pdf_warmup.start()  # the PDF libraries load meanwhile, so the first export is quick
 
     def _export_buttons(self) -> tuple[QPushButton, ...]:
         return (

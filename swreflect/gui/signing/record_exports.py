@@ -86,11 +86,9 @@ class RecordExports(QWidget):
         self._record_id = record_id if agreed else None
         if self._record_id is not None and not self._warmed:
             self._warmed = True  # load the PDF libraries now, so the first export is quick
-            from PySide6.QtCore import QThreadPool
+            from swreflect.gui import pdf_warmup
 
-            from swreflect.gui.pages.export_page import _WarmUp
-
-            QThreadPool.globalInstance().start(_WarmUp())
+            pdf_warmup.start()
         for widget in (self.pdf_button, self.copy_button, self.markdown_button):
             widget.setVisible(self._record_id is not None)
         self.on_runner_busy_changed(self._runner.busy)
