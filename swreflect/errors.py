@@ -389,5 +389,13 @@ class ExportFailedError(SwreflectError):
     )
 
 
+class CertificateNameError(ExportFailedError):
+    default_message = (
+        "Your signing certificate was made with a name that PDF signatures can't carry (it has "
+        "emoji or similar characters), so no PDF was written. Nothing in your vault was changed. "
+        "You can still save the record as text or Markdown."
+    )
+
+
 class NotASwreflectRecordError(VerificationFailedError):
     default_message = "This is not a swreflect record: it carries no swreflect signature."

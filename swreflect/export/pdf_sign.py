@@ -26,7 +26,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from swreflect.errors import CertificateNameError
 from swreflect.signing.canonical import canonical_bytes
+from swreflect.signing.cert_name import pdf_signable
 from swreflect.signing.records import SignedRecord
 
 MANIFEST_NAME = "swreflect-export.json"
@@ -133,6 +135,8 @@ def sign_pdf(
     meta_info.created = now  # pyHanko stamps the modification date itself
 
     cert_der = identity.certificate.public_bytes(serialization.Encoding.DER)
+    if not pdf_signable(cert_der):  # a certificate made before names were kept to what fits
+        raise CertificateNameError()
     key_der = identity.private_key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,

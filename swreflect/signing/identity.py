@@ -28,6 +28,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from swreflect.errors import IdentityCardError
+from swreflect.signing.cert_name import UNNAMED as UNNAMED
+from swreflect.signing.cert_name import carried_whole, certificate_name
 from swreflect.signing.records import certificate_fingerprint, format_fingerprint
 
 CARD_FORMAT = "swreflect-identity-card"
@@ -79,15 +81,13 @@ class Identity:
         return cls(display_name, role, key, cert)
 
 
-UNNAMED = "swreflect user"  # the certificate name of an identity made without a name
-
-
 def new_identity(display_name: str, role: str, now: datetime) -> Identity:
-    """A fresh P-256 key and a self-signed certificate carrying the owner's display name."""
+    """A fresh P-256 key and a self-signed certificate carrying the owner's display name (as
+    far as PDF signature checkers accept it: ``cert_name.certificate_name``)."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, display_name.strip() or UNNAMED),
+            x509.NameAttribute(NameOID.COMMON_NAME, certificate_name(display_name)),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "swreflect signing identity"),
         ]
     )
@@ -200,12 +200,14 @@ def validate_card(card: IdentityCard) -> IdentityCard:
         raise IdentityCardError() from exc
     common = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     signed_name = str(common[0].value) if common else ""
+    # A name with characters certificates can't carry (emoji, say) is signed without them
+    # (``cert_name``): such a card is shown by the signed name, never by the unsigned extras.
     shown = card.display_name if card.display_name.strip() else UNNAMED
-    if signed_name != shown:
+    shortened = not carried_whole(card.display_name)
+    if signed_name != shown and not (shortened and signed_name == certificate_name(shown)):
         raise IdentityCardError(
             "That identity card's name doesn't match the name signed into its key, so it "
             "may have been edited. Nothing was changed; ask for a fresh card."
         )
-    return IdentityCard(
-        card.display_name, card.role, card.certificate_pem, card.fingerprint.lower()
-    )
+    name = card.display_name if signed_name == shown else signed_name
+    return IdentityCard(name, card.role, card.certificate_pem, card.fingerprint.lower())
