@@ -41,6 +41,21 @@ def _details(text: str | None) -> AgreementDetails:
     return AgreementDetails(**known)
 
 
+def _detail_values(agreement: Agreement) -> tuple[object, ...]:
+    """The stored form of the columns from start_date to details, in table order (both the
+    insert and the update write them)."""
+    return (
+        agreement.start_date.isoformat(),
+        agreement.review_date.isoformat() if agreement.review_date else None,
+        agreement.record_writer,
+        agreement.record_due_days,
+        agreement.disagreement,
+        agreement.confidentiality,
+        agreement.asye_start.isoformat() if agreement.asye_start else None,
+        _details_json(agreement.details),
+    )
+
+
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -55,19 +70,9 @@ class AgreementRepository:
             f"INSERT INTO agreements ({_COLUMNS}, created_at, updated_at) "  # noqa: S608
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                agreement.id,
-                agreement.person_id,
-                agreement.owner_name,
-                agreement.start_date.isoformat(),
-                agreement.review_date.isoformat() if agreement.review_date else None,
-                agreement.record_writer,
-                agreement.record_due_days,
-                agreement.disagreement,
-                agreement.confidentiality,
-                agreement.asye_start.isoformat() if agreement.asye_start else None,
-                _details_json(agreement.details),
-                stamp,
-                stamp,
+                *(agreement.id, agreement.person_id, agreement.owner_name),
+                *_detail_values(agreement),
+                *(stamp, stamp),
             ),
         )
         for terms in agreement.terms:
@@ -80,19 +85,7 @@ class AgreementRepository:
             "UPDATE agreements SET owner_name = ?, start_date = ?, review_date = ?, "
             "record_writer = ?, record_due_days = ?, disagreement = ?, confidentiality = ?, "
             "asye_start = ?, details = ?, updated_at = ? WHERE id = ?",
-            (
-                agreement.owner_name,
-                agreement.start_date.isoformat(),
-                agreement.review_date.isoformat() if agreement.review_date else None,
-                agreement.record_writer,
-                agreement.record_due_days,
-                agreement.disagreement,
-                agreement.confidentiality,
-                agreement.asye_start.isoformat() if agreement.asye_start else None,
-                _details_json(agreement.details),
-                stamp,
-                agreement.id,
-            ),
+            (agreement.owner_name, *_detail_values(agreement), stamp, agreement.id),
         )
 
     def set_terms(self, agreement_id: str, terms: AgreementTerms, stamp: str) -> None:
