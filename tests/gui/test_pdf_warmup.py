@@ -106,3 +106,17 @@ def test_an_agreed_record_on_the_agreements_page_loads_them_on_the_ui_thread(
     tmp_path: Path,
 ) -> None:
     _check(_run("agreements", tmp_path))
+
+
+def test_a_chain_runs_once_on_the_ui_thread_and_goes_on_past_a_failure(qtbot) -> None:
+    import threading
+
+    from swreflect.gui.ui_imports import ImportChain
+
+    chain = ImportChain(("json", "swreflect.no_such_module", "csv"))
+    assert chain.pending() == list(chain.modules) and not chain.started()
+    chain.start()
+    chain.start()  # a second start adds nothing
+    qtbot.waitUntil(lambda: not chain.pending(), timeout=5000)
+    assert [run.module for run in chain.ran] == list(chain.modules)
+    assert {run.thread for run in chain.ran} == {threading.main_thread().name}
