@@ -14,17 +14,14 @@ from swreflect.gui.pages.export_page import NO_RECORDS, ExportPage, ExportSource
 from tests import shots
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both
+from tests.prepared_dialogs import prepared_answers_only
 
 
 @pytest.fixture(autouse=True)
 def prepared_dialogs() -> Iterator[None]:
-    dialogs.reset()
-    dialogs.require_prepared_answers(True)
-    yield
-    left = dialogs.pending()
-    dialogs.require_prepared_answers(False)
-    dialogs.reset()
-    assert left == 0
+    """No test may open a real modal: every dialog must have a queued answer."""
+    with prepared_answers_only():
+        yield
 
 
 def _page(qtbot, records, identity) -> ExportPage:

@@ -19,19 +19,16 @@ from swreflect.gui.verify_dialog import VerifyDialog
 from swreflect.signing.canonical import canonical_bytes
 from tests.export.conftest import EXPORTED_AT
 from tests.export.factory import make_record, sign_both
+from tests.prepared_dialogs import prepared_answers_only
 
 WAIT_MS = 20_000
 
 
 @pytest.fixture(autouse=True)
 def prepared_dialogs() -> Iterator[None]:
-    dialogs.reset()
-    dialogs.require_prepared_answers(True)
-    yield
-    left = dialogs.pending()
-    dialogs.require_prepared_answers(False)
-    dialogs.reset()
-    assert left == 0
+    """No test may open a real modal: every dialog must have a queued answer."""
+    with prepared_answers_only():
+        yield
 
 
 def test_text_and_markdown_are_the_same_from_the_cli_and_the_exports_page(

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from swreflect.gui import dialogs
 from swreflect.gui.controller import ShellController, State
 from swreflect.gui.launch import compose
 from swreflect.gui.style import apply_style
 from swreflect.vault.kdf import KdfPolicy
 from tests.conftest import TEST_PASSPHRASE
+from tests.prepared_dialogs import prepared_answers_only
 
 NEW_PASSPHRASE = "willow garden beside the slow canal"
 WAIT_MS = 20000
@@ -22,13 +22,8 @@ WAIT_MS = 20000
 @pytest.fixture(autouse=True)
 def prepared_dialogs() -> Iterator[None]:
     """No test may open a real modal: every dialog must have a queued answer."""
-    dialogs.reset()
-    dialogs.require_prepared_answers(True)
-    yield
-    left = dialogs.pending()
-    dialogs.require_prepared_answers(False)
-    dialogs.reset()
-    assert left == 0, "a prepared dialog answer was never used"
+    with prepared_answers_only():
+        yield
 
 
 @pytest.fixture
