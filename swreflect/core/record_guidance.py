@@ -8,7 +8,11 @@ CLI and the tests use the same sentences.
 
 from __future__ import annotations
 
-PRIVATE_BY_DEFAULT = frozenset({"learning", "identity"})
+from swreflect.models.supervision import PRIVATE_BY_DEFAULT_STAGES
+from swreflect.models.vocab import Visibility
+
+# Learning and identity here; a debrief's own stage is private by default too (models).
+PRIVATE_BY_DEFAULT = frozenset({"learning", "identity", *PRIVATE_BY_DEFAULT_STAGES})
 
 STAGE_GUIDANCE = {
     "learning": (
@@ -41,7 +45,9 @@ RECORD_STAGE_TITLES = {"learning": "Reflective learning"}
 
 
 def default_visibility(stage_key: str) -> str:
-    return "private" if stage_key in PRIVATE_BY_DEFAULT else "shared"
+    """Where a new note in this stage goes unless the note-taker chooses: the one rule the
+    session service, the note editor and the CLI all follow."""
+    return Visibility.PRIVATE if stage_key in PRIVATE_BY_DEFAULT else Visibility.SHARED
 
 
 def guidance(stage_key: str) -> str:

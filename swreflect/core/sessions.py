@@ -13,23 +13,21 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from swreflect.core import session_checks as ok
 from swreflect.core import session_record
 from swreflect.core.bank_holidays import working_day_on_or_before
 from swreflect.core.clock import Clock
 from swreflect.core.prompt_library import PromptLibrary
-from swreflect.core.record_guidance import PRIVATE_BY_DEFAULT
+from swreflect.core.record_guidance import default_visibility
 from swreflect.core.unit_of_work import Transaction, atomic
 from swreflect.errors import NotFoundError, SessionClosedError, ValidationError
 from swreflect.models.supervision import (
     ACTION_KINDS,
-    AGENDA_FUNCTIONS,
-    AGENDA_SOURCES,
     CANCELLED_BY,
     CASE_DISCUSSION,
     CYCLE_FUNCTIONS,
     DEBRIEF_FOLLOW_UP_DAYS,
     KIND_STAGES,
-    PRIVATE_BY_DEFAULT_STAGES,
     SESSION_KINDS,
     STAGE_KEYS,
     STAGES,
@@ -43,10 +41,8 @@ from swreflect.models.supervision import (
 )
 from swreflect.models.vocab import (
     ActionStatus,
-    Function,
     Role,
     SessionStatus,
-    Visibility,
     other_role,
 )
 from swreflect.vault.supervision import (
@@ -55,29 +51,6 @@ from swreflect.vault.supervision import (
     PeopleRepository,
     SessionRepository,
 )
-
-MAX_NOTE = 50_000
-
-
-def _check_function(function: str, agenda: bool = False) -> str:
-    if function not in (AGENDA_FUNCTIONS if agenda else tuple(Function)):
-        raise ValidationError(
-            "The supervision function must be management, development, support or mediation"
-            + (", or a case discussion." if agenda else ".")
-        )
-    return function
-
-
-def _check_note_text(text: str) -> str:
-    if len(text) > MAX_NOTE:
-        raise ValidationError("That note is too long to save. Nothing was saved.")
-    return text
-
-
-def _check_visibility(visibility: str) -> str:
-    if visibility not in tuple(Visibility):
-        raise ValidationError("A note is either shared or private.")
-    return visibility
 
 
 class SessionService:
@@ -286,7 +259,7 @@ class SessionService:
     @atomic
     def set_stage_function(self, session_id: str, key: str, function: str) -> None:
         self._stage(session_id, key)
-        self._repo.update_stage(session_id, key, function=_check_function(function))
+        self._repo.update_stage(session_id, key, function=ok.function(function))
 
     @atomic
     def add_time(
@@ -340,20 +313,21 @@ class SessionService:
         from their vault), or a carried action. It starts as a neutral case discussion whose
         time is split by the step of the cycle; either person can name one function instead."""
         self._editable(session_id)
-        title = " ".join(title.split())
-        if not title:
-            raise ValidationError("Please give the agenda item a short title. Nothing was saved.")
-        if source not in AGENDA_SOURCES:
-            raise ValidationError("That kind of agenda item isn't known.")
+        title = ok.agenda_title(title, source)
         return self._repo.add_agenda_item(
-            session_id, title, source, excerpt, _check_function(function, agenda=True), action_id
+            session_id,
+            title,
+            source,
+            excerpt,
+            ok.function(function, agenda=True),
+            action_id,
         )
 
     @atomic
     def update_agenda_item(self, session_id: str, item_id: str, **fields: Any) -> None:
         self._editable(session_id)
         if "function" in fields:
-            _check_function(fields["function"], agenda=True)
+            ok.function(fields["function"], agenda=True)
         self._repo.update_agenda_item(session_id, item_id, **fields)
 
     @atomic
@@ -380,16 +354,13 @@ class SessionService:
         (learning, identity and a debrief's)."""
         self._stage(session_id, stage_key)
         if visibility is None:
-            visibility = self.default_visibility(stage_key)
-        _check_visibility(visibility)
-        _check_note_text(text)
+            visibility = default_visibility(stage_key)
+        ok.visibility(visibility)
+        ok.note_text(text)
         note = Note("", stage_key, agenda_item_id, prompt_id, prompt_text, text, visibility, 0)
         return self._repo.add_note(session_id, note, self._stamp())
 
-    @staticmethod
-    def default_visibility(stage_key: str) -> str:
-        private = stage_key in PRIVATE_BY_DEFAULT_STAGES or stage_key in PRIVATE_BY_DEFAULT
-        return Visibility.PRIVATE if private else Visibility.SHARED
+    default_visibility = staticmethod(default_visibility)
 
     @atomic
     def update_note(
@@ -403,9 +374,9 @@ class SessionService:
         self._editable(session_id)
         fields: dict[str, str] = {}
         if text is not None:
-            fields["text"] = _check_note_text(text)
+            fields["text"] = ok.note_text(text)
         if visibility is not None:
-            fields["visibility"] = _check_visibility(visibility)
+            fields["visibility"] = ok.visibility(visibility)
         if fields and not self._repo.update_note(session_id, note_id, self._stamp(), **fields):
             raise NotFoundError("That note wasn't found. Nothing was changed.")
 
@@ -430,11 +401,7 @@ class SessionService:
         self._editable(session_id)
         if rater is None:
             rater = self.my_role(session_id)
-        if rater not in tuple(Role):
-            raise ValidationError("Ratings come from the supervisor or the supervisee.")
-        if not (1 <= support <= 5 and 1 <= challenge <= 5):
-            raise ValidationError("Support and challenge are each rated from 1 to 5.")
-        rating = Rating(rater, int(support), int(challenge), bool(include_in_record))
+        rating = ok.rating(Rating(rater, int(support), int(challenge), bool(include_in_record)))
         self._repo.set_rating(session_id, rating)
 
     def my_role(self, session_id: str) -> str:
@@ -495,9 +462,7 @@ class SessionService:
     @atomic
     def set_summary(self, session_id: str, text: str) -> None:
         self._editable(session_id)
-        if len(text) > MAX_NOTE:
-            raise ValidationError("That summary is too long to save. Nothing was saved.")
-        self._repo.update_fields(session_id, self._stamp(), summary=text)
+        self._repo.update_fields(session_id, self._stamp(), summary=ok.note_text(text, "summary"))
 
     # ------------------------------------------------------------------ the shared record
     def signoff_view(self, session_id: str) -> tuple[dict[str, Any], str, str]:
