@@ -8,16 +8,13 @@ process lock is free, and the next command works instead of saying "in use".
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from swreflect.cli import main
-from swreflect.core import services as services_module
-from swreflect.errors import VaultDamagedError
 from swreflect.vault.lock import ProcessLock
-from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
+from tests.failing_load import fail_first_load
 from tests.vault.support import make_vault
 
 
@@ -26,16 +23,7 @@ def test_a_failed_load_locks_the_vault_again(
 ) -> None:
     make_vault(vault_dir)
     monkeypatch.setenv("SWREFLECT_PASSPHRASE", TEST_PASSPHRASE)
-    real = services_module.build_services
-    seen: list[Vault] = []
-
-    def failing_once(vault: Vault, *args: Any, **kwargs: Any) -> Any:
-        if not seen:
-            seen.append(vault)
-            raise VaultDamagedError()
-        return real(vault, *args, **kwargs)
-
-    monkeypatch.setattr(services_module, "build_services", failing_once)
+    seen = fail_first_load(monkeypatch)
     assert main(["journal", "list", "--vault", str(vault_dir)]) == 4
     assert not seen[0].key.alive and not seen[0].is_unlocked
     lock = ProcessLock(vault_dir)

@@ -7,30 +7,17 @@ from a backup" can take the folder), and the next unlock works.
 
 from __future__ import annotations
 
-from typing import Any
-
-from swreflect.core import services as services_module
-from swreflect.errors import VaultDamagedError
 from swreflect.gui.controller import State
 from swreflect.vault.lock import ProcessLock
-from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
+from tests.failing_load import fail_first_load
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 
 
 def test_a_failed_load_closes_the_vault_and_says_why(
     qtbot, make_shell, existing_vault, vault_dir, monkeypatch
 ) -> None:
-    real = services_module.build_services
-    seen: list[Vault] = []
-
-    def failing_once(vault: Vault, *args: Any, **kwargs: Any) -> Any:
-        if not seen:
-            seen.append(vault)
-            raise VaultDamagedError()
-        return real(vault, *args, **kwargs)
-
-    monkeypatch.setattr(services_module, "build_services", failing_once)
+    seen = fail_first_load(monkeypatch)
     shell = make_shell(vault_dir)
     screen = shell.gate.unlock_screen
     qtbot.keyClicks(screen.passphrase_field, TEST_PASSPHRASE)
