@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
     from swreflect.gui.session_events import SessionEvents
+    from swreflect.gui.unlock_relay import UnlockRelay
     from swreflect.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class ShellController(QObject):
         self._clipboard: SecureClipboard | None = None
         self._runner: TaskRunner | None = None
         self._idle: IdleWatcher | None = None
+        self._unlock_relay: UnlockRelay | None = None
         self._session_watcher_factory = session_watcher
         self.session_watcher: SessionEvents | None = None
         self.gate = GateWindow(clock, lambda: self.clipboard, self._wire_screen)
@@ -113,6 +115,16 @@ class ShellController(QObject):
 
             self._runner = TaskRunner(self)
         return self._runner
+
+    @property
+    def unlock_relay(self) -> UnlockRelay:
+        """Hands the worker's unlock stages to the gate window, on the UI thread."""
+        if self._unlock_relay is None:
+            from swreflect.gui.unlock_relay import UnlockRelay
+
+            self._unlock_relay = UnlockRelay(self)
+            self._unlock_relay.reported.connect(self.gate.show_unlock_progress)
+        return self._unlock_relay
 
     @property
     def idle(self) -> IdleWatcher:
@@ -228,10 +240,10 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ unlock
     def on_unlock_screen_unlock_requested(self, passphrase: str) -> None:
-        folder = self.folder
+        folder, relay = self.folder, self.unlock_relay
         self._run(
             "Opening your vault…",
-            lambda: vault_access.unlock_vault(folder, passphrase),
+            lambda: vault_access.unlock_vault(folder, passphrase, progress=relay),
             self.on_unlock_succeeded,
             self.on_unlock_failed,
         )
@@ -257,10 +269,10 @@ class ShellController(QObject):
         self._enter(State.UNLOCK)
 
     def on_recover_screen_recovery_key_entered(self, text: str) -> None:
-        folder = self.folder
+        folder, relay = self.folder, self.unlock_relay
         self._run(
             "Opening your vault with the recovery key…",
-            lambda: vault_access.unlock_vault(folder, text, recovery_key=True),
+            lambda: vault_access.unlock_vault(folder, text, recovery_key=True, progress=relay),
             self.on_recover_succeeded,
             self.on_recover_failed,
         )
