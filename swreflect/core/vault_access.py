@@ -78,8 +78,8 @@ def unlock_vault(
     Slow (key derivation, then the database is opened and, for a vault made by an earlier
     version, upgraded: many seconds on a large journal): the GUI runs it in a worker and calls
     ``vault.adopt()`` on the UI thread afterwards. ``progress`` hears each stage
-    (``models.unlock_progress``) on the calling thread; the upgrade's stages come only when
-    an upgrade runs."""
+    (``models.unlock_progress``) one at a time and in order, on the calling thread or a
+    helper thread of the copy's checks; the upgrade's stages come only when an upgrade runs."""
     from swreflect.vault.vault import Vault
 
     if recovery_key:

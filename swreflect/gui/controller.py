@@ -249,15 +249,25 @@ class ShellController(QObject):
         )
 
     def on_unlock_succeeded(self, vault: object) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
-        if self._shutting_down:
+        if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
+            self._close_if_wanted(close_wanted)
             return
         self._open_main(vault)  # type: ignore[arg-type]
 
     def on_unlock_failed(self, message: str) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.unlock_screen.show_error(message)
+        self._close_if_wanted(close_wanted)
+
+    def _close_if_wanted(self, close_wanted: bool) -> None:
+        """The window was closed during an update, which can't be interrupted: close it now."""
+        if close_wanted and not self._shutting_down:
+            log.info("closing after the update, as asked during it")
+            self.gate.close()
 
     # ------------------------------------------------------------ recovery key
     def on_unlock_screen_recovery_requested(self) -> None:
@@ -278,9 +288,11 @@ class ShellController(QObject):
         )
 
     def on_recover_succeeded(self, vault: object) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
-        if self._shutting_down:
+        if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
+            self._close_if_wanted(close_wanted)
             return
         vault.adopt()  # type: ignore[attr-defined]
         self._pending_vault = vault  # type: ignore[assignment]
@@ -288,8 +300,10 @@ class ShellController(QObject):
         self._enter(State.NEW_PASSPHRASE)
 
     def on_recover_failed(self, message: str) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.recover_screen.show_error(message)
+        self._close_if_wanted(close_wanted)
 
     def on_new_passphrase_screen_passphrase_chosen(self, passphrase: str) -> None:
         vault, kdf = self._pending_vault, self.kdf

@@ -31,6 +31,7 @@ UPDATE_NOTE = (
     "changed in whole steps, a copy of it was kept before the first one, and the update "
     "carries on the next time you unlock."
 )
+CLOSE_AFTER_UPDATE = "swreflect will close as soon as the update has finished."
 UPDATE_NOTE_SHORT = (
     "Updating this vault for the new version of swreflect (one-off). Please don't interrupt "
     "it; a copy is kept first."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,18 +63,23 @@ def tell(listener: UnlockListener | None, progress: UnlockProgress) -> None:
 
 class _BackupFractions:
     """Backup progress as reports, at most one per whole percent (a 750 MB copy has hundreds
-    of steps, and a GUI listener queues each report to the UI thread)."""
+    of steps, and a GUI listener queues each report to the UI thread), never going back.
+
+    The copy's checks run on two threads and each reports its own tables, so fractions can
+    arrive out of order and at the same time: the lock makes each report follow the last."""
 
     def __init__(self, listener: UnlockListener | None) -> None:
         self._listener = listener
         self._last = 0
+        self._lock = threading.Lock()
         tell(listener, UnlockProgress.backup(0.0))
 
     def __call__(self, fraction: float) -> None:
         percent = int(min(1.0, max(0.0, fraction)) * 100)
-        if percent > self._last:
-            self._last = percent
-            tell(self._listener, UnlockProgress.backup(percent / 100))
+        with self._lock:
+            if percent > self._last:
+                self._last = percent
+                tell(self._listener, UnlockProgress.backup(percent / 100))
 
 
 def migrate(conn: Connection, start: int = 0, listener: UnlockListener | None = None) -> None:

@@ -249,7 +249,8 @@ class Vault:
     # ----------------------------------------------------------------- unlock
     @classmethod
     def unlock(cls, folder: Path, passphrase: str, listener: UnlockListener | None = None) -> Vault:
-        """``listener`` hears the stages (``models.unlock_progress``), from any thread."""
+        """``listener`` hears the stages (``models.unlock_progress``) in order, one at a time,
+        from this thread or a helper thread of the pre-upgrade copy's checks."""
         return cls._unlock(Path(folder), PASSPHRASE_SLOT, passphrase.encode("utf-8"), listener)
 
     @classmethod

@@ -17,9 +17,15 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton
 
+from swreflect.core.vault_access import unlock_vault
 from swreflect.gui.controller import State
 from swreflect.gui.style import apply_style
-from swreflect.models.unlock_progress import UPDATE_NOTE, UnlockProgress, UnlockStage
+from swreflect.models.unlock_progress import (
+    CLOSE_AFTER_UPDATE,
+    UPDATE_NOTE,
+    UnlockProgress,
+    UnlockStage,
+)
 from swreflect.vault import open_steps
 from swreflect.vault.migrations import Migration, ladder, latest_version
 from swreflect.vault.migrations import m0010_search_versions as m0010
@@ -165,3 +171,25 @@ def test_the_bar_fills_when_a_stage_can_tell_how_far_it_is(make_shell, vault_dir
     gate.set_busy(False)
     gate.show_unlock_progress(UnlockProgress.done())  # late, after the work ended: ignored
     assert gate.update_note.isHidden() and gate.busy_bar.maximum() == 0
+
+
+def test_closing_during_an_update_waits_for_it_then_closes(
+    qtbot, make_shell, vault_dir: Path, held_step: threading.Event
+) -> None:
+    shell = make_shell(vault_dir)
+    gate = shell.gate
+    qtbot.keyClicks(gate.unlock_screen.passphrase_field, TEST_PASSPHRASE)
+    gate.unlock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: gate.updating, timeout=WAIT_MS)
+    assert gate.close() is False  # refused: the update goes on
+    assert gate.isVisible() and gate.close_wanted
+    assert gate.update_note.text().endswith(CLOSE_AFTER_UPDATE)
+    held_step.set()
+    qtbot.waitUntil(lambda: not gate.isVisible(), timeout=WAIT_MS)
+    assert shell.main_window is None and shell.services is None  # it closed, not opened
+    vault = unlock_vault(vault_dir, TEST_PASSPHRASE)  # the vault was locked and let go
+    try:
+        tables = {r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master")}
+        assert "held_step_ran" in tables  # and the update had finished first
+    finally:
+        vault.lock()

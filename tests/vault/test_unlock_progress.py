@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from swreflect.core.vault_access import unlock_vault
 from swreflect.models.unlock_progress import UnlockProgress, UnlockStage
+from swreflect.vault import open_steps
 from swreflect.vault.migrations import latest_version
 from tests.conftest import TEST_PASSPHRASE
 from tests.vault.support import make_vault
@@ -100,3 +103,39 @@ def test_a_failing_listener_never_stops_the_upgrade(
         vault.lock()
     assert calls[0] is UnlockStage.KEY and calls[-1] is UnlockStage.DONE
     assert "RuntimeError" in caplog.text and "the window that listened" not in caplog.text
+
+
+def _reports_from_four_threads() -> list[float]:
+    heard: list[float] = []
+    busy = threading.Lock()
+
+    def listener(progress: UnlockProgress) -> None:
+        assert busy.acquire(blocking=False), "two reports at once"
+        heard.append(progress.fraction or 0.0)
+        busy.release()
+
+    report = open_steps._BackupFractions(listener)
+
+    def send(first: int) -> None:
+        for f in range(first, 400, 4):
+            report(f / 400)
+
+    workers = [threading.Thread(target=send, args=(k,)) for k in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return heard
+
+
+def test_the_copy_s_fractions_never_go_back_when_two_threads_report() -> None:
+    """The copy's checks report from two threads (``backup_check.CHECKERS``); the listener
+    must still hear one report at a time, each further on than the last."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        for _ in range(20):
+            heard = _reports_from_four_threads()
+            assert heard == sorted(heard) and heard[-1] == 0.99
+    finally:
+        sys.setswitchinterval(interval)

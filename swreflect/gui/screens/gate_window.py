@@ -7,7 +7,9 @@ indicator; the controller decides which screen is showing. Its title is always j
 While unlocking updates a vault made by an earlier version (many seconds on a large journal),
 the busy line names each stage, the bar fills when the stage can tell how far it has got, and
 a note says the update can't be cancelled and why stopping loses nothing. A normal unlock never
-shows any of that: only reports that belong to an update change the window.
+shows any of that: only reports that belong to an update change the window. Closing the window
+during an update doesn't stop it: the window says it will close when the update has finished,
+and the controller closes it then (``close_wanted``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -111,6 +114,7 @@ class GateWindow(QWidget):
         self.update_note = hint("")  # worded on the first update (start-up loads no more)
         self.update_note.setAccessibleName("About this update")
         self._busy = False
+        self.close_wanted = False  # asked to close during an update: close when it ends
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -225,6 +229,8 @@ class GateWindow(QWidget):
     def set_busy(self, busy: bool, text: str = "") -> None:
         """Show progress and keep the screens from taking input while work runs."""
         self._busy = busy
+        if busy:
+            self.close_wanted = False
         self.stack.setEnabled(not busy)
         self.busy_bar.setVisible(busy)
         self.busy_bar.setRange(0, 0)
@@ -261,6 +267,20 @@ class GateWindow(QWidget):
             self.update_note.setText(UPDATE_NOTE)
             self.update_note.setAccessibleDescription(UPDATE_NOTE)
         self.update_note.setVisible(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An update can't be interrupted: closing waits for it (the controller closes)."""
+        if self.updating:
+            event.ignore()
+            if not self.close_wanted:
+                self.close_wanted = True
+                from swreflect.models.unlock_progress import CLOSE_AFTER_UPDATE
+
+                note = f"{self.update_note.text()} {CLOSE_AFTER_UPDATE}"
+                self.update_note.setText(note)
+                self.update_note.setAccessibleDescription(note)
+            return
+        super().closeEvent(event)
 
     def reset_screens(self) -> None:
         """Forget anything typed or shown (called on lock and after each step)."""
