@@ -7,6 +7,7 @@ is recorded on the UI thread as it happened.
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton
 
 from swreflect.core.vault_access import unlock_vault
+from swreflect.gui import dialogs
+from swreflect.gui.backup_hooks import BackupHooks
 from swreflect.gui.controller import State
 from swreflect.gui.style import apply_style
 from swreflect.models.unlock_progress import (
@@ -33,7 +36,7 @@ from tests import shots
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui
 from tests.vault.support import make_vault
-from tests.vault.test_unlock_progress import OLD_V4, check_upgrade_reports
+from tests.vault.test_unlock_progress import GOLDEN_V4, OLD_V4, check_upgrade_reports
 
 
 class _Shows(QObject):
@@ -193,3 +196,25 @@ def test_closing_during_an_update_waits_for_it_then_closes(
         assert "held_step_ran" in tables  # and the update had finished first
     finally:
         vault.lock()
+
+
+def test_restoring_a_backup_from_an_earlier_version_shows_its_update(
+    qtbot, make_shell, vault_dir: Path, tmp_path: Path
+) -> None:
+    """The "Back up to…" file in the golden fixtures was made at schema 4: restoring it on a
+    new computer updates it while it opens, and the gate says so."""
+    manifest = json.loads((GOLDEN_V4 / "manifest.json").read_text(encoding="utf-8"))
+    shell = make_shell(vault_dir)
+    shown = _record_what_the_gate_showed(shell)
+    hooks = BackupHooks.of(shell)
+    hooks.create_link.click()
+    screen = hooks.restore_screen
+    dialogs.set_next_path(GOLDEN_V4 / "sam.swbak")
+    screen.choose_button.click()
+    qtbot.keyClicks(screen.secret_field, str(manifest["passphrase"]))
+    dialogs.set_next_answer(True)  # the "restored" note
+    screen.restore_button.click()
+    qtbot.waitUntil(lambda: shell.services is not None, timeout=WAIT_MS)
+    check_upgrade_reports([p for p, *_ in shown], start=4)
+    assert all(note_up for _p, _t, _m, note_up in shown[1:])
+    assert shell.services.vault.schema_version() == latest_version()
