@@ -25,7 +25,9 @@ def _agreement(services: Services, name: str) -> str:
 
 
 def _texts(panel: SupervisionHomePanel) -> list[str]:
-    return [w.text() for w in panel.findChildren(QLabel) if w.isVisibleTo(panel)]
+    """Every line the panel holds (a redraw takes the old ones out of the panel at once; new
+    ones are shown on the next turn of the event loop, so visibility can't be asked yet)."""
+    return [w.text() for w in panel.findChildren(QLabel)]
 
 
 def _carry_on_buttons(widget) -> list[QPushButton]:
