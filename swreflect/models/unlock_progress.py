@@ -28,7 +28,7 @@ class UnlockStage(enum.Enum):
 UPDATE_NOTE = (
     "This is a one-off update for the new version of swreflect. Please let it finish: it "
     "can't be cancelled. If the computer stops part-way, nothing is lost: your vault is only "
-    "changed in whole steps, a copy of it was kept before the first one, and the update "
+    "changed in whole steps, a copy of it is kept before the first one, and the update "
     "carries on the next time you unlock."
 )
 CLOSE_AFTER_UPDATE = "swreflect will close as soon as the update has finished."

@@ -165,10 +165,12 @@ def test_during_an_update_the_window_answers_and_offers_no_cancel(
 def test_the_bar_fills_when_a_stage_can_tell_how_far_it_is(make_shell, vault_dir: Path) -> None:
     make_vault(vault_dir)
     gate = make_shell(vault_dir).gate
+    gate.resize(1024, 600)
     gate.set_busy(True, "Opening your vault…")
     gate.show_unlock_progress(UnlockProgress.backup(0.42))
     assert (gate.busy_bar.maximum(), gate.busy_bar.value()) == (100, 42)
     assert gate.busy_label.text().startswith("Keeping a copy of your vault")
+    shots.save(gate, "unlock-update-copy-42-light-1024x600")
     gate.show_unlock_progress(UnlockProgress.migration(2, 6))
     assert gate.busy_bar.maximum() == 0
     gate.set_busy(False)
