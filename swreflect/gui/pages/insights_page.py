@@ -188,11 +188,10 @@ class InsightsPage(QWidget):
         self._next_step()
 
     def _add_card(self, pair: PairInsight, at: int | None = None) -> None:
-        """Build the card now and put it on the page on the next turn: building and laying
-        out one card in the same turn was the longest stall left."""
+        """Build the card now, style it on the next turn and put it on the page on the one
+        after: building, styling and laying out a card in one turn was the longest stall."""
         card = PairCard(pair, self._body)  # hidden until placed
-        card.ensurePolished()  # styled in this turn rather than the next
-        self._steps.insert(0, partial(self._place_card, card, at))
+        self._steps[:0] = [card.ensurePolished, partial(self._place_card, card, at)]
 
     def _place_card(self, card: PairCard, at: int | None) -> None:
         index = len(self.pair_cards) if at is None else at
