@@ -120,10 +120,10 @@ def run_gui(files: Sequence[str] = ()) -> int:
     hand_off.pending += [Path(f) for f in files]
     app.aboutToQuit.connect(shell.shutdown)
     app.aboutToQuit.connect(claim.close)
-    # What the first picture doesn't need: the window icon, then the single-instance endpoint.
-    AfterFirstPaint(shell.gate, [lambda: set_window_icon(app), *claim.after_paint_steps()])
     hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
+    # What the first picture doesn't need: the window icon, then the single-instance endpoint.
+    AfterFirstPaint(shell.gate, [lambda: set_window_icon(app), *claim.after_paint_steps()])
     code = int(app.exec())
     del hook
     return code

@@ -58,7 +58,8 @@ class WindowClaim(QObject):
     def held(self) -> bool:
         return self._lock.held
 
-    def _try_lock(self) -> bool:
+    def try_lock(self) -> bool:
+        """Take the lock if it is free (True); also True when no lock can be had at all."""
         try:
             ensure_private_dir(self._lock.path.parent)
             return self._lock.try_acquire()
@@ -68,14 +69,14 @@ class WindowClaim(QObject):
 
     def claim(self, files: list[str], patience_s: float = PATIENCE_S) -> bool:
         """True: this launch is the window. False: the running window has ``files`` now."""
-        if self._try_lock():
+        if self.try_lock():
             return True
         instance = self._endpoint()
         deadline = time.monotonic() + patience_s
         while True:
             if instance.hand_over(files):
                 return False
-            if self._try_lock():  # the other window closed meanwhile
+            if self.try_lock():  # the other window closed meanwhile
                 return True
             if time.monotonic() >= deadline:
                 log.warning("the running window did not answer; opening another")
