@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from swreflect.core.vault_access import Vault
     from swreflect.gui.controller import ShellController
     from swreflect.gui.screens.restore_screen import RestoreRequest, RestoreScreen
+    from swreflect.models.unlock_progress import UnlockListener
 
 # The restore screen, its dialogs and the backup labels load when a restore is first asked
 # for: the unlock screen shows only the link (issue 16: start-up within 1.5x a bare window).
@@ -49,9 +50,12 @@ REPLACE_TEXT = (
 )
 
 
-def _restore_and_open(folder: Path, request: RestoreRequest) -> tuple[Vault, BackupLabel | None]:
+def _restore_and_open(
+    folder: Path, request: RestoreRequest, progress: UnlockListener | None = None
+) -> tuple[Vault, BackupLabel | None]:
     """Worker body: restore (every check happens before the swap), then unlock. Returns the
-    vault and the backup that was used (for "latest", the one that passed the checks)."""
+    vault and the backup that was used (for "latest", the one that passed the checks).
+    A backup made by an earlier version is updated while it is opened: ``progress`` hears it."""
     from swreflect.core import backup_service
     from swreflect.core.backup_labels import label_for_taken
     from swreflect.gui.screens.restore_screen import LATEST, RECOVERY
@@ -67,7 +71,10 @@ def _restore_and_open(folder: Path, request: RestoreRequest) -> tuple[Vault, Bac
     else:
         assert request.path is not None
         backup_service.restore_from_file(folder, request.path, replace_other=True, **secret)
-    vault = vault_access.unlock_vault(folder, request.secret, recovery_key=request.kind == RECOVERY)
+    recovery = request.kind == RECOVERY
+    vault = vault_access.unlock_vault(
+        folder, request.secret, recovery_key=recovery, progress=progress
+    )
     return vault, used
 
 
@@ -177,8 +184,10 @@ class BackupHooks(QObject):
         what = "the backup" if req.label is None else f"“{req.label.name}”"
         shell.gate.set_busy(True, f"Checking and restoring {what}…")
 
+        relay = shell.unlock_relay
+
         def work() -> tuple[Vault, BackupLabel | None]:
-            return _restore_and_open(folder, req)
+            return _restore_and_open(folder, req, relay)
 
         def succeeded(result: object) -> None:
             vault, used = cast("tuple[Vault, BackupLabel | None]", result)

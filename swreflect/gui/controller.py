@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
     from swreflect.gui.session_events import SessionEvents
+    from swreflect.gui.unlock_relay import UnlockRelay
     from swreflect.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class ShellController(QObject):
         self._clipboard: SecureClipboard | None = None
         self._runner: TaskRunner | None = None
         self._idle: IdleWatcher | None = None
+        self._unlock_relay: UnlockRelay | None = None
         self._session_watcher_factory = session_watcher
         self.session_watcher: SessionEvents | None = None
         self.gate = GateWindow(clock, lambda: self.clipboard, self._wire_screen)
@@ -109,6 +111,16 @@ class ShellController(QObject):
 
             self._runner = TaskRunner(self)
         return self._runner
+
+    @property
+    def unlock_relay(self) -> UnlockRelay:
+        """Hands the worker's unlock stages to the gate window, on the UI thread."""
+        if self._unlock_relay is None:
+            from swreflect.gui.unlock_relay import UnlockRelay
+
+            self._unlock_relay = UnlockRelay(self)
+            self._unlock_relay.reported.connect(self.gate.show_unlock_progress)
+        return self._unlock_relay
 
     @property
     def idle(self) -> IdleWatcher:
@@ -228,24 +240,34 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ unlock
     def on_unlock_screen_unlock_requested(self, passphrase: str) -> None:
-        folder = self.folder
+        folder, relay = self.folder, self.unlock_relay
         self._run(
             "Opening your vault…",
-            lambda: vault_access.unlock_vault(folder, passphrase),
+            lambda: vault_access.unlock_vault(folder, passphrase, progress=relay),
             self.on_unlock_succeeded,
             self.on_unlock_failed,
         )
 
     def on_unlock_succeeded(self, vault: object) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
-        if self._shutting_down:
+        if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
+            self._close_if_wanted(close_wanted)
             return
         self._open_main(vault)  # type: ignore[arg-type]
 
     def on_unlock_failed(self, message: str) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.unlock_screen.show_error(message)
+        self._close_if_wanted(close_wanted)
+
+    def _close_if_wanted(self, close_wanted: bool) -> None:
+        """The window was closed during an update, which can't be interrupted: close it now."""
+        if close_wanted and not self._shutting_down:
+            log.info("closing after the update, as asked during it")
+            self.gate.close()
 
     # ------------------------------------------------------------ recovery key
     def on_unlock_screen_recovery_requested(self) -> None:
@@ -257,18 +279,20 @@ class ShellController(QObject):
         self._enter(State.UNLOCK)
 
     def on_recover_screen_recovery_key_entered(self, text: str) -> None:
-        folder = self.folder
+        folder, relay = self.folder, self.unlock_relay
         self._run(
             "Opening your vault with the recovery key…",
-            lambda: vault_access.unlock_vault(folder, text, recovery_key=True),
+            lambda: vault_access.unlock_vault(folder, text, recovery_key=True, progress=relay),
             self.on_recover_succeeded,
             self.on_recover_failed,
         )
 
     def on_recover_succeeded(self, vault: object) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
-        if self._shutting_down:
+        if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
+            self._close_if_wanted(close_wanted)
             return
         vault.adopt()  # type: ignore[attr-defined]
         self._pending_vault = vault  # type: ignore[assignment]
@@ -276,8 +300,10 @@ class ShellController(QObject):
         self._enter(State.NEW_PASSPHRASE)
 
     def on_recover_failed(self, message: str) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.recover_screen.show_error(message)
+        self._close_if_wanted(close_wanted)
 
     def on_new_passphrase_screen_passphrase_chosen(self, passphrase: str) -> None:
         vault, kdf = self._pending_vault, self.kdf

@@ -4,7 +4,8 @@ Each step is a module named ``mNNNN_<what>.py`` in this package with a function
 ``upgrade(conn)``; NNNN is the schema version the step produces. Steps run in order inside one
 transaction each, and ``PRAGMA user_version`` records the version reached. Versions are unique
 and increasing (a test on the released tree also proves them contiguous from 1); a vault with a
-higher version than the newest step is refused.
+higher version than the newest step is refused. A step that can take a while on a large vault
+says what it does in ``PROGRESS_TEXT`` (plain words, shown while unlocking).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Migration:
     version: int
     name: str
     upgrade: Callable[[Any], None]
+    description: str = ""  # the module's PROGRESS_TEXT, for a step that can be slow
 
 
 def ladder() -> list[Migration]:
@@ -33,7 +35,8 @@ def ladder() -> list[Migration]:
         if not match:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
-        steps.append(Migration(int(match.group(1)), info.name, module.upgrade))
+        description = str(getattr(module, "PROGRESS_TEXT", ""))
+        steps.append(Migration(int(match.group(1)), info.name, module.upgrade, description))
     steps.sort(key=lambda m: m.version)
     versions = [step.version for step in steps]
     if len(set(versions)) != len(versions):
