@@ -100,6 +100,9 @@ def system_session() -> SessionEvents:
 def run_gui(files: Sequence[str] = ()) -> int:
     """The window; ``files`` (from a file association) are opened once unlocked. If this vault
     already has a window, it is brought forward and given the files instead."""
+    from swreflect.gui import pyside_scan
+
+    pyside_scan.install()  # before PySide loads: every later swreflect import skips its scan
     from swreflect.core.vault_access import kdf_from_environment
     from swreflect.gui import first_paint
     from swreflect.gui.after_first_paint import AfterFirstPaint
