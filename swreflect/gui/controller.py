@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from swreflect.core import vault_access
 from swreflect.core.clock import Clock
-from swreflect.errors import SwreflectError
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
 
@@ -334,6 +333,7 @@ class ShellController(QObject):
     def _open_main(self, vault: Vault) -> None:
         from swreflect.core.index_upkeep import tidy_apart
         from swreflect.core.services import build_services
+        from swreflect.errors import SwreflectError
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
         from swreflect.gui.search_upkeep import SearchTidy

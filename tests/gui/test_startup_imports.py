@@ -29,8 +29,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "swreflect.gui.screens.restore_screen", "swreflect.core.backup_labels", "swreflect.gui.menus",
     "swreflect.gui.dialogs", "swreflect.models.file_types", "swreflect.core.settings",
     "swreflect.gui.shell_warmup", "swreflect.gui.ui_imports",
-    # a few milliseconds each: generated dataclass code, the date types
-    "dataclasses", "datetime",
+    # a few milliseconds each: generated dataclass code, the date types, the 57 error classes
+    "dataclasses", "datetime", "swreflect.errors",
 )  # fmt: skip
 
 
