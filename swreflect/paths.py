@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "swreflect"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
+    """The three folders (a ``NamedTuple``, not a dataclass: every start-up reads this, and
+    ``dataclasses`` with its generated code costs the first window a few milliseconds)."""
+
     data_dir: Path
     config_dir: Path
     log_dir: Path

@@ -18,9 +18,8 @@ on the UI thread, or locking it) and never constructs one itself.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from swreflect.errors import SwreflectError
@@ -106,9 +105,9 @@ def finish_interrupted_restore(folder: Path) -> None:
         )
 
 
-@dataclass(frozen=True)
-class VaultCheck:
-    """What ``check`` found: both SQLite integrity checks, and the settings the vault pins."""
+class VaultCheck(NamedTuple):
+    """What ``check`` found: both SQLite integrity checks, and the settings the vault pins.
+    (A ``NamedTuple``: this module is read before the first window paints, see ``paths``.)"""
 
     vault_id: str
     schema_version: int

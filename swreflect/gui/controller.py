@@ -27,11 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from swreflect.core import vault_access
 from swreflect.core.clock import Clock
-from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
-from swreflect.errors import SwreflectError
-from swreflect.gui import shell_warmup
-from swreflect.gui.open_dialogs import close_open_dialogs
-from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
 
@@ -198,12 +193,16 @@ class ShellController(QObject):
 
     def auto_lock_seconds(self) -> float:
         if self.services is None:
+            from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
+
             return float(AUTO_LOCK_DEFAULT_MINUTES * 60)
         return self.services.settings.auto_lock_seconds()
 
     def _run(self, text: str, work: Any, on_succeeded: Any, on_failed: Any) -> None:
         self.gate.set_busy(True, text)
         self.runner.start(work, on_succeeded, on_failed)
+        from swreflect.gui import shell_warmup  # here: start-up paints without it
+
         shell_warmup.start()  # the window's code loads while the key is derived
 
     # ------------------------------------------------------------ create
@@ -334,6 +333,7 @@ class ShellController(QObject):
     def _open_main(self, vault: Vault) -> None:
         from swreflect.core.index_upkeep import tidy_apart
         from swreflect.core.services import build_services
+        from swreflect.errors import SwreflectError
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
         from swreflect.gui.search_upkeep import SearchTidy
@@ -424,6 +424,9 @@ class ShellController(QObject):
             self.locked.emit()
 
     def _close_window(self, window: MainWindow) -> None:
+        from swreflect.gui.open_dialogs import close_open_dialogs
+        from swreflect.gui.pages.protocol import as_page
+
         close_open_dialogs()
         pages = [as_page(page) for page in window.pages.built()]  # unopened: never built
         for page in pages:

@@ -33,6 +33,7 @@ MODULES = (
     "swreflect.gui.pages.home_page",
     "swreflect.gui.pages.registry",
     "swreflect.gui.main_window",
+    "swreflect.gui.menus",
     "swreflect.gui.vault_upkeep",
     "swreflect.gui.pages.journal_page",
     "swreflect.gui.pages.supervision_page",
