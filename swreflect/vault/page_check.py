@@ -55,6 +55,7 @@ _HMAC_SALT_MASK = 0x3A
 _FAST_KDF_ROUNDS = 2
 LOCK_BYTE_OFFSET = 0x40000000  # SQLite's pending byte: its page is never written
 CHUNK_PAGES = 64  # about half a millisecond of checking
+LAST_PASS_PAGES = 1024  # 4 MiB at a time for the pass over the closed copy
 PAUSE_SECONDS = 0.0002  # after each chunk: see ``_run``
 BEHIND_PAGES = 4096  # stay this far behind the copy: its cache may still hold those pages
 FLUSH_BYTES = 16 << 20
@@ -118,17 +119,11 @@ class PageCheck:
         if self._fd is None:
             self._fd = os.open(self._path, os.O_RDWR | system.binary_flag())
         again = [*self._again, 1]
-        for first in range(1, total + 1, CHUNK_PAGES):
+        for first in range(1, total + 1, LAST_PASS_PAGES):
             if should_stop():
                 return []
-            last = min(total, first + CHUNK_PAGES - 1)
-            data = self._read(first, last)
-            for index, pgno in enumerate(range(first, last + 1)):
-                page = data[index * self._size : (index + 1) * self._size]
-                if pgno > self._checked:
-                    self._check(pgno, page, again)
-                elif self._kept_tag(pgno) != _kept_piece(page, self._size):
-                    again.append(pgno)
+            last = min(total, first + LAST_PASS_PAGES - 1)
+            self._settle(first, last, again)
             if progress is not None:
                 progress(last / total)
         bad = [p for p in sorted(set(again)) if p != self._lock_page and not self._ok(p)]
@@ -136,6 +131,31 @@ class PageCheck:
             shown = ", ".join(str(p) for p in bad[:5])
             return [f"{len(bad)} page(s) of the copy fail their MAC (page {shown})"]
         return []
+
+    def _settle(self, first: int, last: int, again: list[int]) -> None:
+        """Pages ``first``..``last`` in the closed copy: check those the thread didn't reach,
+        and note for checking again those whose MAC is not the one that passed."""
+        data = self._read(first, last)
+        size = self._size
+        seen = min(last, self._checked)
+        if seen >= first:  # one comparison for the whole run of pages when nothing changed
+            now = b"".join(
+                [
+                    _kept_piece(data[i * size : (i + 1) * size], size)
+                    for i in range(seen - first + 1)
+                ]
+            )
+            kept = self._kept[(first - 1) * KEPT_TAG_BYTES : seen * KEPT_TAG_BYTES]
+            if now != kept:
+                again.extend(
+                    first + i
+                    for i in range(seen - first + 1)
+                    if now[i * KEPT_TAG_BYTES : (i + 1) * KEPT_TAG_BYTES]
+                    != kept[i * KEPT_TAG_BYTES : (i + 1) * KEPT_TAG_BYTES]
+                )
+        for pgno in range(seen + 1, last + 1):
+            index = pgno - first
+            self._check(pgno, data[index * size : (index + 1) * size], again)
 
     def close(self) -> None:
         self._stop_thread()
@@ -210,10 +230,6 @@ class PageCheck:
         mac.update(page[SALT_BYTES if pgno == 1 else 0 : self._size - TAG_BYTES])
         mac.update(pgno.to_bytes(4, "little"))
         return hmac.compare_digest(mac.digest(), page[-TAG_BYTES:])
-
-    def _kept_tag(self, pgno: int) -> bytes:
-        start = (pgno - 1) * KEPT_TAG_BYTES
-        return bytes(self._kept[start : start + KEPT_TAG_BYTES])
 
 
 def _kept_piece(page: memoryview, size: int) -> bytes:
