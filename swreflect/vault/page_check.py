@@ -17,13 +17,13 @@ key fails. Tests check the two agree on real files, page by page (tests/backups)
 
 How "as it is written" stays exact: a page read before the copy has written it fails and is
 checked again at the end. A page that passed early could in principle be written again later
-(SQLite rewrites page 1, the header, when the copy commits): SQLCipher gives every write a
-fresh random IV, so its MAC changes. The last pass, after the copy's connection is closed,
-reads every page's stored MAC once more and checks again any page whose MAC is not the one
-that passed (page 1 always). So what has passed is the finished file, byte for byte.
+(SQLite rewrites page 1, the header, when the copy commits): SQLCipher gives every write of a
+page a fresh random IV, so its stored MAC changes. The last pass, after the copy's connection
+is closed, reads every page's stored MAC once more and checks again each page whose MAC is not
+the one that passed (page 1 always), so every page as SQLite left the closed file has passed.
 
-The page that holds SQLite's lock bytes (at 1 GiB) is never written by SQLite and holds no
-data; it is skipped, as SQLCipher skips it.
+The page that holds SQLite's lock bytes (at 1 GiB, in a vault that large) is never read or
+written by SQLite (the backup API skips it too), so it holds nothing to check and is skipped.
 
 This thread also flushes the copy to disk as it goes (every ``FLUSH_BYTES``): left to the OS,
 the whole copy waits in memory and goes to disk in one long flush at the end, and a save in
@@ -40,7 +40,6 @@ import hashlib
 import hmac
 import os
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,7 +55,6 @@ _FAST_KDF_ROUNDS = 2
 LOCK_BYTE_OFFSET = 0x40000000  # SQLite's pending byte: its page is never written
 CHUNK_PAGES = 64  # about half a millisecond of checking
 LAST_PASS_PAGES = 1024  # 4 MiB at a time for the pass over the closed copy
-PAUSE_SECONDS = 0.0002  # after each chunk: see ``_run``
 BEHIND_PAGES = 4096  # stay this far behind the copy: its cache may still hold those pages
 FLUSH_BYTES = 16 << 20
 _NO_TAG = bytes(KEPT_TAG_BYTES)
@@ -183,9 +181,6 @@ class PageCheck:
                 if self._fd is None:
                     self._fd = os.open(self._path, os.O_RDWR | system.binary_flag())
                 self._check_range(self._checked + 1, min(ready, self._checked + CHUNK_PAGES))
-                # Python holds the GIL between pages; a short sleep lets a waiting thread (the
-                # UI's) take it now rather than after the interpreter's 5 ms switch interval.
-                time.sleep(PAUSE_SECONDS)
         except OSError:
             return  # the copy failed or was put off; ``finish`` reads everything itself
 
