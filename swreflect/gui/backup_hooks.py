@@ -213,9 +213,11 @@ class BackupHooks(QObject):
             self.shell.on_unlock_succeeded(vault)
 
     def on_restore_failed(self, message: str) -> None:
+        close_wanted = self.shell.gate.close_wanted  # closed while the restored copy updated
         self.shell.gate.set_busy(False)
         self.restore_screen.show_error(message)
         self.restore_failed.emit(message)
+        self.shell.close_if_wanted(close_wanted)
 
     # ------------------------------------------------------------ daily backup
     def on_shell_unlocked(self) -> None:

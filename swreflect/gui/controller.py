@@ -252,7 +252,7 @@ class ShellController(QObject):
         self.gate.set_busy(False)
         if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
-            self._close_if_wanted(close_wanted)
+            self.close_if_wanted(close_wanted)
             return
         self._open_main(vault)  # type: ignore[arg-type]
 
@@ -260,9 +260,9 @@ class ShellController(QObject):
         close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.unlock_screen.show_error(message)
-        self._close_if_wanted(close_wanted)
+        self.close_if_wanted(close_wanted)
 
-    def _close_if_wanted(self, close_wanted: bool) -> None:
+    def close_if_wanted(self, close_wanted: bool) -> None:
         """The window was closed during an update, which can't be interrupted: close it now."""
         if close_wanted and not self._shutting_down:
             log.info("closing after the update, as asked during it")
@@ -291,7 +291,7 @@ class ShellController(QObject):
         self.gate.set_busy(False)
         if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
-            self._close_if_wanted(close_wanted)
+            self.close_if_wanted(close_wanted)
             return
         vault.adopt()  # type: ignore[attr-defined]
         self._pending_vault = vault  # type: ignore[assignment]
@@ -302,7 +302,7 @@ class ShellController(QObject):
         close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.recover_screen.show_error(message)
-        self._close_if_wanted(close_wanted)
+        self.close_if_wanted(close_wanted)
 
     def on_new_passphrase_screen_passphrase_chosen(self, passphrase: str) -> None:
         vault, kdf = self._pending_vault, self.kdf

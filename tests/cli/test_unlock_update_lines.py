@@ -7,10 +7,13 @@ done, so scripts that parse it see no difference.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
+from swreflect.cli.unlock_lines import UpdateLines
+from swreflect.core.vault_access import unlock_vault
 from swreflect.errors import EXIT_OK
 from swreflect.models.unlock_progress import UPDATE_NOTE_SHORT
 from swreflect.vault.migrations import latest_version
@@ -79,3 +82,19 @@ def test_recover_with_the_recovery_key_tells_the_update_too(tmp_path: Path) -> N
     assert lines[0] == f"swreflect: {UPDATE_NOTE_SHORT}"
     assert lines[-1] == "Update finished: your vault is up to date."
     assert "new passphrase is set" in result.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_in_a_terminal_the_copy_counts_up_in_place(tmp_path: Path) -> None:
+    terminal = _Terminal()
+    unlock_vault(_old(tmp_path), TEST_PASSPHRASE, progress=UpdateLines(terminal)).lock()
+    text = terminal.getvalue()
+    copy_line, *rest = text.split("\n")[1:]
+    assert copy_line.startswith("\rKeeping a copy of your vault before updating it… 0%")
+    assert copy_line.endswith("… 100%") and copy_line.count("\r") > 2
+    assert rest[0] == f"Updating your vault: step 1 of {STEPS}."
+    assert rest[-2:] == ["Update finished: your vault is up to date.", ""]

@@ -11,11 +11,12 @@ import json
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton
 
 from swreflect.core.vault_access import unlock_vault
@@ -39,27 +40,13 @@ from tests.vault.support import make_vault
 from tests.vault.test_unlock_progress import GOLDEN_V4, OLD_V4, check_upgrade_reports
 
 
-class _Shows(QObject):
-    """Counts the times a widget was shown."""
-
-    def __init__(self, widget: Any) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show:
-            self.count += 1
-        return False
-
-
 def _record_what_the_gate_showed(shell) -> list[tuple[UnlockProgress, str, int, bool]]:
     """After the gate handled each report (connected after it): the busy line, the bar's
     maximum (0: busy) and whether the update note was up."""
     gate, shown = shell.gate, []
 
     def record(progress: UnlockProgress) -> None:
-        note_up = not gate.update_note.isHidden()
+        note_up = gate.update_note is not None and not gate.update_note.isHidden()
         shown.append((progress, gate.busy_label.text(), gate.busy_bar.maximum(), note_up))
 
     shell.unlock_relay.reported.connect(record)
@@ -92,34 +79,41 @@ def test_a_normal_unlock_shows_no_update(qtbot, make_shell, vault_dir: Path) -> 
     make_vault(vault_dir, rows=5)
     shell = make_shell(vault_dir)
     shown = _record_what_the_gate_showed(shell)
-    note_shows = _Shows(shell.gate.update_note)
     unlock_through_ui(qtbot, shell, TEST_PASSPHRASE)
     assert [p.stage for p, *_ in shown] == [UnlockStage.KEY]
     assert [s[1:] for s in shown] == [("Opening your vault…", 0, False)]
-    assert note_shows.count == 0
+    assert shell.gate.update_note is None  # never even built
+
+
+@dataclass
+class Held:
+    release: threading.Event
+    fail: bool = False  # the step raises once released
 
 
 @pytest.fixture
-def held_step(monkeypatch: pytest.MonkeyPatch, vault_dir: Path) -> Iterator[threading.Event]:
+def held_step(monkeypatch: pytest.MonkeyPatch, vault_dir: Path) -> Iterator[Held]:
     """A current vault, then one more step on top of the real ladder (no file written) that
     waits until released, so the test can look at the window while an update really runs."""
     make_vault(vault_dir, rows=50)
-    release, real = threading.Event(), ladder()
+    held, real = Held(threading.Event()), ladder()
     version = real[-1].version + 1
 
     def upgrade(conn: Any) -> None:
-        assert release.wait(WAIT_MS / 1000), "the test never released the step"
+        assert held.release.wait(WAIT_MS / 1000), "the test never released the step"
         conn.execute("CREATE TABLE held_step_ran (id INTEGER)")
+        if held.fail:
+            raise RuntimeError("the step failed")
 
     step = Migration(version, f"m{version:04d}_held", upgrade, m0010.PROGRESS_TEXT)
     monkeypatch.setattr(open_steps, "ladder", lambda: [*real, step])
     monkeypatch.setattr(open_steps, "latest_version", lambda: version)
-    yield release
-    release.set()  # never leave the worker waiting
+    yield held
+    held.release.set()  # never leave the worker waiting
 
 
 def test_during_an_update_the_window_answers_and_offers_no_cancel(
-    qtbot, make_shell, vault_dir: Path, held_step: threading.Event, styled_app
+    qtbot, make_shell, vault_dir: Path, held_step: Held, styled_app
 ) -> None:
     shell = make_shell(vault_dir)
     gate = shell.gate
@@ -135,7 +129,7 @@ def test_during_an_update_the_window_answers_and_offers_no_cancel(
     timer.start(10)
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=WAIT_MS)
     timer.stop()
-    assert not held_step.is_set() and shell.state is State.UNLOCK
+    assert not held_step.release.is_set() and shell.state is State.UNLOCK
     assert gate.updating and not gate.update_note.isHidden()
     assert "may take a minute" in gate.busy_label.text()
     assert gate.busy_bar.maximum() == 0  # the step can't tell how far it is: busy
@@ -156,7 +150,7 @@ def test_during_an_update_the_window_answers_and_offers_no_cancel(
         apply_style(styled_app, "light")
 
     with qtbot.waitSignal(shell.unlocked, timeout=WAIT_MS):
-        held_step.set()
+        held_step.release.set()
     assert shell.services is not None
     tables = {r[0] for r in shell.services.vault.conn.execute("SELECT name FROM sqlite_master")}
     assert "held_step_ran" in tables
@@ -179,7 +173,7 @@ def test_the_bar_fills_when_a_stage_can_tell_how_far_it_is(make_shell, vault_dir
 
 
 def test_closing_during_an_update_waits_for_it_then_closes(
-    qtbot, make_shell, vault_dir: Path, held_step: threading.Event
+    qtbot, make_shell, vault_dir: Path, held_step: Held
 ) -> None:
     shell = make_shell(vault_dir)
     gate = shell.gate
@@ -189,7 +183,7 @@ def test_closing_during_an_update_waits_for_it_then_closes(
     assert gate.close() is False  # refused: the update goes on
     assert gate.isVisible() and gate.close_wanted
     assert gate.update_note.text().endswith(CLOSE_AFTER_UPDATE)
-    held_step.set()
+    held_step.release.set()
     qtbot.waitUntil(lambda: not gate.isVisible(), timeout=WAIT_MS)
     assert shell.main_window is None and shell.services is None  # it closed, not opened
     vault = unlock_vault(vault_dir, TEST_PASSPHRASE)  # the vault was locked and let go
@@ -220,3 +214,28 @@ def test_restoring_a_backup_from_an_earlier_version_shows_its_update(
     check_upgrade_reports([p for p, *_ in shown], start=4)
     assert all(note_up for _p, _t, _m, note_up in shown[1:])
     assert shell.services.vault.schema_version() == latest_version()
+
+
+def test_closing_during_an_update_that_fails_still_closes(
+    qtbot, make_shell, vault_dir: Path, held_step: Held
+) -> None:
+    shell = make_shell(vault_dir)
+    gate = shell.gate
+    qtbot.keyClicks(gate.unlock_screen.passphrase_field, TEST_PASSPHRASE)
+    gate.unlock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: gate.updating, timeout=WAIT_MS)
+    assert gate.close() is False
+    held_step.fail = True
+    held_step.release.set()
+    qtbot.waitUntil(lambda: not gate.isVisible(), timeout=WAIT_MS)
+    assert shell.main_window is None and shell.services is None
+    held_step.fail = False
+    seen: list[UnlockProgress] = []
+    vault = unlock_vault(vault_dir, TEST_PASSPHRASE, progress=seen.append)  # it was let go
+    try:
+        # the failed step had rolled back whole, so this unlock ran it again
+        assert [p.step for p in seen if p.stage is UnlockStage.MIGRATE] == [1]
+        tables = {r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master")}
+        assert "held_step_ran" in tables
+    finally:
+        vault.lock()

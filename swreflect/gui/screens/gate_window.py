@@ -22,6 +22,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QScrollArea,
     QVBoxLayout,
@@ -111,8 +112,7 @@ class GateWindow(QWidget):
         self.busy_bar.setAccessibleName("Working")
         self.busy_label = hint("")
         self.busy_label.setAccessibleName("What swreflect is doing")
-        self.update_note = hint("")  # worded on the first update (start-up loads no more)
-        self.update_note.setAccessibleName("About this update")
+        self.update_note: QLabel | None = None  # built by the first update: start-up pays nothing
         self._busy = False
         self.close_wanted = False  # asked to close during an update: close when it ends
 
@@ -126,8 +126,8 @@ class GateWindow(QWidget):
         inner.addWidget(self.stack)
         inner.addWidget(self.busy_bar)
         inner.addWidget(self.busy_label)
-        inner.addWidget(self.update_note)
         inner.addStretch(1)
+        self._card_layout = inner
 
         centre = QWidget()
         centre.setObjectName("gateCentre")
@@ -238,7 +238,8 @@ class GateWindow(QWidget):
         self.busy_bar.setAccessibleDescription("")
         self.busy_label.setVisible(busy)
         self.busy_label.setText(text)
-        self.update_note.setVisible(False)
+        if self.update_note is not None:
+            self.update_note.setVisible(False)
         if not busy:
             focus = getattr(self.stack.currentWidget(), "focus_first", None)
             if callable(focus):
@@ -247,7 +248,7 @@ class GateWindow(QWidget):
     @property
     def updating(self) -> bool:
         """An update of an older vault is running (the note is up)."""
-        return self._busy and not self.update_note.isHidden()
+        return self._busy and self.update_note is not None and not self.update_note.isHidden()
 
     def show_unlock_progress(self, progress: UnlockProgress) -> None:
         """One stage of an unlock; only an update's stages change what the window shows."""
@@ -261,12 +262,19 @@ class GateWindow(QWidget):
             self.busy_bar.setValue(round(progress.fraction * 100))
         self.busy_bar.setAccessibleName("Updating your vault")
         self.busy_bar.setAccessibleDescription(progress.text)
-        if not self.update_note.text():
+        self._note().setVisible(True)
+
+    def _note(self) -> QLabel:
+        """The note under the bar while an update runs (built the first time)."""
+        if self.update_note is None:
             from swreflect.models.unlock_progress import UPDATE_NOTE
 
-            self.update_note.setText(UPDATE_NOTE)
-            self.update_note.setAccessibleDescription(UPDATE_NOTE)
-        self.update_note.setVisible(True)
+            note = hint(UPDATE_NOTE)
+            note.setAccessibleName("About this update")
+            note.setAccessibleDescription(UPDATE_NOTE)
+            self._card_layout.insertWidget(self._card_layout.indexOf(self.busy_label) + 1, note)
+            self.update_note = note
+        return self.update_note
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """An update can't be interrupted: closing waits for it (the controller closes)."""
@@ -276,9 +284,10 @@ class GateWindow(QWidget):
                 self.close_wanted = True
                 from swreflect.models.unlock_progress import CLOSE_AFTER_UPDATE
 
-                note = f"{self.update_note.text()} {CLOSE_AFTER_UPDATE}"
-                self.update_note.setText(note)
-                self.update_note.setAccessibleDescription(note)
+                label = self._note()
+                note = f"{label.text()} {CLOSE_AFTER_UPDATE}"
+                label.setText(note)
+                label.setAccessibleDescription(note)
             return
         super().closeEvent(event)
 
