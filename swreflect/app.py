@@ -29,6 +29,21 @@ def setup_logging() -> None:
     root.addHandler(handler)
 
 
+def _setup_logging_when_needed() -> None:
+    """The log set-up, deferred (``platform.lazylog``) to whenever something first logs: a
+    command that logs nothing makes no log folder or file and never loads ``logging``. The log
+    is best-effort there: a log folder that can't be made must not fail the command."""
+    import contextlib
+
+    from swreflect.platform.lazylog import configure_when_loaded
+
+    def setup() -> None:
+        with contextlib.suppress(OSError):
+            setup_logging()
+
+    configure_when_loaded(setup)
+
+
 QUICK = ("--version", "-h", "--help")  # answered without setting up logging: nothing to log
 
 
@@ -70,11 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(args)
     quiet_library_warnings()
-    setup_logging()
     if args and not _looks_like_files(args):
         from swreflect.cli import main as cli_main
 
+        _setup_logging_when_needed()
         return cli_main(args)
+    setup_logging()
     return gui_main(args)
 
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from swreflect.records import FrozenRecord
 
 APP_NAME = "swreflect"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(FrozenRecord):
     data_dir: Path
     config_dir: Path
     log_dir: Path
+
+    def __init__(self, data_dir: Path, config_dir: Path, log_dir: Path) -> None:
+        self.__dict__.update(data_dir=data_dir, config_dir=config_dir, log_dir=log_dir)
 
     @property
     def vault_dir(self) -> Path:

@@ -17,17 +17,18 @@ on the UI thread, or locking it) and never constructs one itself.
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from swreflect.platform.lazylog import get_logger
+from swreflect.records import FrozenRecord
 
 if TYPE_CHECKING:
     from swreflect.errors import SwreflectError
     from swreflect.vault.kdf import KdfPolicy as KdfPolicy
     from swreflect.vault.vault import Vault as Vault
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 # vault.connection.DB_NAME and vault.keyslots.KEYSLOTS_NAME, spelt again so that asking "is there
 # a vault here?" loads no database or crypto library (tests/vault/test_vault_access.py checks).
@@ -96,14 +97,20 @@ def finish_interrupted_restore(folder: Path) -> None:
         )
 
 
-@dataclass(frozen=True)
-class VaultCheck:
+class VaultCheck(FrozenRecord):
     """What ``check`` found: both SQLite integrity checks, and the settings the vault pins."""
 
     vault_id: str
     schema_version: int
     problems: list[str]
     settings: dict[str, Any]
+
+    def __init__(
+        self, vault_id: str, schema_version: int, problems: list[str], settings: dict[str, Any]
+    ) -> None:
+        self.__dict__.update(
+            vault_id=vault_id, schema_version=schema_version, problems=problems, settings=settings
+        )
 
     @property
     def ok(self) -> bool:

@@ -20,18 +20,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from swreflect.errors import SwreflectError, VaultDamagedError, VaultRolledBackError
+from swreflect.platform.lazylog import get_logger
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
 from swreflect.vault.keyslots import KeyslotFile, SlotState
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 META_KEY = "generation"
 _INFO = b"swreflect keyslot state v1"

@@ -41,7 +41,6 @@ import base64
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from swreflect.errors import KeyslotFileError, VaultTooNewError
+from swreflect.records import FrozenRecord, Record
 from swreflect.vault.kdf import FLOOR_MEMORY_KIB, SALT_BYTES, Argon2Params
 
 FORMAT_VERSION = 1
@@ -82,13 +82,17 @@ def _unb64(value: Any, expected_len: int | None, what: str) -> bytes:
     return data
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(FrozenRecord):
     id: str
     type: str
     kdf: dict[str, Any]
     nonce: bytes
     wrapped: bytes
+
+    def __init__(
+        self, id: str, type: str, kdf: dict[str, Any], nonce: bytes, wrapped: bytes
+    ) -> None:
+        self.__dict__.update(id=id, type=type, kdf=kdf, nonce=nonce, wrapped=wrapped)
 
     def aad(self, vault_id: str) -> bytes:
         bound = {"vault_id": vault_id, "slot_id": self.id, "type": self.type, "kdf": self.kdf}
@@ -165,20 +169,33 @@ def _wrap(
     return slot
 
 
-@dataclass(frozen=True)
-class SlotState:
+class SlotState(FrozenRecord):
     """The database generation this key file last saw, with its MAC under the DEK."""
 
     db_generation: int
     mac: str
 
+    def __init__(self, db_generation: int, mac: str) -> None:
+        self.__dict__.update(db_generation=db_generation, mac=mac)
 
-@dataclass
-class KeyslotFile:
+
+class KeyslotFile(Record):
     vault_id: str
     generation: int
-    slots: dict[str, Slot] = field(default_factory=dict)
-    state: SlotState | None = None
+    slots: dict[str, Slot]
+    state: SlotState | None
+
+    def __init__(
+        self,
+        vault_id: str,
+        generation: int,
+        slots: dict[str, Slot] | None = None,
+        state: SlotState | None = None,
+    ) -> None:
+        self.vault_id = vault_id
+        self.generation = generation
+        self.slots = {} if slots is None else slots
+        self.state = state
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {

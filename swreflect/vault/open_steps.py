@@ -6,13 +6,13 @@ object and its key handling) so each stays one readable responsibility.
 from __future__ import annotations
 
 import contextlib
-import logging
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.errors import VaultDamagedError, VaultTooNewError
 from swreflect.platform.files import ensure_private_dir
+from swreflect.platform.lazylog import get_logger
 from swreflect.platform.release import test_setting
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
@@ -21,7 +21,7 @@ from swreflect.vault.keyslots import KEYSLOTS_NAME
 from swreflect.vault.lock import LOCK_NAME
 from swreflect.vault.migrations import ladder, latest_version
 
-log = logging.getLogger("swreflect.vault.vault")
+log = get_logger("swreflect.vault.vault")
 
 PREV_SUFFIX = ".prev"
 BACKUPS_DIR = "backups"

@@ -24,15 +24,15 @@ removed.
 from __future__ import annotations
 
 import contextlib
-import logging
 import struct
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.errors import WalDamagedError
+from swreflect.platform.lazylog import get_logger
+from swreflect.records import FrozenRecord
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 HEADER_BYTES = 32
 FRAME_HEADER_BYTES = 24
@@ -40,11 +40,13 @@ KEPT_INFIX = ".kept-"
 _MAGICS = (0x377F0682, 0x377F0683)  # checksums little- / big-endian words
 
 
-@dataclass(frozen=True)
-class WalReport:
+class WalReport(FrozenRecord):
     frames: int
     valid_frames: int
     damaged: bool
+
+    def __init__(self, frames: int, valid_frames: int, damaged: bool) -> None:
+        self.__dict__.update(frames=frames, valid_frames=valid_frames, damaged=damaged)
 
 
 def _checksum(data: bytes, big: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
