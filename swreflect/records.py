@@ -23,8 +23,6 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
-R = TypeVar("R", bound="Record")
-
 
 class FrozenRecordError(AttributeError):
     """An attempt to change a field of an immutable record."""
@@ -72,6 +70,10 @@ class FrozenRecord(Record):
 
     def __delattr__(self, name: str) -> None:
         raise FrozenRecordError(f"cannot delete field {name!r}")
+
+
+# Bound to the class itself, not its name: a name would make typing compile it at import.
+R = TypeVar("R", bound=Record)
 
 
 def replace(record: R, **changes: Any) -> R:
