@@ -38,7 +38,6 @@ file has been read back and proven to unwrap the DEK.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -287,7 +286,11 @@ def _checksum(doc: dict[str, Any]) -> str:
         canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), allow_nan=False)
     except (ValueError, TypeError, RecursionError) as exc:
         raise KeyslotFileError() from exc
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # cryptography's SHA-256, not hashlib's: the same digest, without loading a second
+    # OpenSSL (``_hashlib``) into every process that reads the key file.
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(canonical.encode("utf-8"))
+    return digest.finalize().hex()
 
 
 def _parse_state(raw: Any) -> SlotState | None:

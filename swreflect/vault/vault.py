@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hmac
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -402,6 +401,8 @@ class Vault:
         )
         try:
             with self._key.use() as dek:
+                import hmac  # here only: unlocking needn't load hashlib's OpenSSL
+
                 if not hmac.compare_digest(candidate, dek):
                     raise WrongPassphraseError()
         finally:
