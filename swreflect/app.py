@@ -44,6 +44,21 @@ def _setup_logging_when_needed() -> None:
     configure_when_loaded(setup)
 
 
+def _no_collection_at_exit() -> None:
+    """Skip the garbage collector's last pass when a command line process ends.
+
+    At exit Python walks every object the process made, looking for reference cycles to free:
+    memory the system takes back a moment later anyway. For ``swreflect journal list`` that
+    walk was about a sixth of the command's own cost. ``gc.freeze`` as the last exit handler
+    (handlers run newest first, so logging's own one, registered later, flushes first) moves
+    every object out of the collector's sight; nothing else changes: files are closed and
+    standard output is flushed as usual, and the command has already locked the vault."""
+    import atexit
+    import gc
+
+    atexit.register(gc.freeze)
+
+
 QUICK = ("--version", "-h", "--help")  # answered without setting up logging: nothing to log
 
 
@@ -89,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from swreflect.cli import main as cli_main
 
         _setup_logging_when_needed()
+        if argv is None:  # this process ends with the command (not a caller's own process)
+            _no_collection_at_exit()
         return cli_main(args)
     setup_logging()
     return gui_main(args)
