@@ -6,6 +6,7 @@ object and its key handling) so each stays one readable responsibility.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,6 +122,11 @@ def clean_leftovers(folder: Path) -> None:
     for name in (KEYSLOTS_NAME + PREV_SUFFIX, f".{DB_NAME}.creating"):
         with contextlib.suppress(OSError):  # absent, or read-only media
             (folder / name).unlink()
-    for tmp in folder.glob(f".{KEYSLOTS_NAME}*.tmp"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    try:  # a listing, not ``glob``: no pattern to compile at every unlock
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(f".{KEYSLOTS_NAME}") and name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
