@@ -18,6 +18,9 @@ APP_NAME = "swreflect"
 
 
 class AppPaths(FrozenRecord):
+    """The three folders (a record, not a dataclass: every start-up and every command reads
+    this, and ``dataclasses`` with its generated code costs them milliseconds)."""
+
     data_dir: Path
     config_dir: Path
     log_dir: Path

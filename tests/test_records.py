@@ -91,7 +91,10 @@ SPECS: dict[str, tuple[bool, list[tuple[str, Any]]]] = {
         True, [_f("frames"), _f("valid_frames"), _f("damaged")],
     ),
     "swreflect.vault.migrations.Migration": (
-        True, [_f("version"), _f("name"), _f("upgrade")],
+        True, [_f("version"), _f("name"), _f("upgrade"), _f("description", "")],
+    ),
+    "swreflect.models.unlock_progress.UnlockProgress": (
+        True, [_f("stage"), _f("text"), _f("fraction", None), _f("step", 0), _f("steps", 0)],
     ),
 }  # fmt: skip
 

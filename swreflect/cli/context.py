@@ -27,6 +27,7 @@ from swreflect.paths import default_vault_dir
 if TYPE_CHECKING:  # imported when a command first opens the vault, not for --help
     from swreflect.core.services import Services
     from swreflect.core.vault_access import Vault
+    from swreflect.models.unlock_progress import UnlockListener
 
 PASSPHRASE_ENV = "SWREFLECT_PASSPHRASE"
 
@@ -89,8 +90,17 @@ class CliContext:
             from swreflect.core.vault_access import unlock_vault
 
             passphrase = self.read_secret("Passphrase: ")
-            self._services = self.adopt(unlock_vault(self.vault_dir, passphrase))
+            vault = unlock_vault(self.vault_dir, passphrase, progress=self.unlock_progress())
+            self._services = self.adopt(vault)
         return self._services
+
+    def unlock_progress(self) -> UnlockListener | None:
+        """Lines on stderr while an update of an older vault runs; none with ``--json``."""
+        if self.wants_json:
+            return None
+        from swreflect.cli.unlock_lines import UpdateLines
+
+        return UpdateLines(sys.stderr)
 
     def adopt(self, vault: Vault) -> Services:
         """Build the services on an unlocked vault; if that fails, the vault is locked again

@@ -106,7 +106,9 @@ def cmd_passphrase_change(ctx: CliContext) -> int:
 
 def cmd_recover(ctx: CliContext) -> int:
     key = ctx.read_secret("Recovery key: ", env=RECOVERY_KEY_ENV, file_arg="recovery_key_file")
-    services = ctx.adopt(vault_access.unlock_vault(ctx.vault_dir, key, recovery_key=True))
+    progress = ctx.unlock_progress()
+    vault = vault_access.unlock_vault(ctx.vault_dir, key, recovery_key=True, progress=progress)
+    services = ctx.adopt(vault)
     new = ctx.read_new_secret("New passphrase: ", NEW_PASSPHRASE_ENV, "new_passphrase_file")
     services.security.set_new_passphrase(new)
     ctx.out("Your new passphrase is set. Your recovery key still works; keep it safe.")

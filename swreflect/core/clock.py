@@ -1,10 +1,16 @@
-"""A replaceable clock: auto-lock, due dates and timestamps read this, never ``time`` directly."""
+"""A replaceable clock: auto-lock, due dates and timestamps read this, never ``time`` directly.
+
+``datetime`` is imported where a time is first asked for: the shell makes its ``SystemClock``
+before the unlock screen paints, and nothing there needs the date yet.
+"""
 
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class Clock(Protocol):
@@ -19,6 +25,8 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
+        from datetime import UTC, datetime
+
         return datetime.now(UTC)
 
     def monotonic(self) -> float:
@@ -29,6 +37,8 @@ class FakeClock:
     """A clock that only moves when told to (tests, demos)."""
 
     def __init__(self, start: datetime | None = None) -> None:
+        from datetime import UTC, datetime
+
         self._now = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
         self._mono = 1000.0
 
@@ -39,6 +49,8 @@ class FakeClock:
         return self._mono
 
     def advance(self, seconds: float) -> None:
+        from datetime import timedelta
+
         self._now += timedelta(seconds=seconds)
         self._mono += seconds
 

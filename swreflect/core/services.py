@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from swreflect.core.security import SecurityService
     from swreflect.core.sessions import SessionService
     from swreflect.core.settings import SettingsService
+    from swreflect.core.unfinished_sessions import UnfinishedSessionService
     from swreflect.vault.kdf import KdfPolicy
     from swreflect.vault.settings_repo import SettingsRepository
     from swreflect.vault.signing_repo import SigningRepository
@@ -158,6 +159,13 @@ class Services:
             self.clock,
             transaction=self.vault.transaction,
         )
+
+    @cached_property
+    def unfinished_sessions(self) -> UnfinishedSessionService:
+        from swreflect.core.unfinished_sessions import UnfinishedSessionService
+        from swreflect.vault.supervision.unfinished_repo import UnfinishedSessionRepository
+
+        return UnfinishedSessionService(UnfinishedSessionRepository(self.vault))
 
     @cached_property
     def sessions(self) -> SessionService:

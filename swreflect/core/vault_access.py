@@ -25,6 +25,7 @@ from swreflect.records import FrozenRecord
 
 if TYPE_CHECKING:
     from swreflect.errors import SwreflectError
+    from swreflect.models.unlock_progress import UnlockListener
     from swreflect.vault.kdf import KdfPolicy as KdfPolicy
     from swreflect.vault.vault import Vault as Vault
 
@@ -66,16 +67,25 @@ def create_vault(folder: Path, passphrase: str, kdf: KdfPolicy | None = None) ->
     return Vault.create(Path(folder), passphrase, kdf or kdf_from_environment())
 
 
-def unlock_vault(folder: Path, secret: str, *, recovery_key: bool = False) -> Vault:
+def unlock_vault(
+    folder: Path,
+    secret: str,
+    *,
+    recovery_key: bool = False,
+    progress: UnlockListener | None = None,
+) -> Vault:
     """Open the vault with its passphrase, or with its recovery key when ``recovery_key``.
 
-    Slow (key derivation, then the database is opened and upgraded): the GUI runs it in a
-    worker and calls ``vault.adopt()`` on the UI thread afterwards."""
+    Slow (key derivation, then the database is opened and, for a vault made by an earlier
+    version, upgraded: many seconds on a large journal): the GUI runs it in a worker and calls
+    ``vault.adopt()`` on the UI thread afterwards. ``progress`` hears each stage
+    (``models.unlock_progress``) one at a time and in order, on the calling thread or a
+    helper thread of the copy's checks; the upgrade's stages come only when an upgrade runs."""
     from swreflect.vault.vault import Vault
 
     if recovery_key:
-        return Vault.unlock_with_recovery_key(Path(folder), secret)
-    return Vault.unlock(Path(folder), secret)
+        return Vault.unlock_with_recovery_key(Path(folder), secret, progress)
+    return Vault.unlock(Path(folder), secret, progress)
 
 
 def finish_interrupted_restore(folder: Path) -> None:
@@ -98,7 +108,9 @@ def finish_interrupted_restore(folder: Path) -> None:
 
 
 class VaultCheck(FrozenRecord):
-    """What ``check`` found: both SQLite integrity checks, and the settings the vault pins."""
+    """What ``check`` found: both SQLite integrity checks, and the settings the vault pins.
+    (A record, not a dataclass: this module is read before the first window paints and by
+    every command, see ``swreflect/records.py``.)"""
 
     vault_id: str
     schema_version: int

@@ -25,23 +25,20 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from swreflect.core import vault_access
-from swreflect.core.backup_labels import BackupLabel, label_for_taken, newest_automatic
-from swreflect.gui import dialogs
 from swreflect.gui.gate_links import GateLink
 from swreflect.gui.screens import gate_window as gate_names
-from swreflect.gui.screens.restore_screen import (
-    FILE,
-    LATEST,
-    RECOVERY,
-    RestoreRequest,
-    RestoreScreen,
-)
 from swreflect.gui.ui import button
 
 if TYPE_CHECKING:
+    from swreflect.core.backup_labels import BackupLabel
     from swreflect.core.services import Services
     from swreflect.core.vault_access import Vault
     from swreflect.gui.controller import ShellController
+    from swreflect.gui.screens.restore_screen import RestoreRequest, RestoreScreen
+    from swreflect.models.unlock_progress import UnlockListener
+
+# The restore screen, its dialogs and the backup labels load when a restore is first asked
+# for: the unlock screen shows only the link (issue 16: start-up within 1.5x a bare window).
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +50,15 @@ REPLACE_TEXT = (
 )
 
 
-def _restore_and_open(folder: Path, request: RestoreRequest) -> tuple[Vault, BackupLabel | None]:
+def _restore_and_open(
+    folder: Path, request: RestoreRequest, progress: UnlockListener | None = None
+) -> tuple[Vault, BackupLabel | None]:
     """Worker body: restore (every check happens before the swap), then unlock. Returns the
-    vault and the backup that was used (for "latest", the one that passed the checks)."""
+    vault and the backup that was used (for "latest", the one that passed the checks).
+    A backup made by an earlier version is updated while it is opened: ``progress`` hears it."""
     from swreflect.core import backup_service
+    from swreflect.core.backup_labels import label_for_taken
+    from swreflect.gui.screens.restore_screen import LATEST, RECOVERY
 
     if request.kind == RECOVERY:
         secret: dict[str, str] = {"recovery_key": request.secret}
@@ -69,7 +71,10 @@ def _restore_and_open(folder: Path, request: RestoreRequest) -> tuple[Vault, Bac
     else:
         assert request.path is not None
         backup_service.restore_from_file(folder, request.path, replace_other=True, **secret)
-    vault = vault_access.unlock_vault(folder, request.secret, recovery_key=request.kind == RECOVERY)
+    recovery = request.kind == RECOVERY
+    vault = vault_access.unlock_vault(
+        folder, request.secret, recovery_key=recovery, progress=progress
+    )
     return vault, used
 
 
@@ -122,6 +127,8 @@ class BackupHooks(QObject):
     def restore_screen(self) -> RestoreScreen:
         """Built the first time someone asks to restore."""
         if self._restore_screen is None:
+            from swreflect.gui.screens.restore_screen import RestoreScreen
+
             screen = RestoreScreen()
             self.shell.gate.stack.addWidget(screen)
             screen.restore_requested.connect(self.on_restore_screen_restore_requested)
@@ -137,6 +144,8 @@ class BackupHooks(QObject):
 
     # ------------------------------------------------------------ navigation
     def _show_restore(self, *, latest: bool) -> None:
+        from swreflect.core.backup_labels import newest_automatic
+
         self._came_from = self.shell.gate.current_screen()
         newest = newest_automatic(self.shell.folder) if latest else None
         self.restore_screen.offer(latest=latest, newest=newest)
@@ -155,11 +164,15 @@ class BackupHooks(QObject):
         self.shell.gate.show_screen(target)
 
     def on_shell_locked(self) -> None:
-        self.restore_screen.reset()
+        if self._restore_screen is not None:
+            self._restore_screen.reset()
 
     # ------------------------------------------------------------ restore
     def on_restore_screen_restore_requested(self, request: object) -> None:
-        req = cast(RestoreRequest, request)
+        from swreflect.gui import dialogs
+        from swreflect.gui.screens.restore_screen import LATEST
+
+        req = cast("RestoreRequest", request)
         shell = self.shell
         replacing = shell.vault_exists() or req.mode == LATEST
         named = "" if req.label is None else f"The backup is {req.label.describe()}.\n\n"
@@ -171,8 +184,10 @@ class BackupHooks(QObject):
         what = "the backup" if req.label is None else f"“{req.label.name}”"
         shell.gate.set_busy(True, f"Checking and restoring {what}…")
 
+        relay = shell.unlock_relay
+
         def work() -> tuple[Vault, BackupLabel | None]:
-            return _restore_and_open(folder, req)
+            return _restore_and_open(folder, req, relay)
 
         def succeeded(result: object) -> None:
             vault, used = cast("tuple[Vault, BackupLabel | None]", result)
@@ -183,6 +198,9 @@ class BackupHooks(QObject):
     def on_restore_succeeded(
         self, vault: object, request: RestoreRequest, used: BackupLabel | None = None
     ) -> None:
+        from swreflect.gui import dialogs
+        from swreflect.gui.screens.restore_screen import FILE, RECOVERY
+
         self.restore_screen.reset()
         log.info("vault restored from a backup (%s)", request.mode or FILE)
         self.shell.gate.set_busy(False)
@@ -195,9 +213,11 @@ class BackupHooks(QObject):
             self.shell.on_unlock_succeeded(vault)
 
     def on_restore_failed(self, message: str) -> None:
+        close_wanted = self.shell.gate.close_wanted  # closed while the restored copy updated
         self.shell.gate.set_busy(False)
         self.restore_screen.show_error(message)
         self.restore_failed.emit(message)
+        self.shell.close_if_wanted(close_wanted)
 
     # ------------------------------------------------------------ daily backup
     def on_shell_unlocked(self) -> None:

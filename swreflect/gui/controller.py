@@ -27,11 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from swreflect.core import vault_access
 from swreflect.core.clock import Clock
-from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
-from swreflect.errors import SwreflectError
-from swreflect.gui import shell_warmup
-from swreflect.gui.open_dialogs import close_open_dialogs
-from swreflect.gui.pages.protocol import as_page
 from swreflect.gui.screens import gate_window as gate
 from swreflect.gui.screens.gate_window import GateWindow
 
@@ -43,6 +38,7 @@ if TYPE_CHECKING:
     from swreflect.gui.main_window import MainWindow
     from swreflect.gui.pages.registry import PageSpec
     from swreflect.gui.session_events import SessionEvents
+    from swreflect.gui.unlock_relay import UnlockRelay
     from swreflect.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -87,6 +83,7 @@ class ShellController(QObject):
         self._clipboard: SecureClipboard | None = None
         self._runner: TaskRunner | None = None
         self._idle: IdleWatcher | None = None
+        self._unlock_relay: UnlockRelay | None = None
         self._session_watcher_factory = session_watcher
         self.session_watcher: SessionEvents | None = None
         self.gate = GateWindow(clock, lambda: self.clipboard, self._wire_screen)
@@ -113,6 +110,16 @@ class ShellController(QObject):
 
             self._runner = TaskRunner(self)
         return self._runner
+
+    @property
+    def unlock_relay(self) -> UnlockRelay:
+        """Hands the worker's unlock stages to the gate window, on the UI thread."""
+        if self._unlock_relay is None:
+            from swreflect.gui.unlock_relay import UnlockRelay
+
+            self._unlock_relay = UnlockRelay(self)
+            self._unlock_relay.reported.connect(self.gate.show_unlock_progress)
+        return self._unlock_relay
 
     @property
     def idle(self) -> IdleWatcher:
@@ -186,12 +193,16 @@ class ShellController(QObject):
 
     def auto_lock_seconds(self) -> float:
         if self.services is None:
+            from swreflect.core.settings import AUTO_LOCK_DEFAULT_MINUTES
+
             return float(AUTO_LOCK_DEFAULT_MINUTES * 60)
         return self.services.settings.auto_lock_seconds()
 
     def _run(self, text: str, work: Any, on_succeeded: Any, on_failed: Any) -> None:
         self.gate.set_busy(True, text)
         self.runner.start(work, on_succeeded, on_failed)
+        from swreflect.gui import shell_warmup  # here: start-up paints without it
+
         shell_warmup.start()  # the window's code loads while the key is derived
 
     # ------------------------------------------------------------ create
@@ -228,24 +239,34 @@ class ShellController(QObject):
 
     # ------------------------------------------------------------ unlock
     def on_unlock_screen_unlock_requested(self, passphrase: str) -> None:
-        folder = self.folder
+        folder, relay = self.folder, self.unlock_relay
         self._run(
             "Opening your vault…",
-            lambda: vault_access.unlock_vault(folder, passphrase),
+            lambda: vault_access.unlock_vault(folder, passphrase, progress=relay),
             self.on_unlock_succeeded,
             self.on_unlock_failed,
         )
 
     def on_unlock_succeeded(self, vault: object) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
-        if self._shutting_down:
+        if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
+            self.close_if_wanted(close_wanted)
             return
         self._open_main(vault)  # type: ignore[arg-type]
 
     def on_unlock_failed(self, message: str) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.unlock_screen.show_error(message)
+        self.close_if_wanted(close_wanted)
+
+    def close_if_wanted(self, close_wanted: bool) -> None:
+        """The window was closed during an update, which can't be interrupted: close it now."""
+        if close_wanted and not self._shutting_down:
+            log.info("closing after the update, as asked during it")
+            self.gate.close()
 
     # ------------------------------------------------------------ recovery key
     def on_unlock_screen_recovery_requested(self) -> None:
@@ -257,18 +278,20 @@ class ShellController(QObject):
         self._enter(State.UNLOCK)
 
     def on_recover_screen_recovery_key_entered(self, text: str) -> None:
-        folder = self.folder
+        folder, relay = self.folder, self.unlock_relay
         self._run(
             "Opening your vault with the recovery key…",
-            lambda: vault_access.unlock_vault(folder, text, recovery_key=True),
+            lambda: vault_access.unlock_vault(folder, text, recovery_key=True, progress=relay),
             self.on_recover_succeeded,
             self.on_recover_failed,
         )
 
     def on_recover_succeeded(self, vault: object) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
-        if self._shutting_down:
+        if self._shutting_down or close_wanted:
             vault.lock()  # type: ignore[attr-defined]
+            self.close_if_wanted(close_wanted)
             return
         vault.adopt()  # type: ignore[attr-defined]
         self._pending_vault = vault  # type: ignore[assignment]
@@ -276,8 +299,10 @@ class ShellController(QObject):
         self._enter(State.NEW_PASSPHRASE)
 
     def on_recover_failed(self, message: str) -> None:
+        close_wanted = self.gate.close_wanted
         self.gate.set_busy(False)
         self.gate.recover_screen.show_error(message)
+        self.close_if_wanted(close_wanted)
 
     def on_new_passphrase_screen_passphrase_chosen(self, passphrase: str) -> None:
         vault, kdf = self._pending_vault, self.kdf
@@ -308,6 +333,7 @@ class ShellController(QObject):
     def _open_main(self, vault: Vault) -> None:
         from swreflect.core.index_upkeep import tidy_apart
         from swreflect.core.services import build_services
+        from swreflect.errors import SwreflectError
         from swreflect.gui.main_window import MainWindow
         from swreflect.gui.pages.registry import PAGES
         from swreflect.gui.search_upkeep import SearchTidy
@@ -398,6 +424,9 @@ class ShellController(QObject):
             self.locked.emit()
 
     def _close_window(self, window: MainWindow) -> None:
+        from swreflect.gui.open_dialogs import close_open_dialogs
+        from swreflect.gui.pages.protocol import as_page
+
         close_open_dialogs()
         pages = [as_page(page) for page in window.pages.built()]  # unopened: never built
         for page in pages:

@@ -25,27 +25,41 @@ if TYPE_CHECKING:
 
 APP_NAME = "swreflect"
 APP_ID = "org.swreflect.Swreflect"
+FUSION_ARGS = ("-style", "fusion")
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication with name, style and a scheme that follows the system."""
-    from PySide6.QtGui import QIcon
+    """The QApplication with name, style and a scheme that follows the system (the window
+    icon follows the first paint: ``set_window_icon``)."""
     from PySide6.QtWidgets import QApplication
 
     from swreflect.gui.style import apply_style, follow_system_scheme, startup_scheme
-    from swreflect.paths import resource_path
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or [APP_NAME]))
+    if isinstance(existing, QApplication):
+        app, styled = existing, False
+    else:
+        # Fusion chosen on the command line is made by Qt alone; ``setStyle`` would make PySide
+        # build the Python side of ``QStyle`` (about 6 ms) before the first paint.
+        app, styled = QApplication([*(argv or [APP_NAME]), *FUSION_ARGS]), True
     app.setApplicationName(APP_NAME)
     # Wayland and the desktop match windows to the .desktop file (and its icon) by this id.
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(resource_path("app", "swreflect.svg"))))
     app.setOrganizationName(APP_NAME)
     app.setQuitOnLastWindowClosed(True)
-    apply_style(app, startup_scheme())
+    apply_style(app, startup_scheme(), set_style=not styled)
     follow_system_scheme(app)
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app's icon on every window (loading the SVG icon engine takes a millisecond or
+    two, so start-up sets it once the first window has painted)."""
+    from PySide6.QtGui import QIcon
+
+    from swreflect.paths import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("app", "swreflect.svg"))))
 
 
 def compose(
@@ -64,7 +78,7 @@ def compose(
     """
     from swreflect.gui.backup_hooks import BackupHooks
     from swreflect.gui.controller import ShellController
-    from swreflect.gui.menus import MenuHooks
+    from swreflect.gui.menu_hooks import MenuHooks
     from swreflect.gui.resume_hooks import ResumeHooks
     from swreflect.gui.verify_hooks import VerifyHooks
 
@@ -86,28 +100,33 @@ def system_session() -> SessionEvents:
 def run_gui(files: Sequence[str] = ()) -> int:
     """The window; ``files`` (from a file association) are opened once unlocked. If this vault
     already has a window, it is brought forward and given the files instead."""
+    from swreflect.gui import pyside_scan
+
+    pyside_scan.install()  # before PySide loads: every later swreflect import skips its scan
     from swreflect.core.vault_access import kdf_from_environment
     from swreflect.gui import first_paint
+    from swreflect.gui.after_first_paint import AfterFirstPaint
     from swreflect.gui.open_files import FileHandOff
-    from swreflect.gui.single_instance import SingleInstance, instance_name
+    from swreflect.gui.window_claim import WindowClaim
     from swreflect.paths import default_vault_dir
 
     app = make_application(sys.argv[:1])
     folder = default_vault_dir()
-    instance = SingleInstance(instance_name(folder), app)
-    if instance.hand_over(list(files)):
+    claim = WindowClaim(folder, app)
+    if not claim.claim(list(files)):
         return 0
-    instance.listen()
     shell = compose(folder, SystemClock(), kdf_from_environment, session_watcher=system_session)
     hand_off = FileHandOff(shell)
-    instance.activated.connect(hand_off.open)
+    claim.activated.connect(hand_off.open)
     if sys.platform == "darwin":  # Finder's "Open With" arrives as QFileOpenEvent
         app.installEventFilter(hand_off)
     hand_off.pending += [Path(f) for f in files]
     app.aboutToQuit.connect(shell.shutdown)
-    app.aboutToQuit.connect(instance.close)
+    app.aboutToQuit.connect(claim.close)
     hook = first_paint.FirstPaintExit(shell.gate, app) if first_paint.requested() else None
     shell.start()
+    # What the first picture doesn't need: the window icon, then the single-instance endpoint.
+    AfterFirstPaint(shell.gate, [lambda: set_window_icon(app), *claim.after_paint_steps()])
     code = int(app.exec())
     del hook
     return code

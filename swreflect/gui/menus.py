@@ -7,7 +7,8 @@ page with focus anywhere in the window. Pages offer what a shortcut needs throug
 methods (``new_entry``/``focus_search``/``search``) rather than binding keys themselves, so no
 key is ever bound twice (Qt ignores an ambiguous shortcut).
 
-Attached to the shell like ``VerifyHooks``: the menus are built each time the window is.
+Built each time the window is, by ``menu_hooks.MenuHooks`` (which loads this module at the
+first unlock, not to draw the unlock screen).
 """
 
 from __future__ import annotations
@@ -15,15 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from swreflect.gui.pages.protocol import StartsEntries
-from swreflect.gui.verify_hooks import VERIFY_SHORTCUT, VerifyHooks
+from swreflect.gui.shortcut_keys import VERIFY_SHORTCUT
 
 if TYPE_CHECKING:
-    from swreflect.gui.controller import ShellController
     from swreflect.gui.main_window import MainWindow
 
 NEW_ENTRY_SHORTCUT = "Ctrl+N"
@@ -162,24 +161,3 @@ class WindowMenus:
         from swreflect.gui.about_dialog import show_about
 
         show_about(self.window)
-
-
-class MenuHooks(QObject):
-    """Builds the menus each time the vault is unlocked (after ``VerifyHooks``' action)."""
-
-    def __init__(self, shell: ShellController) -> None:
-        super().__init__(shell)
-        self.shell = shell
-        self.menus: WindowMenus | None = None
-        shell.unlocked.connect(self.on_shell_unlocked)
-        shell.locked.connect(self.on_shell_locked)
-
-    def on_shell_unlocked(self) -> None:
-        window = self.shell.main_window
-        if window is None:
-            return
-        verify = VerifyHooks.of(self.shell).show_dialog
-        self.menus = WindowMenus(window, verify)
-
-    def on_shell_locked(self) -> None:
-        self.menus = None

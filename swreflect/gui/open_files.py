@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QWidget
-
-from swreflect.models.file_types import file_type
 
 if TYPE_CHECKING:
     from swreflect.gui.controller import ShellController
@@ -39,6 +36,8 @@ class FileHandOff(QObject):
 
     def open(self, files: list[str]) -> None:
         """Bring the window forward and handle ``files`` now, or after unlocking."""
+        from swreflect.models.file_types import file_type  # here: most starts open no file
+
         self.pending += [Path(f) for f in files if file_type(Path(f)) is not None]
         bring_forward(self._shell.main_window or self._shell.gate)
         if self._shell.main_window is not None:
@@ -48,6 +47,8 @@ class FileHandOff(QObject):
         window: Any = self._shell.main_window
         if window is None:
             return
+        from swreflect.models.file_types import file_type
+
         files, self.pending = self.pending, []
         for path in files:
             kind = file_type(path)
@@ -66,9 +67,12 @@ class FileHandOff(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """macOS delivers "Open With" and double-clicks as ``QFileOpenEvent``s to the app."""
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self.open([event.file()])
-            return True
+        if event.type() == QEvent.Type.FileOpen:
+            from PySide6.QtGui import QFileOpenEvent
+
+            if isinstance(event, QFileOpenEvent):
+                self.open([event.file()])
+                return True
         return super().eventFilter(watched, event)
 
 

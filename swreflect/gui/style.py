@@ -104,10 +104,12 @@ def load_stylesheet(scheme: str) -> str:
     return (base + "\n" + tint).replace("@ICONS@", icons)
 
 
-def apply_style(app: QApplication, scheme: str | None = None) -> str:
-    """Apply palette and stylesheet for ``scheme`` (default: the current one)."""
+def apply_style(app: QApplication, scheme: str | None = None, *, set_style: bool = True) -> str:
+    """Apply palette and stylesheet for ``scheme`` (default: the current one), and the Fusion
+    style unless the application was made with it (``set_style=False``)."""
     chosen = scheme or current_scheme()
-    app.setStyle("Fusion")
+    if set_style:
+        app.setStyle("Fusion")
     app.setPalette(build_palette(chosen))
     app.setStyleSheet(load_stylesheet(chosen))
     app.setProperty("swreflect_scheme", chosen)

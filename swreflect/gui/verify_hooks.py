@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from swreflect.gui.gate_links import GateLink
@@ -79,6 +78,7 @@ class VerifyHooks(QObject):
             return
         self.close_dialog()  # one opened on the gate knows nobody: start afresh
         from PySide6.QtCore import Qt  # after unlock: the gate paints without the namespace
+        from PySide6.QtGui import QAction, QKeySequence  # (nor these types)
 
         action = QAction("Check a signed PDF", window)
         action.setShortcut(QKeySequence(VERIFY_SHORTCUT))

@@ -289,3 +289,13 @@ class Session:
 
     def shared_notes(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.visibility == Visibility.SHARED)
+
+
+@dataclass(frozen=True)
+class SessionInProgress:
+    """A session begun and not finished (Home offers to carry on with it)."""
+
+    session_id: str
+    person_name: str
+    held_on: date | None
+    kind: str

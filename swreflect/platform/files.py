@@ -22,7 +22,6 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from swreflect.errors import NotAnOrdinaryFileError
 from swreflect.platform import system
 
 DIR_MODE = 0o700
@@ -88,6 +87,8 @@ def refuse_unless_ordinary(path: Path) -> None:
     except OSError:
         return  # unreadable: the write itself reports it
     if not stat.S_ISREG(info.st_mode):
+        from swreflect.errors import NotAnOrdinaryFileError  # here: start-up needn't load them
+
         raise NotAnOrdinaryFileError()
 
 

@@ -3,7 +3,8 @@
 A copy is made page by page with SQLite's online backup API inside one read transaction, so
 it is a consistent snapshot even while another connection or process keeps committing (WAL
 lets the writer go on). The copy is written to ``<name>.partial`` beside its destination,
-closed, fsynced, read back and checked with its own key (``backup_copy``), and only then
+its pages authenticated under its own key as they are written, then closed, fsynced and
+checked as a whole (``backup_copy``, ``page_check``, ``backup_check``), and only then
 renamed into place: a crash or a "put off" leaves either no backup or a complete, checked
 one, never a torn file under a real backup name.
 
@@ -41,6 +42,7 @@ from swreflect.vault import backup_check, backup_copy, page_keys
 from swreflect.vault import connection as dbconn
 from swreflect.vault.backup_check import STOP_CHECK_STEPS
 from swreflect.vault.connection import Connection
+from swreflect.vault.page_check import PageCheck
 
 log = logging.getLogger(__name__)
 
@@ -121,17 +123,26 @@ def backup_to_file(
     salt = page_keys.new_salt()
     copy_key = page_keys.copy_key(dek, salt)
     key_text = page_keys.key_text(copy_key, salt)
+    pages_check: PageCheck | None = None
     try:
-        pages = backup_copy.copy_pages(conn, partial, key_text, should_stop, progress)
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        pages_check = PageCheck(partial, copy_key, salt, size)
+        pages_check.start()  # checks the pages on a second thread as they are written
+        pages = backup_copy.copy_pages(
+            conn, partial, key_text, should_stop, progress, pages_check.copied
+        )
         page_keys.wipe(key_text)
         make_private(partial)
         fsync_file(partial)
-        problems = backup_check.check_copy(partial, copy_key, pages, should_stop, progress)
+        problems = backup_check.check_copy(
+            partial, copy_key, pages, should_stop, progress, pages_check
+        )
+        pages_check.close()  # every handle on the copy is closed before the rename (Windows)
         if should_stop is not None and should_stop():
             raise BackupCancelledError()
         if problems:
             raise BackupFailedError()
-        os.replace(partial, dest)  # every handle on the copy is closed by now (Windows)
+        os.replace(partial, dest)
         fsync_dir(dest.parent)
     except dbconn.DatabaseError as exc:
         if should_stop is not None and should_stop():
@@ -140,6 +151,8 @@ def backup_to_file(
     except OSError as exc:
         raise BackupFailedError() from exc
     finally:
+        if pages_check is not None:
+            pages_check.close()
         page_keys.wipe(key_text)
         page_keys.wipe(copy_key)
         _remove_with_sidecars(partial)

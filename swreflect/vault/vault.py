@@ -40,6 +40,7 @@ from swreflect.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from swreflect.models.unlock_progress import UnlockListener, UnlockProgress
 from swreflect.platform import security_settings
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
 from swreflect.platform.lazylog import get_logger
@@ -246,12 +247,17 @@ class Vault:
 
     # ----------------------------------------------------------------- unlock
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str) -> Vault:
-        return cls._unlock(Path(folder), PASSPHRASE_SLOT, passphrase.encode("utf-8"))
+    def unlock(cls, folder: Path, passphrase: str, listener: UnlockListener | None = None) -> Vault:
+        """``listener`` hears the stages (``models.unlock_progress``) in order, one at a time,
+        from this thread or a helper thread of the pre-upgrade copy's checks."""
+        return cls._unlock(Path(folder), PASSPHRASE_SLOT, passphrase.encode("utf-8"), listener)
 
     @classmethod
-    def unlock_with_recovery_key(cls, folder: Path, recovery_text: str) -> Vault:
-        return cls._unlock(Path(folder), RECOVERY_SLOT, parse_recovery_key(recovery_text))
+    def unlock_with_recovery_key(
+        cls, folder: Path, recovery_text: str, listener: UnlockListener | None = None
+    ) -> Vault:
+        secret = parse_recovery_key(recovery_text)
+        return cls._unlock(Path(folder), RECOVERY_SLOT, secret, listener)
 
     @classmethod
     def derive_key(cls, folder: Path, slot_id: str, secret: bytes) -> tuple[KeyslotFile, bytearray]:
@@ -275,8 +281,15 @@ class Vault:
         return slots, dek
 
     @classmethod
-    def open_with_key(cls, folder: Path, slots: KeyslotFile, dek: bytearray) -> Vault:
-        """The fast step of unlocking: lock, open the database, migrate if needed."""
+    def open_with_key(
+        cls,
+        folder: Path,
+        slots: KeyslotFile,
+        dek: bytearray,
+        listener: UnlockListener | None = None,
+    ) -> Vault:
+        """The fast step of unlocking: lock, open the database, migrate if needed (not fast
+        then: ``listener`` hears the upgrade's stages)."""
         folder = Path(folder)
         lock = ProcessLock(folder)
         read_only = False
@@ -309,7 +322,7 @@ class Vault:
                         "This vault needs a one-off update that can't be made on a read-only "
                         "disk or folder. Nothing was changed; copy it somewhere writable."
                     )
-                steps.upgrade_if_needed(conn, folder, dek)
+                steps.upgrade_if_needed(conn, folder, dek, listener)
             except BaseException:
                 conn.close()
                 raise
@@ -322,9 +335,12 @@ class Vault:
         return cls(folder, dek, conn, lock, slots)
 
     @classmethod
-    def _unlock(cls, folder: Path, slot_id: str, secret: bytes) -> Vault:
+    def _unlock(
+        cls, folder: Path, slot_id: str, secret: bytes, listener: UnlockListener | None
+    ) -> Vault:
+        steps.tell(listener, UnlockProgress.key(recovery_key=slot_id == RECOVERY_SLOT))
         slots, dek = cls.derive_key(folder, slot_id, secret)
-        return cls.open_with_key(folder, slots, dek)
+        return cls.open_with_key(folder, slots, dek, listener)
 
     # ----------------------------------------------------------------- lock
     def lock(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from swreflect.gui.help_dialog import HelpDialog
-from swreflect.gui.menus import MenuHooks
+from swreflect.gui.menu_hooks import MenuHooks
 from swreflect.gui.verify_hooks import VerifyHooks
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import WAIT_MS, unlock_through_ui

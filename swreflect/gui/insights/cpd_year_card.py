@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from swreflect.core.cpd_year import STANDARDS, YearView, registration_year
 from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
+from swreflect.gui.hfw_layout import HfwColumn
 from swreflect.gui.insights.pair_card import readable
 from swreflect.gui.ui import content_label, hint
 from swreflect.timefmt import format_date
@@ -107,7 +108,7 @@ class CpdYearCard(QFrame):
         self._services = services
         self.setProperty("role", "card")
         self.setAccessibleName("CPD this registration year")
-        self.column = QVBoxLayout(self)
+        self.column = HfwColumn(self)  # see hfw_layout
         self.column.setContentsMargins(18, 14, 18, 16)
         self.wording = readable(content_label(""), "Your CPD this year")
         self.column.addWidget(self.wording)

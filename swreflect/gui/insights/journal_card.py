@@ -3,9 +3,10 @@ templates, with a gentle note (never an alarm) when stress has stayed high for a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from swreflect.core.insights_wellbeing import WellbeingInsight
+from swreflect.gui.hfw_layout import HfwColumn
 from swreflect.gui.insights.pair_card import readable
 from swreflect.gui.insights.wellbeing_chart import WellbeingChart
 from swreflect.gui.ui import content_label, label
@@ -19,7 +20,7 @@ class JournalCard(QFrame):
         self.insight = insight
         self.setProperty("role", "card")
         self.setAccessibleName("Your journal and wellbeing")
-        layout = QVBoxLayout(self)
+        layout = HfwColumn(self)  # see hfw_layout
         layout.setContentsMargins(18, 14, 18, 16)
         layout.setSpacing(8)
         self.rhythm = readable(content_label(insight.rhythm_wording), "How often you reflected")

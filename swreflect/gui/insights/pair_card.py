@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from swreflect.core import insights_words as words
 from swreflect.core.insights import PairInsight
+from swreflect.gui.hfw_layout import HfwColumn
 from swreflect.gui.insights.split_chart import SplitChart
 from swreflect.gui.supervision.balance_grid import BalanceGrid
 from swreflect.gui.ui import content_label, label
@@ -52,7 +53,7 @@ class PairCard(QFrame):
         self.pair = pair
         self.setProperty("role", "card")
         self.setAccessibleName(f"Supervision with {pair.person_name}")
-        layout = QVBoxLayout(self)
+        layout = HfwColumn(self)  # asked about several widths in turn: see hfw_layout
         layout.setContentsMargins(18, 14, 18, 16)
         layout.setSpacing(8)
         heading = content_label(f"With {pair.person_name}", "subsection")

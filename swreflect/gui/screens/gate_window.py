@@ -3,6 +3,13 @@
 It owns the create / recovery-key / unlock / recover / new-passphrase screens and a busy
 indicator; the controller decides which screen is showing. Its title is always just
 "swreflect", never anything from the vault.
+
+While unlocking updates a vault made by an earlier version (many seconds on a large journal),
+the busy line names each stage, the bar fills when the stage can tell how far it has got, and
+a note says the update can't be cancelled and why stopping loses nothing. A normal unlock never
+shows any of that: only reports that belong to an update change the window. Closing the window
+during an update doesn't stop it: the window says it will close when the update has finished,
+and the controller closes it then (``close_wanted``).
 """
 
 from __future__ import annotations
@@ -11,9 +18,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from swreflect.gui.screens.recover_screen import RecoverScreen
     from swreflect.gui.screens.recovery_key_panel import RecoveryKeyPanel
     from swreflect.gui.screens.unlock_screen import UnlockScreen
+    from swreflect.models.unlock_progress import UnlockProgress
 
 WINDOW_TITLE = "swreflect"
 CARD_WIDTH = 600
@@ -102,6 +112,9 @@ class GateWindow(QWidget):
         self.busy_bar.setAccessibleName("Working")
         self.busy_label = hint("")
         self.busy_label.setAccessibleName("What swreflect is doing")
+        self.update_note: QLabel | None = None  # built by the first update: start-up pays nothing
+        self._busy = False
+        self.close_wanted = False  # asked to close during an update: close when it ends
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -114,6 +127,7 @@ class GateWindow(QWidget):
         inner.addWidget(self.busy_bar)
         inner.addWidget(self.busy_label)
         inner.addStretch(1)
+        self._card_layout = inner
 
         centre = QWidget()
         centre.setObjectName("gateCentre")
@@ -214,14 +228,68 @@ class GateWindow(QWidget):
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         """Show progress and keep the screens from taking input while work runs."""
+        self._busy = busy
+        if busy:
+            self.close_wanted = False
         self.stack.setEnabled(not busy)
         self.busy_bar.setVisible(busy)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.setAccessibleDescription("")
         self.busy_label.setVisible(busy)
         self.busy_label.setText(text)
+        if self.update_note is not None:
+            self.update_note.setVisible(False)
         if not busy:
             focus = getattr(self.stack.currentWidget(), "focus_first", None)
             if callable(focus):
                 focus()
+
+    @property
+    def updating(self) -> bool:
+        """An update of an older vault is running (the note is up)."""
+        return self._busy and self.update_note is not None and not self.update_note.isHidden()
+
+    def show_unlock_progress(self, progress: UnlockProgress) -> None:
+        """One stage of an unlock; only an update's stages change what the window shows."""
+        if not self._busy or not progress.updating:
+            return
+        self.busy_label.setText(progress.text)
+        if progress.fraction is None:
+            self.busy_bar.setRange(0, 0)  # busy: this stage can't tell how far it is
+        else:
+            self.busy_bar.setRange(0, 100)
+            self.busy_bar.setValue(round(progress.fraction * 100))
+        self.busy_bar.setAccessibleName("Updating your vault")
+        self.busy_bar.setAccessibleDescription(progress.text)
+        self._note().setVisible(True)
+
+    def _note(self) -> QLabel:
+        """The note under the bar while an update runs (built the first time)."""
+        if self.update_note is None:
+            from swreflect.models.unlock_progress import UPDATE_NOTE
+
+            note = hint(UPDATE_NOTE)
+            note.setAccessibleName("About this update")
+            note.setAccessibleDescription(UPDATE_NOTE)
+            self._card_layout.insertWidget(self._card_layout.indexOf(self.busy_label) + 1, note)
+            self.update_note = note
+        return self.update_note
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """An update can't be interrupted: closing waits for it (the controller closes)."""
+        if self.updating:
+            event.ignore()
+            if not self.close_wanted:
+                self.close_wanted = True
+                from swreflect.models.unlock_progress import CLOSE_AFTER_UPDATE
+
+                label = self._note()
+                note = f"{label.text()} {CLOSE_AFTER_UPDATE}"
+                label.setText(note)
+                label.setAccessibleDescription(note)
+            return
+        super().closeEvent(event)
 
     def reset_screens(self) -> None:
         """Forget anything typed or shown (called on lock and after each step)."""

@@ -1,4 +1,5 @@
-"""Home content for supervision: sessions due or later than agreed, and open actions.
+"""Home content for supervision: a session begun and not finished (with a button to carry on
+with it), sessions due or later than agreed, and open actions.
 
 Worded calmly ("This session is two weeks later than your agreement suggests"), soonest first.
 The Home page embeds this panel and calls ``refresh()`` when it is shown.
@@ -11,17 +12,18 @@ says it is checking.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, cast
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.agreements import asye_reminders
 from swreflect.core.services import Services
 from swreflect.core.supervision_schedule import weekday_date
 from swreflect.gui.supervision.look import clear_layout
 from swreflect.gui.workers import TaskRunner
+from swreflect.models.supervision import SessionInProgress
 from swreflect.timefmt import format_date, plural
 
 SHOW_STATES = ("overdue", "due_today", "due_soon")
@@ -31,6 +33,16 @@ CHECKING = "Checking what is due…"
 # Home names the first few of each kind; a career's fifty agreements made a hundred wrapped
 # lines whose layout froze the window for most of a second after unlock.
 LINES_SHOWN = 4
+IN_PROGRESS_SHOWN = 2  # a session left open is rare; two is already a lot
+
+
+def in_progress_text(session: SessionInProgress) -> str:
+    what = "debrief" if session.kind == "debrief" else "session"
+    begun = "" if session.held_on is None else f", begun on {weekday_date(session.held_on)},"
+    return (
+        f"Your {what} with {session.person_name}{begun} isn't finished yet. It counts as held "
+        "once you finish it."
+    )
 
 
 def more_due(count: int) -> str:
@@ -50,6 +62,7 @@ class HomeFigures:
     reviews: list[str]  # reviews due, newly qualified reminders and debrief follow-ups
     open_actions: int
     late_actions: int
+    in_progress: list[SessionInProgress] = field(default_factory=list)  # newest first
 
 
 class SupervisionHomePanel(QWidget):
@@ -131,6 +144,7 @@ class SupervisionHomePanel(QWidget):
             + self.follow_up_lines(summaries),
             open_actions=len(actions),
             late_actions=sum(1 for a in actions if self._services.actions.is_late(a)),
+            in_progress=self._services.unfinished_sessions.newest(IN_PROGRESS_SHOWN + 1),
         )
 
     def refresh(self) -> None:
@@ -167,7 +181,11 @@ class SupervisionHomePanel(QWidget):
             note = QLabel("No supervision agreements yet. Set one up on the Supervision page.")
             note.setProperty("role", "hint")
             self._items.addWidget(note)
-        elif not figures.due:
+        for session in figures.in_progress[:IN_PROGRESS_SHOWN]:
+            self._items.addWidget(self._in_progress_row(session))
+        if len(figures.in_progress) > IN_PROGRESS_SHOWN:
+            self._line("There are more unfinished sessions on the Supervision page.", "hint")
+        if figures.has_agreements and not figures.due:
             self._items.addWidget(QLabel("No sessions are due this week."))
         for wording, state in figures.due[:LINES_SHOWN]:
             self._line(wording, "calm" if state == "overdue" else "")
@@ -185,6 +203,33 @@ class SupervisionHomePanel(QWidget):
             if late:
                 text += f", {late} past {'its' if late == 1 else 'their'} date"
             self.actions_line.setText(text + ". See the Actions page.")
+
+    def _in_progress_row(self, session: SessionInProgress) -> QWidget:
+        row = QWidget()
+        row.setAccessibleName("Unfinished session")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        text = QLabel(in_progress_text(session))
+        text.setWordWrap(True)
+        layout.addWidget(text, 1)
+        carry_on = QPushButton("Carry on")
+        carry_on.setAccessibleName(f"Carry on with the session with {session.person_name}")
+        carry_on.setAccessibleDescription("Open this unfinished session on the Supervision page")
+        carry_on.setToolTip("Open this session where you left it")
+        carry_on.clicked.connect(lambda: self.open_session(session.session_id))
+        layout.addWidget(carry_on)
+        return row
+
+    def open_session(self, session_id: str) -> None:
+        """Show the Supervision page with the session open in its runner."""
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if not callable(show_page):
+            return
+        show_page("supervision")
+        open_it = getattr(window.current_page(), "open_session", None)  # type: ignore[attr-defined]
+        if callable(open_it):
+            open_it(session_id)
 
     def _line(self, text: str, role: str = "") -> None:
         line = QLabel(text)

@@ -4,7 +4,8 @@ Each step is a module named ``mNNNN_<what>.py`` in this package with a function
 ``upgrade(conn)``; NNNN is the schema version the step produces. Steps run in order inside one
 transaction each, and ``PRAGMA user_version`` records the version reached. Versions are unique
 and increasing (a test on the released tree also proves them contiguous from 1); a vault with a
-higher version than the newest step is refused.
+higher version than the newest step is refused. A step that can take a while on a large vault
+says what it does in ``PROGRESS_TEXT`` (plain words, shown while unlocking).
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ class Migration(FrozenRecord):
     version: int
     name: str
     upgrade: Callable[[Any], None]
+    description: str  # the module's PROGRESS_TEXT, for a step that can be slow
 
-    def __init__(self, version: int, name: str, upgrade: Callable[[Any], None]) -> None:
-        self.__dict__.update(version=version, name=name, upgrade=upgrade)
+    def __init__(
+        self, version: int, name: str, upgrade: Callable[[Any], None], description: str = ""
+    ) -> None:
+        self.__dict__.update(version=version, name=name, upgrade=upgrade, description=description)
 
 
 def _module_names() -> list[str]:
@@ -65,7 +69,8 @@ def ladder() -> list[Migration]:
     steps: list[Migration] = []
     for version, name in _steps():
         module = importlib.import_module(f"{__name__}.{name}")
-        steps.append(Migration(version, name, module.upgrade))
+        description = str(getattr(module, "PROGRESS_TEXT", ""))
+        steps.append(Migration(version, name, module.upgrade, description))
     return steps
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+PROGRESS_TEXT = "Indexing your check-ins for Insights (a few seconds on a large journal)."
 INDEX = "journal_entries_checkins"
 
 

@@ -37,6 +37,10 @@ from __future__ import annotations
 
 from typing import Any
 
+PROGRESS_TEXT = (
+    "Tidying the search index. This step can't show its progress and may take a minute on a "
+    "large journal."
+)
 VERSION_BASE = 1 << 40
 _CONTENT = ("title", "body", "search_answers", "search_tags")
 _COLS = ", ".join(_CONTENT)
