@@ -37,7 +37,7 @@ file has been read back and proven to unwrap the DEK.
 
 from __future__ import annotations
 
-import base64
+import binascii
 import json
 import os
 from pathlib import Path
@@ -65,15 +65,17 @@ class SlotOpenFailed(Exception):
     """The secret did not unwrap this slot (GCM tag mismatch)."""
 
 
+# Base64 through ``binascii``, which is what ``base64.b64encode`` and ``b64decode(validate=True)``
+# call: the ``base64`` module itself isn't needed to read the key file.
 def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+    return binascii.b2a_base64(data, newline=False).decode("ascii")
 
 
 def _unb64(value: Any, expected_len: int | None, what: str) -> bytes:
     if not isinstance(value, str):
         raise KeyslotFileError()
     try:
-        data = base64.b64decode(value, validate=True)
+        data = binascii.a2b_base64(value, strict_mode=True)
     except ValueError as exc:
         raise KeyslotFileError() from exc
     if expected_len is not None and len(data) != expected_len:

@@ -24,7 +24,6 @@ removed.
 from __future__ import annotations
 
 import contextlib
-import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,6 +49,8 @@ class WalReport(FrozenRecord):
 
 
 def _checksum(data: bytes, big: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
+    import struct  # here and in ``inspect``: only a log left by a crash is read
+
     words = struct.unpack((">" if big else "<") + f"{len(data) // 4}I", data)
     for i in range(0, len(words), 2):
         s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
@@ -61,6 +62,8 @@ def inspect(data: bytes) -> WalReport:
     """Read a WAL image; see the module docstring for what counts as damage."""
     if len(data) < HEADER_BYTES:
         return WalReport(0, 0, False)
+    import struct
+
     magic, _ver, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:32])
     if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
         page_size = 4096  # a damaged field; the frames still tell whether anything follows
