@@ -11,18 +11,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import NamedTuple
+
+from swreflect.records import FrozenRecord
 
 APP_NAME = "swreflect"
 
 
-class AppPaths(NamedTuple):
-    """The three folders (a ``NamedTuple``, not a dataclass: every start-up reads this, and
-    ``dataclasses`` with its generated code costs the first window a few milliseconds)."""
+class AppPaths(FrozenRecord):
+    """The three folders (a record, not a dataclass: every start-up and every command reads
+    this, and ``dataclasses`` with its generated code costs them milliseconds)."""
 
     data_dir: Path
     config_dir: Path
     log_dir: Path
+
+    def __init__(self, data_dir: Path, config_dir: Path, log_dir: Path) -> None:
+        self.__dict__.update(data_dir=data_dir, config_dir=config_dir, log_dir=log_dir)
 
     @property
     def vault_dir(self) -> Path:

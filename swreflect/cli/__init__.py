@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 
 from swreflect import __version__
+from swreflect.cli.lazy_parsers import LazySubParsers
 from swreflect.errors import EXIT_ERROR, EXIT_USAGE, SwreflectError
 
 TYPE_CHECKING = False  # as typing's own, without importing typing for --help (mypy knows it)
@@ -92,6 +93,8 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+        # Sub-commands are built only when picked (cli/lazy_parsers.py).
+        self.register("action", "parsers", LazySubParsers)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)

@@ -18,6 +18,9 @@ T = TypeVar("T")
 
 def json_flag(parser: Any) -> None:
     """Kept for command modules: ``--json`` is now on every command (the shared options)."""
+    if hasattr(parser, "when_built"):  # not made yet (cli/lazy_parsers.py): look then
+        parser.when_built(json_flag)
+        return
     if "--json" not in parser._option_string_actions:
         parser.add_argument("--json", action="store_true", help="machine-readable output")
 

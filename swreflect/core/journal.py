@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from swreflect.core.clock import Clock
@@ -26,6 +25,7 @@ from swreflect.models.journal import (
     SearchHit,
     SupervisionMark,
 )
+from swreflect.records import Record
 
 if TYPE_CHECKING:  # loaded when first used: ``journal list`` needs neither (issue 16)
     from swreflect.core.deidentify import Finding
@@ -39,14 +39,29 @@ MAX_EXCERPT = 2000
 NEW_DRAFT = "new"
 
 
-@dataclass
-class JournalRepositories:
+class JournalRepositories(Record):
     entries: Any
     search: Any
     drafts: Any
     marks: Any
     never_record: Any
-    search_upkeep: Any = None
+    search_upkeep: Any
+
+    def __init__(
+        self,
+        entries: Any,
+        search: Any,
+        drafts: Any,
+        marks: Any,
+        never_record: Any,
+        search_upkeep: Any = None,
+    ) -> None:
+        self.entries = entries
+        self.search = search
+        self.drafts = drafts
+        self.marks = marks
+        self.never_record = never_record
+        self.search_upkeep = search_upkeep
 
 
 def draft_slot(entry_id: int | None) -> str:

@@ -17,9 +17,11 @@ on the UI thread, or locking it) and never constructs one itself.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from swreflect.platform.lazylog import get_logger
+from swreflect.records import FrozenRecord
 
 if TYPE_CHECKING:
     from swreflect.errors import SwreflectError
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from swreflect.vault.kdf import KdfPolicy as KdfPolicy
     from swreflect.vault.vault import Vault as Vault
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 # vault.connection.DB_NAME and vault.keyslots.KEYSLOTS_NAME, spelt again so that asking "is there
 # a vault here?" loads no database or crypto library (tests/vault/test_vault_access.py checks).
@@ -105,14 +107,22 @@ def finish_interrupted_restore(folder: Path) -> None:
         )
 
 
-class VaultCheck(NamedTuple):
+class VaultCheck(FrozenRecord):
     """What ``check`` found: both SQLite integrity checks, and the settings the vault pins.
-    (A ``NamedTuple``: this module is read before the first window paints, see ``paths``.)"""
+    (A record, not a dataclass: this module is read before the first window paints and by
+    every command, see ``swreflect/records.py``.)"""
 
     vault_id: str
     schema_version: int
     problems: list[str]
     settings: dict[str, Any]
+
+    def __init__(
+        self, vault_id: str, schema_version: int, problems: list[str], settings: dict[str, Any]
+    ) -> None:
+        self.__dict__.update(
+            vault_id=vault_id, schema_version=schema_version, problems=problems, settings=settings
+        )
 
     @property
     def ok(self) -> bool:

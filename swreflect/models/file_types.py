@@ -6,17 +6,24 @@ file" path all read this table, so a type is registered the same way everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from swreflect.records import FrozenRecord
 
-@dataclass(frozen=True)
-class FileType:
+
+class FileType(FrozenRecord):
     extension: str  # with the dot
     mime: str
     description: str
     kind: str  # what the app does with it: "exchange", "card" or "backup"
-    magic: bytes = b""
+    magic: bytes
+
+    def __init__(
+        self, extension: str, mime: str, description: str, kind: str, magic: bytes = b""
+    ) -> None:
+        self.__dict__.update(
+            extension=extension, mime=mime, description=description, kind=kind, magic=magic
+        )
 
 
 FILE_TYPES = (

@@ -6,19 +6,24 @@ and are optional: a check-in is an invitation, never a requirement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
+
+from swreflect.records import FrozenRecord, replace
 
 WELLBEING_SCALES = ("energy", "stress", "workload")
 FREE_WRITING = "free"
 
 
-@dataclass(frozen=True)
-class Wellbeing:
-    energy: int | None = None
-    stress: int | None = None
-    workload: int | None = None
+class Wellbeing(FrozenRecord):
+    energy: int | None
+    stress: int | None
+    workload: int | None
+
+    def __init__(
+        self, energy: int | None = None, stress: int | None = None, workload: int | None = None
+    ) -> None:
+        self.__dict__.update(energy=energy, stress=stress, workload=workload)
 
     def is_empty(self) -> bool:
         return self.energy is None and self.stress is None and self.workload is None
@@ -34,16 +39,33 @@ class Wellbeing:
         return cls(**{k: v if isinstance(v, int) else None for k, v in values.items()})
 
 
-@dataclass(frozen=True)
-class EntryContent:
+class EntryContent(FrozenRecord):
     """What the user writes: everything that a revision keeps and a draft holds."""
 
-    title: str = ""
-    body: str = ""
-    template_id: str = FREE_WRITING
-    answers: dict[str, str] = field(default_factory=dict)
-    tags: tuple[str, ...] = ()
-    wellbeing: Wellbeing = field(default_factory=Wellbeing)
+    title: str
+    body: str
+    template_id: str
+    answers: dict[str, str]
+    tags: tuple[str, ...]
+    wellbeing: Wellbeing
+
+    def __init__(
+        self,
+        title: str = "",
+        body: str = "",
+        template_id: str = FREE_WRITING,
+        answers: dict[str, str] | None = None,
+        tags: tuple[str, ...] = (),
+        wellbeing: Wellbeing | None = None,
+    ) -> None:
+        self.__dict__.update(
+            title=title,
+            body=body,
+            template_id=template_id,
+            answers={} if answers is None else answers,
+            tags=tags,
+            wellbeing=Wellbeing() if wellbeing is None else wellbeing,
+        )
 
     def with_(self, **changes: Any) -> EntryContent:
         return replace(self, **changes)
@@ -82,13 +104,28 @@ class EntryContent:
         )
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(FrozenRecord):
     id: int
     content: EntryContent
     created_at: datetime
     updated_at: datetime
-    deleted_at: datetime | None = None
+    deleted_at: datetime | None
+
+    def __init__(
+        self,
+        id: int,
+        content: EntryContent,
+        created_at: datetime,
+        updated_at: datetime,
+        deleted_at: datetime | None = None,
+    ) -> None:
+        self.__dict__.update(
+            id=id,
+            content=content,
+            created_at=created_at,
+            updated_at=updated_at,
+            deleted_at=deleted_at,
+        )
 
     @property
     def title(self) -> str:
@@ -108,8 +145,7 @@ class Entry:
         }
 
 
-@dataclass(frozen=True)
-class EntrySummary:
+class EntrySummary(FrozenRecord):
     """One row of the journal list: enough to show, never the whole body."""
 
     id: int
@@ -118,7 +154,27 @@ class EntrySummary:
     template_id: str
     created_at: datetime
     updated_at: datetime
-    deleted_at: datetime | None = None
+    deleted_at: datetime | None
+
+    def __init__(
+        self,
+        id: int,
+        title: str,
+        preview: str,
+        template_id: str,
+        created_at: datetime,
+        updated_at: datetime,
+        deleted_at: datetime | None = None,
+    ) -> None:
+        self.__dict__.update(
+            id=id,
+            title=title,
+            preview=preview,
+            template_id=template_id,
+            created_at=created_at,
+            updated_at=updated_at,
+            deleted_at=deleted_at,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -131,8 +187,7 @@ class EntrySummary:
         }
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(FrozenRecord):
     """A search result. ``snippet`` marks matched words with HIT_START / HIT_END."""
 
     id: int
@@ -141,6 +196,24 @@ class SearchHit:
     template_id: str
     created_at: datetime
     updated_at: datetime
+
+    def __init__(
+        self,
+        id: int,
+        title: str,
+        snippet: str,
+        template_id: str,
+        created_at: datetime,
+        updated_at: datetime,
+    ) -> None:
+        self.__dict__.update(
+            id=id,
+            title=title,
+            snippet=snippet,
+            template_id=template_id,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -157,39 +230,68 @@ HIT_START = "\x02"
 HIT_END = "\x03"
 
 
-@dataclass(frozen=True)
-class JournalFilter:
+class JournalFilter(FrozenRecord):
     """Optional narrowing of the list or of a search. Dates compare with ``created_at``."""
 
-    tag: str | None = None
-    template_id: str | None = None
-    created_from: datetime | None = None
-    created_before: datetime | None = None
+    tag: str | None
+    template_id: str | None
+    created_from: datetime | None
+    created_before: datetime | None
+
+    def __init__(
+        self,
+        tag: str | None = None,
+        template_id: str | None = None,
+        created_from: datetime | None = None,
+        created_before: datetime | None = None,
+    ) -> None:
+        self.__dict__.update(
+            tag=tag,
+            template_id=template_id,
+            created_from=created_from,
+            created_before=created_before,
+        )
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(FrozenRecord):
     id: int
     entry_id: int
     content: EntryContent
     saved_at: datetime
 
+    def __init__(self, id: int, entry_id: int, content: EntryContent, saved_at: datetime) -> None:
+        self.__dict__.update(id=id, entry_id=entry_id, content=content, saved_at=saved_at)
 
-@dataclass(frozen=True)
-class Draft:
+
+class Draft(FrozenRecord):
     slot: str
     entry_id: int | None
     content: EntryContent
     saved_at: datetime
 
+    def __init__(
+        self, slot: str, entry_id: int | None, content: EntryContent, saved_at: datetime
+    ) -> None:
+        self.__dict__.update(slot=slot, entry_id=entry_id, content=content, saved_at=saved_at)
 
-@dataclass(frozen=True)
-class SupervisionMark:
+
+class SupervisionMark(FrozenRecord):
     id: int
     entry_id: int
     entry_title: str
     excerpt: str
     created_at: datetime
+
+    def __init__(
+        self, id: int, entry_id: int, entry_title: str, excerpt: str, created_at: datetime
+    ) -> None:
+        self.__dict__.update(
+            id=id,
+            entry_id=entry_id,
+            entry_title=entry_title,
+            excerpt=excerpt,
+            created_at=created_at,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from swreflect.records import FrozenRecord
 
 
 class UnlockStage(enum.Enum):
@@ -38,15 +39,25 @@ UPDATE_NOTE_SHORT = (
 )
 
 
-@dataclass(frozen=True)
-class UnlockProgress:
-    """One report: the stage, its plain wording, and how far it has got when that is known."""
+class UnlockProgress(FrozenRecord):
+    """One report: the stage, its plain wording, and how far it has got when that is known.
+    (A record, not a dataclass: every unlock makes one, command line calls included.)"""
 
     stage: UnlockStage
     text: str
-    fraction: float | None = None  # 0..1 when the stage can tell; None: it can't (busy)
-    step: int = 0  # MIGRATE: this step's place (from 1) among ``steps``
-    steps: int = 0
+    fraction: float | None  # 0..1 when the stage can tell; None: it can't (busy)
+    step: int  # MIGRATE: this step's place (from 1) among ``steps``
+    steps: int
+
+    def __init__(
+        self,
+        stage: UnlockStage,
+        text: str,
+        fraction: float | None = None,
+        step: int = 0,
+        steps: int = 0,
+    ) -> None:
+        self.__dict__.update(stage=stage, text=text, fraction=fraction, step=step, steps=steps)
 
     @property
     def updating(self) -> bool:

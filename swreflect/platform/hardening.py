@@ -6,9 +6,10 @@ switched off before any secret is in memory.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
@@ -27,12 +28,36 @@ def disable_core_dumps() -> bool:
     return True
 
 
-def _libc() -> ctypes.CDLL | None:
-    """libc, which the running interpreter has already loaded.
+def _prctl() -> Callable[..., int] | None:
+    """libc's ``prctl`` (Linux), from the libc the running interpreter has already loaded.
 
-    ``CDLL(None)`` finds it without ``ctypes.util.find_library``, which would spawn
-    ``ldconfig`` and slow every start-up; the search stays as a fallback.
-    """
+    Made with ctypes' C core, ``_ctypes``, exactly as ``ctypes.CDLL(None, use_errno=True)``
+    makes a function with an ``int`` result: the whole ``ctypes`` package, for this one call,
+    cost every start-up (each command line call and the window's) about 2 ms. ``ctypes``
+    itself is the fallback should the core ever not be as expected."""
+    try:
+        import _ctypes
+
+        class _Int(_ctypes._SimpleCData):  # ctypes.c_int is this class
+            _type_ = "i"
+
+        class _Function(_ctypes.CFuncPtr):  # CDLL's own function class, as above
+            _flags_ = _ctypes.FUNCFLAG_CDECL | _ctypes.FUNCFLAG_USE_ERRNO
+            _restype_ = _Int
+
+        process = _ctypes.dlopen(None)  # type: ignore[arg-type]  # None: this process, as CDLL(None)
+        function: Any = _Function(_ctypes.dlsym(process, "prctl"))
+        return function
+    except (ImportError, AttributeError, OSError, TypeError):
+        libc = _libc()
+        return None if libc is None else libc.prctl
+
+
+def _libc() -> Any:
+    """libc through ``ctypes``: ``CDLL(None)`` finds it without ``ctypes.util.find_library``,
+    which would spawn ``ldconfig`` and slow every start-up; the search stays as a fallback."""
+    import ctypes
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if hasattr(libc, "prctl"):
@@ -53,19 +78,19 @@ def _libc() -> ctypes.CDLL | None:
 def set_not_dumpable() -> bool:
     if not sys.platform.startswith("linux"):
         return True
-    libc = _libc()
-    if libc is None:
+    prctl = _prctl()
+    if prctl is None:
         return False
-    return int(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)) == 0
+    return int(prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)) == 0
 
 
 def is_dumpable() -> bool | None:
     if not sys.platform.startswith("linux"):
         return None
-    libc = _libc()
-    if libc is None:
+    prctl = _prctl()
+    if prctl is None:
         return None
-    return int(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)) != 0
+    return int(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)) != 0
 
 
 def private_umask() -> None:

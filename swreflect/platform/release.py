@@ -11,11 +11,12 @@ paint, which the bundle smoke test uses, and it cannot weaken anything.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
-log = logging.getLogger(__name__)
+from swreflect.platform.lazylog import get_logger
+
+log = get_logger(__name__)
 
 TEST_ONLY = frozenset({"SWREFLECT_INSECURE_TEST_KDF", "SWREFLECT_TEST_ONLY_KEYSLOT_PAUSE"})
 

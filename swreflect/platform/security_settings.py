@@ -8,11 +8,10 @@ from here, and ``docs/security-settings.md`` holds the table ``markdown_table()`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from swreflect.records import FrozenRecord
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(FrozenRecord):
     name: str
     default: int | float
     minimum: int | float
@@ -20,6 +19,26 @@ class Setting:
     unit: str
     user_can_change: bool
     why: str
+
+    def __init__(
+        self,
+        name: str,
+        default: int | float,
+        minimum: int | float,
+        maximum: int | float | None,
+        unit: str,
+        user_can_change: bool,
+        why: str,
+    ) -> None:
+        self.__dict__.update(
+            name=name,
+            default=default,
+            minimum=minimum,
+            maximum=maximum,
+            unit=unit,
+            user_can_change=user_can_change,
+            why=why,
+        )
 
 
 MIB = 1024  # KiB per MiB

@@ -18,29 +18,36 @@ same file's own past, which carry a valid page HMAC under the same key.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import logging
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from swreflect.errors import SwreflectError, VaultDamagedError, VaultRolledBackError
+from swreflect.platform.lazylog import get_logger
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import Connection
 from swreflect.vault.keyslots import KeyslotFile, SlotState
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 META_KEY = "generation"
 _INFO = b"swreflect keyslot state v1"
 
 
-def _mac(dek: bytearray, vault_id: str, generation: int) -> str:
+def _hmac(dek: bytearray, vault_id: str, generation: int) -> hmac.HMAC:
+    """HMAC-SHA256 of ``vault_id:generation`` under a key derived from the DEK, ready to
+    finish or verify. cryptography's HMAC, not the standard library's: the same MAC, without
+    loading hashlib's OpenSSL at every unlock."""
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(dek)
-    message = f"{vault_id}:{int(generation)}".encode("ascii")
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    mac = hmac.HMAC(key, hashes.SHA256())
+    mac.update(f"{vault_id}:{int(generation)}".encode("ascii"))
+    return mac
+
+
+def _mac(dek: bytearray, vault_id: str, generation: int) -> str:
+    return _hmac(dek, vault_id, generation).finalize().hex()
 
 
 def state_for(dek: bytearray, vault_id: str, generation: int) -> SlotState:
@@ -52,12 +59,13 @@ def proven_generation(slots: KeyslotFile, dek: bytearray) -> int | None:
     state = slots.state
     if state is None:
         return None
-    expected = _mac(dek, slots.vault_id, state.db_generation)
-    if not hmac.compare_digest(expected, state.mac):
+    try:  # ``verify`` compares in constant time; the file's MAC is 64 hex digits (keyslots)
+        _hmac(dek, slots.vault_id, state.db_generation).verify(bytes.fromhex(state.mac))
+    except InvalidSignature:
         raise VaultDamagedError(
             "The vault's key file (keyslots.json) has been altered: its record of the "
             "database doesn't match. Nothing was changed; restore the vault from a backup."
-        )
+        ) from None
     return state.db_generation
 
 

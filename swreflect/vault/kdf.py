@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 
 from swreflect.platform import security_settings as settings
 from swreflect.platform.release import test_setting
+from swreflect.records import FrozenRecord
 
 MIB = settings.MIB
 FLOOR_MEMORY_KIB = int(settings.KDF_MEMORY_KIB.minimum)
@@ -28,11 +28,13 @@ SALT_BYTES = 16
 TEST_KDF_ENV = "SWREFLECT_INSECURE_TEST_KDF"
 
 
-@dataclass(frozen=True)
-class Argon2Params:
+class Argon2Params(FrozenRecord):
     memory_kib: int
     iterations: int
     lanes: int
+
+    def __init__(self, memory_kib: int, iterations: int, lanes: int) -> None:
+        self.__dict__.update(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
 
     def derive(self, secret: bytes, salt: bytes, length: int = 32) -> bytes:
         from cryptography.hazmat.primitives.kdf.argon2 import Argon2id  # loaded on first use
@@ -46,13 +48,28 @@ class Argon2Params:
         ).derive(secret)
 
 
-@dataclass(frozen=True)
-class KdfPolicy:
+class KdfPolicy(FrozenRecord):
     memory_kib: int
     lanes: int
     target_seconds: float
-    fixed_iterations: int | None = None
-    insecure: bool = False
+    fixed_iterations: int | None
+    insecure: bool
+
+    def __init__(
+        self,
+        memory_kib: int,
+        lanes: int,
+        target_seconds: float,
+        fixed_iterations: int | None = None,
+        insecure: bool = False,
+    ) -> None:
+        self.__dict__.update(
+            memory_kib=memory_kib,
+            lanes=lanes,
+            target_seconds=target_seconds,
+            fixed_iterations=fixed_iterations,
+            insecure=insecure,
+        )
 
     @classmethod
     def production(cls) -> KdfPolicy:

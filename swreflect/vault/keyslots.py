@@ -37,11 +37,9 @@ file has been read back and proven to unwrap the DEK.
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import binascii
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +49,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from swreflect.errors import KeyslotFileError, VaultTooNewError
+from swreflect.records import FrozenRecord, Record
 from swreflect.vault.kdf import FLOOR_MEMORY_KIB, SALT_BYTES, Argon2Params
 
 FORMAT_VERSION = 1
@@ -66,15 +65,17 @@ class SlotOpenFailed(Exception):
     """The secret did not unwrap this slot (GCM tag mismatch)."""
 
 
+# Base64 through ``binascii``, which is what ``base64.b64encode`` and ``b64decode(validate=True)``
+# call: the ``base64`` module itself isn't needed to read the key file.
 def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+    return binascii.b2a_base64(data, newline=False).decode("ascii")
 
 
 def _unb64(value: Any, expected_len: int | None, what: str) -> bytes:
     if not isinstance(value, str):
         raise KeyslotFileError()
     try:
-        data = base64.b64decode(value, validate=True)
+        data = binascii.a2b_base64(value, strict_mode=True)
     except ValueError as exc:
         raise KeyslotFileError() from exc
     if expected_len is not None and len(data) != expected_len:
@@ -82,13 +83,17 @@ def _unb64(value: Any, expected_len: int | None, what: str) -> bytes:
     return data
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(FrozenRecord):
     id: str
     type: str
     kdf: dict[str, Any]
     nonce: bytes
     wrapped: bytes
+
+    def __init__(
+        self, id: str, type: str, kdf: dict[str, Any], nonce: bytes, wrapped: bytes
+    ) -> None:
+        self.__dict__.update(id=id, type=type, kdf=kdf, nonce=nonce, wrapped=wrapped)
 
     def aad(self, vault_id: str) -> bytes:
         bound = {"vault_id": vault_id, "slot_id": self.id, "type": self.type, "kdf": self.kdf}
@@ -165,20 +170,33 @@ def _wrap(
     return slot
 
 
-@dataclass(frozen=True)
-class SlotState:
+class SlotState(FrozenRecord):
     """The database generation this key file last saw, with its MAC under the DEK."""
 
     db_generation: int
     mac: str
 
+    def __init__(self, db_generation: int, mac: str) -> None:
+        self.__dict__.update(db_generation=db_generation, mac=mac)
 
-@dataclass
-class KeyslotFile:
+
+class KeyslotFile(Record):
     vault_id: str
     generation: int
-    slots: dict[str, Slot] = field(default_factory=dict)
-    state: SlotState | None = None
+    slots: dict[str, Slot]
+    state: SlotState | None
+
+    def __init__(
+        self,
+        vault_id: str,
+        generation: int,
+        slots: dict[str, Slot] | None = None,
+        state: SlotState | None = None,
+    ) -> None:
+        self.vault_id = vault_id
+        self.generation = generation
+        self.slots = {} if slots is None else slots
+        self.state = state
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
@@ -270,7 +288,11 @@ def _checksum(doc: dict[str, Any]) -> str:
         canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"), allow_nan=False)
     except (ValueError, TypeError, RecursionError) as exc:
         raise KeyslotFileError() from exc
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # cryptography's SHA-256, not hashlib's: the same digest, without loading a second
+    # OpenSSL (``_hashlib``) into every process that reads the key file.
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(canonical.encode("utf-8"))
+    return digest.finalize().hex()
 
 
 def _parse_state(raw: Any) -> SlotState | None:

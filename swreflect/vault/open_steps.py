@@ -9,7 +9,7 @@ with how far it has got, then each step. A listener that fails never stops the u
 from __future__ import annotations
 
 import contextlib
-import logging
+import os
 import threading
 import time
 from datetime import UTC, datetime
@@ -18,6 +18,7 @@ from pathlib import Path
 from swreflect.errors import VaultDamagedError, VaultTooNewError
 from swreflect.models.unlock_progress import UnlockListener, UnlockProgress
 from swreflect.platform.files import ensure_private_dir
+from swreflect.platform.lazylog import get_logger
 from swreflect.platform.release import test_setting
 from swreflect.vault import connection as dbconn
 from swreflect.vault.connection import DB_NAME, Connection
@@ -26,7 +27,7 @@ from swreflect.vault.keyslots import KEYSLOTS_NAME
 from swreflect.vault.lock import LOCK_NAME
 from swreflect.vault.migrations import ladder, latest_version
 
-log = logging.getLogger("swreflect.vault.vault")
+log = get_logger("swreflect.vault.vault")
 
 PREV_SUFFIX = ".prev"
 BACKUPS_DIR = "backups"
@@ -164,6 +165,11 @@ def clean_leftovers(folder: Path) -> None:
     for name in (KEYSLOTS_NAME + PREV_SUFFIX, f".{DB_NAME}.creating"):
         with contextlib.suppress(OSError):  # absent, or read-only media
             (folder / name).unlink()
-    for tmp in folder.glob(f".{KEYSLOTS_NAME}*.tmp"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    try:  # a listing, not ``glob``: no pattern to compile at every unlock
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(f".{KEYSLOTS_NAME}") and name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()

@@ -6,7 +6,6 @@ letters (0 as O, 1 as I, 8 as B) the way they were meant.
 
 from __future__ import annotations
 
-import base64
 import os
 
 from swreflect.errors import WrongRecoveryKeyError
@@ -21,11 +20,15 @@ def new_recovery_key() -> bytes:
 
 
 def format_recovery_key(key: bytes) -> str:
+    import base64  # here: unlocking with the passphrase needs no recovery key code
+
     text = base64.b32encode(key).decode("ascii").rstrip("=")
     return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
 
 
 def parse_recovery_key(text: str) -> bytes:
+    import base64
+
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_CONFUSABLE)
     expected_chars = len(base64.b32encode(bytes(KEY_BYTES)).decode().rstrip("="))
     if len(cleaned) != expected_chars:

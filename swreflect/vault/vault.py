@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hmac
-import logging
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -45,6 +43,7 @@ from swreflect.errors import (
 from swreflect.models.unlock_progress import UnlockListener, UnlockProgress
 from swreflect.platform import security_settings
 from swreflect.platform.files import atomic_write, ensure_private_dir, fsync_dir, make_private
+from swreflect.platform.lazylog import get_logger
 from swreflect.vault import backup_marker, generation, wal_guard
 from swreflect.vault import connection as dbconn
 from swreflect.vault import open_steps as steps
@@ -66,7 +65,7 @@ from swreflect.vault.open_steps import BACKUPS_DIR, PREV_SUFFIX
 from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from swreflect.vault.threads import ConnectionsByThread
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MIN_PASSPHRASE_CHARS = int(security_settings.PASSPHRASE_MIN_CHARS.default)
 
@@ -418,6 +417,8 @@ class Vault:
         )
         try:
             with self._key.use() as dek:
+                import hmac  # here only: unlocking needn't load hashlib's OpenSSL
+
                 if not hmac.compare_digest(candidate, dek):
                     raise WrongPassphraseError()
         finally:

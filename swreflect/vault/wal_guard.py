@@ -24,15 +24,14 @@ removed.
 from __future__ import annotations
 
 import contextlib
-import logging
-import struct
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from swreflect.errors import WalDamagedError
+from swreflect.platform.lazylog import get_logger
+from swreflect.records import FrozenRecord
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 HEADER_BYTES = 32
 FRAME_HEADER_BYTES = 24
@@ -40,14 +39,18 @@ KEPT_INFIX = ".kept-"
 _MAGICS = (0x377F0682, 0x377F0683)  # checksums little- / big-endian words
 
 
-@dataclass(frozen=True)
-class WalReport:
+class WalReport(FrozenRecord):
     frames: int
     valid_frames: int
     damaged: bool
 
+    def __init__(self, frames: int, valid_frames: int, damaged: bool) -> None:
+        self.__dict__.update(frames=frames, valid_frames=valid_frames, damaged=damaged)
+
 
 def _checksum(data: bytes, big: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
+    import struct  # here and in ``inspect``: only a log left by a crash is read
+
     words = struct.unpack((">" if big else "<") + f"{len(data) // 4}I", data)
     for i in range(0, len(words), 2):
         s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
@@ -59,6 +62,8 @@ def inspect(data: bytes) -> WalReport:
     """Read a WAL image; see the module docstring for what counts as damage."""
     if len(data) < HEADER_BYTES:
         return WalReport(0, 0, False)
+    import struct
+
     magic, _ver, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:32])
     if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
         page_size = 4096  # a damaged field; the frames still tell whether anything follows

@@ -10,12 +10,17 @@ import sys
 import pytest
 
 CHILD = r"""
-import json, os, resource
+import json, os, resource, sys
 from swreflect.platform.hardening import harden_process, is_dumpable
 harden_process()
+without_ctypes = "ctypes" not in sys.modules  # prctl came from ctypes' C core
 probe = os.umask(0); os.umask(probe)
+asked = None
+if sys.platform.startswith("linux"):  # asked again through the whole ctypes, independently
+    import ctypes
+    asked = ctypes.CDLL(None, use_errno=True).prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE
 print(json.dumps({"core": resource.getrlimit(resource.RLIMIT_CORE), "dumpable": is_dumpable(),
-                  "umask": probe}))
+                  "umask": probe, "asked": asked, "without_ctypes": without_ctypes}))
 """
 
 
@@ -29,6 +34,8 @@ def test_harden_process_disables_core_dumps() -> None:
     assert tuple(report["core"]) == (0, 0)
     if sys.platform.startswith("linux"):
         assert report["dumpable"] is False
+        assert report["asked"] == 0
+        assert report["without_ctypes"] is True
     assert report["umask"] == 0o077
 
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 from typing import Any
 
 from swreflect.models.journal import JournalFilter, SearchHit
-from swreflect.vault.journal import ranking
 from swreflect.vault.journal.entries import filter_sql
-from swreflect.vault.journal.fts_query import sanitise
 from swreflect.vault.journal.rows import required_stamp
-from swreflect.vault.journal.snippets import query_words, snippet
+
+# The query, ranking and snippet helpers (with their patterns and ``unicodedata``) are imported
+# by the functions that use them: every vault-opening command builds this repository, and
+# ``journal list`` never searches.
 
 SNIPPET_TOKENS = 14
 WINDOW = 30  # recent matches ranked by relevance (a screenful); beyond them, newest first
@@ -67,6 +68,9 @@ class SearchRepository:
     def search(
         self, text: str, flt: JournalFilter | None = None, limit: int = 50, offset: int = 0
     ) -> list[SearchHit]:
+        from swreflect.vault.journal.fts_query import sanitise
+        from swreflect.vault.journal.snippets import query_words
+
         match = sanitise(text)
         if match is None or limit <= 0:
             return []
@@ -91,6 +95,8 @@ class SearchRepository:
     ) -> list[Any]:
         """The rows of the ``WINDOW`` most recent matches, best first (ties: newest first)."""
         rows = self._rows(self._newest(match, flt, WINDOW, 0))
+        from swreflect.vault.journal import ranking
+
         score = ranking.scores([_indexed(row) for row in rows], words)
         order = sorted(range(len(rows)), key=lambda i: -score[i])  # stable: newest first
         return [rows[i] for i in order]
@@ -128,6 +134,8 @@ class SearchRepository:
         return [by_id[i] for i in ids if i in by_id]
 
     def count(self, text: str) -> int:
+        from swreflect.vault.journal.fts_query import sanitise
+
         match = sanitise(text)
         if match is None:
             return 0
@@ -144,6 +152,8 @@ def _indexed(row: Any) -> list[str]:
 
 
 def _hit(row: Any, words: tuple[str, ...]) -> SearchHit:
+    from swreflect.vault.journal.snippets import snippet
+
     fields = _indexed(row)
     return SearchHit(
         id=int(row[0]),
