@@ -29,6 +29,7 @@ from swreflect.core.insights_wellbeing import WellbeingInsight
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
 from swreflect.gui.empty_state import go_to
+from swreflect.gui.hfw_layout import UnsqueezedColumn
 from swreflect.gui.insights.cpd_year_card import CpdYearCard
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
@@ -284,7 +285,7 @@ class InsightsPage(QWidget):
         body = QWidget()
         body.setObjectName("pageArea")
         body.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
-        outer = QVBoxLayout(body)
+        outer = UnsqueezedColumn(body)  # see hfw_layout
         outer.setContentsMargins(0, 0, 0, 0)
         self.column = QVBoxLayout()
         self.column.setContentsMargins(32, 20, 32, 28)
