@@ -13,6 +13,7 @@ call drops Qt's own one-width cache. So the table is never older than Qt's own w
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
@@ -32,3 +33,22 @@ class HfwColumn(QVBoxLayout):
     def invalidate(self) -> None:
         self._heights.clear()
         super().invalidate()
+
+
+class UnsqueezedColumn(QVBoxLayout):
+    """A scroll area's content column that never squeezes its parts to fit.
+
+    In a resizable scroll area the content's height follows its parts a turn late: when a
+    part grows (a card fills in, a new one is shown) the layout first runs at the old height,
+    squeezing every part above to fit, and the scroll area then grows the content and undoes
+    it, laying out and painting them all twice. Here a layout given less height than its
+    parts need lays them out at the height they need; the part below the content's bottom
+    edge is clipped until the scroll area catches up, which happens before the next paint.
+    """
+
+    def setGeometry(self, rect: QRect) -> None:
+        if self.hasHeightForWidth():
+            needed = self.heightForWidth(rect.width())
+            if needed > rect.height():
+                rect = QRect(rect.x(), rect.y(), rect.width(), needed)
+        super().setGeometry(rect)

@@ -63,6 +63,7 @@ def test_placing_a_card_leaves_the_cards_above_alone(qtbot, styled_app, services
                 watched.add(card)
                 card.installEventFilter(squeezes)
         qtbot.wait(1)
+    qtbot.wait(200)  # and while the page settles
     assert len(watched) == PAIRS_SHOWN
     assert squeezes.seen == []
     # ... and the page still ends where its last part does: no room left over below it.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -43,6 +44,10 @@ def main() -> None:
                 page = InsightsPage(services)
                 page.resize(1280, 720)
                 page.show()
+                deadline = time.monotonic() + 30
+                while not page.is_ready and time.monotonic() < deadline:  # gathered in a worker
+                    app.processEvents()
+                    time.sleep(0.005)
                 app.processEvents()
                 page.grab().save(str(out / f"insights-{name}-{scheme}.png"))
                 if name == "data":

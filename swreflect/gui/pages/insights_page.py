@@ -29,6 +29,7 @@ from swreflect.core.insights_wellbeing import WellbeingInsight
 from swreflect.core.services import Services
 from swreflect.core.signposting import Signposting
 from swreflect.gui.empty_state import go_to
+from swreflect.gui.hfw_layout import UnsqueezedColumn
 from swreflect.gui.insights.cpd_year_card import CpdYearCard
 from swreflect.gui.insights.journal_card import JournalCard
 from swreflect.gui.insights.pair_card import PairCard, readable
@@ -154,27 +155,6 @@ class InsightsPage(QWidget):
             return
         self._settle()
 
-    def _make_room(self, *parts: QWidget) -> None:
-        """Grow the page's body by the height of parts about to be added, before they are.
-
-        Showing a part lays out the body at once. Left at its old height, the layout
-        squeezed every card above the new part to make it fit (laying out and painting them
-        all again) and the scroll area then grew the body and undid it: twice the work on
-        every step. The parts are styled first (as children of the body, still hidden), so
-        they are measured at their real size."""
-        body = self._body
-        width = self.column.contentsRect().width() or body.width() - 64
-        extra = 0
-        for part in parts:
-            if part.parent() is None:
-                part.setParent(body)  # hidden until its layout shows it
-            part.ensurePolished()
-            high = part.heightForWidth(width) if part.hasHeightForWidth() else -1
-            extra += (high if high >= 0 else part.sizeHint().height()) + self.column.spacing()
-        # A minimum, not a resize: the scroll area would shrink the body straight back to
-        # the height of what is showing. Released once the page is complete (``_settle``).
-        body.setMinimumHeight(body.height() + extra)
-
     def on_earlier_button_clicked(self) -> None:
         """Add the earlier agreements' cards above the recent ones, one per turn."""
         button, self.earlier_button = self.earlier_button, None
@@ -195,7 +175,6 @@ class InsightsPage(QWidget):
 
     def _place_card(self, card: PairCard, at: int | None) -> None:
         index = len(self.pair_cards) if at is None else at
-        self._make_room(card)
         self.pair_cards.insert(index, card)
         self.cards_box.insertWidget(index, card)
         card.show()  # now, not on a later turn: "ready" means every card is there
@@ -206,7 +185,6 @@ class InsightsPage(QWidget):
         self._settle()
 
     def _settle(self) -> None:
-        self._body.setMinimumHeight(0)  # the room made while adding parts (``_make_room``)
         self._just_built = False
         if self._again:  # asked again meanwhile: gather once more, now or (while the
             if not self._runner.busy:  # runner still counts the last task) when it is free
@@ -244,13 +222,10 @@ class InsightsPage(QWidget):
 
     def _add_supervision_heading(self, has_pairs: bool) -> None:
         self.intro = readable(label(INTRO, "hint"), "What this page shows")
-        heading = label("Your supervision", "section")
-        none_yet = None if has_pairs else label(NO_PAIRS, "hint")
-        self._make_room(self.intro, heading, *([none_yet] if none_yet else []))
         self.column.addWidget(self.intro)
-        self.column.addWidget(heading)
-        if none_yet is not None:
-            self.column.addWidget(none_yet)
+        self.column.addWidget(label("Your supervision", "section"))
+        if not has_pairs:
+            self.column.addWidget(label(NO_PAIRS, "hint"))
         if self._earlier:
             self.earlier_button = QPushButton(earlier_text(len(self._earlier)))
             self.earlier_button.setProperty("role", "link")
@@ -258,25 +233,20 @@ class InsightsPage(QWidget):
                 "Add the cards of your earlier supervision agreements to this page"
             )
             self.earlier_button.clicked.connect(self.on_earlier_button_clicked)
-            self._make_room(self.earlier_button)
             self.column.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.cards_box = QVBoxLayout()
         self.cards_box.setSpacing(14)
         self.column.addLayout(self.cards_box)
 
     def _add_journal(self, wellbeing: WellbeingInsight) -> None:
-        heading = label("Your journal and wellbeing", "section")
+        self.column.addWidget(label("Your journal and wellbeing", "section"))
         support = Signposting(self.services.settings).support()
         self.journal_card = JournalCard(wellbeing, support)
-        self._make_room(heading, self.journal_card)
-        self.column.addWidget(heading)
         self.column.addWidget(self.journal_card)
 
     def _add_cpd(self, cpd: YearView) -> None:
-        heading = label("CPD this registration year", "section")
+        self.column.addWidget(label("CPD this registration year", "section"))
         self.cpd_card = CpdYearCard(self.services, cpd)
-        self._make_room(heading, self.cpd_card)
-        self.column.addWidget(heading)
         self.column.addWidget(self.cpd_card)
 
     def _new_body(self) -> None:
@@ -284,16 +254,18 @@ class InsightsPage(QWidget):
         body = QWidget()
         body.setObjectName("pageArea")
         body.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
-        outer = QVBoxLayout(body)
+        # Never squeezes the parts above a new one to fit (see hfw_layout): placing each card
+        # laid out and painted every card above it twice.
+        outer = UnsqueezedColumn(body)
         outer.setContentsMargins(0, 0, 0, 0)
         self.column = QVBoxLayout()
         self.column.setContentsMargins(32, 20, 32, 28)
         self.column.setSpacing(14)
         self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
         outer.addLayout(self.column)
-        # Spare height goes here, never into the cards: while a part is being added the body
-        # can briefly be taller than its parts, and stretching every card above it to fill
-        # that (then back) meant laying out and painting them all again.
+        # Spare height goes here, never into the cards: the scroll area sizes the body a turn
+        # after its parts change, so it can briefly be taller than they are, and stretching
+        # every card to fill that (then back) meant laying out and painting them all again.
         outer.addStretch(1)
         self._body = body
 
