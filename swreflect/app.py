@@ -75,6 +75,8 @@ def quiet_library_warnings() -> None:
 
 def _looks_like_files(args: Sequence[str]) -> bool:
     """``swreflect request.swx`` from a file manager: every argument an existing file of ours."""
+    if not args or not all("." in a for a in args):  # a command ("journal list"): no file type
+        return False
     from pathlib import Path
 
     from swreflect.models.file_types import is_openable

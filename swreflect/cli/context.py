@@ -27,7 +27,7 @@ from swreflect.paths import default_vault_dir
 if TYPE_CHECKING:  # imported when a command first opens the vault, not for --help
     from swreflect.core.services import Services
     from swreflect.core.vault_access import Vault
-    from swreflect.models.unlock_progress import UnlockListener
+    from swreflect.models.unlock_progress import UnlockListener, UnlockProgress
 
 PASSPHRASE_ENV = "SWREFLECT_PASSPHRASE"
 
@@ -95,12 +95,22 @@ class CliContext:
         return self._services
 
     def unlock_progress(self) -> UnlockListener | None:
-        """Lines on stderr while an update of an older vault runs; none with ``--json``."""
+        """Lines on stderr while an update of an older vault runs; none with ``--json``. The
+        printer (``cli/unlock_lines.py``) is loaded only if an update does run."""
         if self.wants_json:
             return None
-        from swreflect.cli.unlock_lines import UpdateLines
+        lines: list[UnlockListener] = []
 
-        return UpdateLines(sys.stderr)
+        def listener(progress: UnlockProgress) -> None:
+            if not progress.updating:  # a normal unlock says nothing
+                return
+            if not lines:
+                from swreflect.cli.unlock_lines import UpdateLines
+
+                lines.append(UpdateLines(sys.stderr))
+            lines[0](progress)
+
+        return listener
 
     def adopt(self, vault: Vault) -> Services:
         """Build the services on an unlocked vault; if that fails, the vault is locked again

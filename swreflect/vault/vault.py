@@ -62,7 +62,6 @@ from swreflect.vault.keyslots import (
 )
 from swreflect.vault.lock import ProcessLock
 from swreflect.vault.open_steps import BACKUPS_DIR, PREV_SUFFIX
-from swreflect.vault.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from swreflect.vault.threads import ConnectionsByThread
 
 log = get_logger(__name__)
@@ -207,7 +206,9 @@ class Vault:
     ) -> tuple[Vault, str]:
         if cls.exists(folder):
             raise VaultExistsError()
-        import secrets  # creating only; unlocking needn't load it
+        import secrets  # creating only; unlocking needn't load it or the recovery key code
+
+        from swreflect.vault.recovery import format_recovery_key, new_recovery_key
 
         dek = bytearray(secrets.token_bytes(DEK_BYTES))
         vault_id = secrets.token_hex(16)
@@ -256,6 +257,8 @@ class Vault:
     def unlock_with_recovery_key(
         cls, folder: Path, recovery_text: str, listener: UnlockListener | None = None
     ) -> Vault:
+        from swreflect.vault.recovery import parse_recovery_key  # unlocking by passphrase: unused
+
         secret = parse_recovery_key(recovery_text)
         return cls._unlock(Path(folder), RECOVERY_SLOT, secret, listener)
 
@@ -429,11 +432,15 @@ class Vault:
         """A fresh recovery key to show the user. Nothing is written: the old key keeps
         working until ``install_recovery_key`` is called with this text, which callers do
         only once the user has confirmed they stored it (D3)."""
+        from swreflect.vault.recovery import format_recovery_key, new_recovery_key
+
         return format_recovery_key(new_recovery_key())
 
     def install_recovery_key(self, recovery_text: str) -> None:
         """Replace the recovery slot with one for ``recovery_text`` (already shown and
         confirmed). A kill at any point leaves the old or the new key working."""
+        from swreflect.vault.recovery import parse_recovery_key
+
         secret = parse_recovery_key(recovery_text)
         with self._key.use() as dek:
             slot = make_recovery_slot(self.vault_id, dek, secret)
