@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from swreflect.vault import backup_copy, page_check
 from swreflect.vault.backups import inspect_backup, open_readonly, snapshot_database
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.keyslots import PASSPHRASE_SLOT
@@ -107,3 +108,26 @@ def run_drill(tmp_path: Path, count: int) -> tuple[int, int]:
 def test_backups_during_active_writes_are_all_sound(tmp_path: Path) -> None:
     backups, commits = run_drill(tmp_path, BACKUPS)
     print(f"\n{backups} backups sound while {commits} commits were made")
+
+
+@pytest.mark.slow
+def test_backups_checked_alongside_the_copy_under_writes_are_all_sound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same drill with the page check right behind the copy in steps of 4 pages (at full
+    size it stays 16 MiB behind; a small vault would otherwise be checked only at the end),
+    so it reads pages while the copy writes them and the writer commits."""
+    monkeypatch.setattr(page_check, "BEHIND_PAGES", 0)
+    monkeypatch.setattr(backup_copy, "PAGES_PER_STEP", 4)
+    alongside: dict[int, int] = {}  # pages checked alongside, by check (closed twice each)
+    close = page_check.PageCheck.close
+
+    def close_and_count(self: page_check.PageCheck) -> None:
+        close(self)
+        alongside[id(self)] = self.alongside
+
+    monkeypatch.setattr(page_check.PageCheck, "close", close_and_count)
+    backups, commits = run_drill(tmp_path, BACKUPS)
+    checked = sum(alongside.values())
+    assert checked > 0  # the thread really checked pages while copies were written
+    print(f"\n{backups} backups sound while {commits} commits; {checked} pages checked alongside")

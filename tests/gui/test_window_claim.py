@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from swreflect.gui.after_first_paint import AfterFirstPaint
 from swreflect.gui.window_claim import WindowClaim, claim_path
+from swreflect.platform.file_lock import HeldFile
 from tests.gui.conftest import WAIT_MS
 from tests.platform.winrules import windows_rules
 
@@ -206,8 +207,13 @@ def test_the_real_app_listens_after_its_first_paint(qtbot, tmp_path: Path) -> No
     first = _launch(home)
     try:
         # The first window claims at once; a launch now waits until it listens (after paint).
+        # (Probing takes the free lock for a moment; the first window's own retry rides that.)
         deadline = time.monotonic() + 60
-        while not claim_path(_vault_dir(home)).exists() and time.monotonic() < deadline:
+        probe = HeldFile(claim_path(_vault_dir(home)))
+        while time.monotonic() < deadline:
+            if claim_path(_vault_dir(home)).exists() and not probe.try_acquire():
+                break
+            probe.release()
             time.sleep(0.05)
         second = _launch(home)
         try:
