@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # as typing's own: ``--version`` hardens too and needn't load typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3

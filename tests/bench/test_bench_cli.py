@@ -32,6 +32,13 @@ from tests.bench.installed import NOTE, installed_env
 ROUNDS = 9
 PASSPHRASE = "a passphrase for the command line bench"
 FLOOR = "import sqlcipher3, cryptography.hazmat.primitives.ciphers.aead"
+# For the note only (the row's figure is unchanged): the KDF as a fresh process pays it, which
+# is what a command pays; measured in this process, later derivations reuse memory and threads.
+KDF_IMPORTS = (
+    "from pathlib import Path; from swreflect.vault.vault import Vault; "
+    "from swreflect.vault.keyslots import PASSPHRASE_SLOT"
+)
+KDF_ONCE = KDF_IMPORTS + "; Vault.derive_key(Path({folder!r}), PASSPHRASE_SLOT, {secret!r})"
 
 
 def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -63,8 +70,9 @@ def test_cli_fixed_cost(tmp_path: Path) -> None:
     env = installed_env(tmp_path / "pycache", {**os.environ, **home})
     py = sys.executable
     runs: dict[str, list[tuple[float, float]]] = {
-        k: [] for k in ("bare", "floor", "version", "help", "list")
+        k: [] for k in ("bare", "floor", "version", "help", "list", "kdf_imports", "kdf_once")
     }
+    kdf_once = KDF_ONCE.format(folder=str(folder), secret=PASSPHRASE.encode())
     for _ in range(ROUNDS + 1):
         runs["bare"].append(_run([py, "-c", "pass"], env))
         runs["version"].append(_run([py, "-m", "swreflect", "--version"], env))
@@ -73,6 +81,8 @@ def test_cli_fixed_cost(tmp_path: Path) -> None:
         runs["list"].append(
             _run([py, "-m", "swreflect", "journal", "list", "--vault", str(folder)], env)
         )
+        runs["kdf_imports"].append(_run([py, "-c", KDF_IMPORTS], env))
+        runs["kdf_once"].append(_run([py, "-c", kdf_once], env))
     # The first round warms up (it also fills the bytecode cache).
     med = {k: statistics.median(w for w, _ in v[1:]) for k, v in runs.items()}
     cpu = {k: statistics.median(c for _, c in v[1:]) for k, v in runs.items()}
@@ -87,9 +97,17 @@ def test_cli_fixed_cost(tmp_path: Path) -> None:
         )  # fmt: skip
     allowed = 1.5 * med["floor"] + kdf_ms
     allowed_cpu = 1.5 * cpu["floor"] + kdf_cpu_ms
+    fresh = med["kdf_once"] - med["kdf_imports"]
+    fresh_cpu = cpu["kdf_once"] - cpu["kdf_imports"]
+    print(
+        f"KDF in a fresh process (as a command pays it): {fresh:.1f} ms, CPU {fresh_cpu:.1f} ms; "
+        f"with it: {med['list'] / (1.5 * med['floor'] + fresh) * 1.5:.2f}x, "
+        f"CPU {cpu['list'] / (1.5 * cpu['floor'] + fresh_cpu) * 1.5:.2f}x"
+    )
     table.record(
         "CLI: journal list against import floor + KDF", med["list"] / allowed * 1.5, 1.5, "x",
         target="<= 1.5x floor + KDF",
         note=f"median {med['list']:.0f} ms; floor {med['floor']:.0f} ms; test KDF {kdf_ms:.0f} ms; "
-        f"CPU {cpu['list'] / allowed_cpu * 1.5:.2f}x; {NOTE}",
+        f"CPU {cpu['list'] / allowed_cpu * 1.5:.2f}x; KDF in a fresh process {fresh:.0f} ms "
+        f"(CPU {fresh_cpu:.0f} ms), not used for the figure; {NOTE}",
     )  # fmt: skip
