@@ -3,9 +3,15 @@
 - ``--version`` and ``--help`` against a bare ``python -c pass`` (target: at most 2x);
 - a command that opens the vault (``journal list``) against a process that only imports the
   two libraries any vault needs, ``sqlcipher3`` and the AEAD cipher, plus the key derivation
-  measured on its own (target: at most 1.5x that floor plus the KDF). The vault uses the
-  explicit cheap test KDF, so the production KDF's time (reported by the unlock benchmark)
-  is not part of either side.
+  (target: at most 1.5x that floor plus the KDF). The vault uses the explicit cheap test KDF,
+  so the production KDF's time (reported by the unlock benchmark) is not part of either side.
+
+The KDF allowance is what a fresh process pays for the derivation, as every command is one:
+the floor's imports plus cryptography's Argon2id run once with the vault's own parameters,
+less the floor. Measured inside this long-lived process instead, a derivation reuses memory the
+allocator has already faulted in (about half the cost of the 8 MiB test KDF), which no command
+ever gets; that in-process figure stays in the note for comparison. Nothing of swreflect's runs
+in either KDF child.
 
 Every child loads cached bytecode, as an installed swreflect does (``tests/bench/installed.py``),
 after one warm-up round that fills the cache.
@@ -32,13 +38,12 @@ from tests.bench.installed import NOTE, installed_env
 ROUNDS = 9
 PASSPHRASE = "a passphrase for the command line bench"
 FLOOR = "import sqlcipher3, cryptography.hazmat.primitives.ciphers.aead"
-# For the note only (the row's figure is unchanged): the KDF as a fresh process pays it, which
-# is what a command pays; measured in this process, later derivations reuse memory and threads.
-KDF_IMPORTS = (
-    "from pathlib import Path; from swreflect.vault.vault import Vault; "
-    "from swreflect.vault.keyslots import PASSPHRASE_SLOT"
+# The KDF as a fresh process pays it: library code only, with the vault's own parameters.
+KDF_FRESH = (
+    FLOOR + "; from cryptography.hazmat.primitives.kdf.argon2 import Argon2id; "
+    "Argon2id(salt=bytes(16), length=32, iterations={iterations}, lanes={lanes}, "
+    "memory_cost={memory_kib}).derive(b'a passphrase')"
 )
-KDF_ONCE = KDF_IMPORTS + "; Vault.derive_key(Path({folder!r}), PASSPHRASE_SLOT, {secret!r})"
 
 
 def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -70,9 +75,12 @@ def test_cli_fixed_cost(tmp_path: Path) -> None:
     env = installed_env(tmp_path / "pycache", {**os.environ, **home})
     py = sys.executable
     runs: dict[str, list[tuple[float, float]]] = {
-        k: [] for k in ("bare", "floor", "version", "help", "list", "kdf_imports", "kdf_once")
+        k: [] for k in ("bare", "floor", "version", "help", "list", "kdf_fresh")
     }
-    kdf_once = KDF_ONCE.format(folder=str(folder), secret=PASSPHRASE.encode())
+    params = KdfPolicy.insecure_for_tests().calibrate()
+    kdf_fresh = KDF_FRESH.format(
+        iterations=params.iterations, lanes=params.lanes, memory_kib=params.memory_kib
+    )
     for _ in range(ROUNDS + 1):
         runs["bare"].append(_run([py, "-c", "pass"], env))
         runs["version"].append(_run([py, "-m", "swreflect", "--version"], env))
@@ -81,8 +89,7 @@ def test_cli_fixed_cost(tmp_path: Path) -> None:
         runs["list"].append(
             _run([py, "-m", "swreflect", "journal", "list", "--vault", str(folder)], env)
         )
-        runs["kdf_imports"].append(_run([py, "-c", KDF_IMPORTS], env))
-        runs["kdf_once"].append(_run([py, "-c", kdf_once], env))
+        runs["kdf_fresh"].append(_run([py, "-c", kdf_fresh], env))
     # The first round warms up (it also fills the bytecode cache).
     med = {k: statistics.median(w for w, _ in v[1:]) for k, v in runs.items()}
     cpu = {k: statistics.median(c for _, c in v[1:]) for k, v in runs.items()}
@@ -95,19 +102,18 @@ def test_cli_fixed_cost(tmp_path: Path) -> None:
             target="<= 2x", note=f"median {med[name]:.0f} ms vs {med['bare']:.0f} ms; CPU "
             f"{cpu[name] / cpu['bare']:.2f}x; {NOTE}",
         )  # fmt: skip
-    allowed = 1.5 * med["floor"] + kdf_ms
-    allowed_cpu = 1.5 * cpu["floor"] + kdf_cpu_ms
-    fresh = med["kdf_once"] - med["kdf_imports"]
-    fresh_cpu = cpu["kdf_once"] - cpu["kdf_imports"]
+    fresh = max(0.0, med["kdf_fresh"] - med["floor"])
+    fresh_cpu = max(0.0, cpu["kdf_fresh"] - cpu["floor"])
+    allowed = 1.5 * med["floor"] + fresh
+    allowed_cpu = 1.5 * cpu["floor"] + fresh_cpu
     print(
-        f"KDF in a fresh process (as a command pays it): {fresh:.1f} ms, CPU {fresh_cpu:.1f} ms; "
-        f"with it: {med['list'] / (1.5 * med['floor'] + fresh) * 1.5:.2f}x, "
-        f"CPU {cpu['list'] / (1.5 * cpu['floor'] + fresh_cpu) * 1.5:.2f}x"
+        f"KDF in a fresh process (the allowance): {fresh:.1f} ms, CPU {fresh_cpu:.1f} ms; "
+        f"in this process: {kdf_ms:.1f} ms, CPU {kdf_cpu_ms:.1f} ms (not used)"
     )
     table.record(
         "CLI: journal list against import floor + KDF", med["list"] / allowed * 1.5, 1.5, "x",
         target="<= 1.5x floor + KDF",
-        note=f"median {med['list']:.0f} ms; floor {med['floor']:.0f} ms; test KDF {kdf_ms:.0f} ms; "
-        f"CPU {cpu['list'] / allowed_cpu * 1.5:.2f}x; KDF in a fresh process {fresh:.0f} ms "
-        f"(CPU {fresh_cpu:.0f} ms), not used for the figure; {NOTE}",
+        note=f"median {med['list']:.0f} ms; floor {med['floor']:.0f} ms; test KDF in a fresh "
+        f"process {fresh:.0f} ms (in the bench's own process {kdf_ms:.0f} ms, not used); "
+        f"CPU {cpu['list'] / allowed_cpu * 1.5:.2f}x; {NOTE}",
     )  # fmt: skip
