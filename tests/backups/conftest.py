@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from swreflect.core.clock import FakeClock
+from swreflect.vault import backup_copy, page_keys
+from swreflect.vault import connection as dbconn
 from swreflect.vault.kdf import KdfPolicy
 from swreflect.vault.vault import Vault
 from tests.conftest import TEST_PASSPHRASE
@@ -45,6 +47,20 @@ def all_rows(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
     rows = {spec.name: read_rows(vault.conn, spec) for spec in exportable_tables(vault.conn)}
     rows["meta"] = [row for row in rows.get("meta", []) if row[0] != "generation"]
     return rows
+
+
+def copy_page_by_page(vault: Vault, dest: Path) -> tuple[bytearray, int]:
+    """Copy ``vault`` page by page to ``dest`` under a fresh per-copy key, as a backup does;
+    returns that key (the caller wipes it) and the page count."""
+    with vault.key.use() as dek:
+        salt = page_keys.new_salt()
+        key = page_keys.copy_key(dek, salt)
+        conn = dbconn.connect(vault.folder / "vault.db", dek)
+        try:
+            pages = backup_copy.copy_pages(conn, dest, page_keys.key_text(key, salt))
+        finally:
+            conn.close()
+    return key, pages
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from swreflect.core.clock import FakeClock
 from swreflect.core.services import build_services
 from swreflect.errors import BackupCancelledError
 from swreflect.vault import backup_check, backup_copy, page_keys
-from swreflect.vault import connection as dbconn
 from swreflect.vault.backups import PARTIAL_SUFFIX, inspect_backup
 from swreflect.vault.vault import Vault
+from tests.backups.conftest import copy_page_by_page
 
 PAGE = 4096
 
@@ -26,14 +26,7 @@ def copied(make_vault: Any, tmp_path: Path) -> Iterator[tuple[Vault, Path, bytea
     """A real vault with a few hundred pages, copied page by page to ``copy.db``."""
     vault, _ = make_vault(rows=3000)
     dest = tmp_path / "copy.db"
-    with vault.key.use() as dek:
-        salt = page_keys.new_salt()
-        key = page_keys.copy_key(dek, salt)
-        conn = dbconn.connect(vault.folder / "vault.db", dek)
-        try:
-            pages = backup_copy.copy_pages(conn, dest, page_keys.key_text(key, salt))
-        finally:
-            conn.close()
+    key, pages = copy_page_by_page(vault, dest)
     yield vault, dest, key, pages
     page_keys.wipe(key)
 

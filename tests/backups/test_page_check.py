@@ -21,6 +21,7 @@ from swreflect.vault import connection as dbconn
 from swreflect.vault.backups import inspect_backup
 from swreflect.vault.page_check import PageCheck
 from swreflect.vault.vault import Vault
+from tests.backups.conftest import copy_page_by_page
 
 PAGE = 4096
 
@@ -32,14 +33,7 @@ def copied(make_vault: Any, tmp_path: Path) -> Iterator[tuple[Vault, Path, bytea
     with vault.transaction() as conn:  # free pages in the middle of the file
         conn.execute("DELETE FROM settings WHERE key LIKE 'note.1%'")
     dest = tmp_path / "copy.db"
-    with vault.key.use() as dek:
-        salt = page_keys.new_salt()
-        key = page_keys.copy_key(dek, salt)
-        conn = dbconn.connect(vault.folder / "vault.db", dek)
-        try:
-            pages = backup_copy.copy_pages(conn, dest, page_keys.key_text(key, salt))
-        finally:
-            conn.close()
+    key, pages = copy_page_by_page(vault, dest)
     yield vault, dest, key, pages
     page_keys.wipe(key)
 
