@@ -25,9 +25,6 @@ class AppPaths(FrozenRecord):
     config_dir: Path
     log_dir: Path
 
-    def __init__(self, data_dir: Path, config_dir: Path, log_dir: Path) -> None:
-        self.__dict__.update(data_dir=data_dir, config_dir=config_dir, log_dir=log_dir)
-
     @property
     def vault_dir(self) -> Path:
         return self.data_dir / "vault"

@@ -12,11 +12,11 @@ import copy
 import dataclasses
 import importlib
 import inspect
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
-from swreflect.records import FrozenRecord, Record, replace
+from swreflect.records import FrozenRecord, FrozenRecordError, Record, field, replace
 
 REQUIRED = object()
 FACTORY = object()
@@ -192,3 +192,97 @@ def test_entry_content_factories_match_the_old_defaults() -> None:
     content = EntryContent()
     assert content.answers == {} and content.wellbeing == Wellbeing()
     assert content.with_(title="t") == EntryContent(title="t")
+
+
+# The class machinery itself: fields from annotations, as ``@dataclass`` reads them.
+
+
+class _Point(FrozenRecord):
+    x: int
+    y: int = 0
+    tags: list[str] = field(default_factory=list)
+    scale: ClassVar[int] = 10
+
+
+class _Labelled(_Point):
+    label: str = ""
+
+
+class _Box(Record):
+    items: dict[str, int] = field(default_factory=dict)
+    note: str | None = None
+
+
+def test_fields_come_from_annotations_in_order_without_classvars() -> None:
+    assert _Point._fields == ("x", "y", "tags")
+    assert _Labelled._fields == ("x", "y", "tags", "label")
+    assert _Point.scale == 10 and _Point.y == 0 and "tags" not in _Point.__dict__
+    assert _Labelled(1, 2, ["a"], "l") == _Labelled(x=1, y=2, tags=["a"], label="l")
+    assert repr(_Labelled(1)) == "_Labelled(x=1, y=0, tags=[], label='')"
+    assert _Point.__match_args__ == ("x", "y", "tags")
+
+
+def test_constructor_errors_are_as_a_dataclass_gives_them() -> None:
+    with pytest.raises(TypeError, match=r"missing 1 required argument\(s\): 'x'"):
+        _Point()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"missing.*'x'"):
+        _Point(y=1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'z'"):
+        _Point(1, z=2)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'z'"):
+        _Point(x=1, y=2, z=3)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'z'"):
+        _Point(x=1, y=2, tags=[], z=3)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="multiple values for argument 'x'"):
+        _Point(1, x=2)  # type: ignore[misc]
+    with pytest.raises(TypeError, match="takes 3 positional arguments but 4 were given"):
+        _Point(1, 2, [], 4)  # type: ignore[call-arg]
+    assert _Point(1, tags=["t"]) == _Point(1, 0, ["t"]) == _Point(tags=["t"], x=1)
+
+
+def test_factories_defaults_and_mutable_records() -> None:
+    one, two = _Box(), _Box()
+    assert one.items == {} and one.items is not two.items and one.note is None
+    # None stands for a fresh one, as the old constructors had it (typed: not allowed)
+    assert _Box(None).items == {}  # type: ignore[arg-type]
+    one.note = "n"
+    assert one == _Box({}, "n")
+    with pytest.raises(FrozenRecordError):
+        _Point(1).x = 2  # type: ignore[misc]
+
+
+def test_bad_definitions_are_refused_at_class_creation() -> None:
+    with pytest.raises(ValueError, match="mutable default"):
+
+        class _Bad(Record):
+            items: list[int] = []
+
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+
+        class _Order(Record):
+            a: int = 0
+            b: int  # type: ignore[misc]
+
+    with pytest.raises(TypeError, match="derives from FrozenRecord"):
+
+        class _NotFrozen(Record, frozen=True):
+            a: int
+
+
+def test_post_init_and_own_init() -> None:
+    class Clean(FrozenRecord):
+        name: str
+
+        def __post_init__(self) -> None:
+            self.__dict__["name"] = self.name.strip()
+
+    class Own(Record):
+        a: int
+
+        def __init__(self, text: str) -> None:
+            self.a = int(text)
+
+    assert Clean(" x ").name == "x"
+    assert Own("3").a == 3 and Own("3") == Own("3")
+    assert list(inspect.signature(Own).parameters) == ["text"]
+    assert list(inspect.signature(_Labelled).parameters) == ["x", "y", "tags", "label"]

@@ -45,23 +45,7 @@ class JournalRepositories(Record):
     drafts: Any
     marks: Any
     never_record: Any
-    search_upkeep: Any
-
-    def __init__(
-        self,
-        entries: Any,
-        search: Any,
-        drafts: Any,
-        marks: Any,
-        never_record: Any,
-        search_upkeep: Any = None,
-    ) -> None:
-        self.entries = entries
-        self.search = search
-        self.drafts = drafts
-        self.marks = marks
-        self.never_record = never_record
-        self.search_upkeep = search_upkeep
+    search_upkeep: Any = None
 
 
 def draft_slot(entry_id: int | None) -> str:

@@ -117,13 +117,6 @@ class VaultCheck(FrozenRecord):
     problems: list[str]
     settings: dict[str, Any]
 
-    def __init__(
-        self, vault_id: str, schema_version: int, problems: list[str], settings: dict[str, Any]
-    ) -> None:
-        self.__dict__.update(
-            vault_id=vault_id, schema_version=schema_version, problems=problems, settings=settings
-        )
-
     @property
     def ok(self) -> bool:
         return not self.problems

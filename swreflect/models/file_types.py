@@ -16,14 +16,7 @@ class FileType(FrozenRecord):
     mime: str
     description: str
     kind: str  # what the app does with it: "exchange", "card" or "backup"
-    magic: bytes
-
-    def __init__(
-        self, extension: str, mime: str, description: str, kind: str, magic: bytes = b""
-    ) -> None:
-        self.__dict__.update(
-            extension=extension, mime=mime, description=description, kind=kind, magic=magic
-        )
+    magic: bytes = b""
 
 
 FILE_TYPES = (

@@ -9,21 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from swreflect.records import FrozenRecord, replace
+from swreflect.records import FrozenRecord, field, replace
 
 WELLBEING_SCALES = ("energy", "stress", "workload")
 FREE_WRITING = "free"
 
 
 class Wellbeing(FrozenRecord):
-    energy: int | None
-    stress: int | None
-    workload: int | None
-
-    def __init__(
-        self, energy: int | None = None, stress: int | None = None, workload: int | None = None
-    ) -> None:
-        self.__dict__.update(energy=energy, stress=stress, workload=workload)
+    energy: int | None = None
+    stress: int | None = None
+    workload: int | None = None
 
     def is_empty(self) -> bool:
         return self.energy is None and self.stress is None and self.workload is None
@@ -42,30 +37,12 @@ class Wellbeing(FrozenRecord):
 class EntryContent(FrozenRecord):
     """What the user writes: everything that a revision keeps and a draft holds."""
 
-    title: str
-    body: str
-    template_id: str
-    answers: dict[str, str]
-    tags: tuple[str, ...]
-    wellbeing: Wellbeing
-
-    def __init__(
-        self,
-        title: str = "",
-        body: str = "",
-        template_id: str = FREE_WRITING,
-        answers: dict[str, str] | None = None,
-        tags: tuple[str, ...] = (),
-        wellbeing: Wellbeing | None = None,
-    ) -> None:
-        self.__dict__.update(
-            title=title,
-            body=body,
-            template_id=template_id,
-            answers={} if answers is None else answers,
-            tags=tags,
-            wellbeing=Wellbeing() if wellbeing is None else wellbeing,
-        )
+    title: str = ""
+    body: str = ""
+    template_id: str = FREE_WRITING
+    answers: dict[str, str] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    wellbeing: Wellbeing = field(default_factory=Wellbeing)
 
     def with_(self, **changes: Any) -> EntryContent:
         return replace(self, **changes)
@@ -109,23 +86,7 @@ class Entry(FrozenRecord):
     content: EntryContent
     created_at: datetime
     updated_at: datetime
-    deleted_at: datetime | None
-
-    def __init__(
-        self,
-        id: int,
-        content: EntryContent,
-        created_at: datetime,
-        updated_at: datetime,
-        deleted_at: datetime | None = None,
-    ) -> None:
-        self.__dict__.update(
-            id=id,
-            content=content,
-            created_at=created_at,
-            updated_at=updated_at,
-            deleted_at=deleted_at,
-        )
+    deleted_at: datetime | None = None
 
     @property
     def title(self) -> str:
@@ -154,27 +115,7 @@ class EntrySummary(FrozenRecord):
     template_id: str
     created_at: datetime
     updated_at: datetime
-    deleted_at: datetime | None
-
-    def __init__(
-        self,
-        id: int,
-        title: str,
-        preview: str,
-        template_id: str,
-        created_at: datetime,
-        updated_at: datetime,
-        deleted_at: datetime | None = None,
-    ) -> None:
-        self.__dict__.update(
-            id=id,
-            title=title,
-            preview=preview,
-            template_id=template_id,
-            created_at=created_at,
-            updated_at=updated_at,
-            deleted_at=deleted_at,
-        )
+    deleted_at: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -197,24 +138,6 @@ class SearchHit(FrozenRecord):
     created_at: datetime
     updated_at: datetime
 
-    def __init__(
-        self,
-        id: int,
-        title: str,
-        snippet: str,
-        template_id: str,
-        created_at: datetime,
-        updated_at: datetime,
-    ) -> None:
-        self.__dict__.update(
-            id=id,
-            title=title,
-            snippet=snippet,
-            template_id=template_id,
-            created_at=created_at,
-            updated_at=updated_at,
-        )
-
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -233,24 +156,10 @@ HIT_END = "\x03"
 class JournalFilter(FrozenRecord):
     """Optional narrowing of the list or of a search. Dates compare with ``created_at``."""
 
-    tag: str | None
-    template_id: str | None
-    created_from: datetime | None
-    created_before: datetime | None
-
-    def __init__(
-        self,
-        tag: str | None = None,
-        template_id: str | None = None,
-        created_from: datetime | None = None,
-        created_before: datetime | None = None,
-    ) -> None:
-        self.__dict__.update(
-            tag=tag,
-            template_id=template_id,
-            created_from=created_from,
-            created_before=created_before,
-        )
+    tag: str | None = None
+    template_id: str | None = None
+    created_from: datetime | None = None
+    created_before: datetime | None = None
 
 
 class Revision(FrozenRecord):
@@ -259,20 +168,12 @@ class Revision(FrozenRecord):
     content: EntryContent
     saved_at: datetime
 
-    def __init__(self, id: int, entry_id: int, content: EntryContent, saved_at: datetime) -> None:
-        self.__dict__.update(id=id, entry_id=entry_id, content=content, saved_at=saved_at)
-
 
 class Draft(FrozenRecord):
     slot: str
     entry_id: int | None
     content: EntryContent
     saved_at: datetime
-
-    def __init__(
-        self, slot: str, entry_id: int | None, content: EntryContent, saved_at: datetime
-    ) -> None:
-        self.__dict__.update(slot=slot, entry_id=entry_id, content=content, saved_at=saved_at)
 
 
 class SupervisionMark(FrozenRecord):
@@ -281,17 +182,6 @@ class SupervisionMark(FrozenRecord):
     entry_title: str
     excerpt: str
     created_at: datetime
-
-    def __init__(
-        self, id: int, entry_id: int, entry_title: str, excerpt: str, created_at: datetime
-    ) -> None:
-        self.__dict__.update(
-            id=id,
-            entry_id=entry_id,
-            entry_title=entry_title,
-            excerpt=excerpt,
-            created_at=created_at,
-        )
 
     def as_dict(self) -> dict[str, Any]:
         return {

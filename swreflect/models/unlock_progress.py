@@ -45,19 +45,9 @@ class UnlockProgress(FrozenRecord):
 
     stage: UnlockStage
     text: str
-    fraction: float | None  # 0..1 when the stage can tell; None: it can't (busy)
-    step: int  # MIGRATE: this step's place (from 1) among ``steps``
-    steps: int
-
-    def __init__(
-        self,
-        stage: UnlockStage,
-        text: str,
-        fraction: float | None = None,
-        step: int = 0,
-        steps: int = 0,
-    ) -> None:
-        self.__dict__.update(stage=stage, text=text, fraction=fraction, step=step, steps=steps)
+    fraction: float | None = None  # 0..1 when the stage can tell; None: it can't (busy)
+    step: int = 0  # MIGRATE: this step's place (from 1) among ``steps``
+    steps: int = 0
 
     @property
     def updating(self) -> bool:

@@ -20,26 +20,6 @@ class Setting(FrozenRecord):
     user_can_change: bool
     why: str
 
-    def __init__(
-        self,
-        name: str,
-        default: int | float,
-        minimum: int | float,
-        maximum: int | float | None,
-        unit: str,
-        user_can_change: bool,
-        why: str,
-    ) -> None:
-        self.__dict__.update(
-            name=name,
-            default=default,
-            minimum=minimum,
-            maximum=maximum,
-            unit=unit,
-            user_can_change=user_can_change,
-            why=why,
-        )
-
 
 MIB = 1024  # KiB per MiB
 

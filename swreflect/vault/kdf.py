@@ -33,9 +33,6 @@ class Argon2Params(FrozenRecord):
     iterations: int
     lanes: int
 
-    def __init__(self, memory_kib: int, iterations: int, lanes: int) -> None:
-        self.__dict__.update(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
-
     def derive(self, secret: bytes, salt: bytes, length: int = 32) -> bytes:
         from cryptography.hazmat.primitives.kdf.argon2 import Argon2id  # loaded on first use
 
@@ -52,24 +49,8 @@ class KdfPolicy(FrozenRecord):
     memory_kib: int
     lanes: int
     target_seconds: float
-    fixed_iterations: int | None
-    insecure: bool
-
-    def __init__(
-        self,
-        memory_kib: int,
-        lanes: int,
-        target_seconds: float,
-        fixed_iterations: int | None = None,
-        insecure: bool = False,
-    ) -> None:
-        self.__dict__.update(
-            memory_kib=memory_kib,
-            lanes=lanes,
-            target_seconds=target_seconds,
-            fixed_iterations=fixed_iterations,
-            insecure=insecure,
-        )
+    fixed_iterations: int | None = None
+    insecure: bool = False
 
     @classmethod
     def production(cls) -> KdfPolicy:

@@ -49,7 +49,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from swreflect.errors import KeyslotFileError, VaultTooNewError
-from swreflect.records import FrozenRecord, Record
+from swreflect.records import FrozenRecord, Record, field
 from swreflect.vault.kdf import FLOOR_MEMORY_KIB, SALT_BYTES, Argon2Params
 
 FORMAT_VERSION = 1
@@ -89,11 +89,6 @@ class Slot(FrozenRecord):
     kdf: dict[str, Any]
     nonce: bytes
     wrapped: bytes
-
-    def __init__(
-        self, id: str, type: str, kdf: dict[str, Any], nonce: bytes, wrapped: bytes
-    ) -> None:
-        self.__dict__.update(id=id, type=type, kdf=kdf, nonce=nonce, wrapped=wrapped)
 
     def aad(self, vault_id: str) -> bytes:
         bound = {"vault_id": vault_id, "slot_id": self.id, "type": self.type, "kdf": self.kdf}
@@ -176,27 +171,12 @@ class SlotState(FrozenRecord):
     db_generation: int
     mac: str
 
-    def __init__(self, db_generation: int, mac: str) -> None:
-        self.__dict__.update(db_generation=db_generation, mac=mac)
-
 
 class KeyslotFile(Record):
     vault_id: str
     generation: int
-    slots: dict[str, Slot]
-    state: SlotState | None
-
-    def __init__(
-        self,
-        vault_id: str,
-        generation: int,
-        slots: dict[str, Slot] | None = None,
-        state: SlotState | None = None,
-    ) -> None:
-        self.vault_id = vault_id
-        self.generation = generation
-        self.slots = {} if slots is None else slots
-        self.state = state
+    slots: dict[str, Slot] = field(default_factory=dict)
+    state: SlotState | None = None
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {

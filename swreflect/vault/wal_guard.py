@@ -44,9 +44,6 @@ class WalReport(FrozenRecord):
     valid_frames: int
     damaged: bool
 
-    def __init__(self, frames: int, valid_frames: int, damaged: bool) -> None:
-        self.__dict__.update(frames=frames, valid_frames=valid_frames, damaged=damaged)
-
 
 def _checksum(data: bytes, big: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
     import struct  # here and in ``inspect``: only a log left by a crash is read

@@ -26,12 +26,7 @@ class Migration(FrozenRecord):
     version: int
     name: str
     upgrade: Callable[[Any], None]
-    description: str  # the module's PROGRESS_TEXT, for a step that can be slow
-
-    def __init__(
-        self, version: int, name: str, upgrade: Callable[[Any], None], description: str = ""
-    ) -> None:
-        self.__dict__.update(version=version, name=name, upgrade=upgrade, description=description)
+    description: str = ""  # the module's PROGRESS_TEXT, for a step that can be slow
 
 
 def _module_names() -> list[str]:
