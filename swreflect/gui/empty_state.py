@@ -52,6 +52,17 @@ class EmptyState(QFrame):
         self.setAccessibleDescription(text)
 
 
+def at_the_top(card: QWidget) -> QWidget:
+    """A holder that keeps ``card`` at the top and leaves the space below it empty (a card
+    stretched to fill a page reads as a broken layout)."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(card)
+    box.addStretch(1)
+    return holder
+
+
 def go_to(widget: QWidget, key: str, then: str | None = None) -> None:
     """Show page ``key`` of ``widget``'s main window, then call its method ``then`` if any."""
     window = widget.window()

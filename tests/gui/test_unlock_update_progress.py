@@ -172,15 +172,23 @@ def test_the_bar_fills_when_a_stage_can_tell_how_far_it_is(make_shell, vault_dir
     assert gate.update_note.isHidden() and gate.busy_bar.maximum() == 0
 
 
-def test_closing_during_an_update_waits_for_it_then_closes(
-    qtbot, make_shell, vault_dir: Path, held_step: Held
-) -> None:
+def _unlock_and_close_during_the_update(qtbot: Any, make_shell: Any, vault_dir: Path) -> Any:
+    """Unlock through the real gate, wait until the held update step runs, and ask to close:
+    the close is refused while the update goes on. Returns the shell."""
     shell = make_shell(vault_dir)
     gate = shell.gate
     qtbot.keyClicks(gate.unlock_screen.passphrase_field, TEST_PASSPHRASE)
     gate.unlock_screen.unlock_button.click()
     qtbot.waitUntil(lambda: gate.updating, timeout=WAIT_MS)
     assert gate.close() is False  # refused: the update goes on
+    return shell
+
+
+def test_closing_during_an_update_waits_for_it_then_closes(
+    qtbot, make_shell, vault_dir: Path, held_step: Held
+) -> None:
+    shell = _unlock_and_close_during_the_update(qtbot, make_shell, vault_dir)
+    gate = shell.gate
     assert gate.isVisible() and gate.close_wanted
     assert gate.update_note.text().endswith(CLOSE_AFTER_UPDATE)
     held_step.release.set()
@@ -219,12 +227,8 @@ def test_restoring_a_backup_from_an_earlier_version_shows_its_update(
 def test_closing_during_an_update_that_fails_still_closes(
     qtbot, make_shell, vault_dir: Path, held_step: Held
 ) -> None:
-    shell = make_shell(vault_dir)
+    shell = _unlock_and_close_during_the_update(qtbot, make_shell, vault_dir)
     gate = shell.gate
-    qtbot.keyClicks(gate.unlock_screen.passphrase_field, TEST_PASSPHRASE)
-    gate.unlock_screen.unlock_button.click()
-    qtbot.waitUntil(lambda: gate.updating, timeout=WAIT_MS)
-    assert gate.close() is False
     held_step.fail = True
     held_step.release.set()
     qtbot.waitUntil(lambda: not gate.isVisible(), timeout=WAIT_MS)

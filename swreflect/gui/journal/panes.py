@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from swreflect.core.templates import TemplateLibrary
-from swreflect.gui.empty_state import EmptyState
+from swreflect.gui.empty_state import EmptyState, at_the_top
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.journal.list_model import JournalListModel
 from swreflect.gui.journal.lock_glyph import lock_pixmap
@@ -68,11 +68,7 @@ class ListPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.empty_label)
-        self.empty_holder = QWidget()  # the card at the top, the space below it left empty
-        holder = QVBoxLayout(self.empty_holder)
-        holder.setContentsMargins(0, 0, 0, 0)
-        holder.addWidget(self.empty_state)
-        holder.addStretch(1)
+        self.empty_holder = at_the_top(self.empty_state)
         self.empty_holder.hide()
         layout.addWidget(self.empty_holder, 1)
         layout.addWidget(self.list_view, 1)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from swreflect.core.actions import ActionFilter
 from swreflect.core.services import Services
-from swreflect.gui.empty_state import EmptyState, go_to
+from swreflect.gui.empty_state import EmptyState, at_the_top, go_to
 from swreflect.gui.supervision.look import date_edit, to_date, to_qdate
 from swreflect.gui.ui import hint
 from swreflect.timefmt import format_short_date
@@ -92,11 +92,7 @@ class ActionsPage(QWidget):
             "Open the Supervision page to set up an agreement or hold a session.",
             lambda: go_to(self, "supervision"),
         )
-        self.empty_holder = QWidget()
-        holder = QVBoxLayout(self.empty_holder)
-        holder.setContentsMargins(0, 0, 0, 0)
-        holder.addWidget(self.empty_state)
-        holder.addStretch(1)
+        self.empty_holder = at_the_top(self.empty_state)
         self.empty_holder.hide()
         layout.addWidget(self.empty_holder, 1)
         row = QHBoxLayout()

@@ -30,7 +30,7 @@ from swreflect.core.services import Services
 from swreflect.errors import SwreflectError
 from swreflect.gui import dialogs
 from swreflect.gui.current_stack import CurrentStack
-from swreflect.gui.empty_state import EmptyState
+from swreflect.gui.empty_state import EmptyState, at_the_top
 from swreflect.gui.flow_layout import WrapRow
 from swreflect.gui.supervision.agreement_text_dialog import AgreementTextDialog
 from swreflect.gui.supervision.balance_grid import BalanceGrid
@@ -152,11 +152,7 @@ class SupervisionPage(QWidget):
             "Add someone you supervise, or who supervises you.",
             self.on_empty_state_action,
         )
-        self.empty_holder = QWidget()
-        holder = QVBoxLayout(self.empty_holder)
-        holder.setContentsMargins(0, 0, 0, 0)
-        holder.addWidget(self.empty_state)
-        holder.addStretch(1)
+        self.empty_holder = at_the_top(self.empty_state)
         detail.addWidget(self.empty_holder, 1)
         self.lower_box = QWidget()
         lower = QHBoxLayout(self.lower_box)
